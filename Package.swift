@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SCOBrief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scobrief", targets: ["scobrief"]),
+        .library(name: "Dataset", targets: ["Dataset"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Render", targets: ["Render"]),
+        .library(name: "Report", targets: ["Report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // pangocairo's pkg-config entry carries cairo's flags, so one target covers both.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .target(name: "Dataset", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Analysis", dependencies: ["Dataset"]),
+        .target(name: "Render", dependencies: ["CCairo"]),
+        .target(
+            name: "Report",
+            dependencies: ["Dataset", "Analysis", "Render", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "scobrief",
+            dependencies: [
+                "Dataset", "Analysis", "Render", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
+        .testTarget(name: "CLITests", dependencies: ["scobrief"]),
+    ]
+)

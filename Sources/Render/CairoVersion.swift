@@ -1,0 +1,8 @@
+import CCairo
+
+/// The Cairo and Pango versions this build is linked against.
+/// Calling them at start-up makes a missing system library fail at link time, not at first draw.
+public enum GraphicsLibraries {
+    public static var cairoVersion: String { String(cString: cairo_version_string()) }
+    public static var pangoVersion: String { String(cString: pango_version_string()) }
+}

@@ -1,0 +1,3 @@
+import Dataset
+import Analysis
+import Render
