@@ -1,0 +1,65 @@
+import Foundation
+import Dataset
+
+/// A table of results ready to print or save: named columns, rows of cells, optional notes.
+/// One value renders to aligned text, CSV, JSON, Markdown or LaTeX (booktabs), so the CLI,
+/// the figure sets and the reports show the same numbers the same way.
+public struct ResultTable: Sendable, Hashable {
+    public enum Alignment: String, Sendable, Hashable {
+        case left, right
+    }
+
+    public struct Column: Sendable, Hashable {
+        public var title: String
+        public var alignment: Alignment
+        public init(_ title: String, alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    /// A cell keeps its typed value for JSON and its display text for everything else.
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case integer(Int)
+        case number(Double, digits: Int)
+        case missing
+
+        public var display: String {
+            switch self {
+            case .text(let text): return text
+            case .integer(let value): return NumberText.grouped(value)
+            case .number(let value, let digits): return String(format: "%.\(digits)f", value)
+            case .missing: return "–"
+            }
+        }
+
+        /// The plain form for CSV: no thousands separators, blank when missing.
+        public var plain: String {
+            switch self {
+            case .text(let text): return text
+            case .integer(let value): return String(value)
+            case .number(let value, _): return ResultTable.shortest(value)
+            case .missing: return ""
+            }
+        }
+    }
+
+    public var title: String?
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// Sources, caveats and method notes printed under the table.
+    public var notes: [String]
+
+    public init(title: String? = nil, columns: [Column], rows: [[Cell]], notes: [String] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+
+    static func shortest(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,321 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming RFC 4180 reader over bytes.
+///
+/// Hand-written because the listed CSV libraries (SwiftCSV, CSV.swift) build a `String` per
+/// field and reach a few tens of MB/s; the GTD import needs hundreds (see `Scripts/bench`).
+/// It accepts a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with commas,
+/// doubled quotes and line breaks, and rejects what RFC 4180 does not allow with the line
+/// and column where it happened.
+public final class CSVReader {
+    public let file: String
+    public let limits: CSVLimits
+    public let delimiter: UInt8
+
+    private let source: ByteSource
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var filled = 0
+    private var position = 0
+    private var atEndOfInput = false
+    private var line = 1
+    private var spans: [CSVFieldSpan] = []
+    private var checkedPreamble = false
+    /// Bytes consumed before the current buffer start; gives progress on large files.
+    public private(set) var bytesConsumed = 0
+
+    /// Reads a file in chunks, so memory stays bounded by the longest row, not the file.
+    public convenience init(path: String, displayName: String? = nil, limits: CSVLimits = .default, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws(Diagnostic) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw Diagnostic(SourceLocation(file: displayName ?? path), "cannot open the file: \(reason)",
+                             hint: "check the path and that the file is readable")
+        }
+        self.init(source: .file(fd), file: displayName ?? path, limits: limits, delimiter: delimiter, chunkSize: chunkSize)
+    }
+
+    /// Reads bytes already in memory.
+    public convenience init(bytes: [UInt8], file: String, limits: CSVLimits = .default, delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.init(source: .memory(bytes), file: file, limits: limits, delimiter: delimiter, chunkSize: max(bytes.count + 1, 64))
+    }
+
+    private init(source: ByteSource, file: String, limits: CSVLimits, delimiter: UInt8, chunkSize: Int) {
+        self.source = source
+        self.file = file
+        self.limits = limits
+        self.delimiter = delimiter
+        self.capacity = max(chunkSize, 64)
+        // One spare byte after the data lets the scanner peek past a CR without a bounds check.
+        self.buffer = .allocate(capacity: capacity + 1)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// Calls `body` with each row in order, the header included. Stops at the first syntax error.
+    public func forEachRow(_ body: (CSVRow) throws -> Void) throws {
+        try fill()
+        try checkPreamble()
+        var rows = 0
+        while true {
+            if position >= filled {
+                if atEndOfInput { return }
+                try refill(keepingFrom: position)
+                if position >= filled && atEndOfInput { return }
+                continue
+            }
+            let rowStart = position
+            let rowLine = line
+            switch try parseRow(from: rowStart) {
+            case .needMore:
+                try refill(keepingFrom: rowStart)
+                line = rowLine
+            case .complete(let next):
+                if let maxRows = limits.maxRows, rows > maxRows {
+                    throw Diagnostic(SourceLocation(file: file, line: rowLine),
+                                     "more than \(maxRows) data rows",
+                                     hint: "the row limit guards against runaway input; raise it with --max-rows")
+                }
+                try spans.withUnsafeBufferPointer { fieldSpans in
+                    try body(CSVRow(base: UnsafePointer(buffer), spans: fieldSpans, line: rowLine, rowStart: rowStart, file: file))
+                }
+                rows += 1
+                position = next
+            }
+        }
+    }
+
+    /// Reads every row into memory as text. For small tables such as the curated corpus.
+    public func readAll() throws -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        try forEachRow { row in
+            records.append(CSVRecord(line: row.line, fields: try row.strings()))
+        }
+        return records
+    }
+
+    // MARK: - Scanning
+
+    private enum RowResult {
+        case complete(next: Int)
+        case needMore
+    }
+
+    private func parseRow(from start: Int) throws(Diagnostic) -> RowResult {
+        spans.removeAll(keepingCapacity: true)
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let delimiter = self.delimiter
+        var i = start
+        var newlines = 0
+        while true {
+            // One field per iteration.
+            if spans.count >= limits.maxColumns {
+                throw Diagnostic(location(at: i, rowStart: start),
+                                 "more than \(limits.maxColumns) columns in one row",
+                                 hint: "check the delimiter; the column limit can be raised with --max-columns")
+            }
+            let fieldStart = i
+            if i < filled && buffer[i] == quote {
+                i += 1
+                let contentStart = i
+                var doubled = false
+                while true {
+                    guard i < filled else {
+                        if atEndOfInput {
+                            throw Diagnostic(location(at: fieldStart, rowStart: start),
+                                             "unterminated quoted field: the file ends inside quotes opened here",
+                                             hint: "close the quote with \" or double any quote inside the field (\"\")")
+                        }
+                        return .needMore
+                    }
+                    let byte = buffer[i]
+                    if byte == quote {
+                        if i + 1 >= filled && !atEndOfInput { return .needMore }
+                        if i + 1 < filled && buffer[i + 1] == quote {
+                            doubled = true
+                            i += 2
+                            continue
+                        }
+                        break
+                    }
+                    if byte == lf { newlines += 1 }
+                    if byte == 0 { throw nulByte(at: i, rowStart: start) }
+                    i += 1
+                    if i - contentStart > limits.maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
+                }
+                spans.append(CSVFieldSpan(fieldStart: fieldStart, start: contentStart, end: i, hasDoubledQuotes: doubled))
+                i += 1  // closing quote
+                guard i < filled else {
+                    if atEndOfInput { return finish(at: i, newlines: newlines) }
+                    return .needMore
+                }
+                let next = buffer[i]
+                if next == delimiter { i += 1; continue }
+                if next == lf || next == cr { return endOfLine(at: i, newlines: newlines) }
+                throw Diagnostic(location(at: i, rowStart: start),
+                                 "unexpected character after a closing quote",
+                                 hint: "a quoted field must be followed by a delimiter or a line end; write a quote inside a field as \"\"")
+            } else {
+                while i < filled {
+                    let byte = buffer[i]
+                    if byte == delimiter || byte == lf || byte == cr { break }
+                    if byte == quote {
+                        throw Diagnostic(location(at: i, rowStart: start),
+                                         "a quote inside an unquoted field",
+                                         hint: "quote the whole field and double the inner quote: \"say \"\"hi\"\"\"")
+                    }
+                    if byte == 0 { throw nulByte(at: i, rowStart: start) }
+                    i += 1
+                }
+                if i - fieldStart > limits.maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
+                guard i < filled else {
+                    if atEndOfInput {
+                        spans.append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
+                        return finish(at: i, newlines: newlines)
+                    }
+                    return .needMore
+                }
+                spans.append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
+                if buffer[i] == delimiter { i += 1; continue }
+                // A CR at the very end of a chunk may be the first half of CRLF.
+                if buffer[i] == cr && i + 1 >= filled && !atEndOfInput { return .needMore }
+                return endOfLine(at: i, newlines: newlines)
+            }
+        }
+    }
+
+    private func endOfLine(at i: Int, newlines: Int) -> RowResult {
+        var next = i
+        if buffer[next] == UInt8(ascii: "\r") { next += 1 }
+        if next < filled && buffer[next] == UInt8(ascii: "\n") { next += 1 }
+        line += newlines + 1
+        return .complete(next: next)
+    }
+
+    private func finish(at i: Int, newlines: Int) -> RowResult {
+        line += newlines
+        return .complete(next: i)
+    }
+
+    // MARK: - Buffer management
+
+    private func fill() throws(Diagnostic) {
+        while filled < capacity && !atEndOfInput {
+            let count = try source.read(into: buffer + filled, count: capacity - filled, file: file)
+            if count == 0 { atEndOfInput = true }
+            filled += count
+        }
+        buffer[filled] = 0
+    }
+
+    /// Moves the unfinished row to the front and reads more; grows the buffer for rows longer than it.
+    private func refill(keepingFrom start: Int) throws(Diagnostic) {
+        let kept = filled - start
+        if start == 0 && kept >= capacity {
+            let newCapacity = capacity * 2
+            let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + 1)
+            newBuffer.update(from: buffer, count: filled)
+            buffer.deallocate()
+            buffer = newBuffer
+            capacity = newCapacity
+        } else if start > 0 {
+            buffer.update(from: buffer + start, count: kept)
+        }
+        bytesConsumed += start
+        filled = kept
+        position = 0
+        try fill()
+    }
+
+    private func checkPreamble() throws(Diagnostic) {
+        guard !checkedPreamble else { return }
+        checkedPreamble = true
+        if filled >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
+            throw Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is UTF-16 text",
+                             hint: "save it as UTF-8 CSV (in a spreadsheet: 'CSV UTF-8'), or convert with `iconv -f UTF-16 -t UTF-8`")
+        }
+        if filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            position = 3  // a UTF-8 byte-order mark, as spreadsheet programs write
+        }
+    }
+
+    // MARK: - Errors
+
+    private func location(at offset: Int, rowStart: Int) -> SourceLocation {
+        CSVPosition.locate(offset: offset, in: UnsafePointer(buffer), from: rowStart, line: line, file: file)
+    }
+
+    private func nulByte(at offset: Int, rowStart: Int) -> Diagnostic {
+        Diagnostic(location(at: offset, rowStart: rowStart), "NUL byte in the text",
+                   hint: "this looks like a binary or UTF-16 file, not UTF-8 CSV text")
+    }
+
+    private func fieldTooLarge(at offset: Int, rowStart: Int) -> Diagnostic {
+        Diagnostic(location(at: offset, rowStart: rowStart),
+                   "a field longer than the limit of \(limits.maxFieldBytes) bytes",
+                   hint: "an unbalanced quote can swallow the rest of the file; if the field is genuine, raise the limit with --max-field-bytes")
+    }
+}
+
+/// A row read into memory: its starting line and its fields as text.
+public struct CSVRecord: Sendable, Hashable {
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// Where the reader's bytes come from.
+private final class ByteSource {
+    private enum Kind {
+        case file(Int32)
+        case memory([UInt8])
+    }
+    private let kind: Kind
+    private var offset = 0
+
+    static func file(_ fd: Int32) -> ByteSource { ByteSource(.file(fd)) }
+    static func memory(_ bytes: [UInt8]) -> ByteSource { ByteSource(.memory(bytes)) }
+
+    private init(_ kind: Kind) { self.kind = kind }
+
+    deinit {
+        if case .file(let fd) = kind { close(fd) }
+    }
+
+    /// Fills up to `count` bytes of `destination`; returns 0 at the end of the input.
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int, file: String) throws(Diagnostic) -> Int {
+        switch kind {
+        case .file(let fd):
+            while true {
+                #if canImport(Glibc)
+                let n = Glibc.read(fd, destination, count)
+                #else
+                let n = Darwin.read(fd, destination, count)
+                #endif
+                if n >= 0 { return n }
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                throw Diagnostic(SourceLocation(file: file), "cannot read the file: \(reason)",
+                                 hint: "is it a folder or a device rather than a file?")
+            }
+        case .memory(let bytes):
+            let n = min(count, bytes.count - offset)
+            guard n > 0 else { return 0 }
+            bytes.withUnsafeBufferPointer { source in
+                destination.update(from: source.baseAddress! + offset, count: n)
+            }
+            offset += n
+            return n
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Where in an input file something was found. Line and column are 1-based;
+/// either may be absent when the problem concerns a whole file or a whole row.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, the form editors and terminals turn into links.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let line, line > 0, let column { text += ":\(column)" }
+        return text
+    }
+}

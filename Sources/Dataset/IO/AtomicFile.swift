@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that readers see either the old file or the complete new one, never a
+/// half-written one: the bytes go to a temporary file in the same folder, are flushed to disk,
+/// and the temporary file is renamed over the target (rename is atomic within a file system).
+public enum AtomicFile {
+    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Diagnostic) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic(SourceLocation(file: path), "the folder \(folder) does not exist",
+                             hint: "create it first (mkdir -p \(folder)) or choose another output path")
+        }
+        let name = (path as NSString).lastPathComponent
+        var template = Array(((folder as NSString).appendingPathComponent(".\(name).tmp-XXXXXX")).utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw Diagnostic(SourceLocation(file: path), "cannot create a file in \(folder): \(String(cString: strerror(errno)))",
+                             hint: "check that the folder is writable")
+        }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var failure: String? = nil
+        let contiguous = Array(bytes)
+        contiguous.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        // Files SCOBrief writes are documents, readable by others like any file the user makes.
+        fchmod(fd, 0o644)
+        close(fd)
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw Diagnostic(SourceLocation(file: path), "cannot write the file: \(failure)",
+                             hint: "check free disk space and permissions; any earlier file at this path is unchanged")
+        }
+    }
+
+    public static func write(_ text: String, to path: String) throws(Diagnostic) {
+        try write(Array(text.utf8), to: path)
+    }
+}

@@ -1,0 +1,12 @@
+/// Where a row's facts come from: the cited source and the passage that states them.
+public struct Provenance: Sendable, Hashable {
+    public var sourceID: String
+    public var quote: String
+    public var notes: String?
+
+    init(row: Table.Row) {
+        sourceID = row.text("source_id") ?? ""
+        quote = row.text("quote") ?? ""
+        notes = row.text("notes")
+    }
+}

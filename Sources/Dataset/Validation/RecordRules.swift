@@ -1,0 +1,65 @@
+/// Rules that involve more than one cell: date order, qualifiers without numbers,
+/// overlapping membership spells.
+enum RecordRules {
+    static func check(_ corpus: Corpus) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for table in corpus.tables.values.sorted(by: { $0.schema.name < $1.schema.name }) {
+            diagnostics += qualifiersWithoutValues(table)
+        }
+        if let table = corpus.tables["exercises"] {
+            diagnostics += dateOrder(table, from: "start_date", to: "end_date")
+        }
+        if let table = corpus.tables["indicators"] {
+            diagnostics += dateOrder(table, from: "period_start", to: "period_end")
+        }
+        if let table = corpus.tables["membership"] {
+            diagnostics += dateOrder(table, from: "from", to: "to")
+            diagnostics += overlappingSpells(table)
+        }
+        return diagnostics
+    }
+
+    private static func qualifiersWithoutValues(_ table: Table) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for column in table.schema.columns {
+            guard let qualified = column.qualifies else { continue }
+            for row in table.rows where !row[column.name].isBlank && row[qualified].isBlank {
+                diagnostics.append(Diagnostic(
+                    RowLocation.of(table, row, column: column.name),
+                    "\(column.name) is '\(row.text(column.name) ?? "")' but \(qualified) is blank",
+                    hint: "a qualifier needs a number; give the number or clear the qualifier"))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func dateOrder(_ table: Table, from: String, to: String) -> [Diagnostic] {
+        table.rows.compactMap { row in
+            guard let start = row.date(from), let end = row.date(to), end.latestDay < start.earliestDay else { return nil }
+            return Diagnostic(RowLocation.of(table, row, column: to),
+                              "\(to) \(end) is before \(from) \(start)",
+                              hint: "swap the two dates if they were entered the wrong way round")
+        }
+    }
+
+    private static func overlappingSpells(_ table: Table) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let byCountry = Dictionary(grouping: table.rows) { $0.countries("country").first ?? "" }
+        for (country, rows) in byCountry.sorted(by: { $0.key < $1.key }) {
+            let spells = rows.compactMap { row -> (Table.Row, DayDate, DayDate?)? in
+                guard let from = row.date("from") else { return nil }
+                return (row, from.earliestDay, row.date("to")?.earliestDay)
+            }.sorted { $0.1 < $1.1 }
+            for (previous, next) in zip(spells, spells.dropFirst()) {
+                let previousEnd = previous.2
+                if previousEnd == nil || next.1 < previousEnd! {
+                    diagnostics.append(Diagnostic(
+                        RowLocation.of(table, next.0, column: "from"),
+                        "\(country) has two statuses at once: this spell starts before the spell on line \(previous.0.line) ends",
+                        hint: "end the earlier spell (its 'to') on the date this one starts"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,55 @@
+/// Checks that values pointing at other tables exist there: source ids, country codes.
+struct ReferenceChecker {
+    let catalog: Catalog
+    let tables: [String: Table]
+
+    func check(tablesToCheck: [String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let countryCodes = Set(tables["countries"]?.keys ?? [])
+        for name in tablesToCheck.sorted() {
+            guard let table = tables[name] else { continue }
+            for column in table.schema.columns {
+                switch column.type {
+                case .ref:
+                    guard let reference = column.references, let target = tables[reference.table] else { continue }
+                    let valid = Set(target.rows.compactMap { $0.text(reference.column) })
+                    for row in table.rows {
+                        guard let value = row.text(column.name), !valid.contains(value) else { continue }
+                        diagnostics.append(Diagnostic(
+                            location(table, row, column),
+                            "\(column.name) '\(value)' is not in \(target.schema.file)",
+                            hint: Suggestion.closest(to: value, in: valid).map { "did you mean '\($0)'?" }
+                                ?? "add a row for it to \(target.schema.file), or cite an existing one"))
+                    }
+                case .country, .countryList:
+                    guard tables["countries"] != nil else { continue }
+                    for row in table.rows {
+                        for code in row.countries(column.name) where !countryCodes.contains(code) {
+                            diagnostics.append(Diagnostic(
+                                location(table, row, column),
+                                "'\(code)' is not a country code listed in countries.csv",
+                                hint: Suggestion.closest(to: code, in: countryCodes).map { "did you mean '\($0)'?" }
+                                    ?? "add the country to countries.csv with its English, Russian and Chinese names"))
+                        }
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func location(_ table: Table, _ row: Table.Row, _ column: ColumnSchema) -> SourceLocation {
+        RowLocation.of(table, row, column: column.name)
+    }
+}
+
+/// The location of a cell in a loaded table, for checks made after loading.
+enum RowLocation {
+    /// Column numbers follow the catalog's order, which the shipped files keep.
+    static func of(_ table: Table, _ row: Table.Row, column: String) -> SourceLocation {
+        let index = table.schema.columns.firstIndex { $0.name == column }
+        return SourceLocation(file: table.file, line: row.line, column: index.map { $0 + 1 })
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Reads one CSV file against its catalog table: header, column count, and every cell's type,
+/// range and allowed values. Problems are collected, not thrown, so a user sees all of them.
+public struct TableLoader {
+    public var limits: CSVLimits
+
+    public init(limits: CSVLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads the file. Rows with problems are left out of the table and reported.
+    public func load(_ schema: TableSchema, path: String, displayName: String) -> (table: Table, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var rows: [Table.Row] = []
+        var header: [String]? = nil
+        var fileColumnToSchema: [Int?] = []
+        let columnIndex = Dictionary(uniqueKeysWithValues: schema.columns.enumerated().map { ($1.name, $0) })
+        var seenKeys: [String: Int] = [:]
+        let keyIndex = columnIndex[schema.primaryKey]!
+
+        do {
+            let reader = try CSVReader(path: path, displayName: displayName, limits: limits)
+            try reader.forEachRow { row in
+                guard let header else {
+                    let names = try row.strings()
+                    header = names
+                    let (mapping, problems) = checkHeader(names, schema: schema, file: displayName, line: row.line)
+                    fileColumnToSchema = mapping
+                    diagnostics += problems
+                    if problems.contains(where: { $0.severity == .error }) { throw HeaderRejected() }
+                    return
+                }
+                if row.count == 1 && row.isEmpty(0) {
+                    diagnostics.append(Diagnostic(SourceLocation(file: displayName, line: row.line), "empty line",
+                                                  hint: "remove blank lines between rows"))
+                    return
+                }
+                guard row.count == header.count else {
+                    diagnostics.append(Diagnostic(
+                        SourceLocation(file: displayName, line: row.line),
+                        "row has \(row.count) fields; the header has \(header.count)",
+                        hint: row.count > header.count ? "a field containing a comma must be quoted: \"Moscow, Russia\"" : "every row needs a value (or an empty field) for each column"))
+                    return
+                }
+                var values = [CellValue](repeating: .blank, count: schema.columns.count)
+                var rowIsValid = true
+                for fileColumn in 0..<row.count {
+                    guard let schemaColumn = fileColumnToSchema[fileColumn] else { continue }
+                    let column = schema.columns[schemaColumn]
+                    do throws(Diagnostic) {
+                        let text = try row.string(fileColumn)
+                        values[schemaColumn] = try CellParser.parse(text, as: column)
+                    } catch {
+                        rowIsValid = false
+                        var located = error
+                        located.location = row.location(ofField: fileColumn)
+                        diagnostics.append(located)
+                    }
+                }
+                if let key = values[keyIndex].text {
+                    if let first = seenKeys[key] {
+                        rowIsValid = false
+                        diagnostics.append(Diagnostic(
+                            row.location(ofField: fileColumnToSchema.firstIndex(of: keyIndex) ?? 0),
+                            "duplicate \(schema.primaryKey) '\(key)'; first used on line \(first)",
+                            hint: "each row needs its own \(schema.primaryKey)"))
+                    } else {
+                        seenKeys[key] = row.line
+                    }
+                }
+                if rowIsValid {
+                    rows.append(Table.Row(line: row.line, values: values, columnIndex: columnIndex))
+                }
+            }
+            if header == nil {
+                diagnostics.append(Diagnostic(SourceLocation(file: displayName, line: 1), "the file is empty",
+                                              hint: "a table needs a header row: \(schema.columnNames.joined(separator: ","))"))
+            }
+        } catch {
+            switch error {
+            case let diagnostic as Diagnostic: diagnostics.append(diagnostic)
+            case is HeaderRejected: break  // already reported; rows cannot be read without a usable header
+            default: diagnostics.append(Diagnostic(SourceLocation(file: displayName), "\(error)"))
+            }
+        }
+        return (Table(schema: schema, file: displayName, rows: rows), diagnostics)
+    }
+
+    private struct HeaderRejected: Error {}
+
+    /// Maps file columns to schema columns; reports unknown, duplicate and missing required columns.
+    private func checkHeader(_ names: [String], schema: TableSchema, file: String, line: Int) -> ([Int?], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        var mapping: [Int?] = []
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            let location = SourceLocation(file: file, line: line, column: index + 1)
+            if let first = seen[name] {
+                problems.append(Diagnostic(location, "column '\(name)' appears twice in the header (columns \(first + 1) and \(index + 1))",
+                                           hint: "rename or remove one of them"))
+                mapping.append(nil)
+                continue
+            }
+            seen[name] = index
+            if let schemaIndex = schema.columns.firstIndex(where: { $0.name == name }) {
+                mapping.append(schemaIndex)
+            } else {
+                let suggestion = Suggestion.closest(to: name, in: schema.columnNames)
+                let looksDelimited = names.count == 1 && (name.contains(";") || name.contains("\t"))
+                problems.append(Diagnostic(
+                    location, "unknown column '\(name)' for table '\(schema.name)'",
+                    hint: looksDelimited ? "the file seems to use ';' or tabs between fields; SCOBrief reads comma-separated files"
+                        : suggestion.map { "did you mean '\($0)'?" } ?? "expected columns: \(schema.columnNames.joined(separator: ","))"))
+                mapping.append(nil)
+            }
+        }
+        for column in schema.columns where column.required && seen[column.name] == nil {
+            problems.append(Diagnostic(SourceLocation(file: file, line: line), "missing required column '\(column.name)'",
+                                       hint: "add it to the header; expected columns: \(schema.columnNames.joined(separator: ","))"))
+        }
+        return (mapping, problems)
+    }
+}

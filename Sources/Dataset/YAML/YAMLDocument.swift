@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// A parsed YAML file whose nodes remember where they came from, so every error about a
+/// spec or a catalog can name the file, line and column, and say what was expected.
+public final class YAMLDocument: @unchecked Sendable {
+    public let file: String
+    public let limits: YAMLLimits
+    private let rootNode: Yams.Node?
+    // Reading is single-threaded per document; the counter bounds the work aliases can cause.
+    fileprivate var nodesVisited = 0
+
+    public convenience init(path: String, displayName: String? = nil, limits: YAMLLimits = .default) throws(Diagnostic) {
+        let name = displayName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(SourceLocation(file: name), "cannot read the file",
+                             hint: FileManager.default.fileExists(atPath: path) ? "check that it is readable" : "no file at this path")
+        }
+        try self.init(bytes: [UInt8](data), file: name, limits: limits)
+    }
+
+    public init(bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(Diagnostic) {
+        self.file = file
+        self.limits = limits
+        guard bytes.count <= limits.maxBytes else {
+            throw Diagnostic(SourceLocation(file: file), "the file is \(bytes.count) bytes, more than the limit of \(limits.maxBytes)",
+                             hint: "a spec is normally a few kilobytes; raise the limit with --max-yaml-bytes if this one is genuine")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Diagnostic(SourceLocation(file: file), "the file is not valid UTF-8 text", hint: "save it as UTF-8")
+        }
+        if let offset = bytes.firstIndex(of: 0) {
+            throw Diagnostic(YAMLDocument.location(ofByte: offset, in: bytes, file: file), "NUL byte in the text",
+                             hint: "this looks like a binary file, not YAML")
+        }
+        try YAMLDocument.checkFlowDepth(bytes, file: file, limit: limits.maxDepth)
+        do {
+            self.rootNode = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLDocument.diagnostic(for: error, file: file)
+        } catch {
+            throw Diagnostic(SourceLocation(file: file), "cannot parse YAML: \(error)")
+        }
+    }
+
+    /// The top-level node; an empty document is an error the caller words for its file type.
+    public func requireRoot(expected: String) throws(Diagnostic) -> YAMLNode {
+        guard let rootNode else {
+            throw Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is empty; expected \(expected)")
+        }
+        let root = YAMLNode(node: rootNode, path: "", depth: 0, document: self)
+        try visit(root)
+        return root
+    }
+
+    func visit(_ node: YAMLNode) throws(Diagnostic) {
+        nodesVisited += 1
+        if nodesVisited > limits.maxNodes {
+            throw Diagnostic(node.location, "more than \(limits.maxNodes) YAML nodes (aliases counted each time they are used)",
+                             hint: "this limit stops alias bombs; if the file is genuine, raise it with --max-yaml-nodes")
+        }
+        if node.depth > limits.maxDepth {
+            throw Diagnostic(node.location, "nesting deeper than \(limits.maxDepth) levels",
+                             hint: "flatten the structure; the limit can be raised with --max-yaml-depth")
+        }
+    }
+
+    /// libyaml composes nested flow collections recursively; refuse pathological nesting before it does.
+    private static func checkFlowDepth(_ bytes: [UInt8], file: String, limit: Int) throws(Diagnostic) {
+        var depth = 0, line = 1, column = 0
+        var quote: UInt8? = nil
+        var comment = false
+        for byte in bytes {
+            column += 1
+            if byte == UInt8(ascii: "\n") { line += 1; column = 0; comment = false; continue }
+            if comment { continue }
+            if let q = quote {
+                if byte == q { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "#"): comment = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limit {
+                    throw Diagnostic(SourceLocation(file: file, line: line, column: column),
+                                     "nesting deeper than \(limit) levels",
+                                     hint: "flatten the structure; the limit can be raised with --max-yaml-depth")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+    }
+
+    private static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1, column = 1
+        for byte in bytes[..<offset] {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " \(context.text)" }
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), message,
+                              hint: "check indentation and quoting near this point")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let mark = context.mark
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column),
+                              "duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
+                              hint: "each key may appear once; remove or rename the repeated one")
+        default:
+            return Diagnostic(SourceLocation(file: file), "cannot parse YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Yams
+
+/// A YAML node with its position, read into typed values with errors that say where and what.
+public struct YAMLNode {
+    let node: Yams.Node
+    /// A readable path to this node, e.g. `tables[2].columns[0].type`, for messages.
+    public let path: String
+    let depth: Int
+    unowned let document: YAMLDocument
+
+    init(node: Yams.Node, path: String, depth: Int, document: YAMLDocument) {
+        self.node = node
+        self.path = path
+        self.depth = depth
+        self.document = document
+    }
+
+    public var location: SourceLocation {
+        SourceLocation(file: document.file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    /// What kind of YAML value this is, in words for messages.
+    public var kindDescription: String {
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? "an empty value" : "the text '\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    public var isNull: Bool {
+        if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
+        return false
+    }
+
+    public func error(_ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(location, path.isEmpty ? message : "\(path): \(message)", hint: hint)
+    }
+
+    // MARK: Scalars
+
+    public func string() throws(Diagnostic) -> String {
+        guard case .scalar(let scalar) = node else { throw error("expected text, found \(kindDescription)") }
+        return scalar.string
+    }
+
+    public func int() throws(Diagnostic) -> Int {
+        let text = try string()
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            throw error("expected a whole number, found \(kindDescription)")
+        }
+        return value
+    }
+
+    public func double() throws(Diagnostic) -> Double {
+        let text = try string()
+        guard let value = Double(text), value.isFinite else { throw error("expected a number, found \(kindDescription)") }
+        return value
+    }
+
+    public func bool() throws(Diagnostic) -> Bool {
+        switch try string().lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("expected true or false, found \(kindDescription)")
+        }
+    }
+
+    /// One of a fixed set of words; a near miss gets a suggestion.
+    public func choice(of allowed: [String]) throws(Diagnostic) -> String {
+        let text = try string()
+        guard allowed.contains(text) else {
+            let suggestion = Suggestion.closest(to: text, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+            throw error("'\(text)' is not allowed here; expected one of: \(allowed.joined(separator: ", "))",
+                        hint: suggestion.isEmpty ? nil : String(suggestion.dropLast()))
+        }
+        return text
+    }
+
+    // MARK: Collections
+
+    public func sequence() throws(Diagnostic) -> [YAMLNode] {
+        guard case .sequence(let sequence) = node else { throw error("expected a list, found \(kindDescription)") }
+        var children: [YAMLNode] = []
+        children.reserveCapacity(sequence.count)
+        for (index, child) in sequence.enumerated() {
+            let node = YAMLNode(node: child, path: "\(path)[\(index)]", depth: depth + 1, document: document)
+            try document.visit(node)
+            children.append(node)
+        }
+        return children
+    }
+
+    /// A list of text values; a single text value is accepted as a list of one.
+    public func stringList() throws(Diagnostic) -> [String] {
+        if case .scalar = node { return [try string()] }
+        var values: [String] = []
+        for child in try sequence() { values.append(try child.string()) }
+        return values
+    }
+
+    /// The mapping's entries, in file order, refusing keys outside `allowedKeys` with a suggestion.
+    public func mapping(allowedKeys: [String]) throws(Diagnostic) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values, found \(kindDescription)") }
+        var entries: [(key: String, value: YAMLNode)] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                throw YAMLNode(node: keyNode, path: path, depth: depth + 1, document: document).error("keys must be plain words")
+            }
+            let key = keyScalar.string
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            if !allowedKeys.contains(key) {
+                let where_ = YAMLNode(node: keyNode, path: path, depth: depth + 1, document: document)
+                let suggestion = Suggestion.closest(to: key, in: allowedKeys)
+                throw where_.error("unknown key '\(key)'",
+                                   hint: suggestion.map { "did you mean '\($0)'? Allowed keys: \(allowedKeys.joined(separator: ", "))" }
+                                       ?? "allowed keys: \(allowedKeys.joined(separator: ", "))")
+            }
+            let child = YAMLNode(node: valueNode, path: keyPath, depth: depth + 1, document: document)
+            try document.visit(child)
+            entries.append((key, child))
+        }
+        return YAMLMapping(owner: self, entries: entries)
+    }
+}
+
+/// A mapping's entries with lookups that report missing required keys at the mapping's position.
+public struct YAMLMapping {
+    public let owner: YAMLNode
+    public let entries: [(key: String, value: YAMLNode)]
+
+    public subscript(key: String) -> YAMLNode? {
+        entries.first { $0.key == key }.flatMap { $0.value.isNull ? nil : $0.value }
+    }
+
+    public func require(_ key: String, _ what: String) throws(Diagnostic) -> YAMLNode {
+        guard let value = self[key] else {
+            throw owner.error("missing '\(key)' (\(what))")
+        }
+        return value
+    }
+
+    public var keys: [String] { entries.map(\.key) }
+}

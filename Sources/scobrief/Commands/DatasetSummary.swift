@@ -1,0 +1,33 @@
+import Analysis
+import Dataset
+
+/// Row counts and year coverage per table.
+struct DatasetSummary {
+    let corpus: Corpus
+
+    var table: ResultTable {
+        let rows: [[ResultTable.Cell]] = corpus.catalog.tables.map { schema in
+            let table = corpus.tables[schema.name]
+            let years = table.map(yearRange) ?? nil
+            return [
+                .text(schema.name),
+                .integer(table?.rows.count ?? 0),
+                years.map { .text($0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)") } ?? .missing,
+                .text(schema.coverage.rawValue),
+                .text(schema.title),
+            ]
+        }
+        return ResultTable(
+            title: "SCOBrief corpus (\(corpus.directory))",
+            columns: [.init("table"), .init("rows", alignment: .right), .init("years", alignment: .right), .init("coverage"), .init("title")],
+            rows: rows)
+    }
+
+    /// The span of every date in the table's date columns.
+    private func yearRange(_ table: Table) -> ClosedRange<Int>? {
+        let dateColumns = table.schema.columns.filter { $0.type == .date }.map(\.name)
+        let years = table.rows.flatMap { row in dateColumns.compactMap { row.date($0)?.year } }
+        guard let low = years.min(), let high = years.max() else { return nil }
+        return low...high
+    }
+}

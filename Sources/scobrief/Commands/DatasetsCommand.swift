@@ -1,0 +1,88 @@
+import ArgumentParser
+import Analysis
+import Dataset
+import Foundation
+
+struct DatasetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datasets",
+        abstract: "List and validate the corpus and your own tables.",
+        subcommands: [ListTables.self, ValidateTables.self]
+    )
+}
+
+struct ListTables: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Tables with row counts, year coverage and coverage notes.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try reportingFailures {
+            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            Terminal.output(DatasetSummary(corpus: corpus).table.rendered(as: output.format))
+        }
+    }
+}
+
+struct ValidateTables: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a folder of CSV tables against the catalog.",
+        discussion: """
+        With no folder, checks the shipped corpus. A folder with its own catalog.yaml is checked as a \
+        complete corpus; otherwise each CSV named like a catalog table (attacks.csv, exercises.csv, ...) \
+        is checked against the shipped catalog, and its source ids and country codes may refer to the \
+        shipped sources and countries. Exits 0 when clean; otherwise prints every problem, one a line, and exits 1.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The folder to check (default: the shipped Datasets).", valueName: "dir"))
+    var folder: String?
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: ArgumentHelp("Also check every quote against the source documents in this folder.", valueName: "dir"))
+    var seeds: String?
+
+    func run() throws {
+        try reportingFailures {
+            let shippedDirectory = try DataLocation.datasetsDirectory(explicit: data.directory)
+            let target = folder ?? shippedDirectory
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw Diagnostic(SourceLocation(file: target), "not a folder", hint: "give the folder that holds the CSV files")
+            }
+            let ownCatalog = DataLocation.catalogPath(in: target)
+            let corpus: Corpus
+            var diagnostics: [Diagnostic]
+            if FileManager.default.fileExists(atPath: ownCatalog) {
+                let catalog = try Catalog.load(path: ownCatalog)
+                (corpus, diagnostics) = Corpus.load(directory: target, catalog: catalog)
+            } else {
+                let shipped = try DataLocation.loadShippedCorpus(explicit: shippedDirectory)
+                (corpus, diagnostics) = Corpus.load(directory: target, catalog: shipped.catalog, fallback: shipped, requireAllTables: false)
+                if corpus.tables.isEmpty {
+                    diagnostics.append(Diagnostic(SourceLocation(file: target), "no table files found",
+                                                  hint: "name files as the catalog does: \(shipped.catalog.tables.map(\.file).joined(separator: ", "))"))
+                }
+            }
+            var verifiedQuotes: QuoteVerifier.Outcome?
+            if let seeds {
+                let outcome = QuoteVerifier(seedsDirectory: seeds).verify(corpus)
+                diagnostics += outcome.problems
+                verifiedQuotes = outcome
+            }
+            for diagnostic in diagnostics { Terminal.error(diagnostic.description) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let rows = corpus.tables.values.reduce(0) { $0 + $1.rows.count }
+            var summary = "\(target): \(corpus.tables.count) table\(corpus.tables.count == 1 ? "" : "s"), \(rows) valid rows"
+            if let verifiedQuotes {
+                summary += ", \(verifiedQuotes.verified) quotes found in their sources (\(verifiedQuotes.unverifiable) cite the public record)"
+            }
+            summary += errors == 0 ? ", no problems" : ", \(errors) problem\(errors == 1 ? "" : "s")"
+            Terminal.output(summary + "\n")
+            if errors > 0 { throw ExitCode.failure }
+        }
+    }
+}
