@@ -17,10 +17,18 @@ struct ListTables: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: FormatOptions
 
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of the terminal.", valueName: "file"))
+    var outputFile: String?
+
     func run() throws {
         try reportingFailures {
             let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
-            Terminal.output(DatasetSummary(corpus: corpus).table.rendered(as: output.format))
+            let text = DatasetSummary(corpus: corpus).table.rendered(as: output.format)
+            if let outputFile {
+                try AtomicFile.write(text, to: outputFile)
+            } else {
+                Terminal.output(text)
+            }
         }
     }
 }

@@ -1,0 +1,59 @@
+import Dataset
+
+/// One dated thing that can be counted: an attack, an exercise, a document, a GTD incident.
+///
+/// The tables differ, but trends ask the same questions of each (how many a year, where,
+/// of which kind), so each table is read into events once and every analysis runs on those.
+public struct Event: Sendable, Hashable {
+    public var id: String
+    public var date: PartialDate
+    /// Where it happened; several for an exercise held in two countries.
+    public var countries: [String]
+    /// The kind within its table: exercise kind, document type, attack description's category.
+    public var kind: String?
+    public var killed: Int?
+    public var wounded: Int?
+    public var sourceID: String?
+
+    public init(id: String, date: PartialDate, countries: [String], kind: String? = nil,
+                killed: Int? = nil, wounded: Int? = nil, sourceID: String? = nil) {
+        self.id = id
+        self.date = date
+        self.countries = countries
+        self.kind = kind
+        self.killed = killed
+        self.wounded = wounded
+        self.sourceID = sourceID
+    }
+
+    public var year: Int { date.year }
+}
+
+/// A table's events with what the table covers, which every statistic carries into its caveats.
+public struct EventTable: Sendable {
+    public var name: String
+    public var title: String
+    public var coverage: Coverage
+    public var coverageNote: String
+    /// What one event is, for messages and comparisons: "attack", "exercise".
+    public var measure: EventMeasure
+    public var events: [Event]
+
+    public init(name: String, title: String, coverage: Coverage, coverageNote: String, measure: EventMeasure, events: [Event]) {
+        self.name = name
+        self.title = title
+        self.coverage = coverage
+        self.coverageNote = coverageNote
+        self.measure = measure
+        self.events = events
+    }
+}
+
+/// What a count of events measures. Counts of different measures are never compared.
+public enum EventMeasure: String, Sendable, Hashable, CaseIterable {
+    case attacksOccurred = "attacks that occurred"
+    case attacksPrevented = "attacks prevented"
+    case exercisesHeld = "joint exercises held"
+    case documentsAdopted = "documents adopted"
+    case membershipChanges = "membership changes"
+}

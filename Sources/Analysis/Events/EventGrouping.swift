@@ -1,0 +1,149 @@
+import Dataset
+
+/// A sum of a count that is sometimes unknown: the total of the known values and how many
+/// rows had none. A blank is never taken as 0.
+public struct KnownSum: Sendable, Hashable, Codable {
+    public var total: Int = 0
+    public var knownRows: Int = 0
+    public var unknownRows: Int = 0
+
+    public init(total: Int = 0, knownRows: Int = 0, unknownRows: Int = 0) {
+        self.total = total
+        self.knownRows = knownRows
+        self.unknownRows = unknownRows
+    }
+
+    public mutating func add(_ value: Int?) {
+        if let value {
+            total += value
+            knownRows += 1
+        } else {
+            unknownRows += 1
+        }
+    }
+
+    /// "1,021 (3 unknown)", the form tables print.
+    public var display: String {
+        unknownRows == 0 ? NumberText.grouped(total) : "\(NumberText.grouped(total)) (\(unknownRows) unknown)"
+    }
+}
+
+/// What to group events by.
+public enum GroupKey: String, Sendable, Hashable, CaseIterable {
+    case year, country, kind
+}
+
+/// One group's totals.
+public struct GroupTotals: Sendable, Hashable {
+    /// One value per grouping key, in the order asked: ["2004", "RUS"].
+    public var key: [String]
+    public var count: Int
+    public var killed: KnownSum
+    public var wounded: KnownSum
+}
+
+struct GroupID: Hashable {
+    var year: Int32
+    var country: Int32
+    var kind: Int32
+}
+
+extension GroupTotals {
+    mutating func record(_ event: Event) {
+        count += 1
+        killed.add(event.killed)
+        wounded.add(event.wounded)
+    }
+}
+
+/// Counts and casualty sums per group, in key order.
+public struct GroupedEvents: Sendable {
+    public var keys: [GroupKey]
+    public var groups: [GroupTotals]
+    public var source: FilteredEvents
+
+    /// The yearly count series (years with no events included as 0) for trend tests.
+    public func yearlyCounts() -> (years: [Int], counts: [Int]) {
+        guard let yearIndex = keys.firstIndex(of: .year) else { return ([], []) }
+        var byYear: [Int: Int] = [:]
+        for group in groups { byYear[Int(group.key[yearIndex])!, default: 0] += group.count }
+        guard let first = byYear.keys.min(), let last = byYear.keys.max() else { return ([], []) }
+        let years = Array(first...last)
+        return (years, years.map { byYear[$0] ?? 0 })
+    }
+}
+
+extension FilteredEvents {
+    /// Groups the events. With `.year` among the keys, every year of the period (or of the data)
+    /// appears, with 0 where nothing happened, so a trend sees the quiet years too.
+    /// An event in two countries counts once in each country's group.
+    public func grouped(by keys: [GroupKey]) -> GroupedEvents {
+        // Keys are interned to small integers so a million events group without a String per event.
+        var countryIDs: [String: Int32] = [:], countryNames: [String] = []
+        var kindIDs: [String: Int32] = [:], kindNames: [String] = []
+        func intern(_ name: String, _ ids: inout [String: Int32], _ names: inout [String]) -> Int32 {
+            if let id = ids[name] { return id }
+            let id = Int32(names.count)
+            ids[name] = id
+            names.append(name)
+            return id
+        }
+        let byYear = keys.contains(.year), byCountry = keys.contains(.country), byKind = keys.contains(.kind)
+        var totals: [GroupID: GroupTotals] = [:]
+        for event in events {
+            let year = byYear ? Int32(event.year) : 0
+            let kind = byKind ? intern(event.kind ?? "", &kindIDs, &kindNames) : 0
+            let eventCountries = byCountry ? event.countries : [""]
+            for country in eventCountries {
+                let id = GroupID(year: year, country: byCountry ? intern(country, &countryIDs, &countryNames) : 0, kind: kind)
+                totals[id, default: GroupTotals(key: [], count: 0, killed: KnownSum(), wounded: KnownSum())].record(event)
+            }
+        }
+        if keys == [.year] {
+            let years = events.map(\.year)
+            let first = filter.period?.firstYear ?? years.min()
+            let last = filter.period?.lastYear ?? years.max()
+            if let first, let last, first <= last {
+                for year in first...last {
+                    let id = GroupID(year: Int32(year), country: 0, kind: 0)
+                    if totals[id] == nil { totals[id] = GroupTotals(key: [], count: 0, killed: KnownSum(), wounded: KnownSum()) }
+                }
+            }
+        }
+        var groups: [(GroupID, GroupTotals)] = Array(totals)
+        groups.sort { a, b in
+            for key in keys {
+                switch key {
+                case .year where a.0.year != b.0.year: return a.0.year < b.0.year
+                case .country where a.0.country != b.0.country:
+                    return countryNames[Int(a.0.country)] < countryNames[Int(b.0.country)]
+                case .kind where a.0.kind != b.0.kind: return kindNames[Int(a.0.kind)] < kindNames[Int(b.0.kind)]
+                default: continue
+                }
+            }
+            return false
+        }
+        let named = groups.map { id, group -> GroupTotals in
+            var group = group
+            group.key = keys.map { key in
+                switch key {
+                case .year: return String(id.year)
+                case .country: return countryNames[Int(id.country)]
+                case .kind: return kindNames[Int(id.kind)]
+                }
+            }
+            return group
+        }
+        return GroupedEvents(keys: keys, groups: named, source: self)
+    }
+
+    /// Killed and wounded over all kept events.
+    public var casualties: (killed: KnownSum, wounded: KnownSum) {
+        var killed = KnownSum(), wounded = KnownSum()
+        for event in events {
+            killed.add(event.killed)
+            wounded.add(event.wounded)
+        }
+        return (killed, wounded)
+    }
+}

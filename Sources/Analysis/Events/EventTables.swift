@@ -1,0 +1,73 @@
+import Dataset
+
+/// Reads the corpus tables that hold dated events into `EventTable`s.
+public enum EventTables {
+    /// The names `trend` and `chart` accept.
+    public static let names = ["attacks", "exercises", "documents", "membership"]
+
+    public static func table(named name: String, in corpus: Corpus) throws(AnalysisInputError) -> EventTable {
+        guard let schema = corpus.catalog.table(named: name) else {
+            throw .unknownTable(name, known: names)
+        }
+        func make(_ measure: EventMeasure, _ events: [Event]) -> EventTable {
+            EventTable(name: name, title: schema.title, coverage: schema.coverage, coverageNote: schema.coverageNote,
+                       measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
+        }
+        switch name {
+        case "attacks":
+            return make(.attacksOccurred, corpus.attacks.map { attack in
+                Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
+                      killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
+            })
+        case "exercises":
+            return make(.exercisesHeld, corpus.exercises.map { exercise in
+                Event(id: exercise.id, date: exercise.start, countries: exercise.hosts, kind: exercise.kind,
+                      sourceID: exercise.provenance.sourceID)
+            })
+        case "documents":
+            return make(.documentsAdopted, corpus.documents.compactMap { document in
+                // A document whose date was lost cannot be placed in time; it stays out of trends.
+                document.date.map { date in
+                    Event(id: document.id, date: date, countries: document.country.map { [$0] } ?? [], kind: document.type,
+                          sourceID: document.provenance.sourceID)
+                }
+            })
+        case "membership":
+            return make(.membershipChanges, corpus.membership.map { spell in
+                Event(id: spell.id, date: spell.from, countries: [spell.country], kind: spell.status.rawValue,
+                      sourceID: spell.provenance.sourceID)
+            })
+        default:
+            throw .notEventTable(name, known: names)
+        }
+    }
+}
+
+/// A request the analysis cannot answer as asked: an unknown table, column or period.
+public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownTable(String, known: [String])
+    case notEventTable(String, known: [String])
+    case invalidPeriod(String, reason: String)
+    case unknownCountry(String, suggestion: String?)
+    case unknownIndicator(String, known: [String])
+    case unknownKind(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknownTable(name, known):
+            let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            return "unknown table '\(name)'; expected one of: \(known.joined(separator: ", ")).\(suggestion)"
+        case let .notEventTable(name, known):
+            return "'\(name)' does not hold dated events to count; use one of: \(known.joined(separator: ", "))"
+        case let .invalidPeriod(text, reason):
+            return "bad period '\(text)': \(reason). Write a year (2024), a range of years (2001-2011) or of months (2024-01..2024-09)"
+        case let .unknownCountry(code, suggestion):
+            return "unknown country '\(code)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; use ISO 3166-1 alpha-3 codes listed in countries.csv")
+        case let .unknownIndicator(name, known):
+            let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            return "unknown indicator '\(name)'.\(suggestion) Known: \(known.joined(separator: ", "))"
+        case let .unknownKind(kind, known):
+            return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
+        }
+    }
+}

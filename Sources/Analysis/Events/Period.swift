@@ -1,0 +1,79 @@
+import Dataset
+
+/// A span of time given by its first and last year or month, inclusive: `2001-2011`, `2024`,
+/// `2024-01..2024-09`. Partial years are measured in months, so exposures are honest.
+public struct Period: Sendable, Hashable, CustomStringConvertible {
+    public let start: PartialDate
+    public let end: PartialDate
+
+    public init(start: PartialDate, end: PartialDate) throws(AnalysisInputError) {
+        guard start.earliestDay <= end.latestDay else {
+            throw .invalidPeriod("\(start)-\(end)", reason: "it ends before it starts")
+        }
+        guard start.precision != .day, end.precision != .day else {
+            throw .invalidPeriod("\(start)..\(end)", reason: "periods are whole years or whole months")
+        }
+        self.start = start
+        self.end = end
+    }
+
+    public init(years first: Int, _ last: Int) throws(AnalysisInputError) {
+        do {
+            try self.init(start: PartialDate(year: first), end: PartialDate(year: last))
+        } catch let error as AnalysisInputError {
+            throw error
+        } catch {
+            throw .invalidPeriod("\(first)-\(last)", reason: "\(error)")
+        }
+    }
+
+    /// Parses `2024`, `2001-2011`, `2001–2011`, `2024-03` (one month) or `2024-01..2024-09`.
+    public init(parsing text: String) throws(AnalysisInputError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let bounds: (String, String)
+        if let range = trimmed.range(of: "..") {
+            bounds = (String(trimmed[..<range.lowerBound]), String(trimmed[range.upperBound...]))
+        } else if trimmed.count == 9, let separator = trimmed.firstIndex(where: { $0 == "-" || $0 == "–" }),
+                  trimmed.distance(from: trimmed.startIndex, to: separator) == 4 {
+            bounds = (String(trimmed[..<separator]), String(trimmed[trimmed.index(after: separator)...]))
+        } else {
+            bounds = (trimmed, trimmed)
+        }
+        let start: PartialDate, end: PartialDate
+        do {
+            start = try PartialDate(parsing: bounds.0)
+            end = try PartialDate(parsing: bounds.1)
+        } catch {
+            throw .invalidPeriod(text, reason: "\(error)")
+        }
+        guard start.earliestDay <= end.latestDay else {
+            throw .invalidPeriod(text, reason: "it ends before it starts (did you mean \(bounds.1)-\(bounds.0)?)")
+        }
+        try self.init(start: start, end: end)
+    }
+
+    /// Length in years, counting months: 2001-2011 is 11.0, 2024-01..2024-09 is 0.75.
+    public var years: Double {
+        let first = start.year * 12 + (start.month ?? 1) - 1
+        let last = end.year * 12 + (end.month ?? 12) - 1
+        return Double(last - first + 1) / 12
+    }
+
+    public var firstYear: Int { start.year }
+    public var lastYear: Int { end.year }
+
+    /// Whether a dated event falls inside. An event known only to its year counts in a
+    /// period that covers that whole year; one that might fall outside is `nil` (uncertain).
+    public func contains(_ date: PartialDate) -> Bool? {
+        let first = start.earliestDay, last = end.latestDay
+        if date.earliestDay >= first && date.latestDay <= last { return true }
+        if date.latestDay < first || date.earliestDay > last { return false }
+        return nil
+    }
+
+    public var description: String {
+        if start == end { return start.description }
+        if start.precision == .year && end.precision == .year { return "\(start.year)–\(end.year)" }
+        return "\(start)..\(end)"
+    }
+}
