@@ -67,6 +67,27 @@ public struct CSVRow {
         return CSVPosition.locate(offset: target, in: base, from: rowStart, line: line, file: file)
     }
 
+    /// Line and character column of every field's start, in one pass over the row.
+    public func fieldPositions() -> [(line: Int, column: Int)] {
+        var positions: [(line: Int, column: Int)] = []
+        positions.reserveCapacity(spans.count)
+        var line = self.line, column = 1, i = rowStart
+        for span in spans {
+            while i < span.fieldStart {
+                let byte = base[i]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
+                    column += 1
+                }
+                i += 1
+            }
+            positions.append((line, column))
+        }
+        return positions
+    }
+
     private func invalidUTF8(_ index: Int) -> Diagnostic {
         Diagnostic(location(ofField: index),
                    "field \(index + 1) is not valid UTF-8 text",

@@ -12,8 +12,8 @@ struct ReferenceChecker {
                 switch column.type {
                 case .ref:
                     guard let reference = column.references, let target = tables[reference.table] else { continue }
-                    let valid = Set(target.rows.compactMap { $0.text(reference.column) })
-                    for row in table.rows {
+                    let valid = Set(target.rows.compactMap { $0.key(reference.column) })
+                    for row in table.rows + table.rejectedRows {
                         guard let value = row.text(column.name), !valid.contains(value) else { continue }
                         diagnostics.append(Diagnostic(
                             location(table, row, column),
@@ -23,7 +23,7 @@ struct ReferenceChecker {
                     }
                 case .country, .countryList:
                     guard tables["countries"] != nil else { continue }
-                    for row in table.rows {
+                    for row in table.rows + table.rejectedRows {
                         for code in row.countries(column.name) where !countryCodes.contains(code) {
                             diagnostics.append(Diagnostic(
                                 location(table, row, column),
@@ -47,9 +47,14 @@ struct ReferenceChecker {
 
 /// The location of a cell in a loaded table, for checks made after loading.
 enum RowLocation {
-    /// Column numbers follow the catalog's order, which the shipped files keep.
     static func of(_ table: Table, _ row: Table.Row, column: String) -> SourceLocation {
-        let index = table.schema.columns.firstIndex { $0.name == column }
-        return SourceLocation(file: table.file, line: row.line, column: index.map { $0 + 1 })
+        of(table: table.file, row, column: column)
+    }
+
+    static func of(table file: String, _ row: Table.Row, column: String) -> SourceLocation {
+        guard let index = row.columnIndex[column], let position = row.cellPositions[index] else {
+            return SourceLocation(file: file, line: row.line)
+        }
+        return SourceLocation(file: file, line: position.line, column: position.column)
     }
 }

@@ -13,6 +13,7 @@ public struct TableLoader {
     public func load(_ schema: TableSchema, path: String, displayName: String) -> (table: Table, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var rows: [Table.Row] = []
+        var rejectedRows: [Table.Row] = []
         var header: [String]? = nil
         var fileColumnToSchema: [Int?] = []
         let columnIndex = Dictionary(uniqueKeysWithValues: schema.columns.enumerated().map { ($1.name, $0) })
@@ -44,34 +45,36 @@ public struct TableLoader {
                     return
                 }
                 var values = [CellValue](repeating: .blank, count: schema.columns.count)
+                var cellPositions = [(line: Int, column: Int)?](repeating: nil, count: schema.columns.count)
+                let positions = row.fieldPositions()
                 var rowIsValid = true
                 for fileColumn in 0..<row.count {
                     guard let schemaColumn = fileColumnToSchema[fileColumn] else { continue }
                     let column = schema.columns[schemaColumn]
+                    cellPositions[schemaColumn] = positions[fileColumn]
                     do throws(Diagnostic) {
                         let text = try row.string(fileColumn)
                         values[schemaColumn] = try CellParser.parse(text, as: column)
                     } catch {
                         rowIsValid = false
                         var located = error
-                        located.location = row.location(ofField: fileColumn)
+                        located.location = SourceLocation(file: displayName, line: positions[fileColumn].line, column: positions[fileColumn].column)
                         diagnostics.append(located)
                     }
                 }
-                if let key = values[keyIndex].text {
+                let parsed = Table.Row(line: row.line, values: values, columnIndex: columnIndex, cellPositions: cellPositions)
+                if let key = parsed.key(schema.primaryKey) {
                     if let first = seenKeys[key] {
                         rowIsValid = false
                         diagnostics.append(Diagnostic(
-                            row.location(ofField: fileColumnToSchema.firstIndex(of: keyIndex) ?? 0),
+                            RowLocation.of(table: displayName, parsed, column: schema.primaryKey),
                             "duplicate \(schema.primaryKey) '\(key)'; first used on line \(first)",
                             hint: "each row needs its own \(schema.primaryKey)"))
                     } else {
                         seenKeys[key] = row.line
                     }
                 }
-                if rowIsValid {
-                    rows.append(Table.Row(line: row.line, values: values, columnIndex: columnIndex))
-                }
+                if rowIsValid { rows.append(parsed) } else { rejectedRows.append(parsed) }
             }
             if header == nil {
                 diagnostics.append(Diagnostic(SourceLocation(file: displayName, line: 1), "the file is empty",
@@ -84,7 +87,7 @@ public struct TableLoader {
             default: diagnostics.append(Diagnostic(SourceLocation(file: displayName), "\(error)"))
             }
         }
-        return (Table(schema: schema, file: displayName, rows: rows), diagnostics)
+        return (Table(schema: schema, file: displayName, rows: rows, rejectedRows: rejectedRows), diagnostics)
     }
 
     private struct HeaderRejected: Error {}

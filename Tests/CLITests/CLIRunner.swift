@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs the real `scobrief` binary built beside the test bundle, as a user would.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The binary sits in the same build folder as the test runner.
+    static let binary: String = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        // The runner may be inside an .xctest bundle folder.
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("scobrief").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return packageRoot + "/.build/debug/scobrief"
+    }()
+
+    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["SCOBRIEF_DATA"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Files rather than pipes: a large output cannot block the child, and no reader thread is needed.
+        let scratch = NSTemporaryDirectory() + "scobrief-cli-out-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: scratch + ".out", contents: nil)
+        FileManager.default.createFile(atPath: scratch + ".err", contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: scratch + ".out")
+            try? FileManager.default.removeItem(atPath: scratch + ".err")
+        }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".out"))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + ".err"))
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = FileManager.default.contents(atPath: scratch + ".out") ?? Data()
+        let errData = FileManager.default.contents(atPath: scratch + ".err") ?? Data()
+        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
