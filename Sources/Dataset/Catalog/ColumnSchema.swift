@@ -10,7 +10,8 @@ public enum ColumnType: String, Sendable, Hashable, CaseIterable, Codable {
     case number
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the precision is kept.
     case date
-    /// An ISO 3166-1 alpha-3 code listed in the countries table.
+    /// An ISO 3166-1 alpha-3 code listed in the countries table, or a former state's
+    /// four-letter code (ISO 3166-3 style) listed there.
     case country
     /// Several country codes separated by `;`.
     case countryList = "country-list"
@@ -72,7 +73,7 @@ public struct ColumnSchema: Sendable, Hashable {
             return text
         case .number: return "a number such as 12 or 0.5"
         case .date: return "a date as YYYY, YYYY-MM or YYYY-MM-DD"
-        case .country: return "an ISO 3166-1 alpha-3 code listed in countries.csv (e.g. RUS)"
+        case .country: return "an ISO 3166-1 alpha-3 code listed in countries.csv (e.g. RUS), or a former state's four-letter code listed there (e.g. SUHH)"
         case .countryList: return "ISO 3166-1 alpha-3 codes separated by ';' (e.g. RUS;CHN)"
         case .enumeration: return "one of: \(allowedValues.joined(separator: ", "))"
         case .ref: return "an id listed in \(references.map { "\($0.table).csv (column \($0.column))" } ?? "another table")"

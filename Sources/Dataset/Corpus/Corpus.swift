@@ -76,6 +76,7 @@ public struct Corpus: Sendable {
             for (name, table) in fallback.tables where resolved[name] == nil { resolved[name] = table }
         }
         diagnostics += ReferenceChecker(catalog: catalog, tables: resolved).check(tablesToCheck: Array(tables.keys))
+        diagnostics += RecordRules.blankQuotes(in: resolved, checking: Array(tables.keys))
         let corpus = Corpus(catalog: catalog, directory: directory, tables: tables)
         diagnostics += RecordRules.check(corpus)
         return (corpus, diagnostics)

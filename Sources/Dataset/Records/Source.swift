@@ -10,9 +10,18 @@ public struct Source: Sendable, Hashable, Identifiable {
     public var seedFile: String?
     public var url: String?
     public var notes: String?
+    /// The coverage of the rows citing this source when it differs from their table's
+    /// (a dataset release is complete where the curated attacks list is illustrative).
+    public var coverage: Coverage?
+    public var coverageNote: String?
 
     /// Whether quotes attributed to this source can be checked against a text.
     public var hasText: Bool { seedFile != nil }
+
+    /// An event-data release rows were imported from, rather than a document quoted.
+    public var isDataset: Bool { kind == Source.datasetKind }
+
+    public static let datasetKind = "dataset"
 
     init(row: Table.Row) {
         id = row.text("id") ?? ""
@@ -24,6 +33,8 @@ public struct Source: Sendable, Hashable, Identifiable {
         seedFile = row.text("seed_file")
         url = row.text("url")
         notes = row.text("notes")
+        coverage = row.text("coverage").flatMap(Coverage.init(rawValue:))
+        coverageNote = row.text("coverage_note")
     }
 
     /// "Author, Title (Publisher, 2024)", for source lines under figures.
@@ -45,14 +56,26 @@ public struct Country: Sendable, Hashable, Identifiable {
     public var nameRussian: String?
     public var nameChinese: String?
     public var region: String?
+    /// For a former state, the day it ceased to exist in the form named.
+    public var ended: PartialDate?
+    /// The states holding a former state's territory after `ended`.
+    public var successors: [String]
+    /// Where a code that is not a current ISO 3166-1 alpha-3 code comes from (iso-3166-3, scobrief, user-assigned).
+    public var codeStandard: String?
 
     public var id: String { code }
 
+    /// A state that no longer exists (the Soviet Union, West Germany, ...): never folded into a modern one.
+    public var isHistorical: Bool { ended != nil }
+
     init(row: Table.Row) {
-        code = row.text("code") ?? ""
+        code = row.key("code") ?? ""
         nameEnglish = row.text("name_en") ?? ""
         nameRussian = row.text("name_ru")
         nameChinese = row.text("name_zh")
         region = row.text("region")
+        ended = row.date("ended")
+        successors = row.countries("successors")
+        codeStandard = row.text("code_standard")
     }
 }

@@ -69,8 +69,9 @@ enum CellParser {
     }
 
     /// Shape only; whether the code is in countries.csv is checked once all tables are loaded.
+    /// Four letters are a former state's code (ISO 3166-3 style, e.g. SUHH for the Soviet Union).
     private static func checkCountryCode(_ code: String, column: ColumnSchema) throws(Diagnostic) {
-        guard code.count == 3, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        guard code.count == 3 || code.count == 4, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
             let hint = code.count == 2 ? "use the three-letter code (RU → RUS, CN → CHN)"
                 : code.contains(",") || code.contains(" ") ? "separate codes with ';' and no spaces: RUS;CHN"
                 : "use an upper-case ISO 3166-1 alpha-3 code such as RUS, CHN, KAZ"

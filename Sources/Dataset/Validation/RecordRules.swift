@@ -19,6 +19,26 @@ enum RecordRules {
         return diagnostics
     }
 
+    /// A blank quote is allowed only on a row imported from an event dataset: its record id,
+    /// not a passage of text, is its provenance. `tables` holds the sources the rows may cite
+    /// (the folder's own, or the shipped ones).
+    static func blankQuotes(in tables: [String: Table], checking names: [String]) -> [Diagnostic] {
+        let datasetSources = Set(tables["sources"]?.rows.filter { $0.text("kind") == Source.datasetKind }.compactMap { $0.text("id") } ?? [])
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() {
+            guard let table = tables[name], let quote = table.schema.column(named: "quote"), !quote.required,
+                  table.schema.column(named: "source_id") != nil else { continue }
+            for row in table.rows where row["quote"].isBlank {
+                guard let source = row.text("source_id"), !datasetSources.contains(source) else { continue }
+                diagnostics.append(Diagnostic(
+                    RowLocation.of(table, row, column: "quote"),
+                    "quote is blank but source '\(source)' is not a dataset",
+                    hint: "quote the passage of the source that states the row's facts; only rows imported from a source of kind dataset may leave it blank"))
+            }
+        }
+        return diagnostics
+    }
+
     private static func qualifiersWithoutValues(_ table: Table) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for column in table.schema.columns {
