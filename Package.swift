@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "scobrief", targets: ["scobrief"]),
+        .executable(name: "gen-gtd", targets: ["gen-gtd"]),
+        .executable(name: "gtd-bench", targets: ["gtd-bench"]),
         .library(name: "Dataset", targets: ["Dataset"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Render", targets: ["Render"]),
@@ -14,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Benchmark only: the CSV library the hand-written reader is measured against (gtd-bench).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // pangocairo's pkg-config entry carries cairo's flags, so one target covers both.
@@ -41,5 +45,16 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         .testTarget(name: "CLITests", dependencies: ["scobrief"]),
+        // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
+        .target(name: "GTDSynthetic", dependencies: ["Dataset"]),
+        .executableTarget(
+            name: "gen-gtd",
+            dependencies: ["GTDSynthetic", "Dataset", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "gtd-bench",
+            dependencies: ["GTDSynthetic", "Dataset", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        .testTarget(name: "GTDTests", dependencies: ["Dataset", "GTDSynthetic", "scobrief"]),
     ]
 )

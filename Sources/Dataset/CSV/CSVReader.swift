@@ -27,6 +27,8 @@ public final class CSVReader {
     private var checkedPreamble = false
     /// Bytes consumed before the current buffer start; gives progress on large files.
     public private(set) var bytesConsumed = 0
+    /// Bytes of the input before the row being read: exact progress through the file.
+    public var bytesRead: Int { bytesConsumed + position }
 
     /// Reads a file in chunks, so memory stays bounded by the longest row, not the file.
     public convenience init(path: String, displayName: String? = nil, limits: CSVLimits = .default, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws(Diagnostic) {

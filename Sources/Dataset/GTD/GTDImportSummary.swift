@@ -1,0 +1,137 @@
+import Foundation
+
+/// A year and a country: the cell of SCOBrief's tidy year × country tables.
+public struct GTDYearCountry: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var country: String
+
+    public init(year: Int, country: String) {
+        self.year = year
+        self.country = country
+    }
+
+    public static func < (a: GTDYearCountry, b: GTDYearCountry) -> Bool {
+        (a.year, a.country) < (b.year, b.country)
+    }
+}
+
+/// Incidents and casualties of one cell. Unknown figures are counted, never added as 0.
+public struct GTDCasualtyTotals: Sendable, Hashable {
+    public var incidents = 0
+    /// Sum of the known figures.
+    public var killed = 0
+    /// Incidents with no killed figure.
+    public var killedUnknown = 0
+    public var wounded = 0
+    public var woundedUnknown = 0
+
+    public init(incidents: Int = 0, killed: Int = 0, killedUnknown: Int = 0, wounded: Int = 0, woundedUnknown: Int = 0) {
+        self.incidents = incidents
+        self.killed = killed
+        self.killedUnknown = killedUnknown
+        self.wounded = wounded
+        self.woundedUnknown = woundedUnknown
+    }
+
+    mutating func add(killed: Int?, wounded: Int?) {
+        incidents += 1
+        if let killed { self.killed += killed } else { killedUnknown += 1 }
+        if let wounded { self.wounded += wounded } else { woundedUnknown += 1 }
+    }
+
+    public static func + (a: GTDCasualtyTotals, b: GTDCasualtyTotals) -> GTDCasualtyTotals {
+        GTDCasualtyTotals(incidents: a.incidents + b.incidents, killed: a.killed + b.killed, killedUnknown: a.killedUnknown + b.killedUnknown,
+                          wounded: a.wounded + b.wounded, woundedUnknown: a.woundedUnknown + b.woundedUnknown)
+    }
+}
+
+/// What an import did, row by row: every row read is written or counted under one reason.
+public struct GTDImportSummary: Sendable {
+    public var input: String
+    public var inputBytes: Int
+    public var encoding: GTDTextEncoding
+    /// How the encoding was chosen when it was detected rather than given.
+    public var encodingNote: String?
+    public var countryScope: String
+    public var yearScope: String?
+
+    public var rowsRead = 0
+    public var rowsWritten = 0
+    public var filteredByYear = 0
+    public var filteredByCountry = 0
+    /// Partial dates during which the country's SCO status changed (with sco-members-at-date).
+    public var ambiguousMembership = 0
+    /// Rows whose country name is not in `GTDCountryNames`.
+    public var unmappedRows = 0
+    public var unmappedNames: [String: Int] = [:]
+    public var malformedRows = 0
+    /// Values written blank because they were unusable (a latitude of 200, a success of 7).
+    public var clearedValues = 0
+    /// The first malformed rows and cleared values, with their lines.
+    public var problems: [Diagnostic] = []
+    /// Carried GTD columns the file lacked.
+    public var missingColumns: [String] = []
+    /// Rows written per former state (code → rows), kept under their own code.
+    public var historicalRows: [String: Int] = [:]
+    /// Incidents, killed and wounded of the rows written, by year and country.
+    public var totals: [GTDYearCountry: GTDCasualtyTotals] = [:]
+    public var seconds: Double = 0
+
+    public init(input: String, inputBytes: Int, encoding: GTDTextEncoding, countryScope: String, yearScope: String?) {
+        self.input = input
+        self.inputBytes = inputBytes
+        self.encoding = encoding
+        self.countryScope = countryScope
+        self.yearScope = yearScope
+    }
+
+    /// Rows accounted for; equals `rowsRead` after every import.
+    public var rowsAccounted: Int {
+        rowsWritten + filteredByYear + filteredByCountry + ambiguousMembership + unmappedRows + malformedRows
+    }
+
+    public var overall: GTDCasualtyTotals { totals.values.reduce(GTDCasualtyTotals(), +) }
+
+    /// The summary printed on stderr after an import.
+    public var lines: [String] {
+        var lines: [String] = []
+        let megabytes = Double(inputBytes) / 1_000_000
+        let rate = seconds > 0 ? " at \(String(format: "%.0f", megabytes / seconds)) MB/s" : ""
+        lines.append("import gtd: \(input) (\(String(format: "%.1f", megabytes)) MB, \(encoding)\(encodingNote.map { "; \($0)" } ?? "")) in \(String(format: "%.2f", seconds)) s\(rate)")
+        func line(_ label: String, _ value: Int, _ detail: String = "") {
+            lines.append("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + NumberText.grouped(value).leftPadded(to: 10) + (detail.isEmpty ? "" : "  " + detail))
+        }
+        line("rows read", rowsRead)
+        line("rows written", rowsWritten)
+        if let yearScope { line("filtered out by year", filteredByYear, "(kept \(yearScope))") }
+        if countryScope != "all countries" { line("filtered out by country", filteredByCountry, "(kept \(countryScope))") }
+        if ambiguousMembership > 0 || countryScope.contains("on the incident's date") {
+            line("excluded: SCO status changed within the date", ambiguousMembership, "(partial dates; see --countries sco-members-at-date)")
+        }
+        let unmappedDetail = unmappedNames.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8)
+            .map { "\($0.key): \(NumberText.grouped($0.value))" }.joined(separator: ", ")
+        line("excluded: country name not mapped", unmappedRows, unmappedNames.isEmpty ? "" : "(\(unmappedDetail)\(unmappedNames.count > 8 ? ", …" : ""))")
+        line("malformed rows (left out)", malformedRows)
+        if clearedValues > 0 { line("values written blank (unusable)", clearedValues) }
+        if !historicalRows.isEmpty {
+            lines.append("  former states kept under their own codes: " + historicalRows.sorted { $0.key < $1.key }
+                .map { "\($0.key) \(NumberText.grouped($0.value))" }.joined(separator: ", "))
+        }
+        if !missingColumns.isEmpty {
+            lines.append("  columns missing from the file, written blank: \(missingColumns.joined(separator: ", "))")
+        }
+        let all = overall
+        lines.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) incidents with no figure), "
+                     + "wounded \(NumberText.grouped(all.wounded)) (\(NumberText.grouped(all.woundedUnknown)) with no figure)")
+        if 1993 >= (totals.keys.map(\.year).min() ?? 9999) && 1993 <= (totals.keys.map(\.year).max() ?? 0) {
+            lines.append("  note: the GTD has no 1993 records (lost); a year without rows is not a year without attacks")
+        }
+        return lines
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

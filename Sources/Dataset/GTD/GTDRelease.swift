@@ -1,0 +1,122 @@
+import Foundation
+
+/// The GTD release file an import read, as the `sources.csv` row its rows cite.
+public struct GTDRelease: Sendable, Hashable {
+    /// The file's name, e.g. `globalterrorismdb_0522dist.csv`.
+    public var fileName: String
+    /// The source id rows cite, e.g. `gtd-globalterrorismdb-0522dist`.
+    public var sourceID: String
+    /// Month of the release when the name carries START's MMYY code (`0522` → 2022-05).
+    public var releaseDate: PartialDate?
+
+    public static let publisher = "National Consortium for the Study of Terrorism and Responses to Terrorism (START), University of Maryland"
+    public static let url = "https://www.start.umd.edu/gtd/"
+
+    public init(inputPath: String, sourceID: String? = nil) {
+        fileName = (inputPath as NSString).lastPathComponent
+        let stem = (fileName as NSString).deletingPathExtension
+        self.sourceID = sourceID ?? "gtd-" + GTDRelease.identifier(stem)
+        releaseDate = GTDRelease.releaseDate(stem)
+    }
+
+    /// Lowercase letters, digits and single hyphens, as catalog ids are.
+    static func identifier(_ text: String) -> String {
+        var result = ""
+        var lastWasHyphen = true
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                result.unicodeScalars.append(scalar)
+                lastWasHyphen = false
+            } else if !lastWasHyphen {
+                result.append("-")
+                lastWasHyphen = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "file" : result
+    }
+
+    /// START names releases `globalterrorismdb_MMYYdist`: 0522 is May 2022, 0718 July 2018.
+    static func releaseDate(_ stem: String) -> PartialDate? {
+        let lowered = stem.lowercased()
+        guard let range = lowered.range(of: #"[0-9]{4}dist"#, options: .regularExpression) else { return nil }
+        let digits = lowered[range].prefix(4)
+        guard let month = Int(digits.prefix(2)), let year = Int(digits.suffix(2)) else { return nil }
+        return try? PartialDate(year: 2000 + year, month: month)
+    }
+
+    /// The `sources.csv` row, by column name. Its coverage is complete within the import's scope,
+    /// and its coverage note carries the caveats every count over GTD needs.
+    public func sourceRow(summary: GTDImportSummary) -> [String: String] {
+        var notes = "Imported with `scobrief import gtd` from \(fileName) (\(summary.encoding)): "
+            + "\(NumberText.grouped(summary.rowsWritten)) of \(NumberText.grouped(summary.rowsRead)) rows written. "
+        if releaseDate != nil {
+            notes += "The date is the release code (MMYY) in the file name. "
+        }
+        notes += "Access to the GTD is by request and its terms forbid republishing the raw data: users bring their own copy, and tables imported from it stay with them."
+        var scope = summary.countryScope
+        if let years = summary.yearScope { scope += "; years \(years)" }
+        let coverageNote = "A complete count of the GTD incidents within the import's scope (\(scope)), as START collected them. "
+            + "Caveats: the GTD has no 1993 records (lost; a year without rows is not a year without attacks); "
+            + "collection changed hands in 1997/98, 2008 and November 2011, so counts across those breaks are not strictly comparable "
+            + "(a trend across 2011 needs a caveat); from late 2011 an uncertain day is recorded as the midpoint of the range given in date_approx; "
+            + "killed and wounded are blank when GTD gives no figure, and killed includes perpetrators."
+        return [
+            "id": sourceID,
+            "title": "Global Terrorism Database (GTD), release file \(fileName)",
+            "author": "",
+            "publisher": GTDRelease.publisher,
+            "date": releaseDate?.description ?? "",
+            "kind": Source.datasetKind,
+            "seed_file": "",
+            "url": GTDRelease.url,
+            "notes": notes,
+            "coverage": Coverage.complete.rawValue,
+            "coverage_note": coverageNote,
+        ]
+    }
+}
+
+/// Reads and rewrites a `sources.csv` to add or replace one row, keeping the other rows as they are.
+public enum SourcesFile {
+    /// The new file's bytes: `row` replaces the row with the same id, or is appended. Columns follow
+    /// the catalog's order; columns of the existing file the catalog lacks are kept at the end.
+    public static func upserting(_ row: [String: String], into path: String, schema: TableSchema) throws(Diagnostic) -> [UInt8] {
+        var header = schema.columnNames
+        var records: [[String: String]] = []
+        if FileManager.default.fileExists(atPath: path) {
+            let existing: [CSVRecord]
+            do {
+                existing = try CSVReader(path: path).readAll()
+            } catch let error as Diagnostic {
+                throw error
+            } catch {
+                throw Diagnostic(SourceLocation(file: path), "\(error)")
+            }
+            if let first = existing.first {
+                guard first.fields.contains(schema.primaryKey) else {
+                    throw Diagnostic(SourceLocation(file: path, line: first.line), "the existing sources file has no '\(schema.primaryKey)' column",
+                                     hint: "the import adds its source row to the sources.csv beside the output; move this file away or fix its header")
+                }
+                for name in first.fields where !header.contains(name) { header.append(name) }
+                for record in existing.dropFirst() {
+                    guard record.fields.count == first.fields.count else {
+                        throw Diagnostic(SourceLocation(file: path, line: record.line),
+                                         "row has \(record.fields.count) fields; the header has \(first.fields.count)",
+                                         hint: "fix the existing sources file before importing beside it")
+                    }
+                    records.append(Dictionary(zip(first.fields, record.fields), uniquingKeysWith: { first, _ in first }))
+                }
+            }
+        }
+        let key = schema.primaryKey
+        if let index = records.firstIndex(where: { $0[key] == row[key] }) {
+            records[index] = row
+        } else {
+            records.append(row)
+        }
+        var text = CSVWriter.line(header)
+        for record in records { text += CSVWriter.line(header.map { record[$0] ?? "" }) }
+        return Array(text.utf8)
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Analysis
+import Dataset
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn event data into SCOBrief tables.",
+        subcommands: [ImportGTD.self]
+    )
+}
+
+struct ImportGTD: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gtd",
+        abstract: "Import a Global Terrorism Database CSV export as an attacks table.",
+        discussion: """
+        Streams START's GTD export (e.g. globalterrorismdb_0522dist.csv) into a table with the \
+        columns of SCOBrief's attacks table, and adds a row naming the release file (kind dataset, \
+        coverage complete) to the sources.csv beside the output. Name the output attacks.csv to \
+        check it with `scobrief datasets validate DIR` or use it in place of the curated list.
+
+        GTD's conventions are kept: a month or day of 0 leaves the date at year or month precision; \
+        blank nkill/nwound stay blank (unknown, not 0); former states (Soviet Union, West Germany, \
+        Yugoslavia, ...) keep their own codes and are never counted as a modern state. Rows that \
+        cannot be imported are counted and the first few reported with their line; the summary on \
+        stderr accounts for every row read. Nothing is written unless the import succeeds.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The GTD CSV export.", valueName: "file"))
+    var file: String
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The table to write (e.g. out/attacks.csv).", valueName: "out.csv"))
+    var output: String
+
+    @Option(help: ArgumentHelp(
+        "Keep incidents in: sco-members (members at the end of membership.csv), sco-members-at-date (members on the incident's date), or ISO codes such as RUS,CHN,KAZ. Default: every country.",
+        valueName: "selection"))
+    var countries: String?
+
+    @Option(help: ArgumentHelp("Keep incidents from this year on.", valueName: "year"))
+    var from: Int?
+
+    @Option(help: ArgumentHelp("Keep incidents up to this year.", valueName: "year"))
+    var to: Int?
+
+    @Option(help: ArgumentHelp("Text encoding: auto (UTF-8, or Windows-1252 when a field is not valid UTF-8), utf-8 or windows-1252.", valueName: "encoding"))
+    var encoding: String = "auto"
+
+    @Flag(help: "Stop at the first malformed row instead of counting it and going on.")
+    var strict = false
+
+    @Flag(help: "No progress display and no summary; problems are still reported.")
+    var quiet = false
+
+    @Option(name: .customLong("summary-by"), help: ArgumentHelp(
+        "Also print incidents, killed and wounded (with counts of unknown figures) of the rows written, grouped by: year, country, or year,country.",
+        valueName: "keys"))
+    var summaryBy: String?
+
+    @OptionGroup var format: FormatOptions
+
+    @Option(name: .customLong("source-id"), help: ArgumentHelp("The id of the release's sources row (default: gtd- and the file name).", valueName: "id"))
+    var sourceID: String?
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        guard GTDEncodingChoice(rawValue: encoding.lowercased()) != nil else {
+            throw ValidationError("--encoding must be auto, utf-8 or windows-1252, not '\(encoding)'")
+        }
+        if let summaryBy, Grouping(argument: summaryBy) == nil {
+            throw ValidationError("--summary-by takes year, country or year,country, not '\(summaryBy)'")
+        }
+        if let sourceID, sourceID.isEmpty || !sourceID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            throw ValidationError("--source-id must be lowercase letters, digits and hyphens, like the catalog's ids")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            InterruptCleanup.install()
+            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            var options = GTDImportOptions()
+            options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all
+            options.fromYear = from
+            options.toYear = to
+            options.encoding = GTDEncodingChoice(rawValue: encoding.lowercased()) ?? .auto
+            options.strict = strict
+            options.sourceID = sourceID
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            let progress: GTDProgressDisplay? = quiet ? nil : GTDProgressDisplay(totalBytes: size)
+            let result = try GTDImporter(corpus: corpus, options: options).importFile(input: file, output: output, progress: progress)
+            let summary = result.summary
+            for problem in summary.problems { Terminal.error(problem.description) }
+            if summary.malformedRows > summary.problems.filter({ $0.message.hasSuffix("(row left out)") }).count {
+                Terminal.error("\(file): warning: \(summary.malformedRows) malformed rows in all; only the first \(options.reportLimit) are listed")
+            }
+            if !quiet {
+                for line in summary.lines { Terminal.error(line) }
+                Terminal.error("  wrote \(output) and the source row '\(result.release.sourceID)' in \(result.sourcesPath)")
+            }
+            if let summaryBy, let grouping = Grouping(argument: summaryBy) {
+                Terminal.output(grouping.table(summary, corpus: corpus).rendered(as: format.format))
+            }
+        }
+    }
+
+    /// The keys of `--summary-by`.
+    struct Grouping {
+        var byYear: Bool
+        var byCountry: Bool
+
+        init?(argument: String) {
+            let keys = Set(argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            guard !keys.isEmpty, keys.isSubset(of: ["year", "country"]) else { return nil }
+            byYear = keys.contains("year")
+            byCountry = keys.contains("country")
+        }
+
+        func table(_ summary: GTDImportSummary, corpus: Corpus) -> ResultTable {
+            var grouped: [GTDYearCountry: GTDCasualtyTotals] = [:]
+            for (key, totals) in summary.totals {
+                let group = GTDYearCountry(year: byYear ? key.year : 0, country: byCountry ? key.country : "")
+                grouped[group, default: GTDCasualtyTotals()] = grouped[group, default: GTDCasualtyTotals()] + totals
+            }
+            var columns: [ResultTable.Column] = []
+            if byYear { columns.append(.init("year", alignment: .right)) }
+            if byCountry { columns += [.init("country"), .init("name")] }
+            columns += ["incidents", "killed", "killed_unknown", "wounded", "wounded_unknown"].map { ResultTable.Column($0, alignment: .right) }
+            let rows: [[ResultTable.Cell]] = grouped.keys.sorted().map { key in
+                let totals = grouped[key]!
+                var cells: [ResultTable.Cell] = []
+                if byYear { cells.append(.text(String(key.year))) }
+                if byCountry { cells += [.text(key.country), .text(corpus.countryName(key.country))] }
+                return cells + [totals.incidents, totals.killed, totals.killedUnknown, totals.wounded, totals.woundedUnknown].map { .integer($0) }
+            }
+            var notes = ["Source: \(summary.input), rows written by the import (\(summary.countryScope)\(summary.yearScope.map { "; years \($0)" } ?? "")).",
+                         "killed and wounded add the known figures; *_unknown count the incidents with no figure (never counted as 0)."]
+            if byYear { notes.append("The GTD has no 1993 records: a missing year is not a year without attacks.") }
+            return ResultTable(title: "GTD incidents by \([byYear ? "year" : nil, byCountry ? "country" : nil].compactMap { $0 }.joined(separator: " and "))",
+                               columns: columns, rows: rows, notes: notes)
+        }
+    }
+}
