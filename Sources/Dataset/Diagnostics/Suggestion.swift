@@ -3,12 +3,16 @@ public enum Suggestion {
     /// The closest candidate within a distance that still looks like a typo, or nil.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
-        var best: (String, Int)?
+        var best: (String, Int, Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            if best == nil || distance < best!.1 { best = (candidate, distance) }
+            // Ties go to the longer shared beginning ("RUX" → RUS, not LUX), then to alphabetical
+            // order, so the hint does not depend on a set's iteration order.
+            let prefix = zip(lowered, candidate.lowercased()).prefix { $0 == $1 }.count
+            if let current = best, (distance, -prefix, candidate) >= (current.1, -current.2, current.0) { continue }
+            best = (candidate, distance, prefix)
         }
-        guard let (candidate, distance) = best else { return nil }
+        guard let (candidate, distance, _) = best else { return nil }
         // Allow about one edit per three characters: "contry" → "country", but not "x" → "id".
         let allowed = max(1, min(3, word.count / 3))
         return distance <= allowed ? candidate : nil
