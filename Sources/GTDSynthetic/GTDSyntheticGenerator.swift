@@ -59,6 +59,9 @@ public final class GTDSyntheticGenerator {
         2019: 8500, 2020: 8600,
     ]
 
+    /// The country name of the rows the import must report as unmapped.
+    public static var unmappedCountryName: String { SyntheticCountries.unmappedName }
+
     public init(options: GTDSyntheticOptions) {
         self.options = options
         random = SyntheticRandom(seed: options.seed)

@@ -102,7 +102,7 @@ enum SyntheticCountries {
         SyntheticCountry("Mongolia", 140, 4, "MNG", 0.01, 1990...2020, places: [("Ulaanbaatar", ["Ulaanbaatar"])], local: ["Улаанбаатар"], at: (47.9, 106.9)),
         SyntheticCountry("Turkey", 209, 10, "TUR", 2.2, 1970...2020,
                          places: [("Istanbul", ["Istanbul"]), ("Diyarbakir", ["Diyarbakir"]), ("Hakkari", ["Hakkari"]), ("Ankara", ["Ankara"])],
-                         accented: ["Şırnak", "Diyarbakır"], groups: ["Kurdistan Workers' Party (PKK)", "Dev Sol"], at: (37.9, 40.2)),
+                         local: ["Şırnak", "Diyarbakır"], groups: ["Kurdistan Workers' Party (PKK)", "Dev Sol"], at: (37.9, 40.2)),
         SyntheticCountry("Sri Lanka", 186, 6, "LKA", 1.5, 1975...2020,
                          places: [("Northern", ["Jaffna", "Vavuniya"]), ("Eastern", ["Batticaloa", "Trincomalee"]), ("Western", ["Colombo"])],
                          local: ["யாழ்ப்பாணம்", "කොළඹ"], groups: ["Liberation Tigers of Tamil Eelam (LTTE)"], at: (9.66, 80.0)),

@@ -91,15 +91,15 @@ struct GTDHeader {
     private static func missingColumnsProblem(_ missing: [String], names: [String], location: SourceLocation) -> Diagnostic {
         let list = missing.map { "'\($0)'" }.joined(separator: ", ")
         let plural = missing.count == 1 ? "column" : "columns"
-        let present = Set(names)
+        // Header names GTD does not use, within two edits of a missing one ("iyaer" for "iyear").
+        let unknown = Set(names).subtracting(GTDExportColumns.all)
         let suggestions = missing.compactMap { name -> String? in
-            guard let close = Suggestion.closest(to: name, in: present.subtracting(GTDExportColumns.all)) else { return nil }
-            return "the header has '\(close)': did you mean '\(name)'?"
+            let close = unknown.map { ($0, Suggestion.editDistance($0.lowercased(), name)) }.filter { $0.1 <= 2 }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+            return close.map { "the header has '\($0.0)': did you mean '\(name)'?" }
         }
         let looksLikeGTD = names.contains("eventid") || names.contains("country_txt")
-        let hint = suggestions.first
-            ?? (looksLikeGTD ? "the import needs \(GTDExportColumns.required.joined(separator: ", ")); use START's full CSV export, not a subset of its columns"
-                : "this does not look like a GTD export, whose header starts \(GTDExportColumns.all.prefix(5).joined(separator: ","))")
+        let hint = !looksLikeGTD ? "this does not look like a GTD export, whose header starts \(GTDExportColumns.all.prefix(5).joined(separator: ","))"
+            : suggestions.first ?? "the import needs \(GTDExportColumns.required.joined(separator: ", ")); use START's full CSV export, not a subset of its columns"
         return Diagnostic(location, "missing required \(plural) \(list) in the header", hint: hint)
     }
 }

@@ -593,7 +593,10 @@ final class GTDImportPass {
         var location = csvRow.location(ofField: field)
         switch options.encoding {
         case .utf8, .windows1252:
-            location.column = location.column.map { $0 + 1 + String(decoding: UnsafeBufferPointer(rebasing: raw[0..<offset]), as: UTF8.self).count }
+            // The column of the bad byte itself: past an opening quote and the characters before it.
+            let span = csvRow.spans[field]
+            let before = String(decoding: UnsafeBufferPointer(rebasing: raw[0..<offset]), as: UTF8.self).count
+            location.column = location.column.map { $0 + (span.start - span.fieldStart) + before }
             throw .diagnostic(Diagnostic(location, "'\(name)' is not valid UTF-8 (byte \(byte))",
                                          hint: "the file looks like Windows-1252, as older GTD releases were distributed: use --encoding windows-1252, or leave --encoding out to detect it"))
         case .auto:

@@ -21,14 +21,18 @@ public final class GTDProgressDisplay: GTDProgressObserver {
     private let start: Double
     private var lastShown: Double
     private var drewLine = false
+    private let output: (String) -> Void
 
-    public init(totalBytes: Int, interactive: Bool = isatty(2) != 0, interval: Double? = nil) {
+    /// `output` receives the text to show; by default it goes to stderr.
+    public init(totalBytes: Int, interactive: Bool = isatty(2) != 0, interval: Double? = nil,
+                output: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.totalBytes = totalBytes
         self.interactive = interactive
+        self.output = output
         self.interval = interval ?? (interactive ? 0.25 : 10)
         start = GTDProgressDisplay.now()
         // A terminal shows the first line after a second, so short imports stay silent.
-        lastShown = start + (interactive ? 0.75 : 0)
+        lastShown = start + (interactive && interval == nil ? 0.75 : 0)
     }
 
     public func update(rows: Int, bytes: Int) {
@@ -68,7 +72,7 @@ public final class GTDProgressDisplay: GTDProgressObserver {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        output(text)
     }
 
     static func now() -> Double {
