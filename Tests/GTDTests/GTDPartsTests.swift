@@ -33,6 +33,7 @@ import GTDSynthetic
         #expect(other.sourceID == "gtd-my-gtd-copy-v2")
         #expect(other.releaseDate == nil)
         #expect(GTDRelease(inputPath: "x.csv", sourceID: "gtd-own").sourceID == "gtd-own")
+        #expect(GTDRelease(inputPath: "GTD_2020.csv").sourceID == "gtd-2020")
     }
 
     @Test func sourcesFileKeepsOtherRowsAndReplacesTheSameID() throws {

@@ -23,7 +23,11 @@ public final class CSVReader {
     private var position = 0
     private var atEndOfInput = false
     private var line = 1
-    private var spans: [CSVFieldSpan] = []
+    /// The fields of the row being read; reused for every row.
+    private var spanStorage: UnsafeMutablePointer<CSVFieldSpan>
+    private var spanCapacity = 256
+    private var spanCount = 0
+    private let byteClasses: UnsafeMutablePointer<UInt8>
     private var checkedPreamble = false
     /// Bytes consumed before the current buffer start; gives progress on large files.
     public private(set) var bytesConsumed = 0
@@ -52,12 +56,17 @@ public final class CSVReader {
         self.limits = limits
         self.delimiter = delimiter
         self.capacity = max(chunkSize, 64)
-        // One spare byte after the data lets the scanner peek past a CR without a bounds check.
+        // One spare byte after the data, always zero, ends every scan without a bounds check.
         self.buffer = .allocate(capacity: capacity + 1)
+        self.buffer[0] = 0
+        self.spanStorage = .allocate(capacity: 256)
+        self.byteClasses = CSVReader.makeByteClasses(delimiter: delimiter)
     }
 
     deinit {
         buffer.deallocate()
+        spanStorage.deallocate()
+        byteClasses.deallocate()
     }
 
     /// Calls `body` with each row in order, the header included. Stops at the first syntax error.
@@ -84,9 +93,8 @@ public final class CSVReader {
                                      "more than \(maxRows) data rows",
                                      hint: "the row limit guards against runaway input; raise it with --max-rows")
                 }
-                try spans.withUnsafeBufferPointer { fieldSpans in
-                    try body(CSVRow(base: UnsafePointer(buffer), spans: fieldSpans, line: rowLine, rowStart: rowStart, file: file))
-                }
+                let fieldSpans = UnsafeBufferPointer(start: UnsafePointer(spanStorage), count: spanCount)
+                try body(CSVRow(base: UnsafePointer(buffer), spans: fieldSpans, line: rowLine, rowStart: rowStart, file: file))
                 rows += 1
                 position = next
             }
@@ -109,87 +117,138 @@ public final class CSVReader {
         case needMore
     }
 
+    /// Scans one row from `start`. Everything the loop touches is in locals (the class's stored
+    /// properties would cost an exclusivity check per access), and the byte classes come from a
+    /// table, so an unquoted byte costs one load and one test. The zero byte after the data
+    /// (`buffer[filled]`) ends every scan without a bounds check.
     private func parseRow(from start: Int) throws(Diagnostic) -> RowResult {
-        spans.removeAll(keepingCapacity: true)
+        let base = buffer
+        let filled = self.filled
+        let atEnd = atEndOfInput
+        let maxColumns = limits.maxColumns
+        let maxFieldBytes = limits.maxFieldBytes
+        let classes = byteClasses
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delimiter = self.delimiter
+        var fields = spanStorage
+        var capacity = spanCapacity
+        var count = 0
         var i = start
         var newlines = 0
+        defer { spanCount = count }
+
+        @inline(__always) func append(_ span: CSVFieldSpan) {
+            if count == capacity {
+                growSpans()
+                fields = spanStorage
+                capacity = spanCapacity
+            }
+            fields[count] = span
+            count += 1
+        }
+
         while true {
             // One field per iteration.
-            if spans.count >= limits.maxColumns {
+            if count >= maxColumns {
                 throw Diagnostic(location(at: i, rowStart: start),
-                                 "more than \(limits.maxColumns) columns in one row",
+                                 "more than \(maxColumns) columns in one row",
                                  hint: "check the delimiter; the column limit can be raised with --max-columns")
             }
             let fieldStart = i
-            if i < filled && buffer[i] == quote {
+            if i < filled && base[i] == quote {
                 i += 1
                 let contentStart = i
                 var doubled = false
                 while true {
-                    guard i < filled else {
-                        if atEndOfInput {
-                            throw Diagnostic(location(at: fieldStart, rowStart: start),
-                                             "unterminated quoted field: the file ends inside quotes opened here",
-                                             hint: "close the quote with \" or double any quote inside the field (\"\")")
-                        }
-                        return .needMore
-                    }
-                    let byte = buffer[i]
+                    // Skip ordinary bytes: everything but a quote, a line feed and zero.
+                    while classes[Int(base[i])] & CSVReader.stopsQuoted == 0 { i += 1 }
+                    if i - contentStart > maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
+                    let byte = base[i]
                     if byte == quote {
-                        if i + 1 >= filled && !atEndOfInput { return .needMore }
-                        if i + 1 < filled && buffer[i + 1] == quote {
+                        if i + 1 >= filled && !atEnd { return .needMore }
+                        if i + 1 < filled && base[i + 1] == quote {
                             doubled = true
                             i += 2
                             continue
                         }
                         break
                     }
-                    if byte == lf { newlines += 1 }
-                    if byte == 0 { throw nulByte(at: i, rowStart: start) }
-                    i += 1
-                    if i - contentStart > limits.maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
-                }
-                spans.append(CSVFieldSpan(fieldStart: fieldStart, start: contentStart, end: i, hasDoubledQuotes: doubled))
-                i += 1  // closing quote
-                guard i < filled else {
-                    if atEndOfInput { return finish(at: i, newlines: newlines) }
+                    if byte == lf {
+                        newlines += 1
+                        i += 1
+                        continue
+                    }
+                    // A zero byte: the end of the data, or a NUL in the text.
+                    guard i >= filled else { throw nulByte(at: i, rowStart: start) }
+                    if atEnd {
+                        throw Diagnostic(location(at: fieldStart, rowStart: start),
+                                         "unterminated quoted field: the file ends inside quotes opened here",
+                                         hint: "close the quote with \" or double any quote inside the field (\"\")")
+                    }
                     return .needMore
                 }
-                let next = buffer[i]
+                append(CSVFieldSpan(fieldStart: fieldStart, start: contentStart, end: i, hasDoubledQuotes: doubled))
+                i += 1  // closing quote
+                guard i < filled else {
+                    if atEnd { return finish(at: i, newlines: newlines) }
+                    return .needMore
+                }
+                let next = base[i]
                 if next == delimiter { i += 1; continue }
                 if next == lf || next == cr { return endOfLine(at: i, newlines: newlines) }
                 throw Diagnostic(location(at: i, rowStart: start),
                                  "unexpected character after a closing quote",
                                  hint: "a quoted field must be followed by a delimiter or a line end; write a quote inside a field as \"\"")
             } else {
-                while i < filled {
-                    let byte = buffer[i]
-                    if byte == delimiter || byte == lf || byte == cr { break }
-                    if byte == quote {
-                        throw Diagnostic(location(at: i, rowStart: start),
-                                         "a quote inside an unquoted field",
-                                         hint: "quote the whole field and double the inner quote: \"say \"\"hi\"\"\"")
-                    }
-                    if byte == 0 { throw nulByte(at: i, rowStart: start) }
+                // Skip ordinary bytes: everything but the delimiter, CR, LF, a quote and zero.
+                while classes[Int(base[i])] & CSVReader.stopsUnquoted == 0 { i += 1 }
+                let byte = base[i]
+                if i - fieldStart > maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
+                // Most fields end at a delimiter: that case first.
+                if byte == delimiter {
+                    append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
                     i += 1
+                    continue
                 }
-                if i - fieldStart > limits.maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
-                guard i < filled else {
-                    if atEndOfInput {
-                        spans.append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
-                        return finish(at: i, newlines: newlines)
-                    }
-                    return .needMore
+                if byte == lf || byte == cr {
+                    // A CR at the very end of a chunk may be the first half of CRLF.
+                    if byte == cr && i + 1 >= filled && !atEnd { return .needMore }
+                    append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
+                    return endOfLine(at: i, newlines: newlines)
                 }
-                spans.append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
-                if buffer[i] == delimiter { i += 1; continue }
-                // A CR at the very end of a chunk may be the first half of CRLF.
-                if buffer[i] == cr && i + 1 >= filled && !atEndOfInput { return .needMore }
-                return endOfLine(at: i, newlines: newlines)
+                if byte == quote {
+                    throw Diagnostic(location(at: i, rowStart: start),
+                                     "a quote inside an unquoted field",
+                                     hint: "quote the whole field and double the inner quote: \"say \"\"hi\"\"\"")
+                }
+                // A zero byte: a NUL in the text, or the end of the data.
+                if i < filled { throw nulByte(at: i, rowStart: start) }
+                guard atEnd else { return .needMore }
+                append(CSVFieldSpan(fieldStart: fieldStart, start: fieldStart, end: i, hasDoubledQuotes: false))
+                return finish(at: i, newlines: newlines)
             }
         }
+    }
+
+    /// Bit flags per byte value: which bytes end a run inside a quoted or an unquoted field.
+    private static let stopsQuoted: UInt8 = 1
+    private static let stopsUnquoted: UInt8 = 2
+
+    private static func makeByteClasses(delimiter: UInt8) -> UnsafeMutablePointer<UInt8> {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for byte in [UInt8(ascii: "\""), UInt8(ascii: "\n"), 0] { table[Int(byte)] |= stopsQuoted }
+        for byte in [UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), delimiter, 0] { table[Int(byte)] |= stopsUnquoted }
+        return table
+    }
+
+    private func growSpans() {
+        let newCapacity = spanCapacity * 2
+        let grown = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: newCapacity)
+        grown.moveInitialize(from: spanStorage, count: spanCapacity)
+        spanStorage.deallocate()
+        spanStorage = grown
+        spanCapacity = newCapacity
     }
 
     private func endOfLine(at i: Int, newlines: Int) -> RowResult {

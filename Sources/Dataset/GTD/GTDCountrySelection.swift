@@ -100,6 +100,12 @@ struct GTDCountryRule {
         }
     }
 
+    /// Whether the decision depends only on the country (so it can be made once per country).
+    var isDateIndependent: Bool {
+        if case .atDate = kind { return false }
+        return true
+    }
+
     func decide(code: String, date: PartialDate) -> Decision {
         switch kind {
         case .all:

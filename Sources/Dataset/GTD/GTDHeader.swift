@@ -23,8 +23,12 @@ struct GTDHeader {
     let success: Int?
     let suicide: Int?
     let doubtterr: Int?
+
     /// Carried columns the file lacks; their output columns stay blank.
-    let missingCarried: [String]
+    static func missingCarried(in names: [String]) -> [String] {
+        let present = Set(names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return GTDExportColumns.carried.filter { !present.contains($0.lowercased()) }
+    }
 
     init(row: CSVRow) throws(Diagnostic) {
         let names = try row.strings()
@@ -66,7 +70,6 @@ struct GTDHeader {
         success = find("success")
         suicide = find("suicide")
         doubtterr = find("doubtterr")
-        missingCarried = GTDExportColumns.carried.filter { find($0) == nil }
     }
 
     /// A header of one column: usually a file separated by something other than commas.
@@ -101,5 +104,17 @@ struct GTDHeader {
         let hint = !looksLikeGTD ? "this does not look like a GTD export, whose header starts \(GTDExportColumns.all.prefix(5).joined(separator: ","))"
             : suggestions.first ?? "the import needs \(GTDExportColumns.required.joined(separator: ", ")); use START's full CSV export, not a subset of its columns"
         return Diagnostic(location, "missing required \(plural) \(list) in the header", hint: hint)
+    }
+}
+
+extension GTDHeader {
+    /// Indices before the header is read; never used to read a row.
+    static let placeholder = GTDHeader(columnCount: 0)
+
+    private init(columnCount: Int) {
+        self.columnCount = columnCount
+        eventid = 0; iyear = 0; imonth = 0; iday = 0; countryText = 0; nkill = 0; nwound = 0
+        approxdate = nil; provstate = nil; city = nil; latitude = nil; longitude = nil; summary = nil
+        attackType = nil; targetType = nil; groupName = nil; success = nil; suicide = nil; doubtterr = nil
     }
 }

@@ -171,8 +171,15 @@ final class GTDImportPass {
     private var encoding: GTDTextEncoding
     private var encodingNote: String?
     private var summary: GTDImportSummary
-    private var header: GTDHeader!
+    /// Set from the first row; `hasHeader` says whether it has been read. Not an optional, so the
+    /// row loop reads its indices without unwrapping or copying.
+    private var header = GTDHeader.placeholder
+    private var hasHeader = false
     private var headerNames: [String] = []
+    /// For a selection that does not depend on the date: whether each country entry is kept.
+    private let keptEntries: [Bool]?
+    /// Whether each country entry is a former state.
+    private let historicalEntries: [Bool]
     /// The output row being built; appended to the writer once complete.
     private var row: [UInt8] = []
     private var scratch: [UInt8] = []
@@ -195,6 +202,8 @@ final class GTDImportPass {
         self.writer = writer
         self.encoding = encoding
         sourceIDBytes = Array(release.sourceID.utf8)
+        historicalEntries = lookup.entries.map(\.isHistorical)
+        keptEntries = rule.isDateIndependent ? lookup.entries.map { rule.decide(code: $0.code, date: try! PartialDate(year: 2000)) == .keep } : nil
         summary = GTDImportSummary(input: "", inputBytes: 0, encoding: encoding, countryScope: rule.scope, yearScope: importer.options.yearScope)
         row.reserveCapacity(4096)
     }
@@ -219,7 +228,7 @@ final class GTDImportPass {
         }
         do {
             try reader.forEachRow { csvRow in
-                if header == nil {
+                if !hasHeader {
                     try readHeader(csvRow)
                     return
                 }
@@ -239,7 +248,7 @@ final class GTDImportPass {
             throw .diagnostic(Diagnostic(SourceLocation(file: name), "\(error)"))
         }
         progress?.finish()
-        guard header != nil else {
+        guard hasHeader else {
             throw .diagnostic(Diagnostic(SourceLocation(file: name, line: 1), "the file is empty",
                                          hint: "expected GTD's CSV export, whose first line is its header (eventid,iyear,imonth,...)"))
         }
@@ -267,7 +276,8 @@ final class GTDImportPass {
         } catch {
             throw .diagnostic(error)
         }
-        summary.missingColumns = header.missingCarried
+        hasHeader = true
+        summary.missingColumns = GTDHeader.missingCarried(in: headerNames)
         guard let writer else { return }
         var line = GTDImporter.outputColumns.joined(separator: ",")
         line.append("\n")
@@ -296,11 +306,16 @@ final class GTDImportPass {
 
         let countryRaw = csvRow.rawBytes(header.countryText)
         guard let countryIndex = try findCountry(countryRaw, csvRow) else { return }
-        let entry = lookup.entries[countryIndex]
 
         if let from = options.fromYear, date.year < from { summary.filteredByYear += 1; return }
         if let to = options.toYear, date.year > to { summary.filteredByYear += 1; return }
-        switch rule.decide(code: entry.code, date: date) {
+        let decision: GTDCountryRule.Decision
+        if let keptEntries {
+            decision = keptEntries[countryIndex] ? .keep : .outside
+        } else {
+            decision = rule.decide(code: lookup.entries[countryIndex].code, date: date)
+        }
+        switch decision {
         case .keep: break
         case .outside: summary.filteredByCountry += 1; return
         case .ambiguous: summary.ambiguousMembership += 1; return
@@ -311,11 +326,11 @@ final class GTDImportPass {
                                      hint: "each GTD incident has its own id; the file may repeat a block of rows or join two releases"))
             return
         }
-        try writeRow(csvRow, eventID: eventID, date: date, entry: entry, killed: killed.value, wounded: wounded.value)
+        try writeRow(csvRow, eventID: eventID, date: date, country: countryIndex, killed: killed.value, wounded: wounded.value)
         writtenIDs[eventID] = Int32(truncatingIfNeeded: csvRow.line)
         summary.rowsWritten += 1
         totals[date.year << 16 | countryIndex, default: GTDCasualtyTotals()].add(killed: killed.value, wounded: wounded.value)
-        if entry.isHistorical { historicalRows[countryIndex, default: 0] += 1 }
+        if historicalEntries[countryIndex] { historicalRows[countryIndex, default: 0] += 1 }
     }
 
     /// A count that may be unknown: `value` is nil for a blank cell.
@@ -434,81 +449,86 @@ final class GTDImportPass {
 
     // MARK: - Output
 
-    private func writeRow(_ csvRow: CSVRow, eventID: UInt64, date: PartialDate, entry: GTDCountryLookup.Entry,
+    private func writeRow(_ csvRow: CSVRow, eventID: UInt64, date: PartialDate, country: Int,
                           killed: Int?, wounded: Int?) throws(GTDPassInterruption) {
         guard let writer else { return }
         let comma = GTDImportPass.comma
-        row.removeAll(keepingCapacity: true)
+        // The row is built in a local (the class's buffer moved out and back), so the many
+        // appends below skip the exclusivity check each access to a stored property costs.
+        var out: [UInt8] = []
+        swap(&out, &row)
+        defer { swap(&out, &row) }
+        out.removeAll(keepingCapacity: true)
         let eventText = csvRow.rawBytes(header.eventid)
         // id, date, country
-        row.append(contentsOf: "gtd-".utf8)
-        row.append(contentsOf: eventText)
-        row.append(comma)
-        appendPadded(date.year, width: 4)
+        out.append(contentsOf: "gtd-".utf8)
+        out.append(contentsOf: eventText)
+        out.append(comma)
+        appendPadded(date.year, width: 4, into: &out)
         if let month = date.month {
-            row.append(UInt8(ascii: "-"))
-            appendPadded(month, width: 2)
+            out.append(UInt8(ascii: "-"))
+            appendPadded(month, width: 2, into: &out)
             if let day = date.day {
-                row.append(UInt8(ascii: "-"))
-                appendPadded(day, width: 2)
+                out.append(UInt8(ascii: "-"))
+                appendPadded(day, width: 2, into: &out)
             }
         }
-        row.append(comma)
-        row.append(contentsOf: entry.codeBytes)
-        row.append(comma)
+        out.append(comma)
+        out.append(contentsOf: lookup.entries[country].codeBytes)
+        out.append(comma)
         // place: the city, else the province, unless GTD says Unknown
         let city = optionalField(csvRow, header.city)
         let province = optionalField(csvRow, header.provstate)
         if !isUnknown(city) {
-            try appendText(city, field: header.city!, csvRow)
+            try appendText(city, field: header.city!, csvRow, into: &out)
         } else if !isUnknown(province) {
-            try appendText(province, field: header.provstate!, csvRow)
+            try appendText(province, field: header.provstate!, csvRow, into: &out)
         }
-        row.append(comma)
+        out.append(comma)
         // killed, killed_qualifier, wounded, wounded_qualifier
-        if let killed { appendInteger(killed) }
-        row.append(comma)
-        row.append(comma)
-        if let wounded { appendInteger(wounded) }
-        row.append(comma)
-        row.append(comma)
+        if let killed { appendInteger(killed, into: &out) }
+        out.append(comma)
+        out.append(comma)
+        if let wounded { appendInteger(wounded, into: &out) }
+        out.append(comma)
+        out.append(comma)
         // description: GTD's attack type and target type, in its words
-        try appendDescription(csvRow)
-        row.append(comma)
-        row.append(contentsOf: sourceIDBytes)
+        try appendDescription(csvRow, into: &out)
+        out.append(comma)
+        out.append(contentsOf: sourceIDBytes)
         // quote (blank: the event id is the provenance), notes
-        row.append(comma)
-        row.append(comma)
-        row.append(comma)
-        row.append(contentsOf: eventText)
-        row.append(comma)
-        try appendText(optionalField(csvRow, header.approxdate), field: header.approxdate ?? 0, csvRow)
-        row.append(comma)
-        try appendText(province, field: header.provstate ?? 0, csvRow)
-        row.append(comma)
-        try appendText(city, field: header.city ?? 0, csvRow)
-        row.append(comma)
-        appendCoordinate(csvRow, header.latitude, limit: 90, name: "latitude")
-        row.append(comma)
-        appendCoordinate(csvRow, header.longitude, limit: 180, name: "longitude")
-        row.append(comma)
-        try appendText(optionalField(csvRow, header.attackType), field: header.attackType ?? 0, csvRow)
-        row.append(comma)
-        try appendText(optionalField(csvRow, header.targetType), field: header.targetType ?? 0, csvRow)
-        row.append(comma)
-        try appendText(optionalField(csvRow, header.groupName), field: header.groupName ?? 0, csvRow)
-        row.append(comma)
-        appendFlag(csvRow, header.success, name: "success", allowsUnknown: false)
-        row.append(comma)
-        appendFlag(csvRow, header.suicide, name: "suicide", allowsUnknown: false)
-        row.append(comma)
-        appendFlag(csvRow, header.doubtterr, name: "doubtterr", allowsUnknown: true)
-        row.append(comma)
-        try appendText(csvRow.rawBytes(header.countryText), field: header.countryText, csvRow)
-        row.append(comma)
-        try appendText(optionalField(csvRow, header.summary), field: header.summary ?? 0, csvRow)
-        row.append(GTDImportPass.newline)
-        row.withUnsafeBufferPointer { writer.append($0) }
+        out.append(comma)
+        out.append(comma)
+        out.append(comma)
+        out.append(contentsOf: eventText)
+        out.append(comma)
+        try appendText(optionalField(csvRow, header.approxdate), field: header.approxdate ?? 0, csvRow, into: &out)
+        out.append(comma)
+        try appendText(province, field: header.provstate ?? 0, csvRow, into: &out)
+        out.append(comma)
+        try appendText(city, field: header.city ?? 0, csvRow, into: &out)
+        out.append(comma)
+        appendCoordinate(csvRow, header.latitude, limit: 90, name: "latitude", into: &out)
+        out.append(comma)
+        appendCoordinate(csvRow, header.longitude, limit: 180, name: "longitude", into: &out)
+        out.append(comma)
+        try appendText(optionalField(csvRow, header.attackType), field: header.attackType ?? 0, csvRow, into: &out)
+        out.append(comma)
+        try appendText(optionalField(csvRow, header.targetType), field: header.targetType ?? 0, csvRow, into: &out)
+        out.append(comma)
+        try appendText(optionalField(csvRow, header.groupName), field: header.groupName ?? 0, csvRow, into: &out)
+        out.append(comma)
+        appendFlag(csvRow, header.success, name: "success", allowsUnknown: false, into: &out)
+        out.append(comma)
+        appendFlag(csvRow, header.suicide, name: "suicide", allowsUnknown: false, into: &out)
+        out.append(comma)
+        appendFlag(csvRow, header.doubtterr, name: "doubtterr", allowsUnknown: true, into: &out)
+        out.append(comma)
+        try appendText(csvRow.rawBytes(header.countryText), field: header.countryText, csvRow, into: &out)
+        out.append(comma)
+        try appendText(optionalField(csvRow, header.summary), field: header.summary ?? 0, csvRow, into: &out)
+        out.append(GTDImportPass.newline)
+        out.withUnsafeBufferPointer { writer.append($0) }
         do { try writer.flushIfFull() } catch { throw .diagnostic(error) }
     }
 
@@ -527,7 +547,7 @@ final class GTDImportPass {
     }
 
     /// GTD's attack type and target type: "Bombing/Explosion (target: Police)".
-    private func appendDescription(_ csvRow: CSVRow) throws(GTDPassInterruption) {
+    private func appendDescription(_ csvRow: CSVRow, into out: inout [UInt8]) throws(GTDPassInterruption) {
         let attack = optionalField(csvRow, header.attackType)
         let target = optionalField(csvRow, header.targetType)
         scratch.removeAll(keepingCapacity: true)
@@ -542,20 +562,20 @@ final class GTDImportPass {
             scratch.append(UInt8(ascii: ")"))
         }
         let quoted = scratch.withUnsafeBufferPointer { needsQuotes($0) }
-        if quoted { row.append(GTDImportPass.quote) }
-        row.append(contentsOf: scratch)
-        if quoted { row.append(GTDImportPass.quote) }
+        if quoted { out.append(GTDImportPass.quote) }
+        out.append(contentsOf: scratch)
+        if quoted { out.append(GTDImportPass.quote) }
     }
 
     /// A text field, quoted when it holds a delimiter, a quote or a line break. The bytes keep the
     /// input's escaping (a quote inside a quoted field is already doubled), so they are copied as they are.
     @inline(__always)
-    private func appendText(_ raw: UnsafeBufferPointer<UInt8>, field: Int, _ csvRow: CSVRow) throws(GTDPassInterruption) {
+    private func appendText(_ raw: UnsafeBufferPointer<UInt8>, field: Int, _ csvRow: CSVRow, into out: inout [UInt8]) throws(GTDPassInterruption) {
         if raw.isEmpty { return }
         let quoted = needsQuotes(raw)
-        if quoted { row.append(GTDImportPass.quote) }
-        try appendUTF8(raw, field: field, csvRow, to: &row)
-        if quoted { row.append(GTDImportPass.quote) }
+        if quoted { out.append(GTDImportPass.quote) }
+        try appendUTF8(raw, field: field, csvRow, to: &out)
+        if quoted { out.append(GTDImportPass.quote) }
     }
 
     @inline(__always)
@@ -609,9 +629,9 @@ final class GTDImportPass {
         }
     }
 
-    private func appendInteger(_ value: Int) {
+    private func appendInteger(_ value: Int, into out: inout [UInt8]) {
         if value < 10 {
-            row.append(UInt8(ascii: "0") + UInt8(value))
+            out.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
         var digits: [UInt8] = []
@@ -620,22 +640,22 @@ final class GTDImportPass {
             digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         }
-        row.append(contentsOf: digits.reversed())
+        out.append(contentsOf: digits.reversed())
     }
 
-    private func appendPadded(_ value: Int, width: Int) {
+    private func appendPadded(_ value: Int, width: Int, into out: inout [UInt8]) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         var rest = value
         while divisor > 0 {
-            row.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
             rest %= divisor
             divisor /= 10
         }
     }
 
     /// A latitude or longitude in range, copied as GTD wrote it; anything else is written blank and reported.
-    private func appendCoordinate(_ csvRow: CSVRow, _ index: Int?, limit: Double, name: String) {
+    private func appendCoordinate(_ csvRow: CSVRow, _ index: Int?, limit: Double, name: String, into out: inout [UInt8]) {
         guard let index else { return }
         let bytes = csvRow.rawBytes(index)
         if bytes.isEmpty { return }
@@ -647,18 +667,18 @@ final class GTDImportPass {
             cleared(csvRow, index, "'\(name)' is \(String(decoding: bytes, as: UTF8.self)), outside −\(Int(limit))…\(Int(limit)) degrees")
             return
         }
-        row.append(contentsOf: bytes)
+        out.append(contentsOf: bytes)
     }
 
     /// GTD's 0/1 flags; doubtterr's -9 means unknown and is written blank.
-    private func appendFlag(_ csvRow: CSVRow, _ index: Int?, name: String, allowsUnknown: Bool) {
+    private func appendFlag(_ csvRow: CSVRow, _ index: Int?, name: String, allowsUnknown: Bool, into out: inout [UInt8]) {
         guard let index else { return }
         let bytes = csvRow.rawBytes(index)
         switch GTDNumber.wholeNumber(bytes) {
         case .blank:
             return
         case .value(let value) where value == 0 || value == 1:
-            row.append(UInt8(ascii: "0") + UInt8(value))
+            out.append(UInt8(ascii: "0") + UInt8(value))
         case .value(-9) where allowsUnknown:
             return
         default:

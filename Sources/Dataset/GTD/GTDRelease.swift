@@ -15,7 +15,9 @@ public struct GTDRelease: Sendable, Hashable {
     public init(inputPath: String, sourceID: String? = nil) {
         fileName = (inputPath as NSString).lastPathComponent
         let stem = (fileName as NSString).deletingPathExtension
-        self.sourceID = sourceID ?? "gtd-" + GTDRelease.identifier(stem)
+        let identifier = GTDRelease.identifier(stem)
+        // "gtd-" says what the source is, unless the file name already does ("gtd-2020.csv").
+        self.sourceID = sourceID ?? (identifier == "gtd" || identifier.hasPrefix("gtd-") ? identifier : "gtd-" + identifier)
         releaseDate = GTDRelease.releaseDate(stem)
     }
 
