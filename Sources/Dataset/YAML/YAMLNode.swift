@@ -29,6 +29,11 @@ public struct YAMLNode {
         }
     }
 
+    public var isScalar: Bool {
+        if case .scalar = node { return true }
+        return false
+    }
+
     public var isNull: Bool {
         if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
         return false
