@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (Scripts/bench): timings are printed, never asserted.
+        .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),

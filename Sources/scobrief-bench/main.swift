@@ -1,0 +1,16 @@
+import Analysis
+import Dataset
+import Foundation
+
+/// Benchmarks run by `Scripts/bench` in a release build. Each section prints medians of
+/// repeated runs; none is a test (a slow machine must not fail the build).
+let arguments = CommandLine.arguments.dropFirst()
+let sections = arguments.isEmpty ? ["grouping"] : Array(arguments)
+for section in sections {
+    switch section {
+    case "grouping": GroupingBenchmark.run()
+    default:
+        FileHandle.standardError.write(Data("unknown benchmark section '\(section)'; known: grouping\n".utf8))
+        exit(2)
+    }
+}
