@@ -29,8 +29,9 @@ public enum SensSlope {
     /// with `round` to nearest, ties to even (NumPy's rule).
     /// Years must be distinct here, so the tied-years term is zero.
     ///
-    /// Memory is one `Double` per pair (n(n−1)/2); order statistics are found by
-    /// quickselect, so the cost is O(n²) time rather than O(n² log n).
+    /// Memory is one `Double` per pair (n(n−1)/2: 14 KB for 60 years, 400 MB for 10,000
+    /// points); order statistics are found by quickselect, so the cost is O(n²) time rather
+    /// than O(n² log n).
     ///
     /// - Throws: `AnalysisError.tooFewYears` (fewer than 3 years), `.duplicateYear`,
     ///   `.lengthMismatch`, `.nonFiniteValue`, `.invalidLevel`.
