@@ -40,20 +40,19 @@ public enum KendallTau {
         guard x.count >= 3 else {
             throw AnalysisError.tooFewYears(statistic: statistic, needed: 3, got: x.count, firstYear: nil, lastYear: nil)
         }
-        for (index, value) in (x + y).enumerated() where !value.isFinite {
-            throw AnalysisError.nonFiniteValue(statistic: statistic, year: index % x.count)
+        // With x the years (the usual use), the error names the year whose value is bad.
+        for (xi, yi) in zip(x, y) where !xi.isFinite || !yi.isFinite {
+            throw AnalysisError.nonFiniteValue(statistic: statistic, year: xi.isFinite ? Int(xi) : Int.min)
         }
         let n = x.count
         var concordantMinusDiscordant = 0
         var discordant = 0
-        var jointTies = 0
         for i in 0..<(n - 1) {
             for j in (i + 1)..<n {
                 let dx = x[j] - x[i]
                 let dy = y[j] - y[i]
-                if dx == 0 && dy == 0 {
-                    jointTies += 1
-                } else if dx != 0 && dy != 0 {
+                // Pairs tied in x or y (or both) count as neither concordant nor discordant.
+                if dx != 0 && dy != 0 {
                     if (dx > 0) == (dy > 0) {
                         concordantMinusDiscordant += 1
                     } else {
@@ -63,7 +62,6 @@ public enum KendallTau {
                 }
             }
         }
-        _ = jointTies
         func tieStatistics(_ values: [Double]) -> (pairs: Int, t0: Double, t1: Double) {
             var pairs = 0, t0 = 0.0, t1 = 0.0
             for t in tieGroupSizes(values) {
