@@ -43,5 +43,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         .testTarget(name: "CLITests", dependencies: ["scobrief"]),
+        // Benchmark of the statistics engine; run with Scripts/bench-stats.
+        .executableTarget(name: "AnalysisBench", dependencies: ["Analysis"]),
     ]
 )
