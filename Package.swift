@@ -39,11 +39,9 @@ let package = Package(
         // Benchmarks (Scripts/bench): timings are printed, never asserted.
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         .testTarget(name: "CLITests", dependencies: ["scobrief"]),
-        // Benchmark of the statistics engine; run with Scripts/bench-stats.
-        .executableTarget(name: "AnalysisBench", dependencies: ["Analysis"]),
     ]
 )

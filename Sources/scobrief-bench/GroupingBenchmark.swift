@@ -24,7 +24,7 @@ enum GroupingBenchmark {
                 wounded: roll < 12 ? nil : Int(generator.next() % 40)))
         }
         let table = EventTable(name: "synthetic", title: "synthetic events", coverage: .complete,
-                               coverageNote: "synthetic", measure: .attacksOccurred, events: events)
+                               coverageNote: "synthetic", measure: .eventsOccurred, events: events)
         let filtered = EventFilter().apply(to: table)
         print("grouping: \(count) events")
         for keys: [GroupKey] in [[.year], [.country], [.year, .country], [.year, .country, .kind]] {
@@ -49,5 +49,20 @@ struct SplitMix64 {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// Knuth's Poisson sampler, fine for the small means benchmarks use.
+    mutating func poisson(_ mean: Double) -> Int {
+        let limit = exp(-mean)
+        var product = nextUnit()
+        var k = 0
+        while product > limit {
+            product *= nextUnit()
+            k += 1
+        }
+        return k
     }
 }

@@ -9,13 +9,13 @@ public enum EventTables {
         guard let schema = corpus.catalog.table(named: name) else {
             throw .unknownTable(name, known: names)
         }
-        func make(_ measure: EventMeasure, _ events: [Event]) -> EventTable {
+        func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
             EventTable(name: name, title: schema.title, coverage: schema.coverage, coverageNote: schema.coverageNote,
                        measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
         }
         switch name {
         case "attacks":
-            return make(.attacksOccurred, corpus.attacks.map { attack in
+            return make(.eventsOccurred, corpus.attacks.map { attack in
                 Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
                       killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
             })
@@ -33,7 +33,7 @@ public enum EventTables {
                 }
             })
         case "membership":
-            return make(.membershipChanges, corpus.membership.map { spell in
+            return make(.other("membership changes"), corpus.membership.map { spell in
                 Event(id: spell.id, date: spell.from, countries: [spell.country], kind: spell.status.rawValue,
                       sourceID: spell.provenance.sourceID)
             })

@@ -1,3 +1,4 @@
+import Dataset
 import Foundation
 
 /// What a figure counts. Two figures can only be compared when they count the same thing.
@@ -20,21 +21,6 @@ public enum MeasuredQuantity: Sendable, Codable, Equatable, Hashable, CustomStri
         case .documentsAdopted: return "documents adopted"
         case .exercisesHeld: return "exercises held"
         case let .other(name): return name
-        }
-    }
-}
-
-/// Whether a figure is a complete count or a list of named examples.
-public enum Coverage: String, Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
-    /// Every qualifying event in the period is counted.
-    case complete
-    /// An illustrative list of named examples; events not named are not counted.
-    case illustrative
-
-    public var description: String {
-        switch self {
-        case .complete: return "a complete count"
-        case .illustrative: return "an illustrative list of named examples"
         }
     }
 }
@@ -125,6 +111,10 @@ public struct PeriodComparison: Sendable, Codable, Equatable {
         let difference = try RateRatio.difference(count1: first.count, exposure1: first.exposureYears,
                                                   count2: second.count, exposure2: second.exposureYears, level: level)
         var caveats: [String] = []
+        if first.measure.coverage == .partial {
+            caveats.append("Both figures come from tables that are complete for only part of their scope; "
+                + "read the coverage note before drawing conclusions about \(first.measure.quantity).")
+        }
         if first.measure.coverage == .illustrative {
             caveats.append("Both figures come from illustrative lists of named examples, not complete counts. "
                 + "A rate of named examples per year reflects how many examples were chosen for the list; "
