@@ -110,3 +110,13 @@ import Testing
         #expect(outcome.verified > 100)
     }
 }
+
+extension ShippedCorpusTests {
+    @Test func countriesHaveNamesInThreeLanguages() throws {
+        let russia = try #require(corpus.country(code: "RUS"))
+        #expect(russia.nameEnglish == "Russia")
+        #expect(russia.nameRussian == "Россия")
+        #expect(russia.nameChinese == "俄罗斯")
+        #expect(corpus.countries.allSatisfy { $0.code.count == 3 })
+    }
+}

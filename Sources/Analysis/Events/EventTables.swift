@@ -55,7 +55,7 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     public var description: String {
         switch self {
         case let .unknownTable(name, known):
-            let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown table '\(name)'; expected one of: \(known.joined(separator: ", ")).\(suggestion)"
         case let .notEventTable(name, known):
             return "'\(name)' does not hold dated events to count; use one of: \(known.joined(separator: ", "))"
@@ -64,7 +64,7 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownCountry(code, suggestion):
             return "unknown country '\(code)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; use ISO 3166-1 alpha-3 codes listed in countries.csv")
         case let .unknownIndicator(name, known):
-            let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown indicator '\(name)'.\(suggestion) Known: \(known.joined(separator: ", "))"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"

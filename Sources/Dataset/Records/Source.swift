@@ -49,7 +49,7 @@ public struct Country: Sendable, Hashable, Identifiable {
     public var id: String { code }
 
     init(row: Table.Row) {
-        code = row.text("code") ?? ""
+        code = row.key("code") ?? ""
         nameEnglish = row.text("name_en") ?? ""
         nameRussian = row.text("name_ru")
         nameChinese = row.text("name_zh")
