@@ -65,7 +65,7 @@ public struct TrendAnalysis: Sendable {
         return TrendAnalysis(grouped: grouped, trends: trends, caveats: caveats(for: events))
     }
 
-    static func runTests(_ tests: [TrendTest], years: [Int], counts: [Int], level: Double) -> [TrendTestOutcome] {
+    public static func runTests(_ tests: [TrendTest], years: [Int], counts: [Int], level: Double) -> [TrendTestOutcome] {
         let values = counts.map(Double.init)
         return tests.map { test in
             do {
