@@ -47,7 +47,9 @@ struct AnnotationPlacement {
             for lower in 0..<row { rows[lower].append(Rect(x: event.x - 1, y: 0, width: 2, height: size.height)) }
             let anchorX = anchor.horizontal == .left ? left : left + size.width
             let y = -(Double(row) * rowHeight) - 1
-            runs.append(text.run(event.label, font: font, color: theme.annotationColor, at: Point(x: anchorX, y: y), anchor: anchor))
+            var run = text.run(event.label, font: font, color: theme.annotationColor, at: Point(x: anchorX, y: y), anchor: anchor)
+            run.halo = theme.background
+            runs.append(run)
             lines.append((event.x, row))
         }
         return EventLabels(runs: runs, lines: lines, rowCount: rows.count, rowHeight: rowHeight)
@@ -78,7 +80,8 @@ struct AnnotationPlacement {
                 if best == nil || cost < best!.cost { best = (run, cost) }
                 if cost == 0 { break }
             }
-            if let best {
+            if var best {
+                best.run.halo = theme.background
                 runs.append(best.run)
                 placed.append(best.run.bounds.expanded(by: 1))
             }

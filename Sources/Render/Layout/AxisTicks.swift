@@ -47,7 +47,11 @@ enum TickCandidates {
         }
         let integer: Bool
         if case .year = axis.scale { integer = true } else { integer = axis.format == .year }
-        let search = TickSearch(integerSteps: integer)
+        var search = TickSearch(integerSteps: integer)
+        if integer {
+            // Years read best in steps of 1, 2, 5 or 10 (2005, 2010, ...), never 3.
+            search.niceSteps = [1, 5, 2, 2.5]
+        }
         guard let result = search.ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: count) else {
             return (axis.scale, [domain.lowerBound, domain.upperBound], domain.upperBound - domain.lowerBound)
         }

@@ -104,9 +104,11 @@ public struct TextRun: Sendable {
     public var baseline: Double
     /// BCP 47 language for shaping.
     public var language: String
+    /// An outline in this colour behind the glyphs (labels drawn over data).
+    public var halo: Color?
 
     public init(text: String, font: FontSpec, color: Color, position: Point, anchor: TextAnchor, rotation: Double = 0,
-                wrapWidth: Double? = nil, alignment: Alignment = .left, size: Size, baseline: Double, language: String = "en") {
+                wrapWidth: Double? = nil, alignment: Alignment = .left, size: Size, baseline: Double, language: String = "en", halo: Color? = nil) {
         self.text = text
         self.font = font
         self.color = color
@@ -118,6 +120,7 @@ public struct TextRun: Sendable {
         self.size = size
         self.baseline = baseline
         self.language = language
+        self.halo = halo
     }
 }
 

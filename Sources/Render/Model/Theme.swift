@@ -43,6 +43,9 @@ public struct Theme: Sendable {
 
     public var defaultWidth: Length
     public var defaultHeight: Length
+    /// Give each line series its own dash pattern as well as colour, so series stay apart in
+    /// grey-scale print.
+    public var distinguishesSeriesByDash: Bool
 
     public init(name: String, fontFamily: String, language: String = "en", titleSize: Double, subtitleSize: Double,
                 panelTitleSize: Double, axisTitleSize: Double, tickLabelSize: Double, legendSize: Double,
@@ -50,7 +53,8 @@ public struct Theme: Sendable {
                 axisColor: Color, gridColor: Color, background: Color, annotationColor: Color,
                 axisLineWidth: Double, gridLineWidth: Double, tickLength: Double, dataLineWidth: Double,
                 markerSize: Double, padding: Double, gap: Double, palette: CategoricalPalette,
-                sequentialMap: ColorMap, divergingMap: ColorMap, defaultWidth: Length, defaultHeight: Length) {
+                sequentialMap: ColorMap, divergingMap: ColorMap, defaultWidth: Length, defaultHeight: Length,
+                distinguishesSeriesByDash: Bool) {
         self.name = name
         self.fontFamily = fontFamily
         self.language = language
@@ -80,6 +84,7 @@ public struct Theme: Sendable {
         self.divergingMap = divergingMap
         self.defaultWidth = defaultWidth
         self.defaultHeight = defaultHeight
+        self.distinguishesSeriesByDash = distinguishesSeriesByDash
     }
 
     /// Families shared by both themes: Liberation Sans (metric-compatible with Arial/Helvetica, which
@@ -95,7 +100,7 @@ public struct Theme: Sendable {
         background: .white, annotationColor: .gray(0.35),
         axisLineWidth: 0.5, gridLineWidth: 0.35, tickLength: 3, dataLineWidth: 1, markerSize: 3.5,
         padding: 4, gap: 4, palette: .okabeIto, sequentialMap: .viridis, divergingMap: .blueRed,
-        defaultWidth: PaperWidth.singleColumn.length, defaultHeight: .mm(62))
+        defaultWidth: PaperWidth.singleColumn.length, defaultHeight: .mm(62), distinguishesSeriesByDash: true)
 
     /// Policy briefings: larger type and a strong title that states the finding.
     public static let briefing = Theme(
@@ -106,7 +111,7 @@ public struct Theme: Sendable {
         background: .white, annotationColor: .gray(0.35),
         axisLineWidth: 0.75, gridLineWidth: 0.5, tickLength: 4, dataLineWidth: 1.75, markerSize: 5,
         padding: 8, gap: 6, palette: .okabeIto, sequentialMap: .viridis, divergingMap: .blueRed,
-        defaultWidth: .mm(170), defaultHeight: .mm(105))
+        defaultWidth: .mm(170), defaultHeight: .mm(105), distinguishesSeriesByDash: false)
 
     public static func named(_ name: String) -> Theme? {
         switch name.lowercased() {
