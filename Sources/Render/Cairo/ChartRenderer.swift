@@ -34,7 +34,7 @@ public final class ChartRenderer {
         case .pdf: return Data(try renderVector(scene, format: .pdf, options: options))
         case .svg: return Data(SVGOutput.renumberSurfaceIDs(try renderVector(scene, format: .svg, options: options)))
         case .eps: return Data(EPSOutput.fixingCreationDate(try renderVector(scene, format: .eps, options: options),
-                                                            date: DocumentMetadata.creationDate()))
+                                                            date: options.metadata.effectiveDate))
         }
     }
 
@@ -109,7 +109,7 @@ enum PDFMetadata {
         }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, metadata.creator)
         // Without an explicit date cairo stamps the current time and no two files are alike.
-        let date = DocumentMetadata.isoString(DocumentMetadata.creationDate())
+        let date = DocumentMetadata.isoString(metadata.effectiveDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
     }

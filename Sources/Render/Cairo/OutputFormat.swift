@@ -24,15 +24,21 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
     public var subject: String?
     public var keywords: [String]
     public var creator: String
+    /// The date stamped into the file; nil takes `creationDate()` (SOURCE_DATE_EPOCH or a fixed date).
+    public var date: Date?
 
     public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
-                creator: String = "SCOBrief") {
+                creator: String = "SCOBrief", date: Date? = nil) {
         self.title = title
         self.author = author
         self.subject = subject
         self.keywords = keywords
         self.creator = creator
+        self.date = date
     }
+
+    /// `date`, or else the environment's or the fixed creation date.
+    public var effectiveDate: Date { date ?? DocumentMetadata.creationDate() }
 
     /// The creation date stamped into files. Taken from `SOURCE_DATE_EPOCH` (the reproducible-builds
     /// convention) when set, otherwise a fixed date, so that the same input always gives the same

@@ -77,6 +77,15 @@ public struct RasterImage: Sendable, Equatable {
         return (rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3])
     }
 
+    /// The top-left `width` × `height` pixels.
+    public func cropped(width w: Int, height h: Int) -> RasterImage {
+        let w = min(w, width), h = min(h, height)
+        var out: [UInt8] = []
+        out.reserveCapacity(w * h * 4)
+        for y in 0..<h { out += rgba[(y * width * 4)..<((y * width + w) * 4)] }
+        return RasterImage(width: w, height: h, rgba: out)
+    }
+
     /// Darkness of a pixel composited on white, 0 (white) ... 1 (black).
     public func ink(x: Int, y: Int) -> Double {
         let p = pixel(x: x, y: y)
