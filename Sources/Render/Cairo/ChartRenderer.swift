@@ -22,7 +22,9 @@ public final class ChartRenderer {
     }
 
     public func render(_ figure: Figure, as format: ImageFormat, options: RenderOptions = RenderOptions()) throws -> Data {
-        try render(layout(figure).scene, as: format, options: options)
+        let size = Size(width: figure.width.points, height: figure.height.points)
+        guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
+        return try render(layout(figure).scene, as: format, options: options)
     }
 
     /// Draws a scene (from `layout`, possibly edited, or built by hand).

@@ -58,6 +58,12 @@ public final class PDFDocument {
         context = CairoContext(surface: surface)
     }
 
+    deinit {
+        // Finish while the byte sink is still alive: destroying an unfinished surface makes cairo
+        // write the rest of the file into it.
+        cairo_surface_finish(surface.pointer)
+    }
+
     private var cr: OpaquePointer { context.pointer }
 
     /// Starts a page; `label` is the page number a viewer shows ("iv", "A-1").

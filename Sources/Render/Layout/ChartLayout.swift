@@ -17,6 +17,12 @@ public struct ChartLayout {
     private var text: TextMaker { TextMaker(measurer: measurer, language: theme.language) }
 
     public func layout(_ chart: Chart) -> LaidOutChart {
+        guard size.width > 2 * theme.padding + 10, size.height > 2 * theme.padding + 10, size.width.isFinite, size.height.isFinite else {
+            // Too small to hold anything: an empty scene, which the backend rejects with a clear error.
+            let empty = Rect(x: 0, y: 0, width: max(size.width, 0), height: max(size.height, 0))
+            return LaidOutChart(scene: Scene(size: size, background: theme.background, items: []),
+                                boxes: LayoutBoxes(content: empty, panels: []))
+        }
         let gap = theme.gap
         let content = Rect(x: theme.padding, y: theme.padding,
                            width: size.width - 2 * theme.padding, height: size.height - 2 * theme.padding)
@@ -152,8 +158,9 @@ public struct ChartLayout {
             let plot = Rect(x: cellOrigin.x + margins.left, y: cellOrigin.y + margins.top,
                             width: max(cell.width - margins.left - margins.right, 1),
                             height: max(cell.height - margins.top - margins.bottom, 1))
+            let limitStart = cellOrigin.x - plot.minX
             let final = resolve(panel, plot: plot.size, figureWidth: figure.width,
-                                limit: (cellOrigin.x - plot.minX)...(cellOrigin.x + cell.width - plot.minX))
+                                limit: limitStart...max(limitStart, cellOrigin.x + cell.width - plot.minX))
             let (panelItems, panelBox) = draw(panel, fit: final, plot: plot, margins: margins, index: index)
             items.append(.group("panel-\(index)", panelItems))
             boxes.append(panelBox)
@@ -188,7 +195,8 @@ public struct ChartLayout {
         for _ in 0..<3 {
             let plot = Size(width: max(cell.width - margins.left - margins.right, 10),
                             height: max(cell.height - margins.top - margins.bottom, 10))
-            let f = resolve(panel, plot: plot, figureWidth: figureWidth, limit: -margins.left...(plot.width + margins.right))
+            let f = resolve(panel, plot: plot, figureWidth: figureWidth,
+                            limit: -margins.left...max(-margins.left, plot.width + margins.right))
             margins = f.margins
             result = f
         }
