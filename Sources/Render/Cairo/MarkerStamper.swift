@@ -44,45 +44,79 @@ final class MarkerStamper {
 
         let stamps = makeStamps(shape: batch.shape, diameter: batch.diameter * scale)
         let c = batch.fill
-        // Premultiplied source in 0...255 × 255 fixed point.
-        let sa = UInt32((c.alpha * 255).rounded())
-        let sr = UInt32((c.red * c.alpha * 255).rounded())
-        let sg = UInt32((c.green * c.alpha * 255).rounded())
-        let sb = UInt32((c.blue * c.alpha * 255).rounded())
-        let opaque = sa == 255
-        let solid: UInt32 = (sa << 24) | (sr << 16) | (sg << 8) | sb
         let n = Double(MarkerStamper.subpixel)
+
+        // Every marker in a batch has the same colour C and opacity a, so compositing k markers
+        // "over" a pixel gives  result = C·(1 − T) + background·T  with T = Π(1 − a·coverageᵢ).
+        // Markers therefore only multiply a per-pixel transmittance T (one integer multiply per
+        // covered pixel), and the colour is applied once per pixel at the end. The result is the
+        // same as drawing the markers one by one, up to 16-bit rounding.
+        let regionWidth = clipX1 - clipX0, regionHeight = clipY1 - clipY0
+        let transmittance = UnsafeMutablePointer<UInt32>.allocate(capacity: regionWidth * regionHeight)
+        defer { transmittance.deallocate() }
+        transmittance.initialize(repeating: 65536, count: regionWidth * regionHeight)
+        // Per stamp pixel: its offset in the region and the factor (1 − a·coverage) in 1/65536.
+        let factors: [[UInt32]] = stamps.map { stamp in
+            stamp.coverage.map { UInt32(((1 - c.alpha * Double($0) / 256) * 65536).rounded()) }
+        }
+        let offsets: [[Int]] = stamps.map { stamp in
+            zip(stamp.dx, stamp.dy).map { Int($0.1) * regionWidth + Int($0.0) }
+        }
+        var touchedTop = regionHeight, touchedBottom = -1
+        for center in batch.centers {
+            let x = center.x * scale + m.x0, y = center.y * scale + m.y0
+            guard x.isFinite, y.isFinite, x > -1e6, x < 1e6, y > -1e6, y < 1e6 else { continue }
+            let fx = x.rounded(.down), fy = y.rounded(.down)
+            let sx = min(Int((x - fx) * n), MarkerStamper.subpixel - 1), sy = min(Int((y - fy) * n), MarkerStamper.subpixel - 1)
+            let index = sy * MarkerStamper.subpixel + sx
+            let stamp = stamps[index]
+            let ox = Int(fx) - clipX0, oy = Int(fy) - clipY0
+            if ox + Int(stamp.maxDX) < 0 || ox + Int(stamp.minDX) >= regionWidth
+                || oy + Int(stamp.maxDY) < 0 || oy + Int(stamp.minDY) >= regionHeight { continue }
+            touchedTop = min(touchedTop, max(0, oy + Int(stamp.minDY)))
+            touchedBottom = max(touchedBottom, min(regionHeight - 1, oy + Int(stamp.maxDY)))
+            let inside = ox + Int(stamp.minDX) >= 0 && ox + Int(stamp.maxDX) < regionWidth
+                && oy + Int(stamp.minDY) >= 0 && oy + Int(stamp.maxDY) < regionHeight
+            factors[index].withUnsafeBufferPointer { factor in
+                offsets[index].withUnsafeBufferPointer { offset in
+                    let base = oy * regionWidth + ox
+                    if inside {
+                        for k in 0..<factor.count {
+                            let p = transmittance + (base + offset[k])
+                            p.pointee = (p.pointee &* factor[k] &+ 32768) >> 16
+                        }
+                    } else {
+                        for k in 0..<factor.count {
+                            let px = ox + Int(stamp.dx[k]), py = oy + Int(stamp.dy[k])
+                            guard px >= 0, px < regionWidth, py >= 0, py < regionHeight else { continue }
+                            let p = transmittance + (py * regionWidth + px)
+                            p.pointee = (p.pointee &* factor[k] &+ 32768) >> 16
+                        }
+                    }
+                }
+            }
+        }
+        guard touchedTop <= touchedBottom else { return true }
 
         cairo_surface_flush(target)
         guard let raw = cairo_image_surface_get_data(target) else { return false }
         let pixels = UnsafeMutableRawPointer(raw).bindMemory(to: UInt32.self, capacity: stride * height)
-        for center in batch.centers {
-            let x = center.x * scale + m.x0, y = center.y * scale + m.y0
-            guard x.isFinite, y.isFinite else { continue }
-            let fx = x.rounded(.down), fy = y.rounded(.down)
-            let sx = min(Int((x - fx) * n), MarkerStamper.subpixel - 1), sy = min(Int((y - fy) * n), MarkerStamper.subpixel - 1)
-            let stamp = stamps[sy * MarkerStamper.subpixel + sx]
-            let ox = Int(fx), oy = Int(fy)
-            let inside = ox + Int(stamp.minDX) >= clipX0 && ox + Int(stamp.maxDX) < clipX1
-                && oy + Int(stamp.minDY) >= clipY0 && oy + Int(stamp.maxDY) < clipY1
-            for k in 0..<stamp.coverage.count {
-                let px = ox + Int(stamp.dx[k]), py = oy + Int(stamp.dy[k])
-                if !inside && (px < clipX0 || px >= clipX1 || py < clipY0 || py >= clipY1) { continue }
-                let cov = UInt32(stamp.coverage[k])  // 0...256
-                let index = py * stride + px
-                if opaque && cov == 256 {
-                    pixels[index] = solid
-                    continue
-                }
-                let a = (sa * cov) >> 8
-                let inverse = 255 - a
-                let d = pixels[index]
+        // Colour in 0...255 scaled by 65536, premultiplied with alpha 1 (the coverage is in T).
+        let cr = UInt32((c.red * 255).rounded()), cg = UInt32((c.green * 255).rounded()), cb = UInt32((c.blue * 255).rounded())
+        for y in touchedTop...touchedBottom {
+            let t = transmittance + y * regionWidth
+            let row = pixels + (y + clipY0) * stride + clipX0
+            for x in 0..<regionWidth {
+                let keep = t[x]
+                if keep == 65536 { continue }
+                let cover = 65536 - keep
+                let d = row[x]
                 let da = (d >> 24) & 0xFF, dr = (d >> 16) & 0xFF, dg = (d >> 8) & 0xFF, db = d & 0xFF
-                let ra = a + (da * inverse + 127) / 255
-                let rr = ((sr * cov) >> 8) + (dr * inverse + 127) / 255
-                let rg = ((sg * cov) >> 8) + (dg * inverse + 127) / 255
-                let rb = ((sb * cov) >> 8) + (db * inverse + 127) / 255
-                pixels[index] = (min(ra, 255) << 24) | (min(rr, 255) << 16) | (min(rg, 255) << 8) | min(rb, 255)
+                let ra = (255 &* cover &+ da &* keep &+ 32768) >> 16
+                let rr = (cr &* cover &+ dr &* keep &+ 32768) >> 16
+                let rg = (cg &* cover &+ dg &* keep &+ 32768) >> 16
+                let rb = (cb &* cover &+ db &* keep &+ 32768) >> 16
+                row[x] = (ra << 24) | (rr << 16) | (rg << 8) | rb
             }
         }
         cairo_surface_mark_dirty(target)

@@ -4,18 +4,14 @@ import Foundation
 /// Writes cairo image surfaces as PNG, with the resolution recorded in a `pHYs` chunk so that
 /// layout programs place a 300 dpi figure at its intended physical size.
 ///
-/// Encodes the pixels itself (adaptive Sub/Up row filters, zlib through `Zlib`) rather than through
-/// cairo's libpng writer: that one always compresses at zlib's default level, which is most of
-/// the time spent on a 300 dpi figure. Falls back to cairo's writer (then inserting `pHYs`) when
-/// zlib cannot be loaded.
+/// Encodes the pixels itself rather than through cairo's libpng writer, whose zlib compression at
+/// the default level is most of the time spent on a 300 dpi figure. `.fast` (the default) uses
+/// `ScanlineDeflate`; `.zlib` uses Sub/Up filters and zlib for smaller files. Falls back to cairo's
+/// writer (inserting `pHYs`) if zlib is asked for and cannot be loaded.
 enum PNGEncoder {
-    /// zlib level: 6 is zlib's default; chart images (flat colour, long runs) compress nearly as well
-    /// at lower levels, several times faster.
-    static let defaultCompressionLevel = RenderOptions().pngCompressionLevel
-
-    static func encode(_ surface: CairoSurface, dpi: Double, compressionLevel: Int = defaultCompressionLevel) throws -> [UInt8] {
+    static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression = .fast, parallel: Bool = true) throws -> [UInt8] {
         cairo_surface_flush(surface.pointer)
-        if Zlib.isAvailable, let bytes = encodeDirectly(surface.pointer, dpi: dpi, level: compressionLevel) {
+        if let bytes = encodeDirectly(surface.pointer, dpi: dpi, compression: compression, parallel: parallel) {
             return bytes
         }
         let sink = ByteSink()
@@ -24,7 +20,7 @@ enum PNGEncoder {
         return insertingPhysicalSize(into: sink.bytes, dpi: dpi)
     }
 
-    private static func encodeDirectly(_ surface: OpaquePointer, dpi: Double, level: Int) -> [UInt8]? {
+    private static func encodeDirectly(_ surface: OpaquePointer, dpi: Double, compression: PNGCompression, parallel: Bool) -> [UInt8]? {
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
         let format = cairo_image_surface_get_format(surface)
@@ -32,42 +28,18 @@ enum PNGEncoder {
               let data = cairo_image_surface_get_data(surface) else { return nil }
         let pixels = UnsafeRawPointer(data).bindMemory(to: UInt32.self, capacity: stride * height)
         let hasAlpha = format == CAIRO_FORMAT_ARGB32 && !isOpaque(pixels, width: width, height: height, stride: stride)
-        let channels = hasAlpha ? 4 : 3
-        let rowBytes = width * channels
 
-        // Filtered scanlines: one filter-type byte, then the row.
-        var filtered = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
-        var previous = [UInt8](repeating: 0, count: rowBytes)
-        var current = [UInt8](repeating: 0, count: rowBytes)
-        var sub = [UInt8](repeating: 0, count: rowBytes)
-        var up = [UInt8](repeating: 0, count: rowBytes)
-        filtered.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                current.withUnsafeMutableBufferPointer { row in
-                    unpack(pixels + y * stride, width: width, alpha: hasAlpha, into: row)
-                }
-                // Sub and Up filters, choosing per row the one with the smaller sum of absolute
-                // (signed) differences, the heuristic the PNG specification recommends.
-                var sumSub = 0, sumUp = 0
-                for i in 0..<rowBytes {
-                    let left = i >= channels ? current[i - channels] : 0
-                    let s = current[i] &- left, u = current[i] &- previous[i]
-                    sub[i] = s
-                    up[i] = u
-                    sumSub += Int(Int8(bitPattern: s).magnitude)
-                    sumUp += Int(Int8(bitPattern: u).magnitude)
-                }
-                let base = y * (rowBytes + 1)
-                let useUp = y > 0 && sumUp < sumSub
-                out[base] = useUp ? 2 : 1
-                let chosen = useUp ? up : sub
-                chosen.withUnsafeBufferPointer { src in
-                    UnsafeMutableRawPointer(out.baseAddress! + base + 1).copyMemory(from: src.baseAddress!, byteCount: rowBytes)
-                }
-                swap(&previous, &current)
+        let compressed: [UInt8]
+        switch compression {
+        case .fast:
+            compressed = ScanlineDeflate.zlibStream(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha,
+                                                    parallel: parallel)
+        case .zlib(let level):
+            guard let bytes = zlibCompressed(pixels, width: width, height: height, stride: stride, alpha: hasAlpha, level: level) else {
+                return nil
             }
+            compressed = bytes
         }
-        guard let compressed = filtered.withUnsafeBufferPointer({ Zlib.compress($0, level: level) }) else { return nil }
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -81,6 +53,44 @@ enum PNGEncoder {
         return png
     }
 
+    /// Sub/Up-filtered scanlines compressed by zlib: smaller files, several times slower.
+    private static func zlibCompressed(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stride: Int, alpha hasAlpha: Bool,
+                                       level: Int) -> [UInt8]? {
+        guard Zlib.isAvailable else { return nil }
+        let channels = hasAlpha ? 4 : 3
+        let rowBytes = width * channels
+        var filtered = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
+        let rows = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * rowBytes)
+        defer { rows.deallocate() }
+        rows.initialize(repeating: 0, count: 2 * rowBytes)
+        var previous = rows, current = rows + rowBytes
+        filtered.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress!
+            for y in 0..<height {
+                unpack(pixels + y * stride, width: width, alpha: hasAlpha, into: current)
+                // Sub or Up, whichever gives the smaller sum of absolute (signed) differences: the
+                // heuristic the PNG specification recommends.
+                var sumSub = 0, sumUp = 0
+                for i in 0..<rowBytes {
+                    let left: UInt8 = i >= channels ? current[i - channels] : 0
+                    sumSub &+= Int(Int8(bitPattern: current[i] &- left).magnitude)
+                    sumUp &+= Int(Int8(bitPattern: current[i] &- previous[i]).magnitude)
+                }
+                let row = out + y * (rowBytes + 1)
+                if y > 0 && sumUp < sumSub {
+                    row[0] = 2
+                    for i in 0..<rowBytes { row[1 + i] = current[i] &- previous[i] }
+                } else {
+                    row[0] = 1
+                    for i in 0..<channels { row[1 + i] = current[i] }
+                    for i in channels..<max(rowBytes, channels) { row[1 + i] = current[i] &- current[i - channels] }
+                }
+                swap(&previous, &current)
+            }
+        }
+        return filtered.withUnsafeBufferPointer { Zlib.compress($0, level: level) }
+    }
+
     private static func isOpaque(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stride: Int) -> Bool {
         for y in 0..<height {
             let row = pixels + y * stride
@@ -90,7 +100,7 @@ enum PNGEncoder {
     }
 
     /// Cairo's native-endian premultiplied ARGB to PNG's RGB(A), undoing the premultiplication.
-    private static func unpack(_ row: UnsafePointer<UInt32>, width: Int, alpha: Bool, into out: UnsafeMutableBufferPointer<UInt8>) {
+    private static func unpack(_ row: UnsafePointer<UInt32>, width: Int, alpha: Bool, into out: UnsafeMutablePointer<UInt8>) {
         if alpha {
             for x in 0..<width {
                 let p = row[x]
