@@ -43,5 +43,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         .testTarget(name: "CLITests", dependencies: ["scobrief"]),
+        // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
+        .executableTarget(name: "scobrief-render-bench", dependencies: ["Render"], path: "Sources/RenderBench"),
     ]
 )
