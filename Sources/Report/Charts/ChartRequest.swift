@@ -19,13 +19,15 @@ public struct ChartRequest: Sendable {
     public var title: String?
     public var subtitle: String?
     public var annotations: [EventNote]
+    /// Merges kinds before grouping, e.g. agreement, convention, treaty → "binding instruments".
+    public var kindGroups: [String: String]
     public var theme: String
     public var width: Length?
     public var height: Length?
 
     public init(kind: ChartSpec.Kind, table: String, x: String = "year", y: String = "count", by: String? = nil,
                 filter: EventFilter = EventFilter(), periods: [Period] = [], title: String? = nil, subtitle: String? = nil,
-                annotations: [EventNote] = [], theme: String = "briefing", width: Length? = nil, height: Length? = nil) {
+                annotations: [EventNote] = [], kindGroups: [String: String] = [:], theme: String = "briefing", width: Length? = nil, height: Length? = nil) {
         self.kind = kind
         self.table = table
         self.x = x
@@ -36,6 +38,7 @@ public struct ChartRequest: Sendable {
         self.title = title
         self.subtitle = subtitle
         self.annotations = annotations
+        self.kindGroups = kindGroups
         self.theme = theme
         self.width = width
         self.height = height

@@ -15,7 +15,14 @@ public struct CorpusCharts: Sendable {
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
         let table = try EventTables.table(named: request.table, in: corpus)
-        let events = request.filter.apply(to: table, membership: corpus.membership)
+        var events = request.filter.apply(to: table, membership: corpus.membership)
+        if !request.kindGroups.isEmpty {
+            events.events = events.events.map { event in
+                var event = event
+                event.kind = event.kind.map { request.kindGroups[$0] ?? $0 }
+                return event
+            }
+        }
         guard !events.events.isEmpty else {
             throw ChartRequestError("no \(request.table) match the chart's filters\(request.filter.period.map { " in \($0)" } ?? ""); nothing to draw")
         }
