@@ -181,7 +181,7 @@ public final class PDFDocument {
         try AtomicFile.write(try finish(), to: url)
     }
 
-    private func paragraphLayout(_ p: Paragraph, width: Double, on pango: OpaquePointer) -> PangoLayoutHandle {
+    func paragraphLayout(_ p: Paragraph, width: Double, on pango: OpaquePointer) -> PangoLayoutHandle {
         let layout = renderer.textMeasurer.makeLayout(on: pango, text: p.markup, font: p.font, wrapWidth: width,
                                                       alignment: p.alignment, language: p.language, markup: true)
         pango_layout_set_wrap(layout.pointer, PANGO_WRAP_WORD)

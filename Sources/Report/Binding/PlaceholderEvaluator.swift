@@ -77,22 +77,24 @@ public struct PlaceholderEvaluator: Sendable {
             guard !rows.isEmpty else {
                 throw fail(AnalysisInputError.unknownIndicator(name, known: Set(corpus.indicators.map(\.indicator)).sorted()).description)
             }
-            let chosen: [Indicator]
+            var chosen = rows
             if p.arguments.count > 1 {
+                // The period the figure covers, e.g. 2024; a total for an unstated span never matches a period.
                 let period = try Period(parsing: p.arguments[1])
-                chosen = rows.filter { row in
-                    if let start = row.periodStart, let end = row.periodEnd {
-                        return start.earliestDay == period.start.earliestDay && end.latestDay == period.end.latestDay
-                    }
-                    return row.reportedOn.map { period.contains($0) == true } ?? false
+                chosen = chosen.filter { row in
+                    guard let start = row.periodStart, let end = row.periodEnd else { return false }
+                    return start.earliestDay == period.start.earliestDay && end.latestDay == period.end.latestDay
                 }
-            } else {
-                chosen = rows
+            }
+            if let reported = p.options["reported"] {
+                // The date a figure was reported, for totals whose period the source does not state.
+                let when = try Period(parsing: reported)
+                chosen = chosen.filter { $0.reportedOn.map { when.contains($0) == true } ?? false }
             }
             guard chosen.count == 1 else {
                 let periods = rows.map(\.periodDescription).joined(separator: "; ")
-                throw fail(chosen.isEmpty ? "'\(name)' is not reported for that period; it is reported for: \(periods)"
-                           : "'\(name)' is reported more than once (\(periods)); add the period")
+                throw fail(chosen.isEmpty ? "'\(name)' is not reported for that selection; it is reported for: \(periods)"
+                           : "'\(name)' is reported more than once (\(periods)); add the period (2024) or the report date (reported=2017)")
             }
             return .text(chosen[0].quantity.description)
         case "members":

@@ -57,7 +57,7 @@ public struct ReportBuilder {
                     }
                 case .keyFigures(let specs):
                     items.append(.keyFigures(try specs.map { figure throws(Diagnostic) in
-                        ResolvedKeyFigure(value: try binding.plain(figure.value, at: location), label: figure.label,
+                        ResolvedKeyFigure(value: try binding.plain(figure.value, at: location), label: try binding.plain(figure.label, at: location),
                                           detail: try figure.detail.map { detail throws(Diagnostic) in try binding.plain(detail, at: location) })
                     }))
                 case .chart(let chartSpec):
