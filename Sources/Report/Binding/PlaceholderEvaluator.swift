@@ -21,7 +21,7 @@ public struct PlaceholderEvaluator: Sendable {
         self.references = references
     }
 
-    public static let verbs = ["count", "killed", "wounded", "killed-unknown", "wounded-unknown", "rate", "indicator",
+    public static let verbs = ["count", "killed", "wounded", "killed-known", "wounded-known", "killed-unknown", "wounded-unknown", "rate", "indicator",
                                "members", "compare", "trend", "span", "growth", "figure", "table", "ref"]
 
     public func evaluate(_ placeholder: Placeholder) throws(PlaceholderError) -> BoundValue {
@@ -66,6 +66,9 @@ public struct PlaceholderEvaluator: Sendable {
         case "killed-unknown", "wounded-unknown":
             let sums = try filtered().casualties
             return .text(NumberText.grouped((p.verb == "killed-unknown" ? sums.killed : sums.wounded).unknownRows))
+        case "killed-known", "wounded-known":
+            let sums = try filtered().casualties
+            return .text(NumberText.grouped((p.verb == "killed-known" ? sums.killed : sums.wounded).knownRows))
         case "rate":
             guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
             let events = try filtered()

@@ -139,8 +139,16 @@ enum KeyFigureBoxes {
     }
 
     static func paragraphs(_ figure: ResolvedKeyFigure, style: ReportStyle) -> [Paragraph] {
-        var result = [Paragraph(text: figure.value, font: style.keyValue, color: style.accent, alignment: .left, lineSpacing: 1.0),
-                      Paragraph(text: figure.label, font: style.keyLabel, color: style.text, alignment: .left, lineSpacing: 1.1)]
+        // "more than 1,300": the qualifier goes small above the number, so the number stays one line.
+        var value = figure.value
+        var result: [Paragraph] = []
+        for qualifier in Qualifier.allCases where qualifier != .exact && value.hasPrefix(qualifier.prefix) {
+            result.append(Paragraph(text: qualifier.prefix.trimmingCharacters(in: .whitespaces), font: style.keyLabel,
+                                    color: style.accent, alignment: .left, lineSpacing: 1.0))
+            value = String(value.dropFirst(qualifier.prefix.count))
+        }
+        result += [Paragraph(text: value, font: style.keyValue, color: style.accent, alignment: .left, lineSpacing: 1.0),
+                   Paragraph(text: figure.label, font: style.keyLabel, color: style.text, alignment: .left, lineSpacing: 1.1)]
         if let detail = figure.detail {
             result.append(Paragraph(text: detail, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.1))
         }
