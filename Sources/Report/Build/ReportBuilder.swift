@@ -49,7 +49,7 @@ public struct ReportBuilder {
                     headingCount += 1
                     items.append(.heading(text: text, level: level, anchor: id ?? "section-\(headingCount)"))
                 case .text(let text):
-                    for paragraph in try binding.blocks(text, at: location) {
+                    for paragraph in try binding.blocks(text) {
                         switch paragraph {
                         case .paragraph(let runs): items.append(.paragraph(runs))
                         case .bulletList(let list): items.append(.bullets(list))
@@ -57,20 +57,20 @@ public struct ReportBuilder {
                     }
                 case .keyFigures(let specs):
                     items.append(.keyFigures(try specs.map { figure throws(Diagnostic) in
-                        ResolvedKeyFigure(value: try binding.plain(figure.value, at: location), label: try binding.plain(figure.label, at: location),
-                                          detail: try figure.detail.map { detail throws(Diagnostic) in try binding.plain(detail, at: location) })
+                        ResolvedKeyFigure(value: try binding.plain(figure.value), label: try binding.plain(figure.label),
+                                          detail: try figure.detail.map { detail throws(Diagnostic) in try binding.plain(detail) })
                     }))
                 case .chart(let chartSpec):
                     let request = try chartRequest(chartSpec, metadata: spec.metadata, contentWidth: contentWidth, at: location)
                     let built = try charts.build(request)
                     figures.append(BuiltFigure(id: chartSpec.id, number: figures.count + 1, slug: Self.slug(chartSpec.id),
-                                               caption: try binding.runs(chartSpec.caption, at: location), chart: built))
+                                               caption: try binding.runs(chartSpec.caption), chart: built))
                     items.append(.figure(figures.count - 1))
                 case .table(let tableSpec):
                     let (table, sourceIDs, notes) = try analyses.build(tableSpec)
                     let uniqueSources = Array(Set(sourceIDs)).sorted()
                     tables.append(BuiltTable(id: tableSpec.id, number: tables.count + 1, slug: Self.slug(tableSpec.id),
-                                             caption: try binding.runs(tableSpec.caption, at: location), table: table,
+                                             caption: try binding.runs(tableSpec.caption), table: table,
                                              sourceIDs: uniqueSources, notes: [SourceLine.text(for: uniqueSources, corpus: corpus)] + notes))
                     items.append(.table(tables.count - 1))
                 case .sources:

@@ -5,43 +5,45 @@ struct TextBinding {
     let evaluator: PlaceholderEvaluator
 
     /// Blocks of runs, with `{{ figure id }}` turned into links to the figure.
-    func blocks(_ text: String, at location: SourceLocation) throws(Diagnostic) -> [MarkupBlock] {
-        InlineMarkup.parse(try substitute(text, at: location))
+    func blocks(_ text: LocatedText) throws(Diagnostic) -> [MarkupBlock] {
+        InlineMarkup.parse(try substitute(text))
     }
 
     /// One paragraph of runs (captions, key-figure labels).
-    func runs(_ text: String, at location: SourceLocation) throws(Diagnostic) -> [MarkupRun] {
-        InlineMarkup.runs(try substitute(text, at: location).replacingOccurrences(of: "\n", with: " "))
+    func runs(_ text: LocatedText) throws(Diagnostic) -> [MarkupRun] {
+        InlineMarkup.runs(try substitute(text).replacingOccurrences(of: "\n", with: " "))
     }
 
     /// Plain text with placeholders filled (key-figure values).
-    func plain(_ text: String, at location: SourceLocation) throws(Diagnostic) -> String {
-        InlineMarkup.runs(try substitute(text, at: location)).map(\.text).joined()
+    func plain(_ text: LocatedText) throws(Diagnostic) -> String {
+        InlineMarkup.runs(try substitute(text)).map(\.text).joined()
     }
 
     /// Replaces each placeholder by its value in markup form: computed text escaped so a value
     /// can never be read as markup, cross-references as links.
-    private func substitute(_ text: String, at location: SourceLocation) throws(Diagnostic) -> String {
+    private func substitute(_ located: LocatedText) throws(Diagnostic) -> String {
         let pieces: [TemplatePiece]
         do {
-            pieces = try PlaceholderSyntax.parse(text)
+            pieces = try PlaceholderSyntax.parse(located.text)
         } catch {
-            throw Diagnostic(location, error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
+            throw Diagnostic(located.location(ofOffset: error.offset), error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
         }
         var output = ""
+        var offset = 0
         for piece in pieces {
             switch piece {
             case .literal(let literal):
+                offset += literal.count
                 output += literal
             case .placeholder(let placeholder):
+                defer { offset += placeholder.source.count }
                 do {
                     switch try evaluator.evaluate(placeholder) {
                     case .text(let value): output += escape(value)
                     case let .reference(label, target): output += "[\(escape(label))](#\(target))"
                     }
                 } catch {
-                    throw Diagnostic(location, "placeholder \(error.placeholder.source): \(error.message)",
-                                     hint: "placeholders: \(PlaceholderEvaluator.verbs.joined(separator: ", "))")
+                    throw Diagnostic(located.location(ofOffset: offset), "placeholder \(error.placeholder.source): \(error.message)")
                 }
             }
         }

@@ -69,7 +69,7 @@ public struct ReportMetadata: Sendable {
 public enum ReportBlock: Sendable {
     case heading(text: String, level: Int, id: String?)
     /// Text in the markup subset, with placeholders.
-    case text(String)
+    case text(LocatedText)
     case keyFigures([KeyFigureSpec])
     case chart(ChartBlockSpec)
     case table(TableBlockSpec)
@@ -80,10 +80,10 @@ public enum ReportBlock: Sendable {
 
 public struct KeyFigureSpec: Sendable {
     /// The big number: usually a single placeholder, `{{ count attacks 2001-2011 }}`.
-    public var value: String
-    public var label: String
+    public var value: LocatedText
+    public var label: LocatedText
     /// A smaller line under the label, often a comparison.
-    public var detail: String?
+    public var detail: LocatedText?
 }
 
 /// A figure: a chart kind or a named preset, over filtered data.
@@ -101,7 +101,7 @@ public struct ChartBlockSpec: Sendable {
     public var kinds: [String] = []
     public var title: String?
     public var subtitle: String?
-    public var caption: String
+    public var caption: LocatedText
     /// Width and height as lengths ("170mm"); the theme's default when absent.
     public var width: String?
     public var height: String?
@@ -121,6 +121,6 @@ public struct TableBlockSpec: Sendable {
     public var countries: [String] = []
     public var indicators: [String] = []
     public var tests: [String] = []
-    public var caption: String
+    public var caption: LocatedText
     public var limit: Int?
 }

@@ -93,19 +93,18 @@ public struct SpecReader {
             guard (1...3).contains(level) else { throw levelNode!.error("heading level \(level) is not 1, 2 or 3") }
             return .heading(text: try heading.require("text", "the heading's text").string(), level: level, id: try heading["id"]?.string())
         case "text":
-            let text = try value.string()
-            try checkPlaceholders(text, in: value)
+            let text = try value.text()
+            try checkPlaceholders(text)
             return .text(text)
         case "key_figures":
             var figures: [KeyFigureSpec] = []
             for item in try value.sequence() {
                 let figure = try item.mapping(allowedKeys: ["value", "label", "detail"])
-                let valueNode = try figure.require("value", "the number, usually a placeholder")
-                try checkPlaceholders(try valueNode.string(), in: valueNode)
-                let detailNode = figure["detail"]
-                if let detailNode { try checkPlaceholders(try detailNode.string(), in: detailNode) }
-                figures.append(KeyFigureSpec(value: try valueNode.string(), label: try figure.require("label", "what the number counts").string(),
-                                             detail: try detailNode?.string()))
+                let value = try figure.require("value", "the number, usually a placeholder").text()
+                let label = try figure.require("label", "what the number counts").text()
+                let detail = try figure["detail"]?.text()
+                for text in [value, label] + (detail.map { [$0] } ?? []) { try checkPlaceholders(text) }
+                figures.append(KeyFigureSpec(value: value, label: label, detail: detail))
             }
             return .keyFigures(figures)
         case "chart":
@@ -124,7 +123,7 @@ public struct SpecReader {
                                                  "kinds", "title", "subtitle", "caption", "width", "height", "annotations"])
         let id = try map.require("id", "a name for cross-references, e.g. fig-attacks-by-year").string()
         try checkID(id, map.require("id", ""))
-        var chart = ChartBlockSpec(id: id, caption: try map.require("caption", "the figure's caption").string())
+        var chart = ChartBlockSpec(id: id, caption: try map.require("caption", "the figure's caption").text())
         chart.kind = try map["kind"]?.string()
         chart.preset = try map["preset"]?.string()
         if chart.kind == nil && chart.preset == nil {
@@ -143,7 +142,7 @@ public struct SpecReader {
         chart.width = try map["width"]?.string()
         chart.height = try map["height"]?.string()
         chart.annotations = try map["annotations"]?.stringList() ?? []
-        try checkPlaceholders(chart.caption, in: map.require("caption", ""))
+        try checkPlaceholders(chart.caption)
         return chart
     }
 
@@ -153,7 +152,7 @@ public struct SpecReader {
         let id = try map.require("id", "a name for cross-references, e.g. tab-rats-results").string()
         try checkID(id, map.require("id", ""))
         var table = TableBlockSpec(id: id, analysis: try map.require("analysis", "what the table shows").string(),
-                                   caption: try map.require("caption", "the table's caption").string())
+                                   caption: try map.require("caption", "the table's caption").text())
         table.table = try map["table"]?.string()
         table.by = try map["by"]?.string()
         table.period = try map["period"]?.string()
@@ -162,7 +161,7 @@ public struct SpecReader {
         table.indicators = try map["indicators"]?.stringList() ?? []
         table.tests = try map["tests"]?.stringList() ?? []
         table.limit = try map["limit"]?.int()
-        try checkPlaceholders(table.caption, in: map.require("caption", ""))
+        try checkPlaceholders(table.caption)
         return table
     }
 
@@ -173,11 +172,11 @@ public struct SpecReader {
     }
 
     /// Placeholder syntax is checked on reading; whether each one can be computed is checked on building.
-    private func checkPlaceholders(_ text: String, in node: YAMLNode) throws(Diagnostic) {
+    private func checkPlaceholders(_ text: LocatedText) throws(Diagnostic) {
         do {
-            _ = try PlaceholderSyntax.parse(text)
+            _ = try PlaceholderSyntax.parse(text.text)
         } catch {
-            throw node.error(error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
+            throw Diagnostic(text.location(ofOffset: error.offset), error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
         }
     }
 
