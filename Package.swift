@@ -40,11 +40,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (Scripts/bench): timings are printed, never asserted.
+        .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         .testTarget(name: "CLITests", dependencies: ["scobrief"]),
+        // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
+        .executableTarget(name: "scobrief-render-bench", dependencies: ["Render"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
         .target(name: "GTDSynthetic", dependencies: ["Dataset"]),
         .executableTarget(

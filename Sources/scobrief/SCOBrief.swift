@@ -6,7 +6,7 @@ struct SCOBrief: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scobrief",
         abstract: "Statistics, charts and briefing reports on SCO counter-terrorism cooperation.",
-        subcommands: [DatasetsCommand.self, ImportCommand.self, Version.self]
+        subcommands: [DatasetsCommand.self, ImportCommand.self, TrendCommand.self, CompareCommand.self, ChartCommand.self, ReportCommand.self, Version.self]
     )
 }
 

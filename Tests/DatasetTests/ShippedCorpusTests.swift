@@ -110,3 +110,14 @@ import Testing
         #expect(outcome.verified > 100)
     }
 }
+
+extension ShippedCorpusTests {
+    @Test func countriesHaveNamesInThreeLanguages() throws {
+        let russia = try #require(corpus.country(code: "RUS"))
+        #expect(russia.nameEnglish == "Russia")
+        #expect(russia.nameRussian == "Россия")
+        #expect(russia.nameChinese == "俄罗斯")
+        // Three letters, or four for a former state (ISO 3166-3 style: SUHH for the Soviet Union).
+        #expect(corpus.countries.allSatisfy { $0.code.count == 3 || ($0.code.count == 4 && $0.isHistorical) })
+    }
+}

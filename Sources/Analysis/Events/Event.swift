@@ -36,10 +36,10 @@ public struct EventTable: Sendable {
     public var coverage: Coverage
     public var coverageNote: String
     /// What one event is, for messages and comparisons: "attack", "exercise".
-    public var measure: EventMeasure
+    public var measure: MeasuredQuantity
     public var events: [Event]
 
-    public init(name: String, title: String, coverage: Coverage, coverageNote: String, measure: EventMeasure, events: [Event]) {
+    public init(name: String, title: String, coverage: Coverage, coverageNote: String, measure: MeasuredQuantity, events: [Event]) {
         self.name = name
         self.title = title
         self.coverage = coverage
@@ -49,11 +49,3 @@ public struct EventTable: Sendable {
     }
 }
 
-/// What a count of events measures. Counts of different measures are never compared.
-public enum EventMeasure: String, Sendable, Hashable, CaseIterable {
-    case attacksOccurred = "attacks that occurred"
-    case attacksPrevented = "attacks prevented"
-    case exercisesHeld = "joint exercises held"
-    case documentsAdopted = "documents adopted"
-    case membershipChanges = "membership changes"
-}

@@ -9,13 +9,13 @@ public enum EventTables {
         guard let schema = corpus.catalog.table(named: name) else {
             throw .unknownTable(name, known: names)
         }
-        func make(_ measure: EventMeasure, _ events: [Event]) -> EventTable {
+        func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
             EventTable(name: name, title: schema.title, coverage: schema.coverage, coverageNote: schema.coverageNote,
                        measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
         }
         switch name {
         case "attacks":
-            return make(.attacksOccurred, corpus.attacks.map { attack in
+            return make(.eventsOccurred, corpus.attacks.map { attack in
                 Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
                       killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
             })
@@ -33,7 +33,7 @@ public enum EventTables {
                 }
             })
         case "membership":
-            return make(.membershipChanges, corpus.membership.map { spell in
+            return make(.other("membership changes"), corpus.membership.map { spell in
                 Event(id: spell.id, date: spell.from, countries: [spell.country], kind: spell.status.rawValue,
                       sourceID: spell.provenance.sourceID)
             })
@@ -55,7 +55,7 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     public var description: String {
         switch self {
         case let .unknownTable(name, known):
-            let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown table '\(name)'; expected one of: \(known.joined(separator: ", ")).\(suggestion)"
         case let .notEventTable(name, known):
             return "'\(name)' does not hold dated events to count; use one of: \(known.joined(separator: ", "))"
@@ -64,7 +64,7 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownCountry(code, suggestion):
             return "unknown country '\(code)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; use ISO 3166-1 alpha-3 codes listed in countries.csv")
         case let .unknownIndicator(name, known):
-            let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown indicator '\(name)'.\(suggestion) Known: \(known.joined(separator: ", "))"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"

@@ -54,9 +54,9 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
 
     /// Length in years, counting months: 2001-2011 is 11.0, 2024-01..2024-09 is 0.75.
     public var years: Double {
-        let first = start.year * 12 + (start.month ?? 1) - 1
-        let last = end.year * 12 + (end.month ?? 12) - 1
-        return Double(last - first + 1) / 12
+        // The initialisers guarantee valid months and order, so Exposure cannot refuse.
+        (try? Exposure.years(from: YearMonth(year: start.year, month: start.month ?? 1),
+                             through: YearMonth(year: end.year, month: end.month ?? 12))) ?? 0
     }
 
     public var firstYear: Int { start.year }

@@ -29,6 +29,11 @@ public struct YAMLNode {
         }
     }
 
+    public var isScalar: Bool {
+        if case .scalar = node { return true }
+        return false
+    }
+
     public var isNull: Bool {
         if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
         return false
@@ -39,6 +44,20 @@ public struct YAMLNode {
     }
 
     // MARK: Scalars
+
+    /// Text with where each character came from, so a problem found inside it later
+    /// (an unknown placeholder in a paragraph) can point at its own line.
+    public func text() throws(Diagnostic) -> LocatedText {
+        guard case .scalar(let scalar) = node else { throw error("expected text, found \(kindDescription)") }
+        let style: LocatedText.Style
+        switch scalar.style {
+        case .literal: style = .literalBlock
+        case .folded: style = .foldedBlock
+        case .singleQuoted, .doubleQuoted: style = .quoted
+        default: style = .plain
+        }
+        return LocatedText(text: scalar.string, start: location, style: style)
+    }
 
     public func string() throws(Diagnostic) -> String {
         guard case .scalar(let scalar) = node else { throw error("expected text, found \(kindDescription)") }
@@ -142,4 +161,40 @@ public struct YAMLMapping {
     }
 
     public var keys: [String] { entries.map(\.key) }
+}
+
+/// A text value from YAML with its position in the file.
+public struct LocatedText: Sendable, Hashable {
+    public enum Style: Sendable, Hashable {
+        case plain, quoted, literalBlock, foldedBlock
+    }
+
+    public var text: String
+    /// Where the value starts (for block scalars, the `|` or `>` indicator).
+    public var start: SourceLocation
+    public var style: Style
+
+    public init(text: String, start: SourceLocation, style: Style = .plain) {
+        self.text = text
+        self.start = start
+        self.style = style
+    }
+
+    /// The file position of the character `offset` characters into the text. Exact for one-line
+    /// values and literal blocks (`|`), whose lines are the file's lines; a folded block joins
+    /// lines, so only its first line is known.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        let before = text.prefix(offset)
+        let newlines = before.filter { $0 == "\n" }.count
+        switch style {
+        case .plain, .quoted:
+            guard newlines == 0, let line = start.line, let column = start.column else { return start }
+            return SourceLocation(file: start.file, line: line, column: column + offset + (style == .quoted ? 1 : 0))
+        case .literalBlock:
+            guard let line = start.line else { return start }
+            return SourceLocation(file: start.file, line: line + 1 + newlines, column: nil)
+        case .foldedBlock:
+            return SourceLocation(file: start.file, line: start.line.map { $0 + 1 }, column: nil)
+        }
+    }
 }

@@ -1,0 +1,24 @@
+import Dataset
+
+extension ComparisonAnalysis {
+    /// Each period's count, exposure, annual rate and exact interval; then the ratio and difference.
+    public var table: ResultTable {
+        let c = comparison
+        func row(_ summary: PeriodSummary, _ resolved: FigureResolver.ResolvedFigure) -> [ResultTable.Cell] {
+            [.text(summary.label), .integer(summary.count), .text(StatisticText.number(summary.exposureYears)),
+             .text(StatisticText.number(summary.annualRate)), .text(StatisticText.interval(summary.rateInterval)), .text(resolved.scope)]
+        }
+        var rows = [row(c.first, first), row(c.second, second)]
+        if let ratio = c.rateRatio {
+            rows.append([.text("rate ratio (first ÷ second)"), .missing, .missing, .text(StatisticText.number(ratio.rateRatio)),
+                         .text(StatisticText.interval(ratio.interval)), .text("exact conditional, p = \(StatisticText.pValue(ratio.pValue))")])
+        }
+        rows.append([.text("rate difference (first − second)"), .missing, .missing, .text(StatisticText.number(c.rateDifference.difference)),
+                     .text(StatisticText.interval(c.rateDifference.interval)), .text("Wald, p = \(StatisticText.pValue(c.rateDifference.pValue))")])
+        return ResultTable(
+            title: "\(c.first.measure.quantity): \(c.first.label) compared with \(c.second.label)",
+            columns: [.init("period"), .init("count", alignment: .right), .init("years", alignment: .right),
+                      .init("per year", alignment: .right), .init("95% CI", alignment: .right), .init("scope / method")],
+            rows: rows, notes: c.caveats)
+    }
+}

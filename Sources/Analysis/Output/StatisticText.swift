@@ -1,0 +1,31 @@
+import Foundation
+
+/// How statistics are printed: enough digits to be checked, not so many they look precise.
+public enum StatisticText {
+    /// A p-value as journals print it: 0.043, 0.0012, < 0.001 below a thousandth.
+    public static func pValue(_ p: Double) -> String {
+        if p < 0.001 { return "< 0.001" }
+        if p < 0.01 { return String(format: "%.4f", p) }
+        return String(format: "%.3f", p)
+    }
+
+    /// Three significant digits, without exponent for everyday magnitudes.
+    public static func number(_ value: Double, significant: Int = 3) -> String {
+        if value == 0 { return "0" }
+        let magnitude = Int(floor(log10(abs(value))))
+        let decimals = max(0, significant - 1 - magnitude)
+        if abs(value) >= 1e6 || abs(value) < 1e-4 { return String(format: "%.\(significant - 1)e", value) }
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// "[0.42, 1.31]".
+    public static func interval(_ interval: ConfidenceInterval, significant: Int = 3) -> String {
+        "[\(number(interval.lower, significant: significant)), \(number(interval.upper, significant: significant))]"
+    }
+
+    /// "95%".
+    public static func level(_ level: Double) -> String {
+        let percent = level * 100
+        return percent == percent.rounded() ? "\(Int(percent))%" : String(format: "%.1f%%", percent)
+    }
+}

@@ -1,0 +1,75 @@
+import Dataset
+
+extension TrendAnalysis {
+    /// Counts per group, with casualties for attack-like tables.
+    public var countsTable: ResultTable {
+        let withCasualties = table.measure == .eventsOccurred
+        var columns = grouped.keys.map { ResultTable.Column($0.rawValue, alignment: $0 == .year ? .right : .left) }
+        columns.append(.init("count", alignment: .right))
+        if withCasualties {
+            columns += [.init("killed", alignment: .right), .init("killed unknown", alignment: .right),
+                        .init("wounded", alignment: .right), .init("wounded unknown", alignment: .right)]
+        }
+        let rows = grouped.groups.map { group -> [ResultTable.Cell] in
+            var cells = group.key.map { ResultTable.Cell.text($0) }
+            cells.append(.integer(group.count))
+            if withCasualties {
+                // With no stated figure at all, the sum is unknown, not 0.
+                cells += [group.killed.knownRows > 0 ? .integer(group.killed.total) : .missing, .integer(group.killed.unknownRows),
+                          group.wounded.knownRows > 0 ? .integer(group.wounded.total) : .missing, .integer(group.wounded.unknownRows)]
+            }
+            return cells
+        }
+        let filter = grouped.source.filter
+        var title = "\(table.title): count by \(grouped.keys.map(\.rawValue).joined(separator: " and "))"
+        if let period = filter.period { title += ", \(period)" }
+        return ResultTable(title: title, columns: columns, rows: rows,
+                           notes: withCasualties ? ["Killed and wounded sum the events with a stated figure; the 'unknown' columns count events without one."] : [])
+    }
+
+    /// One row per test per series: estimate, interval, p-value, n, method.
+    public var testsTable: ResultTable {
+        var rows: [[ResultTable.Cell]] = []
+        var notes: [String] = []
+        for trend in trends {
+            for outcome in trend.outcomes {
+                switch outcome {
+                case .ols(let result):
+                    rows.append([.text(trend.series), .text("OLS slope (events/year)"), .text(StatisticText.number(result.slope.estimate)),
+                                 .text(StatisticText.interval(result.slope.interval)), .text(StatisticText.pValue(result.slope.pValue)),
+                                 .integer(result.n), .text("R² = \(StatisticText.number(result.rSquared, significant: 2))")])
+                case let .mannKendall(test, sen):
+                    rows.append([.text(trend.series), .text("Mann–Kendall S"), .text("\(test.s)"), .missing,
+                                 .text(StatisticText.pValue(test.pValue)), .integer(test.n),
+                                 .text("Z = \(StatisticText.number(test.z)), τ = \(StatisticText.number(test.tau, significant: 2)), \(test.trend.rawValue)")])
+                    rows.append([.text(trend.series), .text("Sen's slope (events/year)"), .text(StatisticText.number(sen.slope)),
+                                 .text(StatisticText.interval(sen.interval)), .missing, .integer(sen.n), .text("")])
+                case .poisson(let result):
+                    let poisson = result.poisson
+                    rows.append([.text(trend.series), .text("Poisson rate ratio per year"), .text(StatisticText.number(poisson.rateRatioPerYear.estimate)),
+                                 .text(StatisticText.interval(poisson.rateRatioPerYear.interval)), .text(StatisticText.pValue(poisson.slope.pValue)),
+                                 .integer(poisson.n), .text("dispersion = \(StatisticText.number(poisson.dispersion))")])
+                    if let quasi = result.quasiPoisson {
+                        rows.append([.text(trend.series), .text("Quasi-Poisson rate ratio per year"), .text(StatisticText.number(quasi.rateRatioPerYear.estimate)),
+                                     .text(StatisticText.interval(quasi.rateRatioPerYear.interval)), .text(StatisticText.pValue(quasi.slope.pValue)),
+                                     .integer(quasi.n), .text("scale = \(StatisticText.number(quasi.scale))")])
+                    }
+                    if let nb = result.negativeBinomial {
+                        rows.append([.text(trend.series), .text("Negative binomial rate ratio per year"), .text(StatisticText.number(nb.rateRatioPerYear.estimate)),
+                                     .text(StatisticText.interval(nb.rateRatioPerYear.interval)), .text(StatisticText.pValue(nb.slope.pValue)),
+                                     .integer(nb.n), .text("α = \(StatisticText.number(nb.alpha.estimate))")])
+                    }
+                    notes.append("\(trend.series): \(result.note)")
+                case let .notComputed(test, reason):
+                    rows.append([.text(trend.series), .text(test.title), .missing, .missing, .missing, .integer(trend.years.count), .text("not computed: \(reason)")])
+                }
+            }
+        }
+        let span = trends.first.map { $0.years.isEmpty ? "" : " (\($0.years.first!)–\($0.years.last!), years without events counted as 0)" } ?? ""
+        return ResultTable(
+            title: "Trend tests on yearly counts\(span)",
+            columns: [.init("series"), .init("statistic"), .init("estimate", alignment: .right), .init("95% CI", alignment: .right),
+                      .init("p", alignment: .right), .init("n", alignment: .right), .init("detail")],
+            rows: rows, notes: notes + caveats)
+    }
+}

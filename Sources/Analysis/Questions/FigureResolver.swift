@@ -1,0 +1,106 @@
+import Dataset
+
+/// Finds the figure for a name and a period: a count of events in a corpus table
+/// (`attacks`, `exercises`, `documents`), or a reported total from `indicators.csv`
+/// (`attacks-prevented`, `crimes-prevented`, ...).
+public struct FigureResolver: Sendable {
+    public let corpus: Corpus
+
+    public init(corpus: Corpus) {
+        self.corpus = corpus
+    }
+
+    /// A figure with what it measures, its scope and anything a reader must know about it.
+    public struct ResolvedFigure: Sendable {
+        public var figure: PeriodFigure
+        public var scope: String
+        public var coverageNote: String
+        public var notes: [String]
+        /// The rows the figure came from, for the source line.
+        public var sourceIDs: [String]
+    }
+
+    public var knownNames: [String] {
+        ["attacks", "exercises", "documents"] + Set(corpus.indicators.map(\.indicator)).sorted()
+    }
+
+    public func resolve(_ name: String, period: Period, countries: Set<String>? = nil) throws -> ResolvedFigure {
+        if ["attacks", "exercises", "documents"].contains(name) {
+            let table = try EventTables.table(named: name, in: corpus)
+            let filtered = EventFilter(period: period, countries: countries).apply(to: table)
+            var notes: [String] = []
+            if filtered.uncertain > 0 {
+                notes.append("\(filtered.uncertain) \(name) dated only to a year or month that straddles the period were left out.")
+            }
+            return ResolvedFigure(
+                figure: PeriodFigure(label: period.description, count: filtered.events.count, exposureYears: period.years,
+                                     measure: Measure(table.measure, coverage: table.coverage)),
+                scope: countries.map { "\($0.sorted().joined(separator: ", "))" } ?? "all countries in the table",
+                coverageNote: table.coverageNote, notes: notes,
+                sourceIDs: Array(Set(filtered.events.compactMap(\.sourceID))).sorted())
+        }
+        let rows = corpus.indicators.filter { $0.indicator == name }
+        guard !rows.isEmpty else {
+            throw AnalysisInputError.unknownIndicator(name, known: knownNames)
+        }
+        let matching = rows.filter { row in
+            guard let start = row.periodStart, let end = row.periodEnd else { return false }
+            return start.earliestDay == period.start.earliestDay && end.latestDay == period.end.latestDay
+        }
+        guard let row = matching.first else {
+            let available = rows.map(\.periodDescription).joined(separator: "; ")
+            throw AnalysisInputError.invalidPeriod(period.description,
+                                                   reason: "'\(name)' is reported only for: \(available); a reported total is never split into other periods")
+        }
+        guard let value = row.quantity.value, value == value.rounded(), value >= 0 else {
+            throw AnalysisInputError.invalidPeriod(period.description, reason: "'\(name)' for this period has no whole-number count")
+        }
+        var notes: [String] = []
+        if row.quantity.qualifier != .exact {
+            notes.append("The source gives \(row.quantity) for \(period); the figure used is \(Int(value)), so the true count may differ.")
+        }
+        let schema = corpus.catalog.table(named: "indicators")
+        return ResolvedFigure(
+            figure: PeriodFigure(label: period.description, count: Int(value), exposureYears: period.years,
+                                 measure: Measure(FigureResolver.measure(of: name), coverage: .complete)),
+            scope: row.scope ?? "as reported", coverageNote: schema?.coverageNote ?? "", notes: notes,
+            sourceIDs: [row.provenance.sourceID])
+    }
+
+    /// What an indicator counts, so that attacks prevented are never compared with attacks that happened.
+    static func measure(of indicator: String) -> MeasuredQuantity {
+        switch indicator {
+        case "attacks-prevented": return .eventsPrevented
+        case "attacks-committed", "attacks-carried-out": return .eventsOccurred
+        default: return .other(indicator.replacingOccurrences(of: "-", with: " "))
+        }
+    }
+}
+
+/// A period comparison of two named figures, with the caveats from both sources.
+public struct ComparisonAnalysis: Sendable {
+    public var first: FigureResolver.ResolvedFigure
+    public var second: FigureResolver.ResolvedFigure
+    public var comparison: PeriodComparison
+
+    /// Compares `firstName` over `firstPeriod` with `secondName` over `secondPeriod`.
+    /// Throws `AnalysisError.incomparableMeasures` when they measure different things.
+    public static func run(_ firstName: String, _ firstPeriod: Period, _ secondName: String, _ secondPeriod: Period,
+                           corpus: Corpus, countries: Set<String>? = nil, level: Double = 0.95) throws -> ComparisonAnalysis {
+        let resolver = FigureResolver(corpus: corpus)
+        let first = try resolver.resolve(firstName, period: firstPeriod, countries: countries)
+        let second = try resolver.resolve(secondName, period: secondPeriod, countries: countries)
+        var firstFigure = first.figure, secondFigure = second.figure
+        if firstName != secondName {
+            firstFigure.label = "\(firstName) \(firstFigure.label)"
+            secondFigure.label = "\(secondName) \(secondFigure.label)"
+        }
+        let note = first.coverageNote == second.coverageNote ? first.coverageNote : [first.coverageNote, second.coverageNote].joined(separator: " ")
+        var comparison = try PeriodComparison.compare(firstFigure, secondFigure, coverageNote: note, level: level)
+        if first.scope != second.scope {
+            comparison.caveats.insert("The two figures have different scopes (\(first.scope); \(second.scope)).", at: 0)
+        }
+        comparison.caveats += first.notes + second.notes
+        return ComparisonAnalysis(first: first, second: second, comparison: comparison)
+    }
+}

@@ -1,0 +1,104 @@
+import Dataset
+
+/// The trend tests `trend` can run on a yearly count series.
+public enum TrendTest: String, Sendable, Hashable, CaseIterable {
+    case ols
+    case mannKendall = "mann-kendall"
+    case poisson
+
+    public var title: String {
+        switch self {
+        case .ols: return "OLS linear trend"
+        case .mannKendall: return "Mann–Kendall with Sen's slope"
+        case .poisson: return "Poisson log-linear regression"
+        }
+    }
+}
+
+/// One test's outcome on one series: a result, or the plain reason it could not be computed.
+public enum TrendTestOutcome: Sendable {
+    case ols(OLSTrendResult)
+    case mannKendall(MannKendallResult, SensSlopeResult)
+    case poisson(CountTrendResult)
+    case notComputed(TrendTest, reason: String)
+}
+
+/// The tests run on one yearly series: all events, or one country's.
+public struct SeriesTrend: Sendable {
+    /// "all" or a country code.
+    public var series: String
+    public var years: [Int]
+    public var counts: [Int]
+    public var outcomes: [TrendTestOutcome]
+}
+
+/// Counts by the requested keys, trend tests on the yearly series, and the caveats.
+public struct TrendAnalysis: Sendable {
+    public var grouped: GroupedEvents
+    public var trends: [SeriesTrend]
+    public var caveats: [String]
+
+    public var table: EventTable { grouped.source.table }
+
+    /// Groups the filtered events and runs `tests` on the yearly totals; with keys
+    /// `[.year, .country]`, also on each country's yearly series.
+    public static func run(_ events: FilteredEvents, by keys: [GroupKey], tests: [TrendTest], level: Double = 0.95) -> TrendAnalysis {
+        let grouped = events.grouped(by: keys)
+        var trends: [SeriesTrend] = []
+        if !tests.isEmpty {
+            let yearly = events.grouped(by: [.year]).yearlyCounts()
+            trends.append(SeriesTrend(series: "all", years: yearly.years, counts: yearly.counts,
+                                      outcomes: runTests(tests, years: yearly.years, counts: yearly.counts, level: level)))
+            if keys == [.year, .country] || keys == [.country, .year] {
+                let byCountry = Dictionary(grouping: grouped.groups) { $0.key[keys.firstIndex(of: .country)!] }
+                let yearIndex = keys.firstIndex(of: .year)!
+                for (country, groups) in byCountry.sorted(by: { $0.key < $1.key }) {
+                    var counts = [Int](repeating: 0, count: yearly.years.count)
+                    for group in groups {
+                        if let year = Int(group.key[yearIndex]), let index = yearly.years.firstIndex(of: year) { counts[index] += group.count }
+                    }
+                    trends.append(SeriesTrend(series: country, years: yearly.years, counts: counts,
+                                              outcomes: runTests(tests, years: yearly.years, counts: counts, level: level)))
+                }
+            }
+        }
+        return TrendAnalysis(grouped: grouped, trends: trends, caveats: caveats(for: events))
+    }
+
+    public static func runTests(_ tests: [TrendTest], years: [Int], counts: [Int], level: Double) -> [TrendTestOutcome] {
+        let values = counts.map(Double.init)
+        return tests.map { test in
+            do {
+                switch test {
+                case .ols: return .ols(try OLSTrend.fit(years: years, values: values, level: level))
+                case .mannKendall:
+                    return .mannKendall(try MannKendall.test(years: years, values: values, significanceLevel: 1 - level),
+                                        try SensSlope.estimate(years: years, values: values, level: level))
+                case .poisson: return .poisson(try CountTrend.analyze(years: years, counts: counts, level: level))
+                }
+            } catch {
+                return .notComputed(test, reason: "\(error)")
+            }
+        }
+    }
+
+    /// What a reader must know before reading a trend into these counts.
+    static func caveats(for events: FilteredEvents) -> [String] {
+        var caveats: [String] = []
+        let table = events.table
+        if table.coverage != .complete {
+            caveats.append("\(table.title) is \(table.coverage.description): \(table.coverageNote)")
+        }
+        if table.coverage == .illustrative {
+            caveats.append("A trend in named examples shows what the sources chose to name, not how often such events happened.")
+        }
+        if events.uncertain > 0 {
+            caveats.append("\(events.uncertain) event\(events.uncertain == 1 ? "" : "s") with a date or status that may fall outside the selection \(events.uncertain == 1 ? "was" : "were") left out.")
+        }
+        let (killed, wounded) = events.casualties
+        if table.measure == .eventsOccurred && (killed.unknownRows > 0 || wounded.unknownRows > 0) {
+            caveats.append("Casualty totals count only the events with a stated figure: killed unknown for \(killed.unknownRows), wounded unknown for \(wounded.unknownRows).")
+        }
+        return caveats
+    }
+}

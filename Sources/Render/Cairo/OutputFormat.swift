@@ -1,0 +1,94 @@
+import Foundation
+
+/// The file formats the Cairo backend writes.
+public enum ImageFormat: String, Codable, Sendable, CaseIterable {
+    /// Raster, at `RenderOptions.dpi`, with the resolution recorded in the file.
+    case png
+    /// Vector, fonts embedded as subsets, with document metadata.
+    case pdf
+    /// Vector; text as glyph outlines.
+    case svg
+    /// Encapsulated PostScript, for journals that still ask for it.
+    case eps
+
+    /// The format a file name's extension names ("figure.pdf" → .pdf).
+    public init?(fileExtension: String) {
+        self.init(rawValue: fileExtension.lowercased())
+    }
+}
+
+/// Document information written into PDF (and, where the format allows, EPS and SVG) files.
+public struct DocumentMetadata: Sendable, Codable, Equatable {
+    public var title: String?
+    public var author: String?
+    public var subject: String?
+    public var keywords: [String]
+    public var creator: String
+    /// The date stamped into the file; nil takes `creationDate()` (SOURCE_DATE_EPOCH or a fixed date).
+    public var date: Date?
+
+    public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
+                creator: String = "SCOBrief", date: Date? = nil) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.date = date
+    }
+
+    /// `date`, or else the environment's or the fixed creation date.
+    public var effectiveDate: Date { date ?? DocumentMetadata.creationDate() }
+
+    /// The creation date stamped into files. Taken from `SOURCE_DATE_EPOCH` (the reproducible-builds
+    /// convention) when set, otherwise a fixed date, so that the same input always gives the same
+    /// bytes.
+    public static func creationDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let value = environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(value.trimmingCharacters(in: .whitespaces)) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        return fixedCreationDate
+    }
+
+    /// 2000-01-01T00:00:00Z: used when `SOURCE_DATE_EPOCH` is not set.
+    public static let fixedCreationDate = Date(timeIntervalSince1970: 946_684_800)
+
+    /// ISO 8601 in UTC ("2000-01-01T00:00:00Z"), the form cairo's PDF metadata takes.
+    static func isoString(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+        return formatter.string(from: date)
+    }
+}
+
+public struct RenderOptions: Sendable {
+    /// PNG resolution; vector formats ignore it.
+    public var dpi: Double
+    public var metadata: DocumentMetadata
+    /// A transparent PNG background instead of the theme's (PNG only).
+    public var transparentBackground: Bool
+    public var pngCompression: PNGCompression
+    /// Encode PNG strips on two threads. The bytes are the same either way.
+    public var parallelEncoding: Bool
+
+    public init(dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(), transparentBackground: Bool = false,
+                pngCompression: PNGCompression = .fast, parallelEncoding: Bool = true) {
+        self.dpi = dpi
+        self.metadata = metadata
+        self.transparentBackground = transparentBackground
+        self.pngCompression = pngCompression
+        self.parallelEncoding = parallelEncoding
+    }
+}
+
+/// How PNG pixels are compressed. Both are lossless.
+public enum PNGCompression: Sendable, Equatable {
+    /// Run-length deflate specialised for charts: several times faster than zlib, files somewhat
+    /// larger (most for dense scatters).
+    case fast
+    /// zlib at `level` (1 fastest … 9 smallest) after Sub/Up filtering.
+    case zlib(level: Int)
+}
+

@@ -1,0 +1,264 @@
+import CCairo
+import Foundation
+
+/// A multi-page PDF built page by page: charts or scenes placed at positions, flowing text,
+/// bookmarks (outline), internal links to named destinations, web links and page labels.
+///
+/// Coordinates are points from the page's top-left corner. Typical use:
+///
+/// ```swift
+/// let pdf = PDFDocument(metadata: DocumentMetadata(title: "SCO counter-terrorism briefing"))
+/// pdf.beginPage(width: .mm(210), height: .mm(297), label: "i")
+/// pdf.addDestination(named: "summary", at: Point(x: 56, y: 56))
+/// pdf.addOutlineItem("Summary", destination: "summary")
+/// let used = pdf.draw(Paragraph(markup: "<b>Attacks fell</b> after 2014 …"), at: Point(x: 56, y: 56), width: 483)
+/// pdf.draw(figure, at: Point(x: 56, y: 56 + used + 12))
+/// pdf.endPage()
+/// try pdf.write(to: url)
+/// ```
+///
+/// Not Sendable (it owns cairo and Pango objects); build each document on one task.
+public final class PDFDocument {
+    public struct OutlineItem: Hashable, Sendable {
+        let id: Int32
+        /// The top level of the outline.
+        public static let root = OutlineItem(id: Int32(CAIRO_PDF_OUTLINE_ROOT))
+    }
+
+    public enum DocumentError: Error, CustomStringConvertible {
+        case pageNotOpen(String)
+        case pageAlreadyOpen
+        case finished
+
+        public var description: String {
+            switch self {
+            case .pageNotOpen(let call): return "\(call) needs an open page: call beginPage first"
+            case .pageAlreadyOpen: return "beginPage called while a page is open: call endPage first"
+            case .finished: return "the document is already finished"
+            }
+        }
+    }
+
+    public let renderer: ChartRenderer
+    public private(set) var pageCount = 0
+    /// Whether a page is open (between `beginPage` and `endPage`).
+    public private(set) var pageIsOpen = false
+
+    private let sink = ByteSink()
+    private let surface: CairoSurface
+    private let context: CairoContext
+    private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.textMeasurer)
+    private var finished: Data?
+
+    public init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {
+        self.renderer = renderer
+        // The size is replaced by each page's own in beginPage.
+        surface = CairoSurface(cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, 595, 842))
+        PDFMetadata.apply(metadata, to: surface.pointer)
+        context = CairoContext(surface: surface)
+    }
+
+    deinit {
+        // Finish while the byte sink is still alive: destroying an unfinished surface makes cairo
+        // write the rest of the file into it.
+        cairo_surface_finish(surface.pointer)
+    }
+
+    private var cr: OpaquePointer { context.pointer }
+
+    /// Starts a page; `label` is the page number a viewer shows ("iv", "A-1").
+    public func beginPage(width: Length, height: Length, label: String? = nil) {
+        precondition(!pageIsOpen, DocumentError.pageAlreadyOpen.description)
+        precondition(finished == nil, DocumentError.finished.description)
+        cairo_pdf_surface_set_size(surface.pointer, width.points, height.points)
+        if let label { cairo_pdf_surface_set_page_label(surface.pointer, label) }
+        pageIsOpen = true
+        pageCount += 1
+    }
+
+    public func endPage() {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("endPage").description)
+        cairo_show_page(cr)
+        pageIsOpen = false
+    }
+
+    /// Draws a laid-out chart with its top-left corner at `origin`.
+    public func draw(_ chart: LaidOutChart, at origin: Point) {
+        draw(chart.scene, at: origin)
+    }
+
+    /// Lays out and draws a figure; returns the layout (e.g. to align a caption with the plot).
+    @discardableResult
+    public func draw(_ figure: Figure, at origin: Point) -> LaidOutChart {
+        let laidOut = renderer.layout(figure)
+        draw(laidOut.scene, at: origin)
+        return laidOut
+    }
+
+    /// Draws any scene with its top-left corner at `origin`.
+    public func draw(_ scene: Scene, at origin: Point) {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("draw").description)
+        cairo_save(cr)
+        cairo_translate(cr, origin.x, origin.y)
+        scenes.draw(scene)
+        cairo_restore(cr)
+    }
+
+    /// Line positions of a paragraph set at `width`, for deciding where to break it across pages.
+    public func measure(_ paragraph: Paragraph, width: Double) -> ParagraphMetrics {
+        ParagraphMetrics(layout: paragraphLayout(paragraph, width: width, on: renderer.textMeasurer.context))
+    }
+
+    /// Draws a paragraph (or only `lines` of it, continuing a paragraph split across pages) with its
+    /// top-left corner at `origin`. Returns the height used.
+    @discardableResult
+    public func draw(_ paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>? = nil) -> Double {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("draw").description)
+        let pango = renderer.textMeasurer.makeDrawingContext(for: cr)
+        defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
+        let layout = paragraphLayout(paragraph, width: width, on: pango)
+        let metrics = ParagraphMetrics(layout: layout)
+        let range = lines ?? 0..<metrics.lineCount
+        guard !range.isEmpty, range.upperBound <= metrics.lineCount else { return 0 }
+        let top = metrics.lineTops[range.lowerBound], bottom = metrics.lineBottoms[range.upperBound - 1]
+        cairo_save(cr)
+        // Clip to the chosen lines and shift them up to the origin.
+        cairo_rectangle(cr, origin.x - 1, origin.y, width + 2, bottom - top)
+        cairo_clip(cr)
+        cairo_move_to(cr, origin.x, origin.y - top)
+        let c = paragraph.color
+        cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+        pango_cairo_show_layout(cr, layout.pointer)
+        cairo_restore(cr)
+        return bottom - top
+    }
+
+    /// Marks `point` on the current page as the target `name` for links and outline items.
+    public func addDestination(named name: String, at point: Point) {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("addDestination").description)
+        let attributes = "name='\(PDFDocument.quoted(name))' x=\(point.x) y=\(point.y)"
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_DEST)
+    }
+
+    /// Makes `rect` on the current page a link to the destination `name` (which may be added later).
+    public func addLink(_ rect: Rect, toDestination name: String) {
+        addLink(rect, attributes: "dest='\(PDFDocument.quoted(name))'")
+    }
+
+    /// Makes `rect` on the current page a link to a web address.
+    public func addLink(_ rect: Rect, toURI uri: String) {
+        addLink(rect, attributes: "uri='\(PDFDocument.quoted(uri))'")
+    }
+
+    private func addLink(_ rect: Rect, attributes: String) {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("addLink").description)
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(rect.x) \(rect.y) \(rect.width) \(rect.height)] " + attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+
+    /// Adds a bookmark that jumps to the destination `name`; nest items under `parent`.
+    @discardableResult
+    public func addOutlineItem(_ title: String, destination name: String, parent: OutlineItem = .root, open: Bool = true) -> OutlineItem {
+        let flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
+        let id = cairo_pdf_surface_add_outline(surface.pointer, parent.id, title, "dest='\(PDFDocument.quoted(name))'", flags)
+        return OutlineItem(id: id)
+    }
+
+    /// Completes the document and returns its bytes. Further calls return the same bytes.
+    public func finish() throws -> Data {
+        if let finished { return finished }
+        if pageIsOpen { endPage() }
+        try context.check()
+        try surface.finish()
+        let data = Data(sink.bytes)
+        finished = data
+        return data
+    }
+
+    /// Completes the document and writes it atomically (temporary file, then rename).
+    public func write(to url: URL) throws {
+        try AtomicFile.write(try finish(), to: url)
+    }
+
+    func paragraphLayout(_ p: Paragraph, width: Double, on pango: OpaquePointer) -> PangoLayoutHandle {
+        let layout = renderer.textMeasurer.makeLayout(on: pango, text: p.markup, font: p.font, wrapWidth: width,
+                                                      alignment: p.alignment, language: p.language, markup: true)
+        pango_layout_set_wrap(layout.pointer, PANGO_WRAP_WORD)
+        if p.lineSpacing != 1 { pango_layout_set_line_spacing(layout.pointer, Float(p.lineSpacing)) }
+        if p.firstLineIndent != 0 { pango_layout_set_indent(layout.pointer, Int32(p.firstLineIndent * Double(PANGO_SCALE))) }
+        return layout
+    }
+
+    /// Escapes a value for cairo's tag attribute syntax (single-quoted strings).
+    static func quoted(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+}
+
+/// A paragraph of flowing text in Pango markup (`<b>`, `<i>`, `<span foreground="#0072B2">`,
+/// `<sub>`, ...). Plain text must have `&`, `<` and `>` escaped: use `Paragraph(text:)`.
+public struct Paragraph: Sendable {
+    public var markup: String
+    public var font: FontSpec
+    public var color: Color
+    public var alignment: TextRun.Alignment
+    /// Line height as a multiple of the font's natural line height.
+    public var lineSpacing: Double
+    public var firstLineIndent: Double
+    public var language: String
+
+    public init(markup: String, font: FontSpec = FontSpec(family: Theme.defaultFontFamily, size: 10), color: Color = .black,
+                alignment: TextRun.Alignment = .justify, lineSpacing: Double = 1.2, firstLineIndent: Double = 0, language: String = "en") {
+        self.markup = markup
+        self.font = font
+        self.color = color
+        self.alignment = alignment
+        self.lineSpacing = lineSpacing
+        self.firstLineIndent = firstLineIndent
+        self.language = language
+    }
+
+    /// Plain text, escaped for markup.
+    public init(text: String, font: FontSpec = FontSpec(family: Theme.defaultFontFamily, size: 10), color: Color = .black,
+                alignment: TextRun.Alignment = .justify, lineSpacing: Double = 1.2, language: String = "en") {
+        self.init(markup: Paragraph.escaped(text), font: font, color: color, alignment: alignment, lineSpacing: lineSpacing,
+                  language: language)
+    }
+
+    public static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// Where each line of a paragraph sits, relative to the paragraph's top.
+public struct ParagraphMetrics: Sendable {
+    public var lineTops: [Double]
+    public var lineBottoms: [Double]
+    public var lineCount: Int { lineTops.count }
+    public var height: Double { lineBottoms.last ?? 0 }
+
+    /// How many lines fit in `height` starting at line `first`.
+    public func linesFitting(height: Double, from first: Int = 0) -> Int {
+        guard first < lineCount else { return 0 }
+        let start = lineTops[first]
+        var n = 0
+        while first + n < lineCount && lineBottoms[first + n] - start <= height + 0.01 { n += 1 }
+        return n
+    }
+
+    init(layout: PangoLayoutHandle) {
+        var tops: [Double] = [], bottoms: [Double] = []
+        let iter = pango_layout_get_iter(layout.pointer)
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            tops.append(Double(logical.y) / Double(PANGO_SCALE))
+            bottoms.append(Double(logical.y + logical.height) / Double(PANGO_SCALE))
+        } while pango_layout_iter_next_line(iter) != 0
+        pango_layout_iter_free(iter)
+        lineTops = tops
+        lineBottoms = bottoms
+    }
+}

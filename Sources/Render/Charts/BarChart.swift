@@ -1,0 +1,116 @@
+/// Bars for categories: one series, or several side by side (grouped) or on top of each other
+/// (stacked), vertical or horizontal. Missing values (nil) draw no bar, never a zero bar.
+public struct BarChart: ChartBuilding, Codable, Equatable {
+    public struct Series: Codable, Sendable, Equatable {
+        public var name: String
+        public var values: [Double?]
+        public init(name: String, values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public enum Arrangement: String, Codable, Sendable {
+        case grouped, stacked
+    }
+
+    public var text: ChartText
+    public var categories: [String]
+    public var series: [Series]
+    public var arrangement: Arrangement
+    public var orientation: Orientation
+    /// Title of the value axis (the unit: "Attacks per year").
+    public var valueTitle: String?
+    public var categoryTitle: String?
+    public var valueFormat: NumberFormat
+    /// Print each bar's value at its end (single series only; stacked values would collide).
+    public var showsValues: Bool
+    /// Categories drawn in the accent colour while the others are grey, to point at a finding.
+    public var highlighted: [String]
+
+    public init(text: ChartText = ChartText(), categories: [String], series: [Series], arrangement: Arrangement = .grouped,
+                orientation: Orientation = .vertical, valueTitle: String? = nil, categoryTitle: String? = nil,
+                valueFormat: NumberFormat = .grouped, showsValues: Bool = false, highlighted: [String] = []) {
+        self.text = text
+        self.categories = categories
+        self.series = series
+        self.arrangement = arrangement
+        self.orientation = orientation
+        self.valueTitle = valueTitle
+        self.categoryTitle = categoryTitle
+        self.valueFormat = valueFormat
+        self.showsValues = showsValues
+        self.highlighted = highlighted
+    }
+
+    /// One series of values, one per category.
+    public init(text: ChartText = ChartText(), categories: [String], values: [Double?], orientation: Orientation = .vertical,
+                valueTitle: String? = nil, categoryTitle: String? = nil, valueFormat: NumberFormat = .grouped,
+                showsValues: Bool = false, highlighted: [String] = []) {
+        self.init(text: text, categories: categories, series: [Series(name: valueTitle ?? "", values: values)],
+                  orientation: orientation, valueTitle: valueTitle, categoryTitle: categoryTitle, valueFormat: valueFormat,
+                  showsValues: showsValues, highlighted: highlighted)
+    }
+
+    public func chart(theme: Theme) -> Chart {
+        let vertical = orientation == .vertical
+        let stacked = arrangement == .stacked && series.count > 1
+        var bars: [BarMark.Bar] = []
+        var extremes: [Double] = [0]
+        let groupCount = Double(series.count)
+        let single = series.count == 1
+        // Value labels share one precision, so 0.05 and 12.6 print as 0.05 and 12.60.
+        let labelStep = series.flatMap { $0.values.compactMap { $0 } }.map { NumberFormat.naturalStep($0) }.min() ?? 1
+
+        for (c, _) in categories.enumerated() {
+            var positiveTop = 0.0, negativeBottom = 0.0
+            for (s, entry) in series.enumerated() {
+                guard c < entry.values.count, let value = entry.values[c], value.isFinite else { continue }
+                let color = fill(series: s, category: categories[c], theme: theme)
+                if stacked {
+                    // Positives stack up from zero and negatives down, so a segment never hides another.
+                    let from = value >= 0 ? positiveTop : negativeBottom
+                    let to = from + value
+                    if value >= 0 { positiveTop = to } else { negativeBottom = to }
+                    bars.append(BarMark.Bar(position: Double(c), from: from, to: to, fill: color, thickness: 0.8))
+                    extremes.append(to)
+                } else {
+                    let thickness = single ? 0.8 : 0.9 / groupCount
+                    let offset = single ? 0 : (Double(s) - (groupCount - 1) / 2) * thickness
+                    let label = showsValues && single ? valueFormat.format(value, step: labelStep) : nil
+                    bars.append(BarMark.Bar(position: Double(c), to: value, fill: color, offset: offset, thickness: thickness, label: label))
+                    extremes.append(value)
+                }
+            }
+        }
+        var domain = Domain.of(extremes, includingZero: true) ?? 0...1
+        if showsValues && single {
+            // Room for the value labels beyond the longest bar.
+            let span = domain.upperBound - domain.lowerBound
+            domain = (domain.lowerBound < 0 ? domain.lowerBound - span * 0.08 : domain.lowerBound)...(domain.upperBound + span * 0.08)
+        }
+        let band = BandScale(categories: categories, innerPadding: 0.2, outerPadding: 0.1)
+        let categoryAxis = Axis(scale: .band(band), title: categoryTitle, showsLine: false)
+        let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: valueFormat, grid: true,
+                             extendsToTicks: true, showsLine: false)
+        let baseline = Mark.rule(RuleMark(axis: vertical ? .y : .x, value: 0, color: theme.axisColor, width: theme.axisLineWidth))
+        let marks: [Mark] = [.bar(BarMark(bars: bars, orientation: orientation, outline: stacked ? theme.background : nil)), baseline]
+        let panel = vertical
+            ? Panel(x: categoryAxis, y: valueAxis, marks: marks)
+            : Panel(x: valueAxis, y: categoryAxis, marks: marks)
+        var legend: Legend?
+        if series.count > 1 {
+            legend = Legend(entries: series.enumerated().map { s, entry in
+                Legend.Entry(label: entry.name, swatch: .box(theme.palette.color(s)))
+            })
+        }
+        return Chart(text: text, panels: [panel], legend: legend)
+    }
+
+    private func fill(series s: Int, category: String, theme: Theme) -> Color {
+        if series.count == 1 && !highlighted.isEmpty {
+            return highlighted.contains(category) ? theme.palette.color(0) : .gray(0.72)
+        }
+        return theme.palette.color(s)
+    }
+}

@@ -1,0 +1,71 @@
+/// A grid of values, e.g. attacks per year (columns) and country (rows), coloured on a sequential
+/// or diverging colour map with a colour bar. Missing cells are hatched and keyed "No data".
+public struct HeatMapChart: ChartBuilding, Codable, Equatable {
+    public var text: ChartText
+    /// Row labels, top to bottom.
+    public var rows: [String]
+    /// Column labels, left to right.
+    public var columns: [String]
+    /// `values[row][column]`; nil for missing.
+    public var values: [[Double?]]
+    /// nil takes the theme's sequential map (or diverging map when `midpoint` is set).
+    public var colorMap: ColorMap?
+    /// Centre of a diverging scale (e.g. 0 for changes).
+    public var midpoint: Double?
+    public var valueTitle: String?
+    public var valueFormat: NumberFormat
+    public var columnTitle: String?
+
+    public init(text: ChartText = ChartText(), rows: [String], columns: [String], values: [[Double?]], colorMap: ColorMap? = nil,
+                midpoint: Double? = nil, valueTitle: String? = nil, valueFormat: NumberFormat = .grouped, columnTitle: String? = nil) {
+        self.text = text
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+        self.colorMap = colorMap
+        self.midpoint = midpoint
+        self.valueTitle = valueTitle
+        self.valueFormat = valueFormat
+        self.columnTitle = columnTitle
+    }
+
+    public func colorScale(theme: Theme) -> ColorScale {
+        let finite = values.joined().compactMap { $0 }.filter(\.isFinite)
+        var domain = Domain.of(finite, includingZero: midpoint == nil && (finite.min() ?? 0) >= 0) ?? 0...1
+        // Round the ends out to tick values, so the colour bar starts and ends on a label.
+        if let nice = TickSearch(onlyLoose: true).ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: 5) {
+            domain = nice.first...nice.last
+        }
+        if let midpoint {
+            return .diverging(colorMap ?? theme.divergingMap, domain: domain, midpoint: midpoint)
+        }
+        return .sequential(colorMap ?? theme.sequentialMap, domain: domain)
+    }
+
+    public func chart(theme: Theme) -> Chart {
+        let scale = colorScale(theme: theme)
+        var tiles: [TileMark.Tile] = []
+        var missing = false
+        for (r, row) in values.enumerated() where r < rows.count {
+            for (c, value) in row.enumerated() where c < columns.count {
+                let fill = value.flatMap { $0.isFinite ? scale.color(for: $0) : nil }
+                if fill == nil { missing = true }
+                tiles.append(TileMark.Tile(column: Double(c), row: Double(r), fill: fill))
+            }
+        }
+        // Rows shorter than `columns` are missing at the end.
+        for r in rows.indices {
+            let count = r < values.count ? values[r].count : 0
+            for c in count..<max(count, columns.count) {
+                missing = true
+                tiles.append(TileMark.Tile(column: Double(c), row: Double(r), fill: nil))
+            }
+        }
+        let x = Axis(scale: .band(BandScale(categories: columns, innerPadding: 0, outerPadding: 0)), title: columnTitle, showsLine: false)
+        let y = Axis(scale: .band(BandScale(categories: rows, innerPadding: 0, outerPadding: 0)), showsLine: false)
+        let gap = columns.count > 40 ? 0.25 : 0.5
+        let panel = Panel(x: x, y: y, marks: [.tile(TileMark(tiles: tiles, gap: gap))])
+        return Chart(text: text, panels: [panel],
+                     colorBar: ColorBar(scale: scale, title: valueTitle, format: valueFormat, showsMissing: missing))
+    }
+}

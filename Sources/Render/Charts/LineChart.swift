@@ -1,0 +1,127 @@
+/// Lines over time or another numeric x, each optionally with an interval band (a confidence
+/// interval or a range), event lines and labelled points. Missing y values break the line.
+public struct LineChart: ChartBuilding, Codable, Equatable {
+    public struct Series: Codable, Sendable, Equatable {
+        public var name: String
+        public var points: [DataPoint]
+        /// Lower and upper interval bounds, aligned with `points`; nil entries interrupt the band.
+        public var lower: [Double?]?
+        public var upper: [Double?]?
+
+        public init(name: String, points: [DataPoint], lower: [Double?]? = nil, upper: [Double?]? = nil) {
+            self.name = name
+            self.points = points
+            self.lower = lower
+            self.upper = upper
+        }
+
+        /// A series from parallel arrays.
+        public init(name: String, x: [Double], y: [Double?], lower: [Double?]? = nil, upper: [Double?]? = nil) {
+            self.init(name: name, points: zip(x, y).map { DataPoint(x: $0, y: $1) }, lower: lower, upper: upper)
+        }
+    }
+
+    public var text: ChartText
+    public var series: [Series]
+    public var xScale: ScaleKind
+    public var yScale: ScaleKind
+    public var xTitle: String?
+    public var yTitle: String?
+    public var yFormat: NumberFormat
+    /// Start the y axis at zero (counts); false fits the data.
+    public var includesZero: Bool
+    public var events: [EventNote]
+    public var notes: [PointNote]
+    /// Draw markers at the data points.
+    public var showsMarkers: Bool
+    /// Hold each value until the next x (counts that change in steps).
+    public var stepped: Bool
+
+    public init(text: ChartText = ChartText(), series: [Series], xScale: ScaleKind = .year, yScale: ScaleKind = .linear,
+                xTitle: String? = nil, yTitle: String? = nil, yFormat: NumberFormat = .grouped, includesZero: Bool = true,
+                events: [EventNote] = [], notes: [PointNote] = [], showsMarkers: Bool = false, stepped: Bool = false) {
+        self.text = text
+        self.series = series
+        self.xScale = xScale
+        self.yScale = yScale
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.yFormat = yFormat
+        self.includesZero = includesZero
+        self.events = events
+        self.notes = notes
+        self.showsMarkers = showsMarkers
+        self.stepped = stepped
+    }
+
+    public func chart(theme: Theme) -> Chart {
+        let panel = LineChart.panel(series: series, theme: theme, xScale: xScale, yScale: yScale, xTitle: xTitle, yTitle: yTitle,
+                                    yFormat: yFormat, includesZero: includesZero, showsMarkers: showsMarkers, stepped: stepped,
+                                    xDomain: nil, yDomain: nil, events: events, notes: notes)
+        return Chart(text: text, panels: [panel], legend: LineChart.legend(series, theme: theme, showsMarkers: showsMarkers))
+    }
+
+    static func legend(_ series: [Series], theme: Theme, showsMarkers: Bool) -> Legend? {
+        guard series.count > 1 || series.contains(where: { $0.lower != nil }) else { return nil }
+        return Legend(entries: series.enumerated().map { i, s in
+            let color = theme.palette.color(i)
+            let swatch: Legend.Swatch = s.lower != nil && s.upper != nil
+                ? .lineWithBand(color, band: color.withAlpha(0.25))
+                : .line(color, dash(i, theme), showsMarkers ? marker(i) : nil)
+            return Legend.Entry(label: s.name, swatch: swatch)
+        })
+    }
+
+    static func dash(_ i: Int, _ theme: Theme) -> DashStyle {
+        theme.distinguishesSeriesByDash ? DashStyle.allCases[i % DashStyle.allCases.count] : .solid
+    }
+
+    static func marker(_ i: Int) -> MarkerShape { MarkerShape.allCases[i % MarkerShape.allCases.count] }
+
+    static func xDomain(_ series: [Series]) -> ClosedRange<Double>? {
+        Domain.of(series.flatMap { $0.points.map(\.x) })
+    }
+
+    static func yDomain(_ series: [Series], includesZero: Bool) -> ClosedRange<Double>? {
+        var values: [Double] = []
+        for s in series {
+            values += s.points.compactMap(\.y)
+            values += (s.lower ?? []).compactMap { $0 }
+            values += (s.upper ?? []).compactMap { $0 }
+        }
+        return Domain.of(values, includingZero: includesZero)
+    }
+
+    /// One panel of lines; small multiples call this with shared domains.
+    static func panel(series: [Series], theme: Theme, xScale: ScaleKind, yScale: ScaleKind, xTitle: String?, yTitle: String?,
+                      yFormat: NumberFormat, includesZero: Bool, showsMarkers: Bool, stepped: Bool,
+                      xDomain sharedX: ClosedRange<Double>?, yDomain sharedY: ClosedRange<Double>?,
+                      events: [EventNote], notes: [PointNote], seriesColorOffset: Int = 0, title: String? = nil,
+                      showsXLabels: Bool = true, showsYLabels: Bool = true) -> Panel {
+        var marks: [Mark] = []
+        let curve: LineMark.Curve = stepped ? .stepAfter : .linear
+        for (i, s) in series.enumerated() {
+            guard let lower = s.lower, let upper = s.upper else { continue }
+            let color = theme.palette.color(i + seriesColorOffset)
+            marks.append(.area(AreaMark(x: s.points.map(\.x), lower: lower, upper: upper, fill: color.withAlpha(0.22), curve: curve)))
+        }
+        for (i, s) in series.enumerated() {
+            let index = i + seriesColorOffset
+            marks.append(.line(LineMark(points: s.points, color: theme.palette.color(index), dash: dash(index, theme), curve: curve,
+                                        marker: showsMarkers ? marker(index) : nil)))
+        }
+        var xd = sharedX ?? xDomain(series) ?? 0...1
+        var yd = sharedY ?? yDomain(series, includesZero: includesZero && yScale != .log) ?? 0...1
+        if yScale == .log { yd = Domain.paddedLog(yd, by: 0.02) }
+        if xScale == .log { xd = Domain.paddedLog(xd, by: 0.02) }
+        let x = Axis(scale: Domain.scale(xScale, xd), title: xTitle, showsLabels: showsXLabels)
+        let y = Axis(scale: Domain.scale(yScale, yd), title: yTitle, format: yFormat, grid: true,
+                     extendsToTicks: yScale != .log, showsLine: false, showsLabels: showsYLabels)
+        var annotations: [Annotation] = events.map { .event(x: $0.x, label: $0.label) }
+        annotations += notes.map { .point(x: $0.x, y: $0.y, label: $0.label) }
+        if includesZero && yScale != .log && yd.lowerBound <= 0 && yd.upperBound >= 0 {
+            marks.append(.rule(RuleMark(axis: .y, value: 0, color: theme.axisColor, width: theme.axisLineWidth)))
+        }
+        return Panel(title: title, x: x, y: y, marks: marks, annotations: annotations)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Points on two numeric axes, optionally coloured by group and with labelled points. Handles
+/// large clouds (100,000 points) through the backend's batched markers.
+public struct ScatterChart: ChartBuilding, Codable, Equatable {
+    public struct Point: Codable, Sendable, Equatable {
+        public var x: Double
+        public var y: Double
+        public var group: String?
+        public init(x: Double, y: Double, group: String? = nil) {
+            self.x = x
+            self.y = y
+            self.group = group
+        }
+    }
+
+    public var text: ChartText
+    public var points: [Point]
+    public var xScale: ScaleKind
+    public var yScale: ScaleKind
+    public var xTitle: String?
+    public var yTitle: String?
+    public var xFormat: NumberFormat
+    public var yFormat: NumberFormat
+    /// Marker diameter in points; nil takes the theme's.
+    public var pointSize: Double?
+    /// Below 1, overlapping points darken, showing density.
+    public var opacity: Double
+    public var notes: [PointNote]
+
+    public init(text: ChartText = ChartText(), points: [Point], xScale: ScaleKind = .linear, yScale: ScaleKind = .linear,
+                xTitle: String? = nil, yTitle: String? = nil, xFormat: NumberFormat = .grouped, yFormat: NumberFormat = .grouped,
+                pointSize: Double? = nil, opacity: Double = 0.75, notes: [PointNote] = []) {
+        self.text = text
+        self.points = points
+        self.xScale = xScale
+        self.yScale = yScale
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.xFormat = xFormat
+        self.yFormat = yFormat
+        self.pointSize = pointSize
+        self.opacity = opacity
+        self.notes = notes
+    }
+
+    /// Plain x and y arrays, one group.
+    public init(text: ChartText = ChartText(), x: [Double], y: [Double], xTitle: String? = nil, yTitle: String? = nil,
+                pointSize: Double? = nil, opacity: Double = 0.75) {
+        self.init(text: text, points: zip(x, y).map { Point(x: $0, y: $1) }, xTitle: xTitle, yTitle: yTitle,
+                  pointSize: pointSize, opacity: opacity)
+    }
+
+    public var groups: [String] {
+        var seen = Set<String>(), order: [String] = []
+        for p in points { if let g = p.group, seen.insert(g).inserted { order.append(g) } }
+        return order
+    }
+
+    public func chart(theme: Theme) -> Chart {
+        let groups = self.groups
+        let usable = points.filter {
+            $0.x.isFinite && $0.y.isFinite && (xScale != .log || $0.x > 0) && (yScale != .log || $0.y > 0)
+        }
+        var marks: [Mark] = []
+        if groups.isEmpty {
+            marks.append(.point(PointMark(points: usable.map { PointMark.Point(x: $0.x, y: $0.y) }, color: theme.palette.color(0),
+                                          size: pointSize, opacity: opacity)))
+        } else {
+            for (i, g) in groups.enumerated() {
+                let members = usable.filter { $0.group == g }.map { PointMark.Point(x: $0.x, y: $0.y) }
+                marks.append(.point(PointMark(points: members, shape: LineChart.marker(i), color: theme.palette.color(i),
+                                              size: pointSize, opacity: opacity)))
+            }
+        }
+        let xd = Domain.of(usable.map(\.x)) ?? 0...1, yd = Domain.of(usable.map(\.y)) ?? 0...1
+        let x = Axis(scale: Domain.scale(xScale, xScale == .log ? Domain.paddedLog(xd, by: 0.04) : Domain.padded(xd, by: 0.04)),
+                     title: xTitle, format: xScale == .year ? .year : xFormat, grid: true, showsLine: true)
+        let y = Axis(scale: Domain.scale(yScale, yScale == .log ? Domain.paddedLog(yd, by: 0.04) : Domain.padded(yd, by: 0.04)),
+                     title: yTitle, format: yFormat, grid: true, showsLine: true)
+        let panel = Panel(x: x, y: y, marks: marks, annotations: notes.map { .point(x: $0.x, y: $0.y, label: $0.label) })
+        var legend: Legend?
+        if groups.count > 1 {
+            legend = Legend(entries: groups.enumerated().map { i, g in
+                Legend.Entry(label: g, swatch: .point(theme.palette.color(i), LineChart.marker(i), diameter: theme.markerSize * 1.4))
+            })
+        }
+        return Chart(text: text, panels: [panel], legend: legend)
+    }
+}

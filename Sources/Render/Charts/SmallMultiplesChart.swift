@@ -1,0 +1,73 @@
+/// One small line chart per group (e.g. per member state) on shared scales, so panels compare at
+/// a glance. Inner panels omit repeated tick labels.
+public struct SmallMultiplesChart: ChartBuilding, Codable, Equatable {
+    public struct Panel: Codable, Sendable, Equatable {
+        public var title: String
+        public var series: [LineChart.Series]
+        public init(title: String, series: [LineChart.Series]) {
+            self.title = title
+            self.series = series
+        }
+    }
+
+    public var text: ChartText
+    public var panels: [Panel]
+    /// Columns of the grid; nil chooses from the panel count.
+    public var columns: Int?
+    public var xTitle: String?
+    public var yTitle: String?
+    public var yFormat: NumberFormat
+    public var events: [EventNote]
+
+    public init(text: ChartText = ChartText(), panels: [Panel], columns: Int? = nil, xTitle: String? = nil, yTitle: String? = nil,
+                yFormat: NumberFormat = .grouped, events: [EventNote] = []) {
+        self.text = text
+        self.panels = panels
+        self.columns = columns
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.yFormat = yFormat
+        self.events = events
+    }
+
+    public func chart(theme: Theme) -> Chart {
+        let all = panels.flatMap(\.series)
+        let xd = LineChart.xDomain(all) ?? 0...1
+        let yd = LineChart.yDomain(all, includesZero: true) ?? 0...1
+        let n = panels.count
+        let cols = max(1, min(columns ?? (n <= 3 ? n : Int(Double(n).squareRoot().rounded(.up))), max(n, 1)))
+        let rows = (n + cols - 1) / cols
+        let names = uniqueSeriesNames()
+        let built = panels.enumerated().map { index, p -> Render.Panel in
+            let column = index % cols, row = index / cols
+            // Only the bottom panel of each column carries x labels, only the first column y labels.
+            let bottom = row == rows - 1 || index + cols >= n
+            let colored = p.series.map { s in (names.firstIndex(of: s.name) ?? 0, s) }
+            var panel = LineChart.panel(series: colored.map(\.1), theme: theme, xScale: .year, yScale: .linear,
+                                        xTitle: bottom ? xTitle : nil, yTitle: column == 0 ? yTitle : nil, yFormat: yFormat,
+                                        includesZero: true, showsMarkers: false, stepped: false, xDomain: xd, yDomain: yd,
+                                        events: events, notes: [], title: p.title, showsXLabels: bottom, showsYLabels: column == 0)
+            // Colours follow the series name across panels, not its position within a panel.
+            panel.marks = panel.marks.map { mark in
+                guard case .line(var line) = mark, let match = colored.first(where: { $0.1.points == line.points }) else { return mark }
+                line.color = theme.palette.color(match.0)
+                line.dash = LineChart.dash(match.0, theme)
+                return .line(line)
+            }
+            return panel
+        }
+        var legend: Legend?
+        if names.count > 1 {
+            legend = Legend(entries: names.enumerated().map { i, name in
+                Legend.Entry(label: name, swatch: .line(theme.palette.color(i), LineChart.dash(i, theme), nil))
+            })
+        }
+        return Chart(text: text, panels: built, legend: legend, columns: cols)
+    }
+
+    private func uniqueSeriesNames() -> [String] {
+        var seen = Set<String>(), order: [String] = []
+        for p in panels { for s in p.series where seen.insert(s.name).inserted { order.append(s.name) } }
+        return order
+    }
+}

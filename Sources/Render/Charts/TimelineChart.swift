@@ -1,0 +1,119 @@
+import Foundation
+
+/// Events on a time axis in one lane per country (or other group); marker area grows with a
+/// magnitude such as casualties, so a reader compares events by size.
+public struct TimelineChart: ChartBuilding, Codable, Equatable {
+    public struct Event: Codable, Sendable, Equatable {
+        /// Decimal year (2017.5 is mid-2017).
+        public var time: Double
+        public var lane: String
+        /// Magnitude (e.g. people killed); nil when unknown, drawn as a small hollow marker.
+        public var magnitude: Double?
+        /// Printed next to the marker when set.
+        public var label: String?
+
+        public init(time: Double, lane: String, magnitude: Double? = nil, label: String? = nil) {
+            self.time = time
+            self.lane = lane
+            self.magnitude = magnitude
+            self.label = label
+        }
+
+        /// An event on a calendar date (UTC).
+        public init(date: Date, lane: String, magnitude: Double? = nil, label: String? = nil) {
+            self.init(time: TimelineChart.decimalYear(date), lane: lane, magnitude: magnitude, label: label)
+        }
+    }
+
+    public var text: ChartText
+    public var events: [Event]
+    /// Lane order, top to bottom; nil lists lanes in order of first appearance.
+    public var lanes: [String]?
+    /// What the marker size shows ("Killed"), for the size key.
+    public var magnitudeTitle: String?
+    public var timeTitle: String?
+    public var notes: [EventNote]
+
+    public init(text: ChartText = ChartText(), events: [Event], lanes: [String]? = nil, magnitudeTitle: String? = nil,
+                timeTitle: String? = nil, notes: [EventNote] = []) {
+        self.text = text
+        self.events = events
+        self.lanes = lanes
+        self.magnitudeTitle = magnitudeTitle
+        self.timeTitle = timeTitle
+        self.notes = notes
+    }
+
+    /// The decimal year of a date: 2017-07-02 is about 2017.5.
+    public static func decimalYear(_ date: Date) -> Double {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let year = calendar.component(.year, from: date)
+        let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1))!
+        let next = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1))!
+        return Double(year) + date.timeIntervalSince(start) / next.timeIntervalSince(start)
+    }
+
+    var laneOrder: [String] {
+        if let lanes { return lanes }
+        var seen = Set<String>(), order: [String] = []
+        for e in events where seen.insert(e.lane).inserted { order.append(e.lane) }
+        return order
+    }
+
+    /// Marker diameter for a magnitude: area proportional to the value, the largest event
+    /// `maxDiameter` across.
+    static func diameter(_ value: Double, largest: Double, maxDiameter: Double, minDiameter: Double) -> Double {
+        guard largest > 0, value > 0 else { return minDiameter }
+        return max(minDiameter, maxDiameter * (value / largest).squareRoot())
+    }
+
+    public func chart(theme: Theme) -> Chart {
+        let lanes = laneOrder
+        let largest = events.compactMap(\.magnitude).max() ?? 0
+        let maxDiameter = theme.markerSize * 4, minDiameter = theme.markerSize * 0.8
+        let color = theme.palette.color(0)
+        // Largest first, so small markers stay visible on top of big ones.
+        let known = events.filter { $0.magnitude != nil && lanes.contains($0.lane) }.sorted { $0.magnitude! > $1.magnitude! }
+        let points = known.map { e in
+            PointMark.Point(x: e.time, y: Double(lanes.firstIndex(of: e.lane)!),
+                            size: TimelineChart.diameter(e.magnitude!, largest: largest, maxDiameter: maxDiameter, minDiameter: minDiameter))
+        }
+        var marks: [Mark] = [.point(PointMark(points: points, color: color, opacity: 0.6, outline: theme.background))]
+        let unknown = events.filter { $0.magnitude == nil && lanes.contains($0.lane) }
+        if !unknown.isEmpty {
+            marks.append(.point(PointMark(points: unknown.map { PointMark.Point(x: $0.time, y: Double(lanes.firstIndex(of: $0.lane)!)) },
+                                          color: .gray(0.55), size: minDiameter)))
+        }
+        let times = events.map(\.time)
+        let domain = Domain.of(times).map { d in (d.lowerBound.rounded(.down) - 0.5)...(d.upperBound.rounded(.up) + 0.5) } ?? 2000...2020
+        let x = Axis(scale: .year(domain), title: timeTitle, grid: true, showsLine: true)
+        let y = Axis(scale: .band(BandScale(categories: lanes, innerPadding: 0, outerPadding: 0.5)), grid: false, showsLine: false)
+        // Lane guides: a hairline along each lane helps the eye from the label to its events.
+        for (i, _) in lanes.enumerated() {
+            marks.insert(.rule(RuleMark(axis: .y, value: Double(i), color: theme.gridColor, width: theme.gridLineWidth)), at: 0)
+        }
+        var annotations: [Annotation] = notes.map { .event(x: $0.x, label: $0.label) }
+        for e in events where e.label != nil && lanes.contains(e.lane) {
+            annotations.append(.point(x: e.time, y: Double(lanes.firstIndex(of: e.lane)!), label: e.label!))
+        }
+        let panel = Panel(x: x, y: y, marks: marks, annotations: annotations)
+        return Chart(text: text, panels: [panel], legend: sizeLegend(largest: largest, maxDiameter: maxDiameter,
+                                                                     minDiameter: minDiameter, color: color, hasUnknown: !unknown.isEmpty))
+    }
+
+    /// Three reference sizes at round values.
+    private func sizeLegend(largest: Double, maxDiameter: Double, minDiameter: Double, color: Color, hasUnknown: Bool) -> Legend? {
+        guard largest > 0 else { return nil }
+        let top = TickSearch().ticks(from: 0, to: largest, targetCount: 3)
+        var values = (top?.values ?? [largest]).filter { $0 > 0 && $0 <= largest }
+        if values.count > 3 { values = Array(values.suffix(3)) }
+        var entries = values.map { v in
+            Legend.Entry(label: NumberFormat.grouped.format(v),
+                         swatch: .point(color.withAlpha(0.6), .circle,
+                                        diameter: TimelineChart.diameter(v, largest: largest, maxDiameter: maxDiameter, minDiameter: minDiameter)))
+        }
+        if hasUnknown { entries.append(Legend.Entry(label: "Unknown", swatch: .point(.gray(0.55), .circle, diameter: minDiameter))) }
+        return Legend(title: magnitudeTitle, entries: entries)
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+
+/// A tick on an axis: where it is (data value) and what it says.
+public struct Tick: Sendable, Equatable {
+    public var value: Double
+    public var label: String
+}
+
+/// An axis after layout: its final domain and the ticks and labels that fit.
+struct ResolvedAxis {
+    var scale: PositionScale
+    /// Every tick position, for grid lines and tick marks.
+    var ticks: [Tick]
+    /// Labels drawn (a subset of `ticks` when thinned), placed as text runs relative to the axis.
+    var labels: [TextRun]
+    /// Extent of the labels away from the axis line (their height below a bottom axis, their width
+    /// left of a left axis), excluding the tick length.
+    var labelDepth: Double
+    /// How the labels were made to fit, for inspection.
+    var fitting: TickLabelFitting
+    /// How far the first and last labels reach past the axis ends.
+    var overhangStart: Double
+    var overhangEnd: Double
+}
+
+/// The strategy that made an axis's labels fit without overlapping.
+public enum TickLabelFitting: Equatable, Sendable {
+    case all
+    case thinned(every: Int)
+    case rotated(degrees: Double)
+    case wrapped
+    case thinnedAndRotated(every: Int, degrees: Double)
+    case none
+}
+
+/// Candidate ticks for continuous scales.
+enum TickCandidates {
+    /// Ticks for a numeric scale aiming at `count` labels; the domain may grow to the outer ticks.
+    static func continuous(_ axis: Axis, count: Int) -> (scale: PositionScale, values: [Double], step: Double) {
+        let domain = axis.scale.domain
+        if let explicit = axis.ticks {
+            let step = explicit.count > 1 ? abs(explicit[1] - explicit[0]) : 1
+            return (axis.scale, explicit, step)
+        }
+        if case .log(let d) = axis.scale {
+            return logTicks(d, count: count)
+        }
+        let integer: Bool
+        if case .year = axis.scale { integer = true } else { integer = axis.format == .year }
+        var search = TickSearch(integerSteps: integer)
+        if integer {
+            // Years read best in steps of 1, 2, 5 or 10 (2005, 2010, ...), never 3.
+            search.niceSteps = [1, 5, 2, 2.5]
+        }
+        guard let result = search.ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: count) else {
+            return (axis.scale, [domain.lowerBound, domain.upperBound], domain.upperBound - domain.lowerBound)
+        }
+        var scale = axis.scale
+        if axis.extendsToTicks {
+            let lower = min(domain.lowerBound, result.first), upper = max(domain.upperBound, result.last)
+            scale = axis.scale.withDomain(lower...upper)
+        }
+        let final = scale.domain
+        let tolerance = result.step * 1e-6
+        let values = result.values.filter { $0 >= final.lowerBound - tolerance && $0 <= final.upperBound + tolerance }
+        return (scale, values, result.step)
+    }
+
+    /// Powers of ten; with fewer than three decades also 2× and 5×, so short log axes get labels.
+    static func logTicks(_ d: ClosedRange<Double>, count: Int) -> (scale: PositionScale, values: [Double], step: Double) {
+        let lower = max(d.lowerBound, 1e-300)
+        let lowExponent = Int(floor(log10(lower) + 1e-9)), highExponent = Int(ceil(log10(d.upperBound) - 1e-9))
+        let decades = highExponent - lowExponent
+        let multipliers: [Double] = decades < 3 ? [1, 2, 5] : [1]
+        var values: [Double] = []
+        let every = max(1, Int((Double(decades) / Double(max(count - 1, 1))).rounded(.up)))
+        for e in lowExponent...highExponent where (e - lowExponent) % every == 0 {
+            for m in multipliers {
+                let v = m * pow(10, Double(e))
+                if v >= lower * (1 - 1e-9) && v <= d.upperBound * (1 + 1e-9) { values.append(v) }
+            }
+        }
+        let smallest = values.first.map { $0 < 1 ? $0 : 1 } ?? 1
+        return (.log(lower...d.upperBound), values, smallest)
+    }
+}
+
+/// Fits tick labels on a horizontal axis: thinning first, then rotation, then wrapping — the
+/// order that keeps labels most readable — and as a last resort thinning rotated labels.
+struct HorizontalAxisFitter {
+    let text: TextMaker
+    let font: FontSpec
+    let color: Color
+    /// Minimum clear space between neighbouring labels.
+    let gap: Double
+    /// Labels deeper than this (rotated long names) are refused in favour of the next strategy.
+    let maxDepth: Double
+
+    /// Lays out labels below an axis of `length` points starting at x = 0, label tops at y = 0.
+    func fit(_ axis: Axis, length: Double) -> ResolvedAxis {
+        if case .band(let band) = axis.scale {
+            return fitBand(axis, band: band, length: length)
+        }
+        let maxCount = min(max(Int(length / (font.size * 3.2)) + 1, 2), 14)
+        var fallback: ResolvedAxis?
+        for count in stride(from: maxCount, through: 2, by: -1) {
+            let (scale, values, step) = TickCandidates.continuous(axis, count: count)
+            let ticks = values.map { Tick(value: $0, label: axis.format.format($0, step: step)) }
+            let runs = horizontalRuns(ticks, scale: scale, length: length)
+            let resolved = resolved(scale, ticks, runs, fitting: .all, length: length)
+            if fallback == nil { fallback = resolved }
+            if !anyOverlap(runs) { return resolved }
+            if axis.ticks != nil { break }
+        }
+        // Explicit ticks that do not fit: rotate them rather than drop the caller's choice.
+        let (scale, values, step) = TickCandidates.continuous(axis, count: 2)
+        let ticks = values.map { Tick(value: $0, label: axis.format.format($0, step: step)) }
+        return rotatedOrThinned(ticks, allTicks: ticks, scale: scale, length: length, thinnable: true) ?? fallback!
+    }
+
+    private func fitBand(_ axis: Axis, band: BandScale, length: Double) -> ResolvedAxis {
+        let scale = axis.scale
+        let ticks = band.categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
+        let all = horizontalRuns(ticks, scale: scale, length: length)
+        if !anyOverlap(all) { return resolved(scale, ticks, all, fitting: .all, length: length) }
+
+        if axis.thinnable, let thinned = thinned(ticks, categories: band.categories, scale: scale, length: length) {
+            return thinned
+        }
+        for degrees in [45.0, 90.0] {
+            let runs = rotatedRuns(ticks, scale: scale, length: length, degrees: degrees)
+            if !anyOverlap(runs) && depth(runs) <= maxDepth {
+                return resolved(scale, ticks, runs, fitting: .rotated(degrees: degrees), length: length)
+            }
+        }
+        let wrapWidth = band.step * length - gap
+        if wrapWidth > font.size * 2 {
+            let runs = ticks.map { tick in
+                text.run(tick.label, font: font, color: color, at: Point(x: scale.fraction(tick.value)! * length, y: 0),
+                         anchor: .topCenter, wrapWidth: wrapWidth, alignment: .center)
+            }
+            let fits = runs.allSatisfy { $0.size.width <= wrapWidth + 0.5 && $0.size.height <= text.lineHeight(font) * 3.5 }
+            if fits && !anyOverlap(runs) { return resolved(scale, ticks, runs, fitting: .wrapped, length: length) }
+        }
+        return rotatedOrThinned(ticks, allTicks: ticks, scale: scale, length: length, thinnable: true)
+            ?? resolved(scale, ticks, [], fitting: .none, length: length)
+    }
+
+    /// Every k-th label. For numeric categories (years) the kept labels are multiples of k, so the
+    /// axis reads 1970, 1980, ... rather than 1971, 1981, ...
+    private func thinned(_ ticks: [Tick], categories: [String], scale: PositionScale, length: Double) -> ResolvedAxis? {
+        let numbers = categories.map { Double($0) }
+        let numeric = numbers.allSatisfy { $0 != nil && $0! == $0!.rounded() }
+        let candidates = numeric ? [2, 5, 10, 20, 25, 50, 100] : Array(2...max(2, ticks.count))
+        for k in candidates {
+            let kept = ticks.enumerated().filter { index, _ in
+                numeric ? Int(numbers[index]!) % k == 0 : index % k == 0
+            }.map(\.element)
+            guard kept.count >= 2 || (kept.count == 1 && ticks.count <= k) else { continue }
+            let runs = horizontalRuns(kept, scale: scale, length: length)
+            if !anyOverlap(runs) {
+                return resolved(scale, ticks, runs, fitting: .thinned(every: k), length: length)
+            }
+        }
+        return nil
+    }
+
+    private func rotatedOrThinned(_ ticks: [Tick], allTicks: [Tick], scale: PositionScale, length: Double, thinnable: Bool) -> ResolvedAxis? {
+        for k in 1...max(1, ticks.count) {
+            let kept = ticks.enumerated().filter { $0.offset % k == 0 }.map(\.element)
+            let runs = rotatedRuns(kept, scale: scale, length: length, degrees: 90)
+            if !anyOverlap(runs) {
+                return resolved(scale, allTicks, runs, fitting: .thinnedAndRotated(every: k, degrees: 90), length: length)
+            }
+        }
+        return nil
+    }
+
+    private func horizontalRuns(_ ticks: [Tick], scale: PositionScale, length: Double) -> [TextRun] {
+        ticks.compactMap { tick in
+            guard let f = scale.fraction(tick.value) else { return nil }
+            return text.run(tick.label, font: font, color: color, at: Point(x: f * length, y: 0), anchor: .topCenter)
+        }
+    }
+
+    /// Labels reading upwards, ending at their tick; shifted so the top of each box touches y = 0.
+    private func rotatedRuns(_ ticks: [Tick], scale: PositionScale, length: Double, degrees: Double) -> [TextRun] {
+        ticks.compactMap { tick in
+            guard let f = scale.fraction(tick.value) else { return nil }
+            var run = text.run(tick.label, font: font, color: color, at: Point(x: f * length, y: 0),
+                               anchor: TextAnchor(.right, .middle), rotation: degrees)
+            // The end of the label's centre line stays under the tick; lowering the box until its
+            // highest corner touches y = 0 keeps it clear of the axis.
+            run.position.y -= run.bounds.minY
+            return run
+        }
+    }
+
+    private func anyOverlap(_ runs: [TextRun]) -> Bool {
+        guard runs.count > 1 else { return false }
+        for i in 1..<runs.count where runs[i - 1].overlaps(runs[i], gap: gap) { return true }
+        return false
+    }
+
+    private func depth(_ runs: [TextRun]) -> Double { runs.map(\.bounds.maxY).max() ?? 0 }
+
+    private func resolved(_ scale: PositionScale, _ ticks: [Tick], _ runs: [TextRun], fitting: TickLabelFitting, length: Double) -> ResolvedAxis {
+        let start = runs.map(\.bounds.minX).min() ?? 0
+        let end = runs.map(\.bounds.maxX).max() ?? length
+        return ResolvedAxis(scale: scale, ticks: ticks, labels: runs, labelDepth: depth(runs), fitting: fitting,
+                            overhangStart: max(0, -start), overhangEnd: max(0, end - length))
+    }
+}
+
+/// Fits tick labels on a vertical axis (labels horizontal, right-aligned to the left of the axis):
+/// fewer ticks for numbers, thinning for categories that allow it; long category names wrap.
+struct VerticalAxisFitter {
+    let text: TextMaker
+    let font: FontSpec
+    let color: Color
+    let gap: Double
+    /// Category names wider than this wrap onto more lines.
+    let maxLabelWidth: Double
+
+    /// Lays out labels for an axis of `length` points; y = 0 is the top of the axis. Label right
+    /// edges are at x = 0.
+    func fit(_ axis: Axis, length: Double) -> ResolvedAxis {
+        let lineHeight = text.lineHeight(font)
+        if case .band(let band) = axis.scale {
+            let ticks = band.categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
+            // Names on a vertical axis cannot rotate or wrap their way out of a crowd: thinning is the
+            // only remedy, so it applies even to names (a chart that tall should be made taller).
+            for k in 1...max(1, ticks.count) {
+                let kept = ticks.enumerated().filter { $0.offset % k == 0 }.map(\.element)
+                let runs = kept.map { tick in
+                    text.run(tick.label, font: font, color: color,
+                             at: Point(x: 0, y: axis.scale.fraction(tick.value)! * length),
+                             anchor: TextAnchor(.right, .middle), wrapWidth: maxLabelWidth, alignment: .right)
+                }
+                if !anyOverlap(runs) {
+                    return resolved(axis.scale, ticks, runs, k == 1 ? .all : .thinned(every: k), length: length)
+                }
+            }
+        }
+        let maxCount = min(max(Int(length / (lineHeight * 2.4)) + 1, 2), 12)
+        var last: ResolvedAxis?
+        for count in stride(from: maxCount, through: 2, by: -1) {
+            let (scale, values, step) = TickCandidates.continuous(axis, count: count)
+            let ticks = values.map { Tick(value: $0, label: axis.format.format($0, step: step)) }
+            let runs = ticks.compactMap { tick -> TextRun? in
+                guard let f = scale.fraction(tick.value) else { return nil }
+                return text.run(tick.label, font: font, color: color, at: Point(x: 0, y: (1 - f) * length),
+                                anchor: TextAnchor(.right, .middle))
+            }
+            last = resolved(scale, ticks, runs, .all, length: length)
+            if !anyOverlap(runs) { return last! }
+        }
+        return last!
+    }
+
+    private func anyOverlap(_ runs: [TextRun]) -> Bool {
+        let sorted = runs.sorted { $0.bounds.minY < $1.bounds.minY }
+        guard sorted.count > 1 else { return false }
+        for i in 1..<sorted.count where sorted[i - 1].overlaps(sorted[i], gap: gap) { return true }
+        return false
+    }
+
+    private func resolved(_ scale: PositionScale, _ ticks: [Tick], _ runs: [TextRun], _ fitting: TickLabelFitting, length: Double) -> ResolvedAxis {
+        let top = runs.map(\.bounds.minY).min() ?? 0
+        let bottom = runs.map(\.bounds.maxY).max() ?? length
+        return ResolvedAxis(scale: scale, ticks: ticks, labels: runs, labelDepth: runs.map(\.size.width).max() ?? 0,
+                            fitting: fitting, overhangStart: max(0, -top), overhangEnd: max(0, bottom - length))
+    }
+}

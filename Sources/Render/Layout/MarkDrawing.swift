@@ -1,0 +1,209 @@
+import Foundation
+
+/// Converts marks into scene items for one panel.
+struct MarkDrawing {
+    let mapper: PlotMapper
+    let theme: Theme
+    let text: TextMaker
+
+    func items(for mark: Mark) -> [SceneItem] {
+        switch mark {
+        case .bar(let m): return bars(m)
+        case .line(let m): return line(m)
+        case .point(let m): return points(m)
+        case .area(let m): return area(m)
+        case .rule(let m): return rule(m)
+        case .text(let m): return texts(m)
+        case .range(let m): return ranges(m)
+        case .tile(let m): return tiles(m)
+        }
+    }
+
+    /// Bar value labels live outside the plot clip, so they are produced separately.
+    func barLabels(for mark: Mark) -> [SceneItem] {
+        guard case .bar(let m) = mark else { return [] }
+        let vertical = m.orientation == .vertical
+        let thickness = mapper.bandLength(onX: vertical)
+        return m.bars.compactMap { bar in
+            guard let label = bar.label, let center = centre(of: bar, vertical: vertical, thickness: thickness) else { return nil }
+            let end = mapper.valueCoordinate(bar.to, onX: !vertical)
+            let negative = bar.to < bar.from
+            let gap = theme.gap * 0.5
+            let position = vertical
+                ? Point(x: center, y: end + (negative ? gap : -gap))
+                : Point(x: end + (negative ? -gap : gap), y: center)
+            let anchor: TextAnchor = vertical
+                ? (negative ? .topCenter : .bottomCenter)
+                : (negative ? .right : .left)
+            return .text(text.run(label, font: theme.tickLabelFont, color: theme.textColor, at: position, anchor: anchor))
+        }
+    }
+
+    private func centre(of bar: BarMark.Bar, vertical: Bool, thickness: Double) -> Double? {
+        guard let c = vertical ? mapper.px(bar.position) : mapper.py(bar.position) else { return nil }
+        return c + bar.offset * thickness
+    }
+
+    private func bars(_ m: BarMark) -> [SceneItem] {
+        let vertical = m.orientation == .vertical
+        let band = mapper.bandLength(onX: vertical)
+        return m.bars.compactMap { bar in
+            guard bar.from.isFinite, bar.to.isFinite, let c = centre(of: bar, vertical: vertical, thickness: band) else { return nil }
+            let t = band * bar.thickness
+            let a = mapper.valueCoordinate(bar.from, onX: !vertical), b = mapper.valueCoordinate(bar.to, onX: !vertical)
+            let rect = vertical
+                ? Rect(x: c - t / 2, y: min(a, b), width: t, height: abs(b - a))
+                : Rect(x: min(a, b), y: c - t / 2, width: abs(b - a), height: t)
+            let outline = m.outline.map { Stroke(color: $0, width: 0.5) }
+            return .rect(rect, Paint(fill: bar.fill, stroke: outline))
+        }
+    }
+
+    private func stroke(_ color: Color, width: Double?, dash: DashStyle) -> Stroke {
+        let w = width ?? theme.dataLineWidth
+        return Stroke(color: color, width: w, dash: dash.pattern.map { $0 * max(w, 0.75) }, cap: dash == .dotted ? .round : .butt, join: .round)
+    }
+
+    /// Runs of consecutive present values; a nil splits the run, so missing data is a gap.
+    static func runs<T>(_ values: [T?]) -> [[Int]] {
+        var result: [[Int]] = []
+        var current: [Int] = []
+        for (i, v) in values.enumerated() {
+            if v == nil {
+                if !current.isEmpty { result.append(current) }
+                current = []
+            } else {
+                current.append(i)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    private func line(_ m: LineMark) -> [SceneItem] {
+        var items: [SceneItem] = []
+        let paint = Paint.stroke(stroke(m.color, width: m.width, dash: m.dash))
+        for run in MarkDrawing.runs(m.points.map(\.y)) {
+            var points: [Point] = []
+            for (k, i) in run.enumerated() {
+                guard let p = mapper.point(m.points[i].x, m.points[i].y!) else { continue }
+                if m.curve == .stepAfter, k > 0, let last = points.last {
+                    points.append(Point(x: p.x, y: last.y))
+                }
+                points.append(p)
+            }
+            if points.count == 1 {
+                // A lone value between gaps would vanish as a zero-length line: show it as a dot.
+                let w = m.width ?? theme.dataLineWidth
+                items.append(.markers(MarkerBatch(shape: .circle, diameter: w * 2.5, fill: m.color, centers: points)))
+            } else if points.count > 1 {
+                items.append(.path(Path(polyline: points), paint))
+            }
+        }
+        if let marker = m.marker {
+            let centers = m.points.compactMap { p in p.y.flatMap { mapper.point(p.x, $0) } }
+            items.append(.markers(MarkerBatch(shape: marker, diameter: theme.markerSize, fill: m.color,
+                                              outline: Stroke(color: theme.background, width: 0.5), centers: centers)))
+        }
+        return items
+    }
+
+    private func points(_ m: PointMark) -> [SceneItem] {
+        let defaultSize = m.size ?? theme.markerSize
+        let outline = m.outline.map { Stroke(color: $0, width: 0.5) }
+        // One batch per (colour, size): a uniform scatter becomes a single batch, which the backend
+        // can draw quickly; per-point sizes (bubbles) keep their order so small ones stay on top
+        // when the caller sorted them that way.
+        var batches: [MarkerBatch] = []
+        for p in m.points {
+            guard let center = mapper.point(p.x, p.y) else { continue }
+            let color = (p.color ?? m.color).withAlpha((p.color ?? m.color).alpha * m.opacity)
+            let size = p.size ?? defaultSize
+            if let last = batches.last, last.fill == color, last.diameter == size {
+                batches[batches.count - 1].centers.append(center)
+            } else {
+                batches.append(MarkerBatch(shape: m.shape, diameter: size, fill: color, outline: outline, centers: [center]))
+            }
+        }
+        return batches.map { .markers($0) }
+    }
+
+    private func area(_ m: AreaMark) -> [SceneItem] {
+        let present: [Bool?] = zip(m.lower, m.upper).map { $0 != nil && $1 != nil ? true : nil }
+        return MarkDrawing.runs(present).compactMap { run in
+            var upper: [Point] = [], lower: [Point] = []
+            for (k, i) in run.enumerated() {
+                guard let u = mapper.point(m.x[i], m.upper[i]!), let l = mapper.point(m.x[i], m.lower[i]!) else { continue }
+                if m.curve == .stepAfter, k > 0, let lu = upper.last, let ll = lower.last {
+                    upper.append(Point(x: u.x, y: lu.y))
+                    lower.append(Point(x: l.x, y: ll.y))
+                }
+                upper.append(u)
+                lower.append(l)
+            }
+            guard upper.count > 1 else { return nil }
+            var path = Path(polyline: upper + lower.reversed())
+            path.close()
+            return .path(path, .fill(m.fill))
+        }
+    }
+
+    private func rule(_ m: RuleMark) -> [SceneItem] {
+        let plot = mapper.plot
+        let s = stroke(m.color ?? theme.axisColor, width: m.width ?? theme.axisLineWidth, dash: m.dash)
+        switch m.axis {
+        case .x:
+            guard let x = mapper.px(m.value) else { return [] }
+            return [.path(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)), .stroke(s))]
+        case .y:
+            guard let y = mapper.py(m.value) else { return [] }
+            return [.path(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)), .stroke(s))]
+        }
+    }
+
+    private func texts(_ m: TextMark) -> [SceneItem] {
+        m.items.compactMap { item in
+            guard let p = mapper.point(item.x, item.y) else { return nil }
+            return .text(text.run(item.text, font: theme.annotationFont, color: m.color ?? theme.textColor,
+                                  at: Point(x: p.x + m.offset.dx, y: p.y + m.offset.dy), anchor: m.anchor))
+        }
+    }
+
+    private func ranges(_ m: RangeMark) -> [SceneItem] {
+        let s = Stroke(color: m.color, width: m.width ?? theme.dataLineWidth, cap: .butt)
+        var path = Path()
+        for seg in m.segments {
+            let a: Point?, b: Point?
+            switch m.orientation {
+            case .vertical: (a, b) = (mapper.point(seg.position, seg.from), mapper.point(seg.position, seg.to))
+            case .horizontal: (a, b) = (mapper.point(seg.from, seg.position), mapper.point(seg.to, seg.position))
+            }
+            guard let a, let b else { continue }
+            path.move(to: a)
+            path.line(to: b)
+            if m.capLength > 0 {
+                let h = m.capLength / 2
+                for end in [a, b] {
+                    if m.orientation == .vertical {
+                        path.move(to: Point(x: end.x - h, y: end.y))
+                        path.line(to: Point(x: end.x + h, y: end.y))
+                    } else {
+                        path.move(to: Point(x: end.x, y: end.y - h))
+                        path.line(to: Point(x: end.x, y: end.y + h))
+                    }
+                }
+            }
+        }
+        return path.elements.isEmpty ? [] : [.path(path, .stroke(s))]
+    }
+
+    private func tiles(_ m: TileMark) -> [SceneItem] {
+        let w = mapper.bandLength(onX: true), h = mapper.bandLength(onX: false)
+        return m.tiles.compactMap { tile in
+            guard let cx = mapper.px(tile.column), let cy = mapper.py(tile.row) else { return nil }
+            let rect = Rect(x: cx - w / 2, y: cy - h / 2, width: w, height: h).insetBy(m.gap / 2)
+            if let fill = tile.fill { return .rect(rect, .fill(fill)) }
+            return .hatch(rect, background: theme.background, line: .gray(0.6))
+        }
+    }
+}

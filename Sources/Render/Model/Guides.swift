@@ -1,0 +1,104 @@
+/// An axis: its scale and how it is labelled.
+public struct Axis: Sendable {
+    public var scale: PositionScale
+    public var title: String?
+    public var format: NumberFormat
+    /// Grid lines across the panel at each tick.
+    public var grid: Bool
+    /// Explicit tick values; nil lets the tick search choose.
+    public var ticks: [Double]?
+    /// Extend a numeric domain to the outermost ticks (bar values), instead of keeping the data
+    /// range (time on x).
+    public var extendsToTicks: Bool
+    /// Whether band labels may be thinned (every k-th shown) when they do not fit. True for ordered
+    /// categories such as years; false for names, where dropping a label would hide data.
+    public var thinnable: Bool
+    /// Draw the axis line (the baseline for bars).
+    public var showsLine: Bool
+    /// Hide tick labels (inner panels of small multiples).
+    public var showsLabels: Bool
+
+    public init(scale: PositionScale, title: String? = nil, format: NumberFormat? = nil, grid: Bool = false,
+                ticks: [Double]? = nil, extendsToTicks: Bool = false, thinnable: Bool? = nil,
+                showsLine: Bool = true, showsLabels: Bool = true) {
+        self.scale = scale
+        self.title = title
+        if let format {
+            self.format = format
+        } else if case .year = scale {
+            self.format = .year
+        } else {
+            self.format = .grouped
+        }
+        self.grid = grid
+        self.ticks = ticks
+        self.extendsToTicks = extendsToTicks
+        if let thinnable {
+            self.thinnable = thinnable
+        } else if case .band(let b) = scale {
+            self.thinnable = b.categories.allSatisfy { Double($0) != nil }
+        } else {
+            self.thinnable = true
+        }
+        self.showsLine = showsLine
+        self.showsLabels = showsLabels
+    }
+}
+
+/// The key that explains colours, line styles or sizes.
+public struct Legend: Sendable {
+    public enum Placement: String, Sendable, Codable { case top, right, bottom }
+
+    public struct Entry: Sendable {
+        public var label: String
+        public var swatch: Swatch
+        public init(label: String, swatch: Swatch) {
+            self.label = label
+            self.swatch = swatch
+        }
+    }
+
+    public enum Swatch: Sendable {
+        case box(Color)
+        case line(Color, DashStyle, MarkerShape?)
+        case point(Color, MarkerShape, diameter: Double)
+        /// A line over a lighter band: a series with its interval.
+        case lineWithBand(Color, band: Color)
+        /// The hatch used for missing values.
+        case missing
+    }
+
+    public var title: String?
+    public var entries: [Entry]
+    public var placement: Placement
+
+    public init(title: String? = nil, entries: [Entry], placement: Placement = .top) {
+        self.title = title
+        self.entries = entries
+        self.placement = placement
+    }
+}
+
+/// A continuous colour key for heat maps.
+public struct ColorBar: Sendable {
+    public var scale: ColorScale
+    public var title: String?
+    public var format: NumberFormat
+    /// Adds a hatched "No data" swatch next to the bar.
+    public var showsMissing: Bool
+
+    public init(scale: ColorScale, title: String? = nil, format: NumberFormat = .grouped, showsMissing: Bool = false) {
+        self.scale = scale
+        self.title = title
+        self.format = format
+        self.showsMissing = showsMissing
+    }
+}
+
+/// Notes placed on the data.
+public enum Annotation: Sendable {
+    /// A vertical line at `x` with a label at the top of the panel, e.g. "2017: India and Pakistan join".
+    case event(x: Double, label: String)
+    /// A label next to one data point, placed where it collides with nothing else.
+    case point(x: Double, y: Double, label: String)
+}

@@ -1,0 +1,266 @@
+/// Marks are the data-carrying shapes of a panel, in data coordinates: for a band (category) axis a
+/// coordinate is the category's index, for other axes it is the data value. Colours are resolved
+/// when the mark is made (by a chart kind or by hand), so the layout does no data-to-colour work.
+public enum Mark: Sendable {
+    case bar(BarMark)
+    case line(LineMark)
+    case point(PointMark)
+    case area(AreaMark)
+    case rule(RuleMark)
+    case text(TextMark)
+    case range(RangeMark)
+    case tile(TileMark)
+}
+
+public enum Orientation: String, Codable, Sendable {
+    /// Categories along x, values up the y axis.
+    case vertical
+    /// Categories down the y axis, values along x.
+    case horizontal
+}
+
+public enum DashStyle: String, Codable, Sendable, CaseIterable {
+    case solid, dashed, dotted, dashDot
+
+    /// Dash lengths in multiples of the line width, so patterns scale with the stroke.
+    var pattern: [Double] {
+        switch self {
+        case .solid: return []
+        case .dashed: return [4, 2.5]
+        case .dotted: return [1, 2]
+        case .dashDot: return [4, 2, 1, 2]
+        }
+    }
+}
+
+public enum MarkerShape: String, Codable, Sendable, CaseIterable {
+    case circle, square, diamond, triangle
+}
+
+public struct BarMark: Sendable {
+    public struct Bar: Sendable {
+        /// Category index on the band axis.
+        public var position: Double
+        /// Value where the bar starts (0, or the top of the segment below in a stack).
+        public var from: Double
+        public var to: Double
+        public var fill: Color
+        /// Shift of the bar centre within its band, in bandwidths (grouped bars use ±).
+        public var offset: Double
+        /// Bar thickness in bandwidths.
+        public var thickness: Double
+        /// Printed at the bar's end when set.
+        public var label: String?
+
+        public init(position: Double, from: Double = 0, to: Double, fill: Color, offset: Double = 0, thickness: Double = 1, label: String? = nil) {
+            self.position = position
+            self.from = from
+            self.to = to
+            self.fill = fill
+            self.offset = offset
+            self.thickness = thickness
+            self.label = label
+        }
+    }
+
+    public var bars: [Bar]
+    public var orientation: Orientation
+    /// A hairline around each bar; nil for none. Stacked segments use the background colour so
+    /// neighbouring segments stay apart in grey-scale print.
+    public var outline: Color?
+
+    public init(bars: [Bar], orientation: Orientation = .vertical, outline: Color? = nil) {
+        self.bars = bars
+        self.orientation = orientation
+        self.outline = outline
+    }
+}
+
+/// A data point whose y may be missing: a nil breaks the line instead of dropping to zero.
+public struct DataPoint: Sendable, Equatable, Codable {
+    public var x: Double
+    public var y: Double?
+    public init(x: Double, y: Double?) {
+        self.x = x
+        self.y = y
+    }
+}
+
+public struct LineMark: Sendable {
+    public enum Curve: String, Sendable, Codable {
+        case linear
+        /// Holds each value until the next x (cumulative counts).
+        case stepAfter
+    }
+
+    public var points: [DataPoint]
+    public var color: Color
+    /// Stroke width in points; nil takes the theme's data line width.
+    public var width: Double?
+    public var dash: DashStyle
+    public var curve: Curve
+    /// Markers at the data points, so series stay apart without colour.
+    public var marker: MarkerShape?
+
+    public init(points: [DataPoint], color: Color, width: Double? = nil, dash: DashStyle = .solid,
+                curve: Curve = .linear, marker: MarkerShape? = nil) {
+        self.points = points
+        self.color = color
+        self.width = width
+        self.dash = dash
+        self.curve = curve
+        self.marker = marker
+    }
+}
+
+public struct PointMark: Sendable {
+    public struct Point: Sendable {
+        public var x: Double
+        public var y: Double
+        /// Diameter in points; nil takes the mark's size.
+        public var size: Double?
+        public var color: Color?
+        public init(x: Double, y: Double, size: Double? = nil, color: Color? = nil) {
+            self.x = x
+            self.y = y
+            self.size = size
+            self.color = color
+        }
+    }
+
+    public var points: [Point]
+    public var shape: MarkerShape
+    public var color: Color
+    /// Diameter in points; nil takes the theme's marker size.
+    public var size: Double?
+    /// Fill opacity; below 1 lets dense clouds show their density.
+    public var opacity: Double
+    /// An outline in this colour (e.g. white, to separate overlapping bubbles).
+    public var outline: Color?
+
+    public init(points: [Point], shape: MarkerShape = .circle, color: Color, size: Double? = nil,
+                opacity: Double = 1, outline: Color? = nil) {
+        self.points = points
+        self.shape = shape
+        self.color = color
+        self.size = size
+        self.opacity = opacity
+        self.outline = outline
+    }
+}
+
+/// A filled region between two curves, e.g. a confidence band. Where either bound is nil the band
+/// is interrupted.
+public struct AreaMark: Sendable {
+    public var x: [Double]
+    public var lower: [Double?]
+    public var upper: [Double?]
+    public var fill: Color
+    public var curve: LineMark.Curve
+
+    public init(x: [Double], lower: [Double?], upper: [Double?], fill: Color, curve: LineMark.Curve = .linear) {
+        self.x = x
+        self.lower = lower
+        self.upper = upper
+        self.fill = fill
+        self.curve = curve
+    }
+}
+
+/// A reference line across the panel at one value.
+public struct RuleMark: Sendable {
+    public enum Axis: String, Sendable, Codable { case x, y }
+    public var axis: Axis
+    public var value: Double
+    public var color: Color?
+    public var width: Double?
+    public var dash: DashStyle
+
+    public init(axis: Axis, value: Double, color: Color? = nil, width: Double? = nil, dash: DashStyle = .solid) {
+        self.axis = axis
+        self.value = value
+        self.color = color
+        self.width = width
+        self.dash = dash
+    }
+}
+
+/// Intervals drawn as line segments: error bars, or the bar of a dumbbell between two periods.
+public struct RangeMark: Sendable {
+    public struct Segment: Sendable {
+        public var position: Double
+        public var from: Double
+        public var to: Double
+        public init(position: Double, from: Double, to: Double) {
+            self.position = position
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public var segments: [Segment]
+    /// `.vertical`: position on x, interval along y; `.horizontal`: position on y, interval along x.
+    public var orientation: Orientation
+    public var color: Color
+    public var width: Double?
+    /// Length of the end caps in points (0 for none).
+    public var capLength: Double
+
+    public init(segments: [Segment], orientation: Orientation, color: Color, width: Double? = nil, capLength: Double = 0) {
+        self.segments = segments
+        self.orientation = orientation
+        self.color = color
+        self.width = width
+        self.capLength = capLength
+    }
+}
+
+/// Text placed at data coordinates.
+public struct TextMark: Sendable {
+    public struct Item: Sendable {
+        public var x: Double
+        public var y: Double
+        public var text: String
+        public init(x: Double, y: Double, text: String) {
+            self.x = x
+            self.y = y
+            self.text = text
+        }
+    }
+
+    public var items: [Item]
+    public var anchor: TextAnchor
+    /// Offset from the data position in points (x right, y down).
+    public var offset: (dx: Double, dy: Double)
+    public var color: Color?
+
+    public init(items: [Item], anchor: TextAnchor = .center, offset: (dx: Double, dy: Double) = (0, 0), color: Color? = nil) {
+        self.items = items
+        self.anchor = anchor
+        self.offset = offset
+        self.color = color
+    }
+}
+
+/// Cells of a heat map on two band axes; a nil fill is a missing value, drawn hatched.
+public struct TileMark: Sendable {
+    public struct Tile: Sendable {
+        public var column: Double
+        public var row: Double
+        public var fill: Color?
+        public init(column: Double, row: Double, fill: Color?) {
+            self.column = column
+            self.row = row
+            self.fill = fill
+        }
+    }
+
+    public var tiles: [Tile]
+    /// White gap between tiles in points.
+    public var gap: Double
+
+    public init(tiles: [Tile], gap: Double = 0.5) {
+        self.tiles = tiles
+        self.gap = gap
+    }
+}

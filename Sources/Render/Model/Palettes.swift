@@ -1,0 +1,62 @@
+/// Categorical palettes: distinct colours for unordered groups.
+public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
+    /// Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
+    /// deficiencies. Ordered so that neighbouring series also differ in lightness (blue, vermillion,
+    /// bluish green, orange, ...), which keeps the first series apart when printed in grey.
+    case okabeIto
+    /// Shades of grey from dark to light, for strictly monochrome printing.
+    case grays
+
+    public var colors: [Color] {
+        switch self {
+        case .okabeIto:
+            return [0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000].map { Color(rgb: $0) }
+        case .grays:
+            return [0.15, 0.55, 0.8, 0.35, 0.68].map { Color.gray($0) }
+        }
+    }
+
+    /// The colour for the `index`-th group; cycles when there are more groups than colours.
+    public func color(_ index: Int) -> Color {
+        let colors = self.colors
+        return colors[((index % colors.count) + colors.count) % colors.count]
+    }
+}
+
+/// Continuous colour maps for sequential and diverging data.
+public enum ColorMap: String, Codable, Sendable, CaseIterable {
+    /// Perceptually uniform, monotonic in lightness (prints correctly in grey).
+    case viridis
+    /// Like viridis but designed to look the same to viewers with deuteranomaly.
+    case cividis
+    /// ColorBrewer RdBu, reversed so that low values are blue and high values red; for signed data
+    /// around a midpoint.
+    case blueRed
+    /// White to dark grey, for monochrome printing.
+    case grays
+
+    public var isDiverging: Bool { self == .blueRed }
+
+    /// The colour at `t` in 0...1 (clamped), interpolated between the published table entries.
+    public func color(at t: Double) -> Color {
+        let stops = self.stops
+        let clamped = t.isFinite ? min(max(t, 0), 1) : 0
+        let position = clamped * Double(stops.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, stops.count - 1)
+        return stops[lower].mixed(with: stops[upper], position - Double(lower))
+    }
+
+    var stops: [Color] {
+        switch self {
+        case .viridis: return ColorMap.viridisStops
+        case .cividis: return ColorMap.cividisStops
+        case .blueRed: return ColorMap.blueRedStops
+        case .grays: return [Color.gray(0.97), Color.gray(0.12)]
+        }
+    }
+
+    private static let viridisStops = PublishedColorTables.viridis.map { Color(rgb: $0) }
+    private static let cividisStops = PublishedColorTables.cividis.map { Color(rgb: $0) }
+    private static let blueRedStops = PublishedColorTables.redBlue.reversed().map { Color(rgb: $0) }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Render
+
+/// Benchmark driver for Scripts/bench-peers.
+///
+///   scobrief-render-bench suite [--iterations N] [--warmup N]   median time per figure, in-process
+///   scobrief-render-bench one NAME OUTPUT                       one figure from a cold process
+///   scobrief-render-bench list                                  the figure names
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let n = Int(arguments[i + 1]) else { return value }
+    return n
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+func render(_ c: BenchmarkCharts.Case, with renderer: ChartRenderer) throws -> Data {
+    try renderer.render(c.figure(), as: c.format, options: RenderOptions(dpi: BenchmarkCharts.dpi))
+}
+
+switch arguments.first {
+case "suite":
+    let iterations = option("--iterations", default: 15), warmup = option("--warmup", default: 3)
+    let renderer = ChartRenderer()
+    let only = arguments.dropFirst().filter { !$0.hasPrefix("--") && Int($0) == nil }
+    for c in BenchmarkCharts.cases where only.isEmpty || only.contains(c.name) {
+        for _ in 0..<warmup { _ = try render(c, with: renderer) }
+        var times: [Double] = []
+        var size = 0
+        for _ in 0..<iterations {
+            let start = DispatchTime.now().uptimeNanoseconds
+            size = try render(c, with: renderer).count
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        // name, median ms, bytes (read by Scripts/bench-peers)
+        print(c.name, String(format: "%.3f", times[times.count / 2]), size)
+    }
+case "one":
+    guard arguments.count == 3, let c = BenchmarkCharts.cases.first(where: { $0.name == arguments[1] }) else {
+        fail("usage: scobrief-render-bench one NAME OUTPUT")
+    }
+    let data = try render(c, with: ChartRenderer())
+    try data.write(to: URL(fileURLWithPath: arguments[2]))
+case "list":
+    for c in BenchmarkCharts.cases { print(c.name) }
+default:
+    fail("usage: scobrief-render-bench suite|one|list")
+}

@@ -1,0 +1,165 @@
+import Analysis
+import Dataset
+import Foundation
+
+/// What a placeholder stands for once computed: text, or a cross-reference to a numbered figure or table.
+public enum BoundValue: Sendable, Hashable {
+    case text(String)
+    /// "Figure 3", linking to the figure's anchor.
+    case reference(label: String, target: String)
+}
+
+/// Computes placeholders from the corpus, so that prose and data cannot disagree.
+/// An unknown verb, table, period or indicator is an error naming the placeholder.
+public struct PlaceholderEvaluator: Sendable {
+    public let corpus: Corpus
+    /// Numbered labels of figures and tables by id ("fig-attacks" → "Figure 1").
+    public let references: [String: String]
+
+    public init(corpus: Corpus, references: [String: String]) {
+        self.corpus = corpus
+        self.references = references
+    }
+
+    public static let verbs = ["count", "killed", "wounded", "killed-known", "wounded-known", "killed-unknown", "wounded-unknown", "rate", "indicator",
+                               "members", "compare", "trend", "span", "growth", "figure", "table", "ref"]
+
+    public func evaluate(_ placeholder: Placeholder) throws(PlaceholderError) -> BoundValue {
+        do {
+            return try evaluateUnchecked(placeholder)
+        } catch let error as PlaceholderError {
+            throw error
+        } catch {
+            throw PlaceholderError(placeholder: placeholder, message: "\(error)")
+        }
+    }
+
+    private func evaluateUnchecked(_ p: Placeholder) throws -> BoundValue {
+        func fail(_ message: String) -> PlaceholderError { PlaceholderError(placeholder: p, message: message) }
+        func argument(_ index: Int, _ what: String) throws -> String {
+            guard index < p.arguments.count else { throw fail("missing \(what)") }
+            return p.arguments[index]
+        }
+        func filtered(tableArgument: Int = 0, periodArgument: Int = 1) throws -> FilteredEvents {
+            let table = try EventTables.table(named: try argument(tableArgument, "the table (attacks, exercises, documents, membership)"), in: corpus)
+            let period = periodArgument < p.arguments.count ? try Period(parsing: p.arguments[periodArgument]) : nil
+            let countries = p.options["country"].map { Set($0.split(separator: ",").map(String.init)) }
+            let statuses = try p.options["status"].map { text in
+                try Set(text.split(separator: ",").map { word -> MembershipSpell.Status in
+                    guard let status = MembershipSpell.Status(rawValue: String(word)) else { throw fail("unknown status '\(word)'") }
+                    return status
+                })
+            }
+            let kinds = p.options["kind"].map { Set($0.split(separator: ",").map(String.init)) }
+            return EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds).apply(to: table, membership: corpus.membership)
+        }
+        let level = 0.95
+
+        switch p.verb {
+        case "count":
+            return .text(NumberText.grouped(try filtered().events.count))
+        case "killed", "wounded":
+            let sums = try filtered().casualties
+            let sum = p.verb == "killed" ? sums.killed : sums.wounded
+            guard sum.knownRows > 0 else { throw fail("no \(p.verb) figure is stated for any of these events") }
+            return .text(NumberText.grouped(sum.total))
+        case "killed-unknown", "wounded-unknown":
+            let sums = try filtered().casualties
+            return .text(NumberText.grouped((p.verb == "killed-unknown" ? sums.killed : sums.wounded).unknownRows))
+        case "killed-known", "wounded-known":
+            let sums = try filtered().casualties
+            return .text(NumberText.grouped((p.verb == "killed-known" ? sums.killed : sums.wounded).knownRows))
+        case "rate":
+            guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
+            let events = try filtered()
+            let rate = try ExactPoisson.rate(count: events.events.count, exposure: events.filter.period!.years, level: level)
+            return .text(StatisticText.number(rate.rate))
+        case "indicator":
+            let name = try argument(0, "the indicator name")
+            let rows = corpus.indicators.filter { $0.indicator == name }
+            guard !rows.isEmpty else {
+                throw fail(AnalysisInputError.unknownIndicator(name, known: Set(corpus.indicators.map(\.indicator)).sorted()).description)
+            }
+            var chosen = rows
+            if p.arguments.count > 1 {
+                // The period the figure covers, e.g. 2024; a total for an unstated span never matches a period.
+                let period = try Period(parsing: p.arguments[1])
+                chosen = chosen.filter { row in
+                    guard let start = row.periodStart, let end = row.periodEnd else { return false }
+                    return start.earliestDay == period.start.earliestDay && end.latestDay == period.end.latestDay
+                }
+            }
+            if let reported = p.options["reported"] {
+                // The date a figure was reported, for totals whose period the source does not state.
+                let when = try Period(parsing: reported)
+                chosen = chosen.filter { $0.reportedOn.map { when.contains($0) == true } ?? false }
+            }
+            guard chosen.count == 1 else {
+                let periods = rows.map(\.periodDescription).joined(separator: "; ")
+                throw fail(chosen.isEmpty ? "'\(name)' is not reported for that selection; it is reported for: \(periods)"
+                           : "'\(name)' is reported more than once (\(periods)); add the period (2024) or the report date (reported=2017)")
+            }
+            return .text(chosen[0].quantity.description)
+        case "members":
+            let dateText = try argument(0, "the date, e.g. 2023-12-31")
+            let date = try PartialDate(parsing: dateText)
+            let status = MembershipSpell.Status(rawValue: p.options["status"] ?? "member") ?? .member
+            let count = corpus.statuses(on: date.latestDay).values.filter { $0 == status.countsAs }.count
+            return .text(NumberText.grouped(count))
+        case "compare":
+            let name = try argument(0, "the figure")
+            let first = try Period(parsing: try argument(1, "the first period"))
+            let second = try Period(parsing: try argument(2, "the second period"))
+            let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus, level: level)
+            let c = analysis.comparison
+            var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
+            if let ratio = c.rateRatio {
+                text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
+            }
+            return .text(text)
+        case "trend":
+            let events = try filtered()
+            let yearly = events.grouped(by: [.year]).yearlyCounts()
+            let test = TrendTest(rawValue: p.options["test"] ?? "mann-kendall") ?? .mannKendall
+            switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
+            case .mannKendall(let mk, let sen):
+                let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
+                return .text("\(verdict) (Mann–Kendall S = \(mk.s), p = \(StatisticText.pValue(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
+            case .ols(let ols):
+                return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), p = \(StatisticText.pValue(ols.slope.pValue)))")
+            case .poisson(let result):
+                let poisson = result.poisson
+                return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), p = \(StatisticText.pValue(poisson.slope.pValue)))")
+            case .notComputed(_, let reason):
+                throw fail(reason)
+            }
+        case "span":
+            let years = try filtered(periodArgument: 99).events.map(\.year)
+            guard let first = years.min(), let last = years.max() else { throw fail("the table has no dated rows") }
+            return .text(first == last ? "\(first)" : "\(first)–\(last)")
+        case "growth":
+            let events = try filtered()
+            let yearly = events.grouped(by: [.year]).yearlyCounts()
+            let cumulative = CumulativeSum.of(yearly.counts.map(Double.init))
+            let growth = try GrowthRate.compoundAnnual(years: yearly.years, values: cumulative)
+            return .text(String(format: "%.1f%%", growth.rate * 100))
+        case "figure", "table", "ref":
+            let id = try argument(0, "the id of a figure or table")
+            guard let label = references[id] else {
+                let suggestion = Suggestion.closest(to: id, in: references.keys).map { "; did you mean '\($0)'?" } ?? ""
+                throw fail("no figure or table has the id '\(id)'\(suggestion)")
+            }
+            return .reference(label: label, target: id)
+        default:
+            let suggestion = Suggestion.closest(to: p.verb, in: PlaceholderEvaluator.verbs).map { "did you mean '\($0)'? " } ?? ""
+            throw fail("unknown placeholder '\(p.verb)'; \(suggestion)known: \(PlaceholderEvaluator.verbs.joined(separator: ", "))")
+        }
+    }
+}
+
+public struct PlaceholderError: Error, Sendable, CustomStringConvertible {
+    public var placeholder: Placeholder
+    public var message: String
+
+    public var description: String { "\(placeholder.source): \(message)" }
+}

@@ -1,0 +1,61 @@
+import Analysis
+import Dataset
+import Render
+
+/// A report with every value computed, every figure built and every table filled: what the
+/// PDF writer lays out and the figure-set writer saves. Nothing in it is computed later.
+public struct BuiltReport: Sendable {
+    public var metadata: ReportMetadata
+    public var items: [ReportItem]
+    public var figures: [BuiltFigure]
+    public var tables: [BuiltTable]
+    /// Each cited source with the labels of the figures and tables that use it.
+    public var sourceUses: [SourceUse]
+}
+
+public enum ReportItem: Sendable {
+    case heading(text: String, level: Int, anchor: String)
+    case paragraph([MarkupRun])
+    case bullets([[MarkupRun]])
+    case keyFigures([ResolvedKeyFigure])
+    /// Index into `figures`.
+    case figure(Int)
+    /// Index into `tables`.
+    case table(Int)
+    case sources
+    case pageBreak
+}
+
+public struct ResolvedKeyFigure: Sendable {
+    public var value: String
+    public var label: String
+    public var detail: String?
+}
+
+public struct BuiltFigure: Sendable {
+    public var id: String
+    public var number: Int
+    /// "Figure 3"
+    public var label: String { "Figure \(number)" }
+    public var slug: String
+    public var caption: [MarkupRun]
+    public var chart: BuiltChart
+}
+
+public struct BuiltTable: Sendable {
+    public var id: String
+    public var number: Int
+    public var label: String { "Table \(number)" }
+    public var slug: String
+    public var caption: [MarkupRun]
+    public var table: ResultTable
+    public var sourceIDs: [String]
+    /// Source line, caveats and method notes printed under the table.
+    public var notes: [String]
+}
+
+public struct SourceUse: Sendable {
+    public var source: Source
+    /// "Figure 1", "Table 2", in order of appearance.
+    public var usedBy: [String]
+}

@@ -1,0 +1,116 @@
+import Analysis
+import Dataset
+
+/// The analyses a report table can show, each as a result table with the sources it used.
+struct TableAnalyses {
+    let corpus: Corpus
+
+    static let kinds = ["counts", "trend", "compare", "indicators", "attacks", "exercises", "documents", "membership"]
+
+    func build(_ spec: TableBlockSpec) throws -> (table: ResultTable, sourceIDs: [String], notes: [String]) {
+        switch spec.analysis {
+        case "counts", "trend":
+            let table = try EventTables.table(named: spec.table ?? "attacks", in: corpus)
+            let filter = EventFilter(period: try spec.period.map { try Period(parsing: $0) },
+                                     countries: spec.countries.isEmpty ? nil : Set(spec.countries))
+            let events = filter.apply(to: table, membership: corpus.membership)
+            let keys = try (spec.by ?? "year").split(separator: ",").map { word -> GroupKey in
+                guard let key = GroupKey(rawValue: String(word)) else {
+                    throw ChartRequestError("by '\(word)' is not a grouping; use year, country, kind or year,country")
+                }
+                return key
+            }
+            let tests = try (spec.analysis == "trend" ? (spec.tests.isEmpty ? TrendTest.allCases.map(\.rawValue) : spec.tests) : []).map { name -> TrendTest in
+                guard let test = TrendTest(rawValue: name) else {
+                    throw ChartRequestError("test '\(name)' is not one of \(TrendTest.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return test
+            }
+            let analysis = TrendAnalysis.run(events, by: keys, tests: tests)
+            var result = spec.analysis == "trend" ? analysis.testsTable : analysis.countsTable
+            let notes = result.notes
+            result.notes = []
+            if let limit = spec.limit { result.rows = Array(result.rows.prefix(limit)) }
+            return (result, events.events.compactMap(\.sourceID), notes)
+        case "compare":
+            guard spec.periods.count == 2 else { throw ChartRequestError("a comparison needs periods: [first, second]") }
+            let periods = try spec.periods.map { try Period(parsing: $0) }
+            let name = spec.table ?? "attacks"
+            let other = spec.indicators.first ?? name
+            let analysis = try ComparisonAnalysis.run(name, periods[0], other, periods[1], corpus: corpus,
+                                                      countries: spec.countries.isEmpty ? nil : Set(spec.countries))
+            var result = analysis.table
+            let notes = result.notes
+            result.notes = []
+            return (result, analysis.first.sourceIDs + analysis.second.sourceIDs, notes)
+        case "indicators":
+            var rows = corpus.indicators
+            if !spec.indicators.isEmpty {
+                let known = Set(rows.map(\.indicator))
+                for name in spec.indicators where !known.contains(name) {
+                    throw AnalysisInputError.unknownIndicator(name, known: known.sorted())
+                }
+                rows = rows.filter { spec.indicators.contains($0.indicator) }
+                rows.sort { (spec.indicators.firstIndex(of: $0.indicator)!, $0.periodDescription) < (spec.indicators.firstIndex(of: $1.indicator)!, $1.periodDescription) }
+            }
+            let table = ResultTable(
+                columns: [.init("indicator"), .init("period"), .init("figure", alignment: .right), .init("unit"), .init("scope"), .init("source")],
+                rows: rows.map { row in
+                    [.text(row.indicator.replacingOccurrences(of: "-", with: " ")), .text(row.periodDescription),
+                     .text(row.quantity.description), .text(row.unit), .text(row.scope ?? ""),
+                     .text(corpus.source(id: row.provenance.sourceID).map(SourceLine.shortCitation) ?? row.provenance.sourceID)]
+                })
+            return (table, rows.map(\.provenance.sourceID), [])
+        case "attacks":
+            let period = try spec.period.map { try Period(parsing: $0) }
+            let attacks = corpus.attacks.filter { period?.contains($0.date) ?? true }
+                .filter { spec.countries.isEmpty || spec.countries.contains($0.country) }
+                .sorted { $0.date < $1.date }
+            let table = ResultTable(
+                columns: [.init("date"), .init("place"), .init("killed", alignment: .right), .init("wounded", alignment: .right), .init("what the source says")],
+                rows: attacks.map { attack in
+                    [.text(attack.date.description), .text([attack.place, corpus.countryName(attack.country)].compactMap { $0 }.joined(separator: ", ")),
+                     attack.killed.isKnown ? .text(attack.killed.description) : .missing,
+                     attack.wounded.isKnown ? .text(attack.wounded.description) : .missing, .text(attack.description ?? "")]
+                })
+            return (table, attacks.map(\.provenance.sourceID), [])
+        case "exercises":
+            let period = try spec.period.map { try Period(parsing: $0) }
+            let exercises = corpus.exercises.filter { period?.contains($0.start) ?? true }.sorted { $0.start < $1.start }
+            let table = ResultTable(
+                columns: [.init("exercise"), .init("dates"), .init("hosts"), .init("kind")],
+                rows: exercises.map { exercise in
+                    [.text(exercise.name), .text(exercise.end.map { "\(exercise.start) to \($0)" } ?? exercise.start.description),
+                     .text(exercise.hosts.map(corpus.countryName).joined(separator: ", ")), .text(exercise.kind)]
+                })
+            return (table, exercises.map(\.provenance.sourceID), [])
+        case "documents":
+            let period = try spec.period.map { try Period(parsing: $0) }
+            let documents = corpus.documents.filter { document in period.map { p in document.date.map { p.contains($0) ?? false } ?? false } ?? true }
+                .sorted { ($0.date?.earliestDay.daysSinceEpoch ?? Int.max, $0.title) < ($1.date?.earliestDay.daysSinceEpoch ?? Int.max, $1.title) }
+            let conflicts = documents.filter { $0.conflict != nil }.count
+            let table = ResultTable(
+                columns: [.init("date"), .init("document"), .init("type"), .init("place")],
+                rows: documents.map { document in
+                    [document.date.map { .text($0.description) } ?? .missing, .text(document.title + (document.conflict == nil ? "" : " †")),
+                     .text(document.type), .text(document.place ?? "")]
+                })
+            return (table, documents.map(\.provenance.sourceID),
+                    conflicts > 0 ? ["† The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both."] : [])
+        case "membership":
+            let years = try spec.period.map { try Period(parsing: $0) }.map { Array($0.firstYear...$0.lastYear) } ?? [2001, 2005, 2010, 2015, 2017, 2020, 2023, 2024]
+            let table = ResultTable(
+                columns: [.init("end of", alignment: .right), .init("members", alignment: .right), .init("observers", alignment: .right), .init("dialogue partners", alignment: .right)],
+                rows: years.map { year in
+                    let statuses = corpus.statuses(on: DayDate(year: year, month: 12, day: 31)).values
+                    return [.text(String(year))] + [MembershipSpell.Status.member, .observer, .dialoguePartner].map { status in
+                        .integer(statuses.filter { $0 == status }.count)
+                    }
+                })
+            return (table, corpus.membership.map(\.provenance.sourceID), [])
+        default:
+            let suggestion = Suggestion.closest(to: spec.analysis, in: TableAnalyses.kinds).map { "did you mean '\($0)'? " } ?? ""
+            throw ChartRequestError("analysis '\(spec.analysis)' is unknown; \(suggestion)use one of \(TableAnalyses.kinds.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Dataset
+
+/// Fills the placeholders of report text and turns the markup into styled runs.
+struct TextBinding {
+    let evaluator: PlaceholderEvaluator
+
+    /// Blocks of runs, with `{{ figure id }}` turned into links to the figure.
+    func blocks(_ text: LocatedText) throws(Diagnostic) -> [MarkupBlock] {
+        InlineMarkup.parse(try substitute(text))
+    }
+
+    /// One paragraph of runs (captions, key-figure labels).
+    func runs(_ text: LocatedText) throws(Diagnostic) -> [MarkupRun] {
+        InlineMarkup.runs(try substitute(text).replacingOccurrences(of: "\n", with: " "))
+    }
+
+    /// Plain text with placeholders filled (key-figure values).
+    func plain(_ text: LocatedText) throws(Diagnostic) -> String {
+        InlineMarkup.runs(try substitute(text)).map(\.text).joined()
+    }
+
+    /// Replaces each placeholder by its value in markup form: computed text escaped so a value
+    /// can never be read as markup, cross-references as links.
+    private func substitute(_ located: LocatedText) throws(Diagnostic) -> String {
+        let pieces: [TemplatePiece]
+        do {
+            pieces = try PlaceholderSyntax.parse(located.text)
+        } catch {
+            throw Diagnostic(located.location(ofOffset: error.offset), error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
+        }
+        var output = ""
+        var offset = 0
+        for piece in pieces {
+            switch piece {
+            case .literal(let literal):
+                offset += literal.count
+                output += literal
+            case .placeholder(let placeholder):
+                defer { offset += placeholder.source.count }
+                do {
+                    switch try evaluator.evaluate(placeholder) {
+                    case .text(let value): output += escape(value)
+                    case let .reference(label, target): output += "[\(escape(label))](#\(target))"
+                    }
+                } catch {
+                    throw Diagnostic(located.location(ofOffset: offset), "placeholder \(error.placeholder.source): \(error.message)")
+                }
+            }
+        }
+        return output
+    }
+
+    private func escape(_ value: String) -> String {
+        var escaped = ""
+        for character in value {
+            if "*_[]()\\".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

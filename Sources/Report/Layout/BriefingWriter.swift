@@ -1,0 +1,214 @@
+import Analysis
+import Dataset
+import Foundation
+import Render
+
+/// Lays a built report out as a PDF: title page, contents with page numbers and links,
+/// body pages with running header and page numbers, bookmarks mirroring the headings,
+/// figures and tables numbered and linked from the text, the sources appendix.
+public struct BriefingWriter {
+    public let report: BuiltReport
+    public let corpus: Corpus
+
+    public init(report: BuiltReport, corpus: Corpus) {
+        self.report = report
+        self.corpus = corpus
+    }
+
+    public func pdf() throws -> Data {
+        let metadata = report.metadata
+        let style = ReportStyle.named(metadata.theme)
+        let document = PDFDocument(metadata: DocumentMetadata(
+            title: metadata.title, author: metadata.author, subject: metadata.subject ?? metadata.subtitle,
+            keywords: metadata.keywords, creator: "SCOBrief"))
+        let page = metadata.pageSize.points
+        let margins = metadata.margins
+        let width = page.width - margins.inner - margins.outer
+        let top = margins.top, bottom = page.height - margins.bottom
+
+        let blocks = try BlockMaker(report: report, corpus: corpus, style: style, pdf: document, width: width).blocks()
+        let bodyPages = Paginator(top: top, bottom: bottom).paginate(blocks)
+
+        // Contents entries (levels 1 and 2) with the body page each heading is on.
+        var entries: [(HeadingBlock, page: Int)] = []
+        for (pageIndex, plan) in bodyPages.enumerated() {
+            for placement in plan.placements {
+                if case .heading(let heading, _) = placement, heading.level <= 2 { entries.append((heading, pageIndex + 1)) }
+            }
+        }
+        let contentsLineHeight = style.body.size * 1.9
+        let contentsPerPage = max(1, Int((bottom - top - 60) / contentsLineHeight))
+        let contentsPages = metadata.contents ? max(1, (entries.count + contentsPerPage - 1) / contentsPerPage) : 0
+        let frontPages = (metadata.titlePage ? 1 : 0) + contentsPages
+        let geometry = PageGeometry(width: page.width, height: page.height, left: margins.inner, contentWidth: width, top: top, bottom: bottom)
+
+        if metadata.titlePage { drawTitlePage(document, style: style, geometry: geometry) }
+        if metadata.contents {
+            drawContents(entries, document: document, style: style, geometry: geometry, perPage: contentsPerPage,
+                         pages: contentsPages, firstLabel: metadata.titlePage ? 2 : 1)
+        }
+        var outlineParents: [Int: PDFDocument.OutlineItem] = [:]
+        for (index, plan) in bodyPages.enumerated() {
+            document.beginPage(width: .pt(page.width), height: .pt(page.height), label: "\(index + 1)")
+            drawHeaderAndFooter(document, style: style, geometry: geometry, section: plan.section, number: index + 1, of: bodyPages.count)
+            for placement in plan.placements {
+                draw(placement, on: document, style: style, geometry: geometry, outline: &outlineParents)
+            }
+            document.endPage()
+        }
+        _ = frontPages
+        return try document.finish()
+    }
+
+    struct PageGeometry {
+        var width: Double
+        var height: Double
+        var left: Double
+        var contentWidth: Double
+        var top: Double
+        var bottom: Double
+    }
+
+    // MARK: - Front matter
+
+    private func drawTitlePage(_ pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry) {
+        let metadata = report.metadata
+        pdf.beginPage(width: .pt(g.width), height: .pt(g.height), label: "Cover")
+        pdf.draw(Scene(size: Size(width: g.width, height: 10), background: nil,
+                       items: [.rect(Rect(x: 0, y: 0, width: g.width, height: 10), .fill(style.accent))]), at: Point(x: 0, y: 0))
+        var y = g.height * 0.28
+        y += pdf.draw(Paragraph(text: metadata.title, font: style.titlePageTitle, color: style.text, alignment: .left, lineSpacing: 1.05),
+                      at: Point(x: g.left, y: y), width: g.contentWidth) + 12
+        if let subtitle = metadata.subtitle {
+            y += pdf.draw(Paragraph(text: subtitle, font: style.titlePageSubtitle, color: style.secondary, alignment: .left),
+                          at: Point(x: g.left, y: y), width: g.contentWidth) + 24
+        }
+        var lines: [String] = []
+        if let author = metadata.author { lines.append(author) }
+        if let date = metadata.date { lines.append(date) }
+        for line in lines {
+            y += pdf.draw(Paragraph(text: line, font: FontSpec(family: ReportStyle.sans, size: 11), color: style.text, alignment: .left),
+                          at: Point(x: g.left, y: y), width: g.contentWidth) + 4
+        }
+        let rows = corpus.tables.values.reduce(0) { $0 + $1.rows.count }
+        let about = "Every number in this briefing is computed by SCOBrief from its sourced corpus (\(NumberText.grouped(rows)) rows, each quoting its source). "
+            + "Figures and tables name the sources of the rows they use; the appendix lists every source and what the data cover."
+        pdf.draw(Paragraph(text: about, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.2),
+                 at: Point(x: g.left, y: g.bottom - 40), width: g.contentWidth * 0.7)
+        pdf.endPage()
+    }
+
+    private func drawContents(_ entries: [(HeadingBlock, page: Int)], document pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry,
+                              perPage: Int, pages: Int, firstLabel: Int) {
+        let lineHeight = style.body.size * 1.9
+        for pageIndex in 0..<pages {
+            pdf.beginPage(width: .pt(g.width), height: .pt(g.height), label: romanNumeral(pageIndex + 1))
+            var y = g.top
+            if pageIndex == 0 {
+                pdf.addDestination(named: "contents", at: Point(x: g.left, y: y))
+                _ = pdf.addOutlineItem("Contents", destination: "contents")
+                y += pdf.draw(Paragraph(text: "Contents", font: style.headings[1]!, color: style.text, alignment: .left), at: Point(x: g.left, y: y), width: g.contentWidth) + 18
+            }
+            for (heading, page) in entries.dropFirst(pageIndex * perPage).prefix(perPage) {
+                let indent = heading.level == 1 ? 0.0 : 14.0
+                let font = heading.level == 1 ? FontSpec(family: ReportStyle.sans, size: style.body.size, weight: .bold)
+                    : FontSpec(family: ReportStyle.sans, size: style.body.size)
+                let title = Paragraph(text: heading.text, font: font, color: style.text, alignment: .left)
+                let number = Paragraph(text: "\(page)", font: font, color: style.text, alignment: .right)
+                let height = pdf.draw(title, at: Point(x: g.left + indent, y: y), width: g.contentWidth - indent - 40)
+                pdf.draw(number, at: Point(x: g.left + g.contentWidth - 40, y: y), width: 40)
+                pdf.addLink(Rect(x: g.left + indent, y: y, width: g.contentWidth - indent, height: height), toDestination: heading.anchor)
+                y += lineHeight
+            }
+            pdf.endPage()
+        }
+    }
+
+    // MARK: - Body
+
+    private func drawHeaderAndFooter(_ pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry, section: String?, number: Int, of total: Int) {
+        let headerY = g.top - 28
+        pdf.draw(Paragraph(text: report.metadata.title, font: style.header, color: style.secondary, alignment: .left),
+                 at: Point(x: g.left, y: headerY), width: g.contentWidth / 2)
+        if let section {
+            pdf.draw(Paragraph(text: section, font: style.header, color: style.secondary, alignment: .right),
+                     at: Point(x: g.left + g.contentWidth / 2, y: headerY), width: g.contentWidth / 2)
+        }
+        let rule = Path.segment(Point(x: g.left, y: headerY + 12), Point(x: g.left + g.contentWidth, y: headerY + 12))
+        pdf.draw(Scene(size: Size(width: g.width, height: 1), background: nil, items: [.path(rule, .stroke(Stroke(color: style.secondary, width: 0.4)))]),
+                 at: Point(x: 0, y: 0))
+        pdf.draw(Paragraph(text: "\(number) / \(total)", font: style.header, color: style.secondary, alignment: .center),
+                 at: Point(x: g.left, y: g.bottom + 24), width: g.contentWidth)
+    }
+
+    private func draw(_ placement: Placement, on pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry,
+                      outline: inout [Int: PDFDocument.OutlineItem]) {
+        switch placement {
+        case let .heading(heading, y):
+            pdf.addDestination(named: heading.anchor, at: Point(x: g.left, y: y))
+            let parent = heading.level == 1 ? PDFDocument.OutlineItem.root : (outline[heading.level - 1] ?? .root)
+            outline[heading.level] = pdf.addOutlineItem(heading.text, destination: heading.anchor, parent: parent, open: heading.level == 1)
+            for deeper in (heading.level + 1)...4 { outline[deeper] = nil }
+            pdf.draw(heading.paragraph, at: Point(x: g.left, y: y), width: g.contentWidth)
+        case let .text(text, lines, y):
+            let x = g.left + text.indent
+            if let bullet = text.bullet, lines.lowerBound == 0 {
+                pdf.draw(bullet, at: Point(x: x - 10, y: y), width: 10)
+            }
+            pdf.draw(text.paragraph, at: Point(x: x, y: y), width: g.contentWidth - text.indent, lines: lines)
+            addLinks(text.links, paragraph: text.paragraph, width: g.contentWidth - text.indent, origin: Point(x: x, y: y), lines: lines, pdf: pdf)
+        case let .keyFigures(figures, y):
+            KeyFigureBoxes.draw(figures, at: Point(x: g.left, y: y), width: g.contentWidth, style: style, pdf: pdf)
+        case let .figure(figure, y):
+            pdf.addDestination(named: figure.anchor, at: Point(x: g.left, y: y))
+            pdf.draw(figure.chart, at: Point(x: g.left + max(0, (g.contentWidth - figure.chart.scene.size.width) / 2), y: y))
+            var captionY = y + figure.chart.scene.size.height + 6
+            pdf.draw(figure.caption, at: Point(x: g.left, y: captionY), width: g.contentWidth)
+            addLinks(figure.captionLinks, paragraph: figure.caption, width: g.contentWidth, origin: Point(x: g.left, y: captionY), lines: nil, pdf: pdf)
+            captionY += figure.captionHeight + 1
+            for note in figure.notes {
+                captionY += pdf.draw(note, at: Point(x: g.left, y: captionY), width: g.contentWidth) + 1
+            }
+        case let .table(table, rows, continued, y):
+            if !continued { pdf.addDestination(named: table.anchor, at: Point(x: g.left, y: y)) }
+            var caption = table.caption
+            if continued { caption.markup += " <i>(continued)</i>" }
+            let captionHeight = pdf.draw(caption, at: Point(x: g.left, y: y), width: g.contentWidth)
+            let tableY = y + max(captionHeight, table.captionHeight) + 4
+            table.layout.draw(rows: rows, at: Point(x: g.left, y: tableY), on: pdf, style: style)
+            if rows.upperBound == table.layout.rowHeights.count {
+                var noteY = tableY + table.layout.height(rows: rows) + 2
+                for note in table.notes {
+                    noteY += pdf.draw(note, at: Point(x: g.left, y: noteY), width: g.contentWidth) + 1
+                }
+            }
+        }
+    }
+
+    /// Makes the words of each link in a paragraph clickable, on the lines drawn here.
+    private func addLinks(_ links: [(range: Range<Int>, target: String)], paragraph: Paragraph, width: Double, origin: Point,
+                          lines: Range<Int>?, pdf: PDFDocument) {
+        for link in links {
+            for area in pdf.linkAreas(of: link.range, in: paragraph, width: width, lines: lines) {
+                let rect = Rect(x: origin.x + area.x, y: origin.y + area.y, width: area.width, height: area.height)
+                if link.target.hasPrefix("#") {
+                    pdf.addLink(rect, toDestination: String(link.target.dropFirst()))
+                } else {
+                    pdf.addLink(rect, toURI: link.target)
+                }
+            }
+        }
+    }
+
+    private func romanNumeral(_ value: Int) -> String {
+        let numerals: [(Int, String)] = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var remaining = value, text = ""
+        for (amount, numeral) in numerals {
+            while remaining >= amount {
+                text += numeral
+                remaining -= amount
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,100 @@
+import Analysis
+import Render
+
+/// A result table measured for a page: column widths (wrapping the widest text columns when the
+/// natural widths do not fit), row heights, and the booktabs rules drawn around it.
+struct TableLayout {
+    struct Cell {
+        var paragraph: Paragraph
+        var height: Double
+    }
+
+    var columnWidths: [Double]
+    var header: [Cell]
+    var headerHeight: Double
+    var rows: [[Cell]]
+    var rowHeights: [Double]
+    static let cellPaddingX = 4.0
+    static let cellPaddingY = 2.2
+    private var cellPaddingX: Double { Self.cellPaddingX }
+    private var cellPaddingY: Double { Self.cellPaddingY }
+    var totalWidth: Double { columnWidths.reduce(0, +) }
+
+    init(_ table: ResultTable, width available: Double, style: ReportStyle, pdf: PDFDocument) {
+        let measurer = pdf.renderer.textMeasurer
+        let columnCount = table.columns.count
+        let headerTexts = table.columns.map(\.title)
+        let cellTexts = table.rows.map { row in (0..<columnCount).map { $0 < row.count ? row[$0].display : "" } }
+        var natural = [Double](repeating: 0, count: columnCount)
+        var longestWord = [Double](repeating: 0, count: columnCount)
+        for (column, title) in headerTexts.enumerated() {
+            natural[column] = measurer.measure(title, font: style.tableHeader).width
+            longestWord[column] = title.split(separator: " ").map { measurer.measure(String($0), font: style.tableHeader).width }.max() ?? 0
+        }
+        for row in cellTexts {
+            for (column, text) in row.enumerated() {
+                natural[column] = max(natural[column], measurer.measure(text, font: style.table).width)
+                let word = text.split(separator: " ").map { measurer.measure(String($0), font: style.table).width }.max() ?? 0
+                longestWord[column] = max(longestWord[column], word)
+            }
+        }
+        let padding = 2 * Self.cellPaddingX
+        var widths = natural.map { $0 + padding + 0.5 }
+        // Too wide: take space from the widest columns, never below their longest word.
+        var excess = widths.reduce(0, +) - available
+        while excess > 0.5 {
+            guard let widest = widths.indices.filter({ widths[$0] > longestWord[$0] + padding + 1 }).max(by: { widths[$0] < widths[$1] }) else { break }
+            let others = widths.indices.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+            let floor = max(longestWord[widest] + padding + 1, min(others, widths[widest] - excess))
+            let cut = min(excess, widths[widest] - floor)
+            if cut <= 0.01 { break }
+            widths[widest] -= cut
+            excess -= cut
+        }
+        columnWidths = widths
+        func cell(_ text: String, font: FontSpec, column: Int) -> Cell {
+            let alignment: TextRun.Alignment = table.columns[column].alignment == .right ? .right : .left
+            let paragraph = Paragraph(text: text, font: font, color: style.text, alignment: alignment, lineSpacing: 1.0)
+            return Cell(paragraph: paragraph, height: pdf.measure(paragraph, width: widths[column] - padding).height)
+        }
+        header = headerTexts.enumerated().map { cell($1, font: style.tableHeader, column: $0) }
+        headerHeight = (header.map(\.height).max() ?? 0) + 2 * Self.cellPaddingY
+        rows = cellTexts.map { row in row.enumerated().map { cell($1, font: style.table, column: $0) } }
+        rowHeights = rows.map { ($0.map(\.height).max() ?? 0) + 2 * Self.cellPaddingY }
+    }
+
+    /// Height of the header and `range` of rows, with the rules.
+    func height(rows range: Range<Int>) -> Double {
+        headerHeight + rowHeights[range].reduce(0, +) + 3
+    }
+
+    /// Draws the header and `range` of rows with top, middle and bottom rules (booktabs).
+    func draw(rows range: Range<Int>, at origin: Point, on pdf: PDFDocument, style: ReportStyle) {
+        var y = origin.y
+        rule(at: y, width: 0.8, origin: origin, pdf: pdf, style: style)
+        y += 1
+        drawRow(header, height: headerHeight, y: y, x: origin.x, pdf: pdf)
+        y += headerHeight
+        rule(at: y, width: 0.4, origin: origin, pdf: pdf, style: style)
+        y += 1
+        for index in range {
+            drawRow(rows[index], height: rowHeights[index], y: y, x: origin.x, pdf: pdf)
+            y += rowHeights[index]
+        }
+        rule(at: y + 0.5, width: 0.8, origin: origin, pdf: pdf, style: style)
+    }
+
+    private func drawRow(_ cells: [Cell], height: Double, y: Double, x: Double, pdf: PDFDocument) {
+        var left = x
+        for (column, cell) in cells.enumerated() {
+            pdf.draw(cell.paragraph, at: Point(x: left + cellPaddingX, y: y + cellPaddingY), width: columnWidths[column] - 2 * cellPaddingX)
+            left += columnWidths[column]
+        }
+    }
+
+    private func rule(at y: Double, width: Double, origin: Point, pdf: PDFDocument, style: ReportStyle) {
+        let path = Path.segment(Point(x: origin.x, y: y), Point(x: origin.x + totalWidth, y: y))
+        pdf.draw(Scene(size: Size(width: totalWidth, height: 1), background: nil,
+                       items: [.path(path, .stroke(Stroke(color: style.rule, width: width)))]), at: Point(x: 0, y: 0))
+    }
+}

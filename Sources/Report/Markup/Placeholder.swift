@@ -1,0 +1,65 @@
+import Dataset
+
+/// A `{{ verb arguments... }}` expression in report text, bound to a value computed from the data.
+public struct Placeholder: Sendable, Hashable {
+    public var verb: String
+    /// Positional arguments, in order.
+    public var arguments: [String]
+    /// `key=value` arguments.
+    public var options: [String: String]
+    /// The expression as written, for messages.
+    public var source: String
+}
+
+/// Text with placeholders: literal pieces and expressions, in order.
+public enum TemplatePiece: Sendable, Hashable {
+    case literal(String)
+    case placeholder(Placeholder)
+}
+
+public enum PlaceholderSyntax {
+    /// Splits `text` into literals and placeholders. An unclosed `{{` or an empty `{{ }}` is an error,
+    /// with the offset of its opening braces (in characters) so the caller can point at it.
+    public static func parse(_ text: String) throws(PlaceholderSyntaxError) -> [TemplatePiece] {
+        var pieces: [TemplatePiece] = []
+        var rest = Substring(text)
+        var consumed = 0
+        while let open = rest.range(of: "{{") {
+            let literal = rest[..<open.lowerBound]
+            if !literal.isEmpty { pieces.append(.literal(String(literal))) }
+            let offset = consumed + literal.count
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw PlaceholderSyntaxError(offset: offset, message: "'{{' is not closed with '}}'")
+            }
+            let body = rest[open.upperBound..<close.lowerBound]
+            if body.contains("{{") {
+                throw PlaceholderSyntaxError(offset: offset, message: "'{{' is not closed with '}}' before the next '{{'")
+            }
+            let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+            guard let verb = words.first else {
+                throw PlaceholderSyntaxError(offset: offset, message: "empty placeholder '{{ }}'")
+            }
+            var arguments: [String] = []
+            var options: [String: String] = [:]
+            for word in words.dropFirst() {
+                if let equals = word.firstIndex(of: "="), equals != word.startIndex {
+                    options[String(word[..<equals])] = String(word[word.index(after: equals)...])
+                } else {
+                    arguments.append(word)
+                }
+            }
+            pieces.append(.placeholder(Placeholder(verb: verb, arguments: arguments, options: options,
+                                                   source: "{{" + String(body) + "}}")))
+            consumed = offset + 2 + body.count + 2
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { pieces.append(.literal(String(rest))) }
+        return pieces
+    }
+}
+
+public struct PlaceholderSyntaxError: Error, Sendable, Hashable {
+    /// Characters from the start of the text to the offending `{{`.
+    public var offset: Int
+    public var message: String
+}

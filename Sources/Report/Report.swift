@@ -1,3 +1,0 @@
-import Dataset
-import Analysis
-import Render

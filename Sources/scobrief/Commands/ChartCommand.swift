@@ -1,0 +1,136 @@
+import ArgumentParser
+import Analysis
+import Dataset
+import Foundation
+import Render
+import Report
+
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Draw a chart of the corpus as PDF, PNG, SVG or EPS.",
+        discussion: """
+        KIND is a chart kind (\(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))) or a preset
+        (scobrief chart --list). The format comes from the output's extension.
+        Examples:
+          scobrief chart attacks-per-year -o attacks.pdf
+          scobrief chart bar --table exercises --x year --by country --theme paper --width 85mm -o ex.png
+          scobrief chart dumbbell --table attacks --by country --period 2001-2011 --period 2024 -o cmp.svg
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A chart kind or a preset name.", valueName: "kind"))
+    var kind: String?
+
+    @Flag(help: "List the presets.")
+    var list = false
+
+    @Option(help: ArgumentHelp("The table: attacks, exercises, documents, membership, indicators.", valueName: "table"))
+    var table: String?
+
+    @Option(help: ArgumentHelp("What runs along the x axis (bar): year, country or kind.", valueName: "x"))
+    var x: String?
+
+    @Option(help: ArgumentHelp("What is measured: count, killed or wounded.", valueName: "y"))
+    var y: String?
+
+    @Option(help: ArgumentHelp("Split into series, stacks or rows by country or kind.", valueName: "key"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("First year (or YYYY-MM).", valueName: "year"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last year (or YYYY-MM).", valueName: "year"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Periods for a dumbbell chart; give two.", valueName: "period"))
+    var period: [String] = []
+
+    @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries.", valueName: "ISO"))
+    var countries: [String] = []
+
+    @Option(help: ArgumentHelp("paper or briefing.", valueName: "theme"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Width, e.g. 85mm, 178mm, 6in.", valueName: "length"))
+    var width: String?
+
+    @Option(help: ArgumentHelp("Height, e.g. 60mm.", valueName: "length"))
+    var height: String?
+
+    @Option(help: ArgumentHelp("Resolution of PNG output.", valueName: "dpi"))
+    var dpi: Double = 300
+
+    @Option(help: ArgumentHelp("The chart's title (say the finding).", valueName: "text"))
+    var title: String?
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output file: .pdf, .png, .svg or .eps.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if list { return }
+        guard kind != nil else { throw ValidationError("name a chart kind or preset, or use --list") }
+        guard let output else { throw ValidationError("give the output file with -o, e.g. -o attacks.pdf") }
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard ImageFormat(fileExtension: ext) != nil else {
+            throw ValidationError("cannot tell the format from '\(output)'; end the name with .pdf, .png, .svg or .eps")
+        }
+        guard dpi >= 36 && dpi <= 2400 else { throw ValidationError("--dpi must be between 36 and 2400") }
+    }
+
+    func run() throws {
+        if list {
+            let rows = ChartPresets.all.map { [ResultTable.Cell.text($0.name), .text($0.request.kind.rawValue), .text($0.summary)] }
+            Terminal.output(ResultTable(columns: [.init("preset"), .init("kind"), .init("shows")], rows: rows).alignedText())
+            return
+        }
+        try reportingFailures {
+            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            var request = try makeRequest(corpus: corpus)
+            if let title { request.title = title }
+            let built = try CorpusCharts(corpus: corpus).build(request)
+            let output = self.output!
+            let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased())!
+            let figure = try built.spec.figure()
+            let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+            let bytes = try ChartRenderer().render(figure, as: format, options: options)
+            try AtomicFile.write(bytes, to: output)
+        }
+    }
+
+    private func makeRequest(corpus: Corpus) throws -> ChartRequest {
+        var request: ChartRequest
+        if let preset = ChartPresets.named(kind!) {
+            request = preset.request
+        } else if let chartKind = ChartSpec.Kind(rawValue: kind!) {
+            guard let table else { throw ValidationError("a \(chartKind.rawValue) chart needs --table (attacks, exercises, documents, membership, indicators)") }
+            request = ChartRequest(kind: chartKind, table: table)
+        } else {
+            let names = ChartSpec.Kind.allCases.map(\.rawValue) + ChartPresets.all.map(\.name)
+            let suggestion = Suggestion.closest(to: kind!, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("'\(kind!)' is neither a chart kind nor a preset\(suggestion); see scobrief chart --list")
+        }
+        if let table { request.table = table }
+        if let x { request.x = x }
+        if let y { request.y = y }
+        if let by { request.by = by }
+        if let theme {
+            guard Theme.named(theme) != nil else { throw ValidationError("--theme must be paper or briefing") }
+            request.theme = theme
+        }
+        if let width {
+            guard let length = Length(parsing: width) else { throw ValidationError("--width '\(width)' is not a length; write e.g. 85mm or 6in") }
+            request.width = length
+        }
+        if let height {
+            guard let length = Length(parsing: height) else { throw ValidationError("--height '\(height)' is not a length; write e.g. 60mm") }
+            request.height = length
+        }
+        if from != nil || to != nil { request.filter.period = try periodOption(from: from, to: to) }
+        if let countries = try countryOption(countries, corpus: corpus) { request.filter.countries = countries }
+        if !period.isEmpty { request.periods = try period.map { try Period(parsing: $0) } }
+        return request
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Analysis
+import Dataset
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two periods: annual rates with exact intervals, their ratio and difference.",
+        discussion: """
+        Examples:
+          scobrief compare attacks --period 2001-2011 --period 2024
+          scobrief compare attacks --period 2001-2011 --with attacks-prevented --period 2024
+        A figure is a corpus table (attacks, exercises, documents) or an indicator reported in
+        indicators.csv (attacks-prevented, crimes-prevented, ...). Figures that measure different
+        things (attacks that happened, attacks prevented) or lists of named examples set against
+        complete counts are refused, with the reason.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The figure to compare.", valueName: "figure"))
+    var figure: String
+
+    @Option(help: ArgumentHelp("Compare with this figure in the second period (default: the same figure).", valueName: "figure"))
+    var with: String?
+
+    @Option(help: ArgumentHelp("A period: 2024, 2001-2011 or 2024-01..2024-09. Give it twice.", valueName: "period"))
+    var period: [String] = []
+
+    @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries (for corpus tables).", valueName: "ISO"))
+    var countries: [String] = []
+
+    @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
+    var level: Double = 0.95
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        guard period.count == 2 else {
+            throw ValidationError("give exactly two periods, e.g. --period 2001-2011 --period 2024 (got \(period.count))")
+        }
+        guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let periods = try period.map { try Period(parsing: $0) }
+            let analysis = try ComparisonAnalysis.run(figure, periods[0], with ?? figure, periods[1], corpus: corpus,
+                                                      countries: try countryOption(countries, corpus: corpus), level: level)
+            Terminal.output(render([analysis.table], as: output.format))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Analysis
+import Dataset
+
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Counts by year or country, with trend tests and confidence intervals.",
+        discussion: """
+        Examples:
+          scobrief trend attacks --from 2001 --to 2011 --test mann-kendall,poisson
+          scobrief trend exercises --by year,country --format markdown
+          scobrief trend attacks --status member --country RUS --country CHN
+        Years without events are counted as 0 in the trend tests.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The table: \(EventTables.names.joined(separator: ", ")).", valueName: "table"))
+    var table: String
+
+    @Option(help: ArgumentHelp("Group by year, country, kind, or a combination such as year,country.", valueName: "keys"))
+    var by: String = "year"
+
+    @Option(help: ArgumentHelp("First year (or YYYY-MM).", valueName: "year"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last year (or YYYY-MM).", valueName: "year"))
+    var to: String?
+
+    @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries (ISO 3166-1 alpha-3); repeat or separate with commas.", valueName: "ISO"))
+    var countries: [String] = []
+
+    @Option(help: ArgumentHelp("Only events in states of this SCO status at the time: member, observer, dialogue-partner.", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Only events of this kind (exercise kind, document type).", valueName: "kind"))
+    var kinds: [String] = []
+
+    @Option(help: ArgumentHelp("Tests to run: \(TrendTest.allCases.map(\.rawValue).joined(separator: ", ")), or none.", valueName: "tests"))
+    var test: String = "ols,mann-kendall,poisson"
+
+    @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
+    var level: Double = 0.95
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        try reportingFailures {
+            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let eventTable = try EventTables.table(named: table, in: corpus)
+            let keys = try parseKeys(by)
+            let tests = try parseTests(test)
+            guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+            let filter = EventFilter(
+                period: try periodOption(from: from, to: to),
+                countries: try countryOption(countries, corpus: corpus),
+                statusAtTime: try statusOption(status),
+                kinds: try kindOption(kinds, table: eventTable))
+            let analysis = TrendAnalysis.run(filter.apply(to: eventTable, membership: corpus.membership), by: keys, tests: tests, level: level)
+            let tables = [analysis.countsTable] + (tests.isEmpty ? [] : [analysis.testsTable])
+            Terminal.output(render(tables, as: output.format))
+        }
+    }
+
+    private func parseKeys(_ text: String) throws -> [GroupKey] {
+        try text.split(separator: ",").map { word in
+            guard let key = GroupKey(rawValue: String(word)) else {
+                throw ValidationError("--by '\(word)' is not a grouping; use year, country, kind or a combination such as year,country")
+            }
+            return key
+        }
+    }
+
+    private func parseTests(_ text: String) throws -> [TrendTest] {
+        if text == "none" { return [] }
+        return try text.split(separator: ",").map { word in
+            guard let test = TrendTest(rawValue: String(word)) else {
+                let suggestion = Suggestion.closest(to: String(word), in: TrendTest.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw ValidationError("--test '\(word)' is not a test\(suggestion); use \(TrendTest.allCases.map(\.rawValue).joined(separator: ", ")) or none")
+            }
+            return test
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Analysis
+import Dataset
+
+/// Turns the shared filter options into analysis filters, refusing bad values with the reason.
+func periodOption(from: String?, to: String?) throws -> Period? {
+    switch (from, to) {
+    case (nil, nil): return nil
+    case let (from?, to?): return try Period(parsing: "\(from)..\(to)")
+    case let (from?, nil): return try Period(parsing: "\(from)..9999")
+    case let (nil, to?): return try Period(parsing: "0001..\(to)")
+    }
+}
+
+func countryOption(_ values: [String], corpus: Corpus) throws -> Set<String>? {
+    let codes = values.flatMap { $0.split(separator: ",").map { String($0).uppercased() } }
+    guard !codes.isEmpty else { return nil }
+    let known = Set(corpus.countries.map(\.code))
+    for code in codes where !known.contains(code) {
+        throw AnalysisInputError.unknownCountry(code, suggestion: Suggestion.closest(to: code, in: known))
+    }
+    return Set(codes)
+}
+
+func statusOption(_ values: [String]) throws -> Set<MembershipSpell.Status>? {
+    let words = values.flatMap { $0.split(separator: ",").map(String.init) }
+    guard !words.isEmpty else { return nil }
+    return try Set(words.map { word in
+        guard let status = MembershipSpell.Status(rawValue: word == "founding-member" ? "member" : word) else {
+            throw ValidationError("--status '\(word)' is not a status; use member, observer or dialogue-partner")
+        }
+        return status
+    })
+}
+
+func kindOption(_ values: [String], table: EventTable) throws -> Set<String>? {
+    let kinds = values.flatMap { $0.split(separator: ",").map(String.init) }
+    guard !kinds.isEmpty else { return nil }
+    let known = Set(table.events.compactMap(\.kind))
+    for kind in kinds where !known.contains(kind) {
+        throw AnalysisInputError.unknownKind(kind, known: known.sorted())
+    }
+    return Set(kinds)
+}
+
+/// Several result tables in one output: blank lines between them as text, one JSON array, one CSV each.
+func render(_ tables: [ResultTable], as format: TableFormat) -> String {
+    if format == .json && tables.count > 1 {
+        return "[\n" + tables.map { $0.rendered(as: .json).trimmingCharacters(in: .newlines) }.joined(separator: ",\n") + "\n]\n"
+    }
+    return tables.map { $0.rendered(as: format) }.joined(separator: "\n")
+}

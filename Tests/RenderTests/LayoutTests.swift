@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import Render
+
+@Suite("Layout") struct LayoutTests {
+    let renderer = ChartRenderer()
+
+    /// Fails when any two labels' rotated boxes overlap.
+    func expectNoOverlaps(_ labels: [TextRun], sourceLocation: SourceLocation = #_sourceLocation) {
+        for i in labels.indices {
+            for j in labels.indices where j > i {
+                #expect(!labels[i].overlaps(labels[j]), "\"\(labels[i].text)\" overlaps \"\(labels[j].text)\"",
+                        sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func fiftyTwoYearLabelsOnAn85mmAxisDoNotOverlap() {
+        let years = (1970...2021).map(String.init)
+        #expect(years.count == 52)
+        let chart = BarChart(categories: years, values: years.indices.map { Double($0 % 7 + 1) })
+        let laidOut = renderer.layout(chart.figure(theme: .paper, width: .mm(85)))
+        let panel = laidOut.boxes.panels[0]
+        #expect(laidOut.scene.size.width == Length.mm(85).points)
+        #expect(panel.xTickLabels.count >= 5, "too few labels left: \(panel.xTickLabels.map(\.text))")
+        expectNoOverlaps(panel.xTickLabels)
+        // Thinned to round years, the preferred remedy for ordered categories.
+        #expect(panel.xFitting == .thinned(every: 5) || panel.xFitting == .thinned(every: 10))
+        #expect(panel.xTickLabels.allSatisfy { Int($0.text)! % 5 == 0 })
+        for label in panel.xTickLabels { #expect(Rect(x: 0, y: 0, width: laidOut.scene.size.width, height: laidOut.scene.size.height).contains(label.bounds)) }
+    }
+
+    @Test func fiftyTwoYearsOnATimeAxisDoNotOverlap() {
+        let years = (1970...2021).map(Double.init)
+        let chart = LineChart(series: [.init(name: "Attacks", x: years, y: years.map { 100 + 50 * sin($0 / 4) })])
+        let panel = renderer.layout(chart.figure(theme: .paper, width: .mm(85))).boxes.panels[0]
+        expectNoOverlaps(panel.xTickLabels)
+        #expect(panel.xTickLabels.allSatisfy { !$0.text.contains(",") }, "years print without separators")
+        #expect(panel.xTickLabels.count >= 4)
+    }
+
+    @Test func longNamesRotateWhenThinningIsNotAllowed() {
+        let names = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan", "Afghanistan", "Mongolia",
+                     "Azerbaijan", "Cambodia", "Sri Lanka", "Armenia", "Nepal"]
+        let chart = BarChart(categories: names, values: names.indices.map { Double($0 + 1) })
+        let panel = renderer.layout(chart.figure(theme: .paper, width: .mm(85))).boxes.panels[0]
+        #expect(panel.xTickLabels.count == names.count, "every name stays")
+        if case .rotated = panel.xFitting {} else { Issue.record("expected rotation, got \(panel.xFitting)") }
+        expectNoOverlaps(panel.xTickLabels)
+    }
+
+    @Test func shortNamesWrapOrFitWithoutDroppingAny() {
+        let names = ["India", "Pakistan", "China", "Russia"]
+        let chart = BarChart(categories: names, values: [1, 2, 3, 4])
+        let panel = renderer.layout(chart.figure(theme: .paper)).boxes.panels[0]
+        #expect(panel.xFitting == .all)
+        #expect(panel.xTickLabels.map(\.text) == names)
+    }
+
+    @Test func everyTextStaysInsideTheFigure() {
+        for theme in [Theme.paper, .briefing] {
+            for (name, chart) in SampleCharts.all {
+                let laidOut = renderer.layout(chart.figure(theme: theme))
+                let page = Rect(x: 0, y: 0, width: laidOut.scene.size.width, height: laidOut.scene.size.height)
+                for (_, run) in laidOut.scene.textRuns() {
+                    #expect(page.contains(run.bounds, tolerance: 0.5), "\(theme.name) \(name): \"\(run.text)\" at \(run.bounds) is clipped")
+                }
+            }
+        }
+    }
+
+    @Test func tickLabelsNeverOverlapInAnySample() {
+        for theme in [Theme.paper, .briefing] {
+            for (_, chart) in SampleCharts.all {
+                for panel in renderer.layout(chart.figure(theme: theme)).boxes.panels {
+                    expectNoOverlaps(panel.xTickLabels)
+                    expectNoOverlaps(panel.yTickLabels)
+                }
+            }
+        }
+    }
+
+    @Test func marginsGrowWithMeasuredLabels() {
+        let short = BarChart(categories: ["A", "B"], values: [1, 2], orientation: .horizontal)
+        let long = BarChart(categories: ["Shanghai Cooperation Organisation", "B"], values: [1, 2], orientation: .horizontal)
+        let a = renderer.layout(short.figure()).boxes.panels[0].plot
+        let b = renderer.layout(long.figure()).boxes.panels[0].plot
+        #expect(b.minX > a.minX + 30, "plot should move right for the longer label: \(a) vs \(b)")
+    }
+
+    @Test func eventLabelsAvoidEachOther() {
+        let years = (2000...2020).map(Double.init)
+        let events = [2001, 2002, 2004, 2005, 2017, 2018].map { EventNote(x: Double($0), label: "\($0): an event of note") }
+        let chart = LineChart(series: [.init(name: "Attacks", x: years, y: years.map { $0 - 1990 })], events: events)
+        let panel = renderer.layout(chart.figure(theme: .paper)).boxes.panels[0]
+        #expect(panel.annotationLabels.count == events.count)
+        expectNoOverlaps(panel.annotationLabels)
+        for label in panel.annotationLabels { #expect(label.bounds.maxY <= panel.plot.minY + 0.01, "event labels sit above the plot") }
+    }
+
+    @Test func pointLabelsAvoidEachOther() {
+        let points = (0..<12).map { ScatterChart.Point(x: Double($0 % 4), y: Double($0 / 4)) }
+        let notes = points.map { PointNote(x: $0.x, y: $0.y, label: "Point \(Int($0.x)),\(Int($0.y))") }
+        let chart = ScatterChart(points: points, notes: notes)
+        let panel = renderer.layout(chart.figure(theme: .briefing)).boxes.panels[0]
+        #expect(panel.annotationLabels.count == notes.count)
+        expectNoOverlaps(panel.annotationLabels)
+    }
+
+    @Test func missingValuesAreGapsNotZeros() {
+        let chart = LineChart(series: [.init(name: "A", x: [1, 2, 3, 4, 5], y: [1, 2, nil, 4, 5])], xScale: .linear)
+        let laidOut = renderer.layout(chart.figure())
+        var paths = 0
+        func walk(_ items: [SceneItem]) {
+            for item in items {
+                switch item {
+                case .path(let p, let paint) where paint.stroke?.color == Theme.paper.palette.color(0):
+                    paths += 1
+                    #expect(p.elements.count == 2, "each run has two points")
+                case .clipped(_, let inner), .group(_, let inner): walk(inner)
+                default: break
+                }
+            }
+        }
+        walk(laidOut.scene.items)
+        #expect(paths == 2, "the nil splits the line in two")
+
+        let bars = BarChart(categories: ["a", "b", "c"], values: [3, nil, 0])
+        var rects: [Rect] = []
+        func collect(_ items: [SceneItem]) {
+            for item in items {
+                switch item {
+                case .rect(let r, let paint) where paint.fill == Theme.paper.palette.color(0): rects.append(r)
+                case .clipped(_, let inner), .group(_, let inner): collect(inner)
+                default: break
+                }
+            }
+        }
+        collect(renderer.layout(bars.figure()).scene.items)
+        #expect(rects.count == 2, "the missing bar is absent; a zero is a zero-height bar")
+        #expect(rects.contains { $0.height == 0 })
+    }
+
+    @Test func smallMultiplesShareOnePlotSize() {
+        let panels = renderer.layout(SampleCharts.smallMultiples.figure()).boxes.panels
+        #expect(panels.count == 4)
+        #expect(Set(panels.map(\.plot.width)).count == 1 && Set(panels.map(\.plot.height)).count == 1)
+        #expect(panels[0].plot.minX == panels[2].plot.minX, "columns line up")
+        #expect(panels[1].yTickLabels.isEmpty, "inner panels omit y labels")
+    }
+}

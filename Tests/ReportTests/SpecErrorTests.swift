@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Dataset
+@testable import Report
+
+private func buildError(_ yaml: String) -> String {
+    do {
+        let spec = try Fixtures.spec(yaml: yaml)
+        _ = try ReportBuilder(corpus: Fixtures.corpus).build(spec)
+        return ""
+    } catch let error as DiagnosticList {
+        return error.description
+    } catch {
+        return "\(error)"
+    }
+}
+
+private let header = "report:\n  title: T\nbody:\n"
+
+@Suite struct SpecErrorTests {
+    @Test func unknownChartKindSuggestsTheNearest() {
+        let message = buildError(header + "  - chart: {id: f, kind: bars, table: attacks, caption: c}\n")
+        #expect(message.contains("test.yaml:4:5: error: unknown chart kind 'bars'"))
+        #expect(message.contains("did you mean 'bar'?"))
+    }
+
+    @Test func unknownTable() {
+        let message = buildError(header + "  - chart: {id: f, kind: bar, table: atacks, caption: c}\n")
+        #expect(message.contains("unknown table 'atacks'"))
+        #expect(message.contains("did you mean 'attacks'"))
+    }
+
+    @Test func unknownColumn() {
+        let message = buildError(header + "  - chart: {id: f, kind: bar, table: attacks, x: colour, caption: c}\n")
+        #expect(message.contains("x 'colour' is not available here"))
+    }
+
+    @Test func unknownPlaceholder() {
+        let message = buildError(header + "  - text: \"We counted {{ cout attacks }} attacks.\"\n")
+        #expect(message.contains("test.yaml:4:23: error: placeholder {{ cout attacks }}: unknown placeholder 'cout'; did you mean 'count'?"))
+    }
+
+    @Test func unclosedPlaceholderIsASyntaxError() {
+        #expect(throws: Diagnostic.self) { try Fixtures.spec(yaml: header + "  - text: \"{{ count attacks\"\n") }
+    }
+
+    @Test func badPeriod() {
+        let message = buildError(header + "  - text: \"{{ count attacks 2011-2001 }}\"\n")
+        #expect(message.contains("bad period '2011-2001': it ends before it starts"))
+    }
+
+    @Test func wrongYAMLType() {
+        do {
+            _ = try Fixtures.spec(yaml: header + "  - heading: {text: [a, b]}\n")
+            Issue.record("accepted a list as heading text")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.description.contains("test.yaml:4:21: error: body[0].heading.text: expected text, found a list"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func unknownKeyGetsASuggestion() {
+        do {
+            _ = try Fixtures.spec(yaml: "report:\n  title: T\n  subtitel: S\nbody: []\n")
+            Issue.record("accepted an unknown key")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.message == "report: unknown key 'subtitel'")
+            #expect(diagnostic.hint?.hasPrefix("did you mean 'subtitle'?") == true)
+            #expect(diagnostic.location.line == 3)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func duplicateIDs() {
+        #expect(throws: Diagnostic.self) {
+            try Fixtures.spec(yaml: header + "  - chart: {id: f, preset: attacks-per-year, caption: c}\n  - chart: {id: f, preset: attacks-per-year, caption: c}\n")
+        }
+    }
+
+    @Test func referenceToAMissingFigure() {
+        let message = buildError(header + "  - text: \"See {{ figure fig-atacks }}.\"\n  - chart: {id: fig-attacks, preset: attacks-per-year, caption: c}\n")
+        #expect(message.contains("no figure or table has the id 'fig-atacks'; did you mean 'fig-attacks'?"))
+    }
+
+    @Test func incomparableComparisonIsRefusedAtBuild() {
+        let message = buildError(header + "  - text: \"{{ compare attacks 2001-2011 2024 with=attacks-prevented }}\"\n")
+        #expect(message.contains("they count different things"))
+    }
+
+    @Test func aliasBombIsStoppedByTheNodeLimit() {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            yaml += "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "*a" : "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        yaml += "report:\n  title: T\n  keywords: *l9\nbody: []\n"
+        do {
+            _ = try Fixtures.spec(yaml: yaml)
+            Issue.record("alias bomb accepted")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.message.contains("unknown key") || diagnostic.message.contains("YAML nodes"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}
