@@ -10,8 +10,12 @@ public enum EventTables {
             throw .unknownTable(name, known: names)
         }
         func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
-            EventTable(name: name, title: schema.title, coverage: schema.coverage, coverageNote: schema.coverageNote,
-                       measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
+            // A table imported from a complete dataset (GTD) is complete even though the curated
+            // table of the same name is a list of examples: each row's source decides.
+            let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: events.compactMap(\.sourceID))
+            return EventTable(name: name, title: schema.title, coverage: coverage.coverage,
+                              coverageNote: coverage.notes.joined(separator: " "),
+                              measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
         }
         switch name {
         case "attacks":

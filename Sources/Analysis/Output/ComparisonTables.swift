@@ -11,10 +11,10 @@ extension ComparisonAnalysis {
         var rows = [row(c.first, first), row(c.second, second)]
         if let ratio = c.rateRatio {
             rows.append([.text("rate ratio (first ÷ second)"), .missing, .missing, .text(StatisticText.number(ratio.rateRatio)),
-                         .text(StatisticText.interval(ratio.interval)), .text("exact conditional, p = \(StatisticText.pValue(ratio.pValue))")])
+                         .text(StatisticText.interval(ratio.interval)), .text("exact conditional, \(StatisticText.pClause(ratio.pValue))")])
         }
         rows.append([.text("rate difference (first − second)"), .missing, .missing, .text(StatisticText.number(c.rateDifference.difference)),
-                     .text(StatisticText.interval(c.rateDifference.interval)), .text("Wald, p = \(StatisticText.pValue(c.rateDifference.pValue))")])
+                     .text(StatisticText.interval(c.rateDifference.interval)), .text("Wald, \(StatisticText.pClause(c.rateDifference.pValue))")])
         return ResultTable(
             title: "\(c.first.measure.quantity): \(c.first.label) compared with \(c.second.label)",
             columns: [.init("period"), .init("count", alignment: .right), .init("years", alignment: .right),

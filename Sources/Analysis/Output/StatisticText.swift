@@ -9,6 +9,11 @@ public enum StatisticText {
         return String(format: "%.3f", p)
     }
 
+    /// "p = 0.043" or "p < 0.001", for running text.
+    public static func pClause(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : "p = \(pValue(p))"
+    }
+
     /// Three significant digits, without exponent for everyday magnitudes.
     public static func number(_ value: Double, significant: Int = 3) -> String {
         if value == 0 { return "0" }

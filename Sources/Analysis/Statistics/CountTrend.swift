@@ -83,7 +83,7 @@ public enum CountTrend {
         let dispersionText = String(format: "%.2f", poisson.dispersion)
         guard overdispersed else {
             let note = "The Poisson model fits: the counts vary about as much as a Poisson process would "
-                + "(dispersion \(dispersionText), overdispersion test p = \(formatP(poisson.overdispersionPValue))). "
+                + "(dispersion \(dispersionText), overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))). "
                 + "Quote the Poisson rate ratio and interval."
             return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: nil,
                                     negativeBinomial: nil, recommended: .poisson, note: note)
@@ -103,16 +103,16 @@ public enum CountTrend {
         let widen = String(format: "%.1f", poisson.dispersion.squareRoot())
         if let nb = negativeBinomial {
             let note = "The counts vary more than a Poisson process allows (dispersion \(dispersionText), "
-                + "overdispersion test p = \(formatP(poisson.overdispersionPValue))), so the Poisson interval is "
+                + "overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))), so the Poisson interval is "
                 + "too narrow by a factor of about \(widen). Trust the negative-binomial result, which models "
                 + "the extra variation (α = \(String(format: "%.3g", nb.alpha.estimate)), likelihood-ratio "
-                + "p = \(formatP(nb.likelihoodRatioPValue)) against Poisson); the quasi-Poisson interval is a "
+                + "\(StatisticText.pClause(nb.likelihoodRatioPValue)) against Poisson); the quasi-Poisson interval is a "
                 + "cross-check that should tell the same story."
             return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: quasi,
                                     negativeBinomial: nb, recommended: .negativeBinomial, note: note)
         }
         let note = "The counts vary more than a Poisson process allows (dispersion \(dispersionText), "
-            + "overdispersion test p = \(formatP(poisson.overdispersionPValue))), so the Poisson interval is too "
+            + "overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))), so the Poisson interval is too "
             + "narrow by a factor of about \(widen). Trust the quasi-Poisson interval." + failure
         return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: quasi,
                                 negativeBinomial: nil, recommended: .quasiPoisson, note: note)
@@ -132,6 +132,3 @@ public enum CountTrend {
     }
 }
 
-func formatP(_ p: Double) -> String {
-    p < 0.001 ? "< 0.001" : String(format: "%.3f", p)
-}

@@ -14,6 +14,8 @@ public struct Source: Sendable, Hashable, Identifiable {
     /// (a dataset release is complete where the curated attacks list is illustrative).
     public var coverage: Coverage?
     public var coverageNote: String?
+    /// The author–year form for source lines, as the table gives it.
+    public var givenShortCitation: String?
 
     /// Whether quotes attributed to this source can be checked against a text.
     public var hasText: Bool { seedFile != nil }
@@ -35,18 +37,23 @@ public struct Source: Sendable, Hashable, Identifiable {
         notes = row.text("notes")
         coverage = row.text("coverage").flatMap(Coverage.init(rawValue:))
         coverageNote = row.text("coverage_note")
+        givenShortCitation = row.text("short_citation")
     }
 
-    /// "Author, Title (Publisher, 2024)", for source lines under figures.
-    public var citation: String {
-        var parts: [String] = []
-        if let author { parts.append(author) }
-        parts.append(title)
-        var trailer: [String] = []
-        if let publisher, publisher != author { trailer.append(publisher) }
-        if let date { trailer.append(String(date.year)) }
-        return parts.joined(separator: ", ") + (trailer.isEmpty ? "" : " (\(trailer.joined(separator: ", ")))")
+    /// "Zhao (2012)", "Global Times (2024)": the table's own form, or one made from the author's
+    /// last name (or the publisher, or the title) and the year.
+    public var shortCitation: String {
+        if let givenShortCitation { return givenShortCitation }
+        let who: String
+        if let author {
+            let name = author.split(separator: ",").first.map(String.init) ?? author
+            who = name.split(separator: " ").last.map(String.init) ?? name
+        } else {
+            who = publisher ?? title
+        }
+        return date.map { "\(who) (\($0.year))" } ?? who
     }
+
 }
 
 /// A country with its names in the SCO's working languages.

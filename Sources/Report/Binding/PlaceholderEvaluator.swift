@@ -124,12 +124,12 @@ public struct PlaceholderEvaluator: Sendable {
             switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
             case .mannKendall(let mk, let sen):
                 let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-                return .text("\(verdict) (Mann–Kendall S = \(mk.s), p = \(StatisticText.pValue(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
+                return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
             case .ols(let ols):
-                return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), p = \(StatisticText.pValue(ols.slope.pValue)))")
+                return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue)))")
             case .poisson(let result):
                 let poisson = result.poisson
-                return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), p = \(StatisticText.pValue(poisson.slope.pValue)))")
+                return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue)))")
             case .notComputed(_, let reason):
                 throw fail(reason)
             }

@@ -58,7 +58,7 @@ struct TableAnalyses {
                 rows: rows.map { row in
                     [.text(row.indicator.replacingOccurrences(of: "-", with: " ")), .text(row.periodDescription),
                      .text(row.quantity.description), .text(row.unit), .text(row.scope ?? ""),
-                     .text(corpus.source(id: row.provenance.sourceID).map(SourceLine.shortCitation) ?? row.provenance.sourceID)]
+                     .text(corpus.source(id: row.provenance.sourceID).map(\.shortCitation) ?? row.provenance.sourceID)]
                 })
             return (table, rows.map(\.provenance.sourceID), [])
         case "attacks":

@@ -95,7 +95,7 @@ struct BlockMaker {
         var blocks: [FlowBlock] = []
         for use in report.sourceUses {
             let source = use.source
-            var runs = [MarkupRun(SourceLine.shortCitation(source) + ". ", bold: true), MarkupRun(source.title, italic: true), MarkupRun(". ")]
+            var runs = [MarkupRun(source.shortCitation + ". ", bold: true), MarkupRun(source.title, italic: true), MarkupRun(". ")]
             var details: [String] = []
             if let author = source.author { details.append(author) }
             if let publisher = source.publisher, publisher != source.author { details.append(publisher) }

@@ -87,7 +87,7 @@ struct ChartCommand: ParsableCommand {
             return
         }
         try reportingFailures {
-            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let corpus = try data.loadCorpus()
             var request = try makeRequest(corpus: corpus)
             if let title { request.title = title }
             let built = try CorpusCharts(corpus: corpus).build(request)

@@ -44,7 +44,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let corpus = try data.loadCorpus()
             let periods = try period.map { try Period(parsing: $0) }
             let analysis = try ComparisonAnalysis.run(figure, periods[0], with ?? figure, periods[1], corpus: corpus,
                                                       countries: try countryOption(countries, corpus: corpus), level: level)

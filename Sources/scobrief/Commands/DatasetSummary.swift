@@ -23,8 +23,10 @@ struct DatasetSummary {
             rows: rows)
     }
 
-    /// The span of every date in the table's date columns.
+    /// The span of every date in the table's date columns. Reference tables (countries, whose
+    /// only dates are when former states ended) have no coverage in time.
     private func yearRange(_ table: Table) -> ClosedRange<Int>? {
+        if table.schema.name == "countries" { return nil }
         let dateColumns = table.schema.columns.filter { $0.type == .date }.map(\.name)
         let years = table.rows.flatMap { row in dateColumns.compactMap { row.date($0)?.year } }
         guard let low = years.min(), let high = years.max() else { return nil }

@@ -22,7 +22,7 @@ struct ListTables: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let corpus = try data.loadCorpus()
             let text = DatasetSummary(corpus: corpus).table.rendered(as: output.format)
             if let outputFile {
                 try AtomicFile.write(text, to: outputFile)

@@ -82,7 +82,7 @@ struct ImportGTD: ParsableCommand {
     func run() throws {
         try reportingFailures {
             InterruptCleanup.install()
-            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let corpus = try data.loadCorpus()
             var options = GTDImportOptions()
             options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all
             options.fromYear = from

@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             progress.stage("reading \(specPath)")
             let reportSpec = try SpecReader().read(path: specPath, displayName: spec ?? "Reports/briefing.yaml")
             progress.stage("loading the corpus")
-            let corpus = try DataLocation.loadShippedCorpus(explicit: datasets)
+            let corpus = try data.loadCorpus()
             progress.stage("computing figures and tables")
             let built = try ReportBuilder(corpus: corpus).build(reportSpec)
             progress.stage("laying out \(built.figures.count) figures and \(built.tables.count) tables")

@@ -47,7 +47,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let corpus = try DataLocation.loadShippedCorpus(explicit: data.directory)
+            let corpus = try data.loadCorpus()
             let eventTable = try EventTables.table(named: table, in: corpus)
             let keys = try parseKeys(by)
             let tests = try parseTests(test)
