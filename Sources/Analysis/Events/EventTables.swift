@@ -12,8 +12,14 @@ public enum EventTables {
         func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
             // A table imported from a complete dataset (GTD) is complete even though the curated
             // table of the same name is a list of examples: each row's source decides.
-            let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: events.compactMap(\.sourceID))
-            return EventTable(name: name, title: schema.title, coverage: coverage.coverage,
+            let sourceIDs = Set(events.compactMap(\.sourceID))
+            let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: sourceIDs)
+            // Rows imported from a dataset are not "named in the sources": say where they come from.
+            let datasets = sourceIDs.compactMap { corpus.source(id: $0) }.filter(\.isDataset)
+            let title = !datasets.isEmpty && datasets.count == sourceIDs.count
+                ? "\(name.prefix(1).uppercased() + name.dropFirst()) in \(datasets.map(\.title).sorted().joined(separator: "; "))"
+                : schema.title
+            return EventTable(name: name, title: title, coverage: coverage.coverage,
                               coverageNote: coverage.notes.joined(separator: " "),
                               measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
         }

@@ -52,6 +52,22 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         try self.init(start: start, end: end)
     }
 
+    /// Parses a period that may be relative to the data: `latest` (the last year with data)
+    /// or `latest-N` (the last N years), besides the forms `init(parsing:)` takes.
+    public init(parsing text: String, latestYear: Int?) throws(AnalysisInputError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("latest") else {
+            try self.init(parsing: trimmed)
+            return
+        }
+        let count = trimmed == "latest" ? 1 : Int(trimmed.dropFirst("latest-".count)) ?? 0
+        guard count >= 1 && (trimmed == "latest" || trimmed.hasPrefix("latest-")) else {
+            throw .invalidPeriod(text, reason: "write latest or latest-N (the last N years with data), e.g. latest-3")
+        }
+        guard let latestYear else { throw .invalidPeriod(text, reason: "the table has no dated rows to count back from") }
+        try self.init(years: latestYear - count + 1, latestYear)
+    }
+
     /// Length in years, counting months: 2001-2011 is 11.0, 2024-01..2024-09 is 0.75.
     public var years: Double {
         // The initialisers guarantee valid months and order, so Exposure cannot refuse.

@@ -24,10 +24,12 @@ public struct FigureResolver: Sendable {
         ["attacks", "exercises", "documents"] + Set(corpus.indicators.map(\.indicator)).sorted()
     }
 
-    public func resolve(_ name: String, period: Period, countries: Set<String>? = nil) throws -> ResolvedFigure {
+    public func resolve(_ name: String, period: Period, countries: Set<String>? = nil,
+                        statusAtTime: Set<MembershipSpell.Status>? = nil) throws -> ResolvedFigure {
         if ["attacks", "exercises", "documents"].contains(name) {
             let table = try EventTables.table(named: name, in: corpus)
-            let filtered = EventFilter(period: period, countries: countries).apply(to: table)
+            let filtered = EventFilter(period: period, countries: countries, statusAtTime: statusAtTime)
+                .apply(to: table, membership: corpus.membership)
             var notes: [String] = []
             if filtered.uncertain > 0 {
                 notes.append("\(filtered.uncertain) \(name) dated only to a year or month that straddles the period were left out.")
@@ -35,7 +37,9 @@ public struct FigureResolver: Sendable {
             return ResolvedFigure(
                 figure: PeriodFigure(label: period.description, count: filtered.events.count, exposureYears: period.years,
                                      measure: Measure(table.measure, coverage: table.coverage)),
-                scope: countries.map { "\($0.sorted().joined(separator: ", "))" } ?? "all countries in the table",
+                scope: [countries.map { $0.sorted().joined(separator: ", ") },
+                        statusAtTime.map { "states that were \($0.map(\.rawValue).sorted().joined(separator: " or ")) at the time" }]
+                    .compactMap { $0 }.joined(separator: "; ").nonEmpty ?? "all countries in the table",
                 coverageNote: table.coverageNote, notes: notes,
                 sourceIDs: Array(Set(filtered.events.compactMap(\.sourceID))).sorted())
         }
@@ -86,10 +90,11 @@ public struct ComparisonAnalysis: Sendable {
     /// Compares `firstName` over `firstPeriod` with `secondName` over `secondPeriod`.
     /// Throws `AnalysisError.incomparableMeasures` when they measure different things.
     public static func run(_ firstName: String, _ firstPeriod: Period, _ secondName: String, _ secondPeriod: Period,
-                           corpus: Corpus, countries: Set<String>? = nil, level: Double = 0.95) throws -> ComparisonAnalysis {
+                           corpus: Corpus, countries: Set<String>? = nil, statusAtTime: Set<MembershipSpell.Status>? = nil,
+                           level: Double = 0.95) throws -> ComparisonAnalysis {
         let resolver = FigureResolver(corpus: corpus)
-        let first = try resolver.resolve(firstName, period: firstPeriod, countries: countries)
-        let second = try resolver.resolve(secondName, period: secondPeriod, countries: countries)
+        let first = try resolver.resolve(firstName, period: firstPeriod, countries: countries, statusAtTime: statusAtTime)
+        let second = try resolver.resolve(secondName, period: secondPeriod, countries: countries, statusAtTime: statusAtTime)
         var firstFigure = first.figure, secondFigure = second.figure
         if firstName != secondName {
             firstFigure.label = "\(firstName) \(firstFigure.label)"
@@ -103,4 +108,9 @@ public struct ComparisonAnalysis: Sendable {
         comparison.caveats += first.notes + second.notes
         return ComparisonAnalysis(first: first, second: second, comparison: comparison)
     }
+}
+
+extension String {
+    /// nil for an empty string, for "this or a default" chains.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -21,8 +21,8 @@ public struct PlaceholderEvaluator: Sendable {
         self.references = references
     }
 
-    public static let verbs = ["count", "killed", "wounded", "killed-known", "wounded-known", "killed-unknown", "wounded-unknown", "rate", "indicator",
-                               "members", "compare", "trend", "span", "growth", "figure", "table", "ref"]
+    public static let verbs = ["count", "share", "killed", "wounded", "killed-known", "wounded-known", "killed-unknown", "wounded-unknown", "rate", "indicator",
+                               "members", "compare", "trend", "span", "growth", "latest-year", "figure", "table", "ref"]
 
     public func evaluate(_ placeholder: Placeholder) throws(PlaceholderError) -> BoundValue {
         do {
@@ -40,11 +40,11 @@ public struct PlaceholderEvaluator: Sendable {
             guard index < p.arguments.count else { throw fail("missing \(what)") }
             return p.arguments[index]
         }
-        func filtered(tableArgument: Int = 0, periodArgument: Int = 1) throws -> FilteredEvents {
+        func filtered(tableArgument: Int = 0, periodArgument: Int = 1, statusOption: String = "status") throws -> FilteredEvents {
             let table = try EventTables.table(named: try argument(tableArgument, "the table (attacks, exercises, documents, membership)"), in: corpus)
-            let period = periodArgument < p.arguments.count ? try Period(parsing: p.arguments[periodArgument]) : nil
+            let period = periodArgument < p.arguments.count ? try periods.period(p.arguments[periodArgument], table: table.name) : nil
             let countries = p.options["country"].map { Set($0.split(separator: ",").map(String.init)) }
-            let statuses = try p.options["status"].map { text in
+            let statuses = try p.options[statusOption].map { text in
                 try Set(text.split(separator: ",").map { word -> MembershipSpell.Status in
                     guard let status = MembershipSpell.Status(rawValue: String(word)) else { throw fail("unknown status '\(word)'") }
                     return status
@@ -54,10 +54,20 @@ public struct PlaceholderEvaluator: Sendable {
             return EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds).apply(to: table, membership: corpus.membership)
         }
         let level = 0.95
+        let periods = PeriodContext(corpus: corpus)
 
         switch p.verb {
         case "count":
             return .text(NumberText.grouped(try filtered().events.count))
+        case "share":
+            // Events in states of a status at the time (members by default) as a share of all.
+            let all = try filtered(statusOption: "")
+            let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? ["member"])
+            var filter = all.filter
+            filter.statusAtTime = statuses
+            let part = filter.apply(to: all.table, membership: corpus.membership)
+            guard !all.events.isEmpty else { throw fail("no events to take a share of") }
+            return .text(String(format: "%.1f%%", 100 * Double(part.events.count) / Double(all.events.count)))
         case "killed", "wounded":
             let sums = try filtered().casualties
             let sum = p.verb == "killed" ? sums.killed : sums.wounded
@@ -108,9 +118,11 @@ public struct PlaceholderEvaluator: Sendable {
             return .text(NumberText.grouped(count))
         case "compare":
             let name = try argument(0, "the figure")
-            let first = try Period(parsing: try argument(1, "the first period"))
-            let second = try Period(parsing: try argument(2, "the second period"))
-            let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus, level: level)
+            let first = try periods.period(try argument(1, "the first period"), table: name)
+            let second = try periods.period(try argument(2, "the second period"), table: p.options["with"] ?? name)
+            let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? [])
+            let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
+                                                      statusAtTime: statuses, level: level)
             let c = analysis.comparison
             var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
             if let ratio = c.rateRatio {
@@ -137,6 +149,10 @@ public struct PlaceholderEvaluator: Sendable {
             let years = try filtered(periodArgument: 99).events.map(\.year)
             guard let first = years.min(), let last = years.max() else { throw fail("the table has no dated rows") }
             return .text(first == last ? "\(first)" : "\(first)–\(last)")
+        case "latest-year":
+            let years = try filtered(periodArgument: 99).events.map(\.year)
+            guard let last = years.max() else { throw fail("the table has no dated rows") }
+            return .text(String(last))
         case "growth":
             let events = try filtered()
             let yearly = events.grouped(by: [.year]).yearlyCounts()

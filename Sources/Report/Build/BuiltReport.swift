@@ -11,6 +11,15 @@ public struct BuiltReport: Sendable {
     public var tables: [BuiltTable]
     /// Each cited source with the labels of the figures and tables that use it.
     public var sourceUses: [SourceUse]
+    /// What each table the report draws on covers, as loaded (an imported GTD table is complete).
+    public var dataNotes: [DataNote]
+}
+
+public struct DataNote: Sendable {
+    public var title: String
+    public var file: String
+    public var coverage: Coverage
+    public var note: String
 }
 
 public enum ReportItem: Sendable {

@@ -41,6 +41,8 @@ public struct ReportBuilder {
         var figures: [BuiltFigure] = []
         var tables: [BuiltTable] = []
         var headingCount = 0
+        var tablesUsed: [String] = []
+        func use(_ table: String) { if !tablesUsed.contains(table) { tablesUsed.append(table) } }
         for block in spec.body {
             let location = block.location
             do {
@@ -62,12 +64,14 @@ public struct ReportBuilder {
                     }))
                 case .chart(let chartSpec):
                     let request = try chartRequest(chartSpec, metadata: spec.metadata, contentWidth: contentWidth, at: location)
+                    use(request.table)
                     let built = try charts.build(request)
                     figures.append(BuiltFigure(id: chartSpec.id, number: figures.count + 1, slug: Self.slug(chartSpec.id),
                                                caption: try binding.runs(chartSpec.caption), chart: built))
                     items.append(.figure(figures.count - 1))
                 case .table(let tableSpec):
                     let (table, sourceIDs, notes) = try analyses.build(tableSpec)
+                    use(TableAnalyses.dataTable(of: tableSpec))
                     let uniqueSources = Array(Set(sourceIDs)).sorted()
                     tables.append(BuiltTable(id: tableSpec.id, number: tables.count + 1, slug: Self.slug(tableSpec.id),
                                              caption: try binding.runs(tableSpec.caption), table: table,
@@ -86,7 +90,7 @@ public struct ReportBuilder {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return BuiltReport(metadata: spec.metadata, items: items, figures: figures, tables: tables,
-                           sourceUses: sourceUses(figures: figures, tables: tables))
+                           sourceUses: sourceUses(figures: figures, tables: tables), dataNotes: dataNotes(tablesUsed))
     }
 
     private func chartRequest(_ chart: ChartBlockSpec, metadata: ReportMetadata, contentWidth: Double,
@@ -108,9 +112,11 @@ public struct ReportBuilder {
         if let x = chart.x { request.x = x }
         if let y = chart.y { request.y = y }
         if let by = chart.by { request.by = by }
-        if let period = chart.period { request.filter.period = try Period(parsing: period) }
-        if !chart.periods.isEmpty { request.periods = try chart.periods.map { try Period(parsing: $0) } }
+        let periods = PeriodContext(corpus: corpus)
+        if let period = chart.period { request.filter.period = try periods.period(period, table: request.table) }
+        if !chart.periods.isEmpty { request.periods = try chart.periods.map { try periods.period($0, table: request.table) } }
         if !chart.countries.isEmpty { request.filter.countries = Set(chart.countries) }
+        if let statuses = try periods.statuses(chart.status) { request.filter.statusAtTime = statuses }
         if !chart.kinds.isEmpty { request.filter.kinds = Set(chart.kinds) }
         if !chart.annotations.isEmpty { request.annotations = try chart.annotations.map { try EventNote(parsing: $0) } }
         // In a report the caption carries the finding; a chart title repeats it only if asked.
@@ -134,6 +140,17 @@ public struct ReportBuilder {
     private func length(_ text: String, at location: SourceLocation) throws(Diagnostic) -> Length {
         guard let length = Length(parsing: text) else { throw Diagnostic(location, "'\(text)' is not a length", hint: "write e.g. 170mm or 6in") }
         return length
+    }
+
+    /// Coverage of each table used, as loaded: event tables by their rows' sources, others by the catalog.
+    private func dataNotes(_ names: [String]) -> [DataNote] {
+        names.compactMap { name in
+            guard let schema = corpus.catalog.table(named: name) else { return nil }
+            if let events = try? EventTables.table(named: name, in: corpus) {
+                return DataNote(title: events.title, file: corpus.tables[name]?.file ?? schema.file, coverage: events.coverage, note: events.coverageNote)
+            }
+            return DataNote(title: schema.title, file: schema.file, coverage: schema.coverage, note: schema.coverageNote)
+        }
     }
 
     private func sourceUses(figures: [BuiltFigure], tables: [BuiltTable]) -> [SourceUse] {

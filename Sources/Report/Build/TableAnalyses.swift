@@ -5,14 +5,25 @@ import Dataset
 struct TableAnalyses {
     let corpus: Corpus
 
-    static let kinds = ["counts", "trend", "compare", "indicators", "attacks", "exercises", "documents", "membership"]
+    static let kinds = ["counts", "trend", "compare", "share", "indicators", "attacks", "exercises", "documents", "membership"]
+
+    private var periods: PeriodContext { PeriodContext(corpus: corpus) }
+
+    /// The corpus table an analysis reads.
+    static func dataTable(of spec: TableBlockSpec) -> String {
+        switch spec.analysis {
+        case "indicators", "attacks", "exercises", "documents", "membership": return spec.analysis
+        default: return spec.table ?? "attacks"
+        }
+    }
 
     func build(_ spec: TableBlockSpec) throws -> (table: ResultTable, sourceIDs: [String], notes: [String]) {
         switch spec.analysis {
         case "counts", "trend":
             let table = try EventTables.table(named: spec.table ?? "attacks", in: corpus)
-            let filter = EventFilter(period: try spec.period.map { try Period(parsing: $0) },
-                                     countries: spec.countries.isEmpty ? nil : Set(spec.countries))
+            let filter = EventFilter(period: try spec.period.map { try periods.period($0, table: table.name) },
+                                     countries: spec.countries.isEmpty ? nil : Set(spec.countries),
+                                     statusAtTime: try periods.statuses(spec.status))
             let events = filter.apply(to: table, membership: corpus.membership)
             let keys = try (spec.by ?? "year").split(separator: ",").map { word -> GroupKey in
                 guard let key = GroupKey(rawValue: String(word)) else {
@@ -34,15 +45,35 @@ struct TableAnalyses {
             return (result, events.events.compactMap(\.sourceID), notes)
         case "compare":
             guard spec.periods.count == 2 else { throw ChartRequestError("a comparison needs periods: [first, second]") }
-            let periods = try spec.periods.map { try Period(parsing: $0) }
             let name = spec.table ?? "attacks"
             let other = spec.indicators.first ?? name
-            let analysis = try ComparisonAnalysis.run(name, periods[0], other, periods[1], corpus: corpus,
-                                                      countries: spec.countries.isEmpty ? nil : Set(spec.countries))
+            let first = try periods.period(spec.periods[0], table: name), second = try periods.period(spec.periods[1], table: other)
+            let analysis = try ComparisonAnalysis.run(name, first, other, second, corpus: corpus,
+                                                      countries: spec.countries.isEmpty ? nil : Set(spec.countries),
+                                                      statusAtTime: try periods.statuses(spec.status))
             var result = analysis.table
             let notes = result.notes
             result.notes = []
             return (result, analysis.first.sourceIDs + analysis.second.sourceIDs, notes)
+        case "share":
+            // Events in states of the chosen status at the time, as a share of all events in the table.
+            let table = try EventTables.table(named: spec.table ?? "attacks", in: corpus)
+            let period = try spec.period.map { try periods.period($0, table: table.name) }
+            let statuses = try periods.statuses(spec.status.isEmpty ? ["member"] : spec.status)
+            let all = EventFilter(period: period).apply(to: table, membership: corpus.membership).grouped(by: [.year]).yearlyCounts()
+            let part = EventFilter(period: period, statusAtTime: statuses).apply(to: table, membership: corpus.membership)
+            var partByYear: [Int: Int] = [:]
+            for event in part.events { partByYear[event.year, default: 0] += 1 }
+            let label = statuses!.map(\.rawValue).sorted().joined(separator: ", ")
+            let rows = zip(all.years, all.counts).map { year, total -> [ResultTable.Cell] in
+                let count = partByYear[year] ?? 0
+                return [.text(String(year)), .integer(total), .integer(count),
+                        total > 0 ? .number(100 * Double(count) / Double(total), digits: 1) : .missing]
+            }
+            let table2 = ResultTable(columns: [.init("year", alignment: .right), .init("all", alignment: .right),
+                                               .init("in SCO states (\(label) at the time)", alignment: .right), .init("share %", alignment: .right)],
+                                     rows: rows)
+            return (table2, part.events.compactMap(\.sourceID), part.uncertain > 0 ? ["\(part.uncertain) events whose date straddles a change of status are left out of the SCO column."] : [])
         case "indicators":
             var rows = corpus.indicators
             if !spec.indicators.isEmpty {

@@ -117,8 +117,8 @@ struct BlockMaker {
         let headingParagraph = Paragraph(text: "About the data", font: style.headings[2]!, color: style.text, alignment: .left)
         blocks.append(.heading(HeadingBlock(text: "About the data", level: 2, anchor: "about-the-data", paragraph: headingParagraph,
                                             height: pdf.measure(headingParagraph, width: width).height, spaceAbove: style.headingSpaceAbove[2]!)))
-        for schema in corpus.catalog.tables where ["attacks", "exercises", "documents", "indicators", "membership"].contains(schema.name) {
-            var block = text([MarkupRun("\(schema.title) (\(schema.file), \(schema.coverage.rawValue)). ", bold: true), MarkupRun(schema.coverageNote)],
+        for note in report.dataNotes {
+            var block = text([MarkupRun("\(note.title) (\((note.file as NSString).lastPathComponent), \(note.coverage.description)). ", bold: true), MarkupRun(note.note)],
                              font: FontSpec(family: ReportStyle.sans, size: style.caption.size))
             block.paragraph.alignment = .left
             block.metrics = pdf.measure(block.paragraph, width: width)

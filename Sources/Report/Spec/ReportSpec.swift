@@ -99,6 +99,8 @@ public struct ChartBlockSpec: Sendable {
     public var periods: [String] = []
     public var countries: [String] = []
     public var kinds: [String] = []
+    /// Only events in states of these SCO statuses on the event's date.
+    public var status: [String] = []
     public var title: String?
     public var subtitle: String?
     public var caption: LocatedText
@@ -119,6 +121,8 @@ public struct TableBlockSpec: Sendable {
     public var period: String?
     public var periods: [String] = []
     public var countries: [String] = []
+    /// Only events in states of these SCO statuses on the event's date.
+    public var status: [String] = []
     public var indicators: [String] = []
     public var tests: [String] = []
     public var caption: LocatedText

@@ -120,7 +120,7 @@ public struct SpecReader {
 
     private func readChart(_ node: YAMLNode) throws(Diagnostic) -> ChartBlockSpec {
         let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
-                                                 "kinds", "title", "subtitle", "caption", "width", "height", "annotations"])
+                                                 "kinds", "status", "title", "subtitle", "caption", "width", "height", "annotations"])
         let id = try map.require("id", "a name for cross-references, e.g. fig-attacks-by-year").string()
         try checkID(id, map.require("id", ""))
         var chart = ChartBlockSpec(id: id, caption: try map.require("caption", "the figure's caption").text())
@@ -137,6 +137,7 @@ public struct SpecReader {
         chart.periods = try map["periods"]?.stringList() ?? []
         chart.countries = try map["countries"]?.stringList() ?? []
         chart.kinds = try map["kinds"]?.stringList() ?? []
+        chart.status = try map["status"]?.stringList() ?? []
         chart.title = try map["title"]?.string()
         chart.subtitle = try map["subtitle"]?.string()
         chart.width = try map["width"]?.string()
@@ -147,7 +148,7 @@ public struct SpecReader {
     }
 
     private func readTable(_ node: YAMLNode) throws(Diagnostic) -> TableBlockSpec {
-        let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "indicators",
+        let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
                                                  "tests", "caption", "limit"])
         let id = try map.require("id", "a name for cross-references, e.g. tab-rats-results").string()
         try checkID(id, map.require("id", ""))
@@ -158,6 +159,7 @@ public struct SpecReader {
         table.period = try map["period"]?.string()
         table.periods = try map["periods"]?.stringList() ?? []
         table.countries = try map["countries"]?.stringList() ?? []
+        table.status = try map["status"]?.stringList() ?? []
         table.indicators = try map["indicators"]?.stringList() ?? []
         table.tests = try map["tests"]?.stringList() ?? []
         table.limit = try map["limit"]?.int()
