@@ -7,7 +7,8 @@ enum CellParser {
             }
             return .blank
         }
-        if raw != raw.trimmingCharacters(in: .whitespacesAndNewlines) && column.type != .text {
+        // Checking the ends directly: Foundation's trimming made this check half the load time.
+        if column.type != .text, raw.first?.isWhitespace == true || raw.last?.isWhitespace == true {
             throw problem("'\(column.name)' has leading or trailing spaces: '\(raw)'", hint: "remove the spaces")
         }
         switch column.type {
