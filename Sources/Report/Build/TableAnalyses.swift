@@ -9,6 +9,14 @@ struct TableAnalyses {
 
     private var periods: PeriodContext { PeriodContext(corpus: corpus) }
 
+    /// The full coverage note is printed once, in the appendix; under each table a pointer to it.
+    static func shortened(_ notes: [String], coverageNote: String, coverage: Coverage) -> [String] {
+        guard !coverageNote.isEmpty else { return notes }
+        let kept = notes.filter { !$0.contains(coverageNote) }
+        guard kept.count < notes.count, coverage != .complete else { return kept }
+        return kept + ["Coverage: \(coverage.description), not a complete count (see “About the data”)."]
+    }
+
     /// The corpus table an analysis reads.
     static func dataTable(of spec: TableBlockSpec) -> String {
         switch spec.analysis {
@@ -39,7 +47,7 @@ struct TableAnalyses {
             }
             let analysis = TrendAnalysis.run(events, by: keys, tests: tests)
             var result = spec.analysis == "trend" ? analysis.testsTable : analysis.countsTable
-            let notes = result.notes
+            let notes = TableAnalyses.shortened(result.notes, coverageNote: table.coverageNote, coverage: table.coverage)
             result.notes = []
             if let limit = spec.limit { result.rows = Array(result.rows.prefix(limit)) }
             return (result, events.events.compactMap(\.sourceID), notes)
@@ -52,7 +60,7 @@ struct TableAnalyses {
                                                       countries: spec.countries.isEmpty ? nil : Set(spec.countries),
                                                       statusAtTime: try periods.statuses(spec.status))
             var result = analysis.table
-            let notes = result.notes
+            let notes = TableAnalyses.shortened(result.notes, coverageNote: analysis.first.coverageNote, coverage: analysis.comparison.first.measure.coverage)
             result.notes = []
             return (result, analysis.first.sourceIDs + analysis.second.sourceIDs, notes)
         case "share":

@@ -17,7 +17,9 @@ struct PagePlan {
 
 /// Fills pages with blocks: headings kept with what follows, paragraphs split between lines with
 /// at least two lines on each side (no widows or orphans), figures kept whole with their
-/// captions, long tables split between rows with the header repeated.
+/// captions, long tables split between rows with the header repeated. A figure that does not fit
+/// floats to the top of the next page while the text after it fills the rest of this one, as
+/// figures do in typeset books; it never floats past the next heading, table or page break.
 struct Paginator {
     let top: Double
     let bottom: Double
@@ -27,14 +29,29 @@ struct Paginator {
         var pages: [PagePlan] = [PagePlan()]
         var y = top
         var section: String?
+        var floating: [FigureBlock] = []
+        func remaining() -> Double { bottom - y }
+        func atTop() -> Bool { pages[pages.count - 1].placements.isEmpty }
+        func place(_ figure: FigureBlock) {
+            pages[pages.count - 1].placements.append(.figure(figure, y: y))
+            y += figure.height + 14
+        }
         func newPage() {
             pages.append(PagePlan(placements: [], section: section))
             y = top
+            // Floating figures go first, as many as fit; the rest wait for the following page.
+            while let figure = floating.first, atTop() || figure.height <= remaining() {
+                floating.removeFirst()
+                place(figure)
+            }
         }
-        func remaining() -> Double { bottom - y }
-        func atTop() -> Bool { pages[pages.count - 1].placements.isEmpty }
+        /// Blocks other than text do not pass a floating figure: set the figures first.
+        func settleFloats() {
+            while !floating.isEmpty { newPage() }
+        }
 
         for (index, block) in blocks.enumerated() {
+            if case .text = block {} else if case .figure = block {} else { settleFloats() }
             switch block {
             case .pageBreak:
                 if !atTop() { newPage() }
@@ -78,9 +95,11 @@ struct Paginator {
                 pages[pages.count - 1].placements.append(.keyFigures(figures, y: y))
                 y += height + 12
             case .figure(let figure):
-                if figure.height > remaining() && !atTop() { newPage() }
-                pages[pages.count - 1].placements.append(.figure(figure, y: y))
-                y += figure.height + 14
+                if !floating.isEmpty || (figure.height > remaining() && !atTop()) {
+                    floating.append(figure)
+                } else {
+                    place(figure)
+                }
             case .table(let table):
                 var row = 0
                 let rows = table.layout.rowHeights.count
@@ -110,6 +129,7 @@ struct Paginator {
                 y += table.notesHeight + 14
             }
         }
+        settleFloats()
         if pages.last?.placements.isEmpty == true && pages.count > 1 { pages.removeLast() }
         return pages
     }

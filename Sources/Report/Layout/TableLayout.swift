@@ -40,16 +40,17 @@ struct TableLayout {
         }
         let padding = 2 * Self.cellPaddingX
         var widths = natural.map { $0 + padding + 0.5 }
-        // Too wide: take space from the widest columns, never below their longest word.
-        var excess = widths.reduce(0, +) - available
-        while excess > 0.5 {
-            guard let widest = widths.indices.filter({ widths[$0] > longestWord[$0] + padding + 1 }).max(by: { widths[$0] < widths[$1] }) else { break }
-            let others = widths.indices.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
-            let floor = max(longestWord[widest] + padding + 1, min(others, widths[widest] - excess))
-            let cut = min(excess, widths[widest] - floor)
-            if cut <= 0.01 { break }
-            widths[widest] -= cut
-            excess -= cut
+        // Too wide: every column gives up width in proportion to how much it could wrap
+        // (its natural width less its longest word), as browsers lay out automatic tables.
+        let excess = widths.reduce(0, +) - available
+        if excess > 0 {
+            let minimums = longestWord.map { $0 + padding + 1 }
+            let slack = zip(widths, minimums).map { max(0, $0 - $1) }
+            let totalSlack = slack.reduce(0, +)
+            if totalSlack > 0 {
+                let share = min(1, excess / totalSlack)
+                widths = widths.indices.map { widths[$0] - slack[$0] * share }
+            }
         }
         columnWidths = widths
         func cell(_ text: String, font: FontSpec, column: Int) -> Cell {
