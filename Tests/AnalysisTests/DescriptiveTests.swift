@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Analysis
+import Dataset
 
 /// Growth rates and descriptive helpers against the numpy reference.
 @Suite("Growth and descriptive helpers")
@@ -206,5 +207,15 @@ struct PeriodComparisonTests {
         #expect(comparison.second.rateInterval.lower == 0)
         #expect(comparison.caveats.contains { $0.contains("rate ratio is infinite and is not reported") })
         _ = try JSONEncoder().encode(comparison)
+    }
+}
+
+@Suite struct CalendarConversionTests {
+    @Test func dayDateRoundTripsThroughFoundationDates() {
+        for days in stride(from: -800_000, through: 800_000, by: 997) {
+            let date = Date(timeIntervalSince1970: Double(days) * 86_400)
+            #expect(DayDate(date).daysSinceEpoch == days)
+        }
+        #expect(DayDate(Date(timeIntervalSince1970: 1_700_000_000)) == DayDate(year: 2023, month: 11, day: 14))
     }
 }

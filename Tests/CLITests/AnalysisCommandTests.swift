@@ -58,3 +58,15 @@ import Testing
         #expect(!result.stderr.contains("Fatal error"))
     }
 }
+
+extension AnalysisCommandTests {
+    @Test func rollingMeanOverThreeYears() throws {
+        let result = try CLI.run(["trend", "attacks", "--from", "2001", "--to", "2011", "--rolling", "3", "--test", "none", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines[0].hasSuffix(",3-year mean"))
+        // 2002–2004: 3, 1 and 6 named attacks.
+        #expect(lines.contains { $0.hasPrefix("2004,6,") && $0.hasSuffix(",3.333333333333333") })
+        #expect(lines.contains { $0.hasPrefix("2001,2,") && $0.hasSuffix(",") })
+    }
+}

@@ -2,7 +2,11 @@ import Dataset
 
 extension TrendAnalysis {
     /// Counts per group, with casualties for attack-like tables.
-    public var countsTable: ResultTable {
+    public var countsTable: ResultTable { countsTable(rollingWindow: nil) }
+
+    /// Counts per group; for yearly counts, optionally the trailing mean over `rollingWindow` years
+    /// (blank until a full window has passed).
+    public func countsTable(rollingWindow: Int?) -> ResultTable {
         let withCasualties = table.measure == .eventsOccurred
         var columns = grouped.keys.map { ResultTable.Column($0.rawValue, alignment: $0 == .year ? .right : .left) }
         columns.append(.init("count", alignment: .right))
@@ -10,7 +14,7 @@ extension TrendAnalysis {
             columns += [.init("killed", alignment: .right), .init("killed unknown", alignment: .right),
                         .init("wounded", alignment: .right), .init("wounded unknown", alignment: .right)]
         }
-        let rows = grouped.groups.map { group -> [ResultTable.Cell] in
+        var rows = grouped.groups.map { group -> [ResultTable.Cell] in
             var cells = group.key.map { ResultTable.Cell.text($0) }
             cells.append(.integer(group.count))
             if withCasualties {
@@ -19,6 +23,11 @@ extension TrendAnalysis {
                           group.wounded.knownRows > 0 ? .integer(group.wounded.total) : .missing, .integer(group.wounded.unknownRows)]
             }
             return cells
+        }
+        if let window = rollingWindow, grouped.keys == [.year],
+           let means = try? RollingWindow.means(grouped.groups.map { Double($0.count) }, window: window) {
+            columns.append(.init("\(window)-year mean", alignment: .right))
+            for index in rows.indices { rows[index].append(means[index].map { .number($0, digits: 2) } ?? .missing) }
         }
         let filter = grouped.source.filter
         var title = "\(table.title): count by \(grouped.keys.map(\.rawValue).joined(separator: " and "))"

@@ -22,7 +22,7 @@ public struct PlaceholderEvaluator: Sendable {
     }
 
     public static let verbs = ["count", "share", "killed", "wounded", "killed-known", "wounded-known", "killed-unknown", "wounded-unknown", "rate", "indicator",
-                               "members", "compare", "trend", "span", "growth", "latest-year", "figure", "table", "ref"]
+                               "members", "compare", "trend", "span", "growth", "gap", "latest-year", "figure", "table", "ref"]
 
     public func evaluate(_ placeholder: Placeholder) throws(PlaceholderError) -> BoundValue {
         do {
@@ -149,6 +149,13 @@ public struct PlaceholderEvaluator: Sendable {
             let years = try filtered(periodArgument: 99).events.map(\.year)
             guard let first = years.min(), let last = years.max() else { throw fail("the table has no dated rows") }
             return .text(first == last ? "\(first)" : "\(first)–\(last)")
+        case "gap":
+            // {{ gap exercises 2002-2012 median }}: months between consecutive events.
+            let which = p.arguments.last.flatMap { ["median", "longest"].contains($0) ? $0 : nil } ?? "median"
+            let periodIndex = p.arguments.count > 1 && !["median", "longest"].contains(p.arguments[1]) ? 1 : 99
+            let summary = try EventCadence.summarize(try filtered(periodArgument: periodIndex).events)
+            let months = which == "median" ? summary.medianGap : summary.longestGap
+            return .text(months >= 24 ? String(format: "%.1f years", months / 12) : String(format: "%.0f months", months))
         case "latest-year":
             let years = try filtered(periodArgument: 99).events.map(\.year)
             guard let last = years.max() else { throw fail("the table has no dated rows") }

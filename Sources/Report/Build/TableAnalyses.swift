@@ -5,7 +5,7 @@ import Dataset
 struct TableAnalyses {
     let corpus: Corpus
 
-    static let kinds = ["counts", "trend", "compare", "share", "indicators", "attacks", "exercises", "documents", "membership"]
+    static let kinds = ["counts", "trend", "compare", "share", "cadence", "indicators", "attacks", "exercises", "documents", "membership"]
 
     private var periods: PeriodContext { PeriodContext(corpus: corpus) }
 
@@ -63,6 +63,24 @@ struct TableAnalyses {
             let notes = TableAnalyses.shortened(result.notes, coverageNote: analysis.first.coverageNote, coverage: analysis.comparison.first.measure.coverage)
             result.notes = []
             return (result, analysis.first.sourceIDs + analysis.second.sourceIDs, notes)
+        case "cadence":
+            // Gaps between consecutive events, overall and by kind.
+            let table = try EventTables.table(named: spec.table ?? "exercises", in: corpus)
+            let events = EventFilter(period: try spec.period.map { try periods.period($0, table: table.name) },
+                                     countries: spec.countries.isEmpty ? nil : Set(spec.countries)).apply(to: table)
+            let overall = try EventCadence.summarize(events.events)
+            func row(_ label: String, _ summary: EventGapSummary) -> [ResultTable.Cell] {
+                [.text(label), .integer(summary.n), .number(summary.medianGap, digits: 1), .number(summary.longestGap, digits: 1),
+                 .text("\(DayDate(summary.longestGapStart)) to \(DayDate(summary.longestGapEnd))")]
+            }
+            var rows = [row("all", overall)]
+            for kind in Set(events.events.compactMap(\.kind)).sorted() {
+                if let summary = try? EventCadence.summarize(events.events.filter { $0.kind == kind }) { rows.append(row(kind, summary)) }
+            }
+            let result = ResultTable(columns: [.init("events"), .init("n", alignment: .right), .init("median gap (months)", alignment: .right),
+                                               .init("longest gap (months)", alignment: .right), .init("longest gap")], rows: rows)
+            return (result, events.events.compactMap(\.sourceID),
+                    ["Gaps run from the first day each event's date can mean; a date known only to its year starts on 1 January."])
         case "share":
             // Events in states of the chosen status at the time, as a share of all events in the table.
             let table = try EventTables.table(named: spec.table ?? "attacks", in: corpus)
@@ -138,15 +156,7 @@ struct TableAnalyses {
                     conflicts > 0 ? ["† The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both."] : [])
         case "membership":
             let years = try spec.period.map { try Period(parsing: $0) }.map { Array($0.firstYear...$0.lastYear) } ?? [2001, 2005, 2010, 2015, 2017, 2020, 2023, 2024]
-            let table = ResultTable(
-                columns: [.init("end of", alignment: .right), .init("members", alignment: .right), .init("observers", alignment: .right), .init("dialogue partners", alignment: .right)],
-                rows: years.map { year in
-                    let statuses = corpus.statuses(on: DayDate(year: year, month: 12, day: 31)).values
-                    return [.text(String(year))] + [MembershipSpell.Status.member, .observer, .dialoguePartner].map { status in
-                        .integer(statuses.filter { $0 == status }.count)
-                    }
-                })
-            return (table, corpus.membership.map(\.provenance.sourceID), [])
+            return (MembershipSize(corpus: corpus, years: years).table, corpus.membership.map(\.provenance.sourceID), [])
         default:
             let suggestion = Suggestion.closest(to: spec.analysis, in: TableAnalyses.kinds).map { "did you mean '\($0)'? " } ?? ""
             throw ChartRequestError("analysis '\(spec.analysis)' is unknown; \(suggestion)use one of \(TableAnalyses.kinds.joined(separator: ", "))")

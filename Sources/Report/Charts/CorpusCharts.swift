@@ -209,29 +209,17 @@ public struct CorpusCharts: Sendable {
 
     /// Members, observers and dialogue partners at the end of each year.
     private func membershipChart(_ request: ChartRequest) throws -> BuiltChart {
-        let firstYear = corpus.membership.map(\.from.year).min() ?? 2001
-        let lastYear = max(firstYear, request.filter.period?.lastYear ?? 2024)
-        let years = Array(max(firstYear, request.filter.period?.firstYear ?? firstYear)...lastYear)
-        let statuses: [MembershipSpell.Status] = [.member, .observer, .dialoguePartner]
-        var counts: [MembershipSpell.Status: [Double?]] = [:]
-        var rows: [[ResultTable.Cell]] = []
-        for year in years {
-            let at = corpus.statuses(on: DayDate(year: year, month: 12, day: 31))
-            var row: [ResultTable.Cell] = [.text(String(year))]
-            for status in statuses {
-                let count = at.values.filter { $0 == status }.count
-                counts[status, default: []].append(Double(count))
-                row.append(.integer(count))
-            }
-            rows.append(row)
-        }
+        let size = request.filter.period.map { MembershipSize(corpus: corpus, years: Array($0.firstYear...$0.lastYear)) }
+            ?? MembershipSize(corpus: corpus)
+        let years = size.years
+        let statuses = MembershipSize.statuses
+        let counts = size.counts.mapValues { $0.map { Optional(Double($0)) } }
         let names: [MembershipSpell.Status: String] = [.member: "Members", .observer: "Observers", .dialoguePartner: "Dialogue partners"]
         var chart = LineChart(series: statuses.map { LineChart.Series(name: names[$0]!, x: years.map(Double.init), y: counts[$0]!) },
                               xScale: .year, yTitle: "States at the end of the year")
         chart.stepped = true
         chart.events = request.annotations
-        let data = ResultTable(columns: [.init("year", alignment: .right), .init("members", alignment: .right),
-                                         .init("observers", alignment: .right), .init("dialogue partners", alignment: .right)], rows: rows)
+        let data = size.table
         let sourceIDs = Array(Set(corpus.membership.map(\.provenance.sourceID))).sorted()
         return BuiltChart(spec: spec(.line(chart), request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [], data: data)
     }

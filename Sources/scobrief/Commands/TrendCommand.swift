@@ -39,6 +39,9 @@ struct TrendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Tests to run: \(TrendTest.allCases.map(\.rawValue).joined(separator: ", ")), or none.", valueName: "tests"))
     var test: String = "ols,mann-kendall,poisson"
 
+    @Option(help: ArgumentHelp("Add a trailing mean over this many years (3 or 5, say) to yearly counts.", valueName: "years"))
+    var rolling: Int?
+
     @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
     var level: Double = 0.95
 
@@ -58,7 +61,9 @@ struct TrendCommand: ParsableCommand {
                 statusAtTime: try statusOption(status),
                 kinds: try kindOption(kinds, table: eventTable))
             let analysis = TrendAnalysis.run(filter.apply(to: eventTable, membership: corpus.membership), by: keys, tests: tests, level: level)
-            let tables = [analysis.countsTable] + (tests.isEmpty ? [] : [analysis.testsTable])
+            if let rolling, rolling < 2 || rolling > 50 { throw ValidationError("--rolling must be between 2 and 50 years") }
+            if rolling != nil && keys != [.year] { throw ValidationError("--rolling works on yearly counts; use it with --by year") }
+            let tables = [analysis.countsTable(rollingWindow: rolling)] + (tests.isEmpty ? [] : [analysis.testsTable])
             Terminal.output(render(tables, as: output.format))
         }
     }
