@@ -66,7 +66,7 @@ extension AnalysisCommandTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines[0].hasSuffix(",3-year mean"))
         // 2002–2004: 3, 1 and 6 named attacks.
-        #expect(lines.contains { $0.hasPrefix("2004,6,") && $0.hasSuffix(",3.333333333333333") })
+        #expect(lines.contains { $0.hasPrefix("2004,6,") && $0.hasSuffix(",3.3333333333333335") })
         #expect(lines.contains { $0.hasPrefix("2001,2,") && $0.hasSuffix(",") })
     }
 }
