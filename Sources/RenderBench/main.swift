@@ -46,6 +46,27 @@ case "one":
     }
     let data = try render(c, with: ChartRenderer())
     try data.write(to: URL(fileURLWithPath: arguments[2]))
+case "profile":
+    // Where the time goes for one figure: building the chart, layout, drawing and encoding.
+    guard arguments.count >= 2, let c = BenchmarkCharts.cases.first(where: { $0.name == arguments[1] }) else {
+        fail("usage: scobrief-render-bench profile NAME")
+    }
+    let renderer = ChartRenderer()
+    func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+    for _ in 0..<5 {
+        var figure: Figure?
+        var laidOut: LaidOutChart?
+        let build = milliseconds { figure = c.figure() }
+        let layout = milliseconds { laidOut = renderer.layout(figure!) }
+        let draw = try milliseconds { _ = try renderer.render(laidOut!.scene, as: c.format, options: RenderOptions(dpi: BenchmarkCharts.dpi)) }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(c.name, String(format: "build %.2f  layout %.2f  render %.2f ms", build, layout, draw), "minor faults so far:", usage.ru_minflt)
+    }
 case "list":
     for c in BenchmarkCharts.cases { print(c.name) }
 default:

@@ -11,6 +11,8 @@ import Foundation
 /// independent.
 public final class ChartRenderer {
     public let textMeasurer: PangoTextMeasurer
+    /// Working memory reused from one render to the next (see `ScratchMemory`).
+    let scratch = ScratchMemory()
 
     public init() {
         textMeasurer = PangoTextMeasurer()
@@ -65,15 +67,11 @@ public final class ChartRenderer {
         cairo_scale(context.pointer, Double(w) / scene.size.width, Double(h) / scene.size.height)
         var drawn = scene
         if options.transparentBackground { drawn.background = nil }
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        let renderer = SceneRenderer(cr: context.pointer, text: textMeasurer)
+        let renderer = SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch)
         renderer.draw(drawn)
         try context.check()
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        let r = try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding)
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        if ProcessInfo.processInfo.environment["PROFILE_PNG"] != nil { print("draw", Double(t1 - t0) / 1e6, "encode", Double(t2 - t1) / 1e6) }
-        return r
+        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding,
+                                     scratch: scratch)
     }
 
     private func renderVector(_ scene: Scene, format: ImageFormat, options: RenderOptions) throws -> [UInt8] {
@@ -98,7 +96,7 @@ public final class ChartRenderer {
         try surface.check()
         do {
             let context = CairoContext(surface: surface)
-            SceneRenderer(cr: context.pointer, text: textMeasurer).draw(scene)
+            SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch).draw(scene)
             try context.check()
         }
         try surface.finish()

@@ -9,9 +9,10 @@ import Foundation
 /// `ScanlineDeflate`; `.zlib` uses Sub/Up filters and zlib for smaller files. Falls back to cairo's
 /// writer (inserting `pHYs`) if zlib is asked for and cannot be loaded.
 enum PNGEncoder {
-    static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression = .fast, parallel: Bool = true) throws -> [UInt8] {
+    static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression = .fast, parallel: Bool = true,
+                       scratch: ScratchMemory = ScratchMemory()) throws -> [UInt8] {
         cairo_surface_flush(surface.pointer)
-        if let bytes = encodeDirectly(surface.pointer, dpi: dpi, compression: compression, parallel: parallel) {
+        if let bytes = encodeDirectly(surface.pointer, dpi: dpi, compression: compression, parallel: parallel, scratch: scratch) {
             return bytes
         }
         let sink = ByteSink()
@@ -20,7 +21,8 @@ enum PNGEncoder {
         return insertingPhysicalSize(into: sink.bytes, dpi: dpi)
     }
 
-    private static func encodeDirectly(_ surface: OpaquePointer, dpi: Double, compression: PNGCompression, parallel: Bool) -> [UInt8]? {
+    private static func encodeDirectly(_ surface: OpaquePointer, dpi: Double, compression: PNGCompression, parallel: Bool,
+                                       scratch: ScratchMemory) -> [UInt8]? {
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
         let format = cairo_image_surface_get_format(surface)
@@ -33,7 +35,7 @@ enum PNGEncoder {
         switch compression {
         case .fast:
             compressed = ScanlineDeflate.zlibStream(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha,
-                                                    parallel: parallel)
+                                                    parallel: parallel, scratch: scratch)
         case .zlib(let level):
             guard let bytes = zlibCompressed(pixels, width: width, height: height, stride: stride, alpha: hasAlpha, level: level) else {
                 return nil
