@@ -44,8 +44,20 @@ case "one":
     guard arguments.count == 3, let c = BenchmarkCharts.cases.first(where: { $0.name == arguments[1] }) else {
         fail("usage: scobrief-render-bench one NAME OUTPUT")
     }
-    let data = try render(c, with: ChartRenderer())
+    let start = DispatchTime.now().uptimeNanoseconds
+    let renderer = ChartRenderer()
+    let figure = c.figure()
+    let made = DispatchTime.now().uptimeNanoseconds
+    let laidOut = renderer.layout(figure)
+    let laid = DispatchTime.now().uptimeNanoseconds
+    let data = try renderer.render(laidOut.scene, as: c.format, options: RenderOptions(dpi: BenchmarkCharts.dpi))
+    let drawn = DispatchTime.now().uptimeNanoseconds
     try data.write(to: URL(fileURLWithPath: arguments[2]))
+    if ProcessInfo.processInfo.environment["SCOBRIEF_BENCH_PHASES"] != nil {
+        // Where a cold process spends its time (to stderr, so timing runs stay quiet).
+        let ms = { (a: UInt64, b: UInt64) in String(format: "%.1f", Double(b - a) / 1e6) }
+        FileHandle.standardError.write(Data("setup+data \(ms(start, made)) layout \(ms(made, laid)) render \(ms(laid, drawn)) write \(ms(drawn, DispatchTime.now().uptimeNanoseconds)) ms\n".utf8))
+    }
 case "profile":
     // Where the time goes for one figure: building the chart, layout, drawing and encoding.
     guard arguments.count >= 2, let c = BenchmarkCharts.cases.first(where: { $0.name == arguments[1] }) else {

@@ -61,12 +61,17 @@ public final class ChartRenderer {
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> [UInt8] {
         let (w, h) = ChartRenderer.pixelSize(of: scene.size, dpi: options.dpi)
         let format = options.transparentBackground ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
-        let surface = CairoSurface(cairo_image_surface_create(format, Int32(w), Int32(h)))
+        // Pixels live in the renderer's scratch memory, reused from figure to figure.
+        let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
+        let pixels = scratch.buffer("png-pixels", count: stride * h, of: UInt8.self)
+        var drawn = scene
+        if options.transparentBackground { drawn.background = nil }
+        // Reused memory holds the previous figure: clear it unless an opaque background covers it.
+        if (drawn.background?.alpha ?? 0) < 1 { pixels.initialize(repeating: 0, count: stride * h) }
+        let surface = CairoSurface(cairo_image_surface_create_for_data(pixels, format, Int32(w), Int32(h), Int32(stride)))
         try surface.check()
         let context = CairoContext(surface: surface)
         cairo_scale(context.pointer, Double(w) / scene.size.width, Double(h) / scene.size.height)
-        var drawn = scene
-        if options.transparentBackground { drawn.background = nil }
         let renderer = SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch)
         renderer.draw(drawn)
         try context.check()
