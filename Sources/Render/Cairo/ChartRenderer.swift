@@ -34,7 +34,7 @@ public final class ChartRenderer {
         let size = scene.size
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
         switch format {
-        case .png: return Data(try renderPNG(scene, options: options))
+        case .png: return try renderPNG(scene, options: options)
         case .pdf: return Data(try renderVector(scene, format: .pdf, options: options))
         case .svg: return Data(SVGOutput.renumberSurfaceIDs(try renderVector(scene, format: .svg, options: options)))
         case .eps: return Data(EPSOutput.fixingCreationDate(try renderVector(scene, format: .eps, options: options),
@@ -58,7 +58,7 @@ public final class ChartRenderer {
         (max(1, Int((size.width * dpi / 72).rounded())), max(1, Int((size.height * dpi / 72).rounded())))
     }
 
-    private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> [UInt8] {
+    private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
         let (w, h) = ChartRenderer.pixelSize(of: scene.size, dpi: options.dpi)
         let format = options.transparentBackground ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
         // Pixels live in the renderer's scratch memory, reused from figure to figure.

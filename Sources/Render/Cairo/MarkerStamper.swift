@@ -140,7 +140,8 @@ final class MarkerStamper {
             placed.x.withUnsafeBufferPointer { xs in
             placed.y.withUnsafeBufferPointer { ys in
             placed.stamp.withUnsafeBufferPointer { stampIndex in
-                for i in placed.order(for: rows) {
+                for marker in placed.order(for: rows) {
+                    let i = Int(marker)
                     let index = Int(stampIndex[i])
                     let b = box[index]
                     let ox = Int(xs[i]), oy = Int(ys[i])
@@ -213,12 +214,12 @@ final class MarkerStamper {
 
         /// Markers that may touch `rows` (their centre band, widened by one band each way for
         /// markers that reach across band edges), in band order.
-        func order(for rows: Range<Int>) -> [Int] {
+        func order(for rows: Range<Int>) -> ArraySlice<Int32> {
             let bands = bandStart.count - 1
             let first = max(0, (rows.lowerBound >> Int(PlacedMarkers.bandShift)) - 2)
             let last = min(bands - 1, ((rows.upperBound - 1) >> Int(PlacedMarkers.bandShift)) + 2)
             guard first <= last else { return [] }
-            return sorted[Int(bandStart[first])..<Int(bandStart[last + 1])].map(Int.init)
+            return sorted[Int(bandStart[first])..<Int(bandStart[last + 1])]
         }
     }
 

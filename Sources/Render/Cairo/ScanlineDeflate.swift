@@ -12,21 +12,28 @@ import Foundation
 /// byte-aligned) and concatenated, so two threads can share the work. The cut does not depend on
 /// whether they do, so neither do the bytes.
 enum ScanlineDeflate {
-    /// The zlib stream (header, deflate blocks, Adler-32) of the filtered image.
+    /// The zlib stream of the filtered image: the 2-byte header, then the deflate bytes of each
+    /// strip (left in `scratch`, valid until its next use), then the big-endian Adler-32.
     static func zlibStream(pixels: UnsafePointer<UInt32>, width: Int, height: Int, stride: Int, alpha: Bool,
-                           parallel: Bool, scratch: ScratchMemory = ScratchMemory()) -> [UInt8] {
+                           parallel: Bool, scratch: ScratchMemory) -> (strips: [UnsafeRawBufferPointer], adler: UInt32) {
         let stripCount = height >= 128 ? 2 : 1
         let bounds = (0...stripCount).map { $0 * height / stripCount }
         // At most one token per byte plus one per row (the filter type).
+        let tokenCapacity = (0..<stripCount).map { (bounds[$0 + 1] - bounds[$0]) * (width * (alpha ? 4 : 3) + 1) + 16 }
         let tokenBuffers = (0..<stripCount).map { i in
-            UInt(bitPattern: scratch.buffer("png-tokens-\(i)", count: (bounds[i + 1] - bounds[i]) * (width * (alpha ? 4 : 3) + 1) + 16,
-                                            of: UInt16.self))
+            UInt(bitPattern: scratch.buffer("png-tokens-\(i)", count: tokenCapacity[i], of: UInt16.self))
+        }
+        // A token takes at most 21 bits (15-bit length code, 5 extra bits, 1-bit distance): three
+        // bytes per token bound the output, with room for the block header.
+        let outputBuffers = (0..<stripCount).map { i in
+            UInt(bitPattern: scratch.buffer("png-deflate-\(i)", count: tokenCapacity[i] * 3 + 4096, of: UInt8.self))
         }
         let results = StripResults(count: stripCount)
         // The pixel buffer outlives this call and is only read; its address crosses to the workers.
         let address = UInt(bitPattern: pixels)
         let encode: @Sendable (Int) -> Void = { i in
-            var encoder = StripEncoder(width: width, alpha: alpha, tokens: UnsafeMutablePointer<UInt16>(bitPattern: tokenBuffers[i])!)
+            var encoder = StripEncoder(width: width, alpha: alpha, tokens: UnsafeMutablePointer<UInt16>(bitPattern: tokenBuffers[i])!,
+                                       output: UnsafeMutablePointer<UInt8>(bitPattern: outputBuffers[i])!)
             defer { encoder.release() }
             let strip = encoder.encode(pixels: UnsafePointer<UInt32>(bitPattern: address)!, rows: bounds[i]..<bounds[i + 1],
                                        stride: stride, last: i == stripCount - 1)
@@ -37,19 +44,19 @@ enum ScanlineDeflate {
         } else {
             for i in 0..<stripCount { encode(i) }
         }
-        let strips = results.all
-        var out: [UInt8] = [0x78, 0x01]
         var adler: UInt32 = 1
-        for strip in strips {
-            out += strip!.bytes
+        var pieces: [UnsafeRawBufferPointer] = []
+        for strip in results.all {
+            pieces.append(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: strip!.address), count: strip!.count))
             adler = adlerCombine(adler, strip!.adler, length: strip!.length)
         }
-        out.appendBigEndian(adler)
-        return out
+        return (pieces, adler)
     }
 
+    /// An encoded strip: `count` bytes at `address` (in the scratch memory).
     struct Strip: Sendable {
-        var bytes: [UInt8]
+        var address: UInt
+        var count: Int
         var adler: UInt32
         var length: Int
     }
@@ -101,6 +108,8 @@ private struct StripEncoder {
     /// Tokens: a literal byte is its value (< 256); a match of length L (distance 1) is 0x8000 | L.
     private var tokens: UnsafeMutablePointer<UInt16>
     private var tokenCount = 0
+    /// Where the deflate bytes go; large enough for any token stream (see `zlibStream`).
+    private let output: UnsafeMutablePointer<UInt8>
     private let histogram: UnsafeMutablePointer<UInt32>
     /// `DeflateTables.lengthSymbol`, copied: reading a global table in the hot loop costs a lazy
     /// initialisation check on every access.
@@ -109,11 +118,12 @@ private struct StripEncoder {
     private var s1: UInt64 = 1, s2: UInt64 = 0
     private var length = 0
 
-    init(width: Int, alpha: Bool, tokens: UnsafeMutablePointer<UInt16>) {
+    init(width: Int, alpha: Bool, tokens: UnsafeMutablePointer<UInt16>, output: UnsafeMutablePointer<UInt8>) {
         self.width = width
         self.alpha = alpha
         channels = alpha ? 4 : 3
         self.tokens = tokens
+        self.output = output
         // 286 symbols, plus three more lanes of 256 literal counters after them, lane k at
         // 256·k + 30 (see `tokenise`).
         histogram = .allocate(capacity: 286 + 3 * 256)
@@ -163,7 +173,8 @@ private struct StripEncoder {
         }
         flushRun()
         let adler = UInt32((s2 % ScanlineDeflate.adlerBase) << 16 | (s1 % ScanlineDeflate.adlerBase))
-        return ScanlineDeflate.Strip(bytes: write(last: last), adler: adler, length: length)
+        let count = write(last: last)
+        return ScanlineDeflate.Strip(address: UInt(bitPattern: output), count: count, adler: adler, length: length)
     }
 
     /// Sub (reference nil: the pixel to the left) or Up (the row above), byte by byte.
@@ -320,7 +331,8 @@ private struct StripEncoder {
 
     /// One dynamic-Huffman block holding every token, then (unless last) an empty stored block so
     /// the strip ends on a byte boundary.
-    private mutating func write(last: Bool) -> [UInt8] {
+    /// Returns the number of bytes written to `output`.
+    private mutating func write(last: Bool) -> Int {
         histogram[256] += 1
         var frequencies = Array(UnsafeBufferPointer(start: histogram, count: 286))
         for lane in 1..<4 {
@@ -331,10 +343,10 @@ private struct StripEncoder {
         let distanceLengths: [UInt8] = [1, 1]
         let literalCodes = Huffman.codes(literalLengths), distanceCodes = Huffman.codes(distanceLengths)
 
-        let writer = BitWriter(capacity: tokenCount * 2 + 4096)
+        var writer = BitWriter(buffer: output)
         writer.write(last ? 1 : 0, 1)
         writer.write(2, 2)
-        Huffman.writeTables(literal: literalLengths, distance: distanceLengths, to: writer)
+        Huffman.writeTables(literal: literalLengths, distance: distanceLengths, to: &writer)
         // Each symbol's code and length in one table: code in the low bits, length above bit 24.
         var packed = [UInt32](repeating: 0, count: 286)
         for i in 0..<286 { packed[i] = literalCodes[i] | UInt32(literalLengths[i]) << 24 }
@@ -381,7 +393,7 @@ private struct StripEncoder {
             writer.write(0xFFFF, 16)
         }
         writer.alignToByte()
-        return writer.bytes()
+        return writer.count
     }
 }
 
@@ -402,28 +414,21 @@ enum DeflateTables {
     }()
 }
 
-/// Bits packed least-significant first, as deflate wants.
-final class BitWriter {
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+/// Bits packed least-significant first, as deflate wants, into a buffer the caller sized.
+struct BitWriter {
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
     private var accumulator: UInt64 = 0
     private var pending = 0
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        buffer = .allocate(capacity: self.capacity)
-    }
-
-    deinit { buffer.deallocate() }
+    init(buffer: UnsafeMutablePointer<UInt8>) { self.buffer = buffer }
 
     /// Appends the low `bits` bits of `value` (at most 32).
     @inline(__always)
-    func write(_ value: UInt64, _ bits: Int) {
+    mutating func write(_ value: UInt64, _ bits: Int) {
         accumulator |= value << UInt64(pending)
         pending += bits
         if pending >= 32 {
-            if count + 8 > capacity { grow() }
             UnsafeMutableRawPointer(buffer + count).storeBytes(of: UInt32(truncatingIfNeeded: accumulator).littleEndian, as: UInt32.self)
             count += 4
             accumulator >>= 32
@@ -431,26 +436,15 @@ final class BitWriter {
         }
     }
 
-    private func grow() {
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        bigger.update(from: buffer, count: count)
-        buffer.deallocate()
-        buffer = bigger
-        capacity *= 2
-    }
-
-    func alignToByte() {
+    mutating func alignToByte() {
         if pending % 8 != 0 { write(0, 8 - pending % 8) }
         while pending > 0 {
-            if count + 1 > capacity { grow() }
             buffer[count] = UInt8(truncatingIfNeeded: accumulator)
             count += 1
             accumulator >>= 8
             pending -= 8
         }
     }
-
-    func bytes() -> [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
 }
 
 /// Huffman code construction for deflate.
@@ -531,7 +525,7 @@ enum Huffman {
 
     /// The dynamic block header: HLIT, HDIST, HCLEN, the code-length code, and the run-length
     /// encoded code lengths of both trees.
-    static func writeTables(literal: [UInt8], distance: [UInt8], to writer: BitWriter) {
+    static func writeTables(literal: [UInt8], distance: [UInt8], to writer: inout BitWriter) {
         var literalCount = 286
         while literalCount > 257 && literal[literalCount - 1] == 0 { literalCount -= 1 }
         let distanceCount = distance.count
