@@ -49,6 +49,21 @@ import Testing
         expectNoOverlaps(panel.xTickLabels)
     }
 
+    @Test func valueLabelsClearTheAxisLabels() {
+        let names = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan", "Afghanistan", "Mongolia", "Nepal"]
+        let chart = BarChart(categories: names, values: names.indices.map { Double($0) * 3 - 8 }, showsValues: true)
+        for theme in [Theme.paper, .briefing] {
+            let laidOut = renderer.layout(chart.figure(theme: theme))
+            let values = laidOut.scene.textRuns().filter { $0.groups.last == "value-labels" }.map(\.run)
+            #expect(values.count == names.count)
+            for value in values {
+                for label in laidOut.boxes.panels[0].xTickLabels {
+                    #expect(!value.overlaps(label), "value \(value.text) overlaps \(label.text)")
+                }
+            }
+        }
+    }
+
     @Test func shortNamesWrapOrFitWithoutDroppingAny() {
         let names = ["India", "Pakistan", "China", "Russia"]
         let chart = BarChart(categories: names, values: [1, 2, 3, 4])
