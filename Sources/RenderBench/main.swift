@@ -5,6 +5,8 @@ import Render
 ///
 ///   scobrief-render-bench suite [--iterations N] [--warmup N]   median time per figure, in-process
 ///   scobrief-render-bench one NAME OUTPUT                       one figure from a cold process
+///                                                               (SCOBRIEF_BENCH_PHASES=1: phase times to stderr)
+///   scobrief-render-bench profile NAME                          build/layout/render times, page faults
 ///   scobrief-render-bench list                                  the figure names
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -82,5 +84,5 @@ case "profile":
 case "list":
     for c in BenchmarkCharts.cases { print(c.name) }
 default:
-    fail("usage: scobrief-render-bench suite|one|list")
+    fail("usage: scobrief-render-bench suite|one|profile|list")
 }

@@ -63,7 +63,7 @@ public final class ChartRenderer {
         let format = options.transparentBackground ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
         // Pixels live in the renderer's scratch memory, reused from figure to figure.
         let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
-        let pixels = scratch.buffer("png-pixels", count: stride * h, of: UInt8.self)
+        let pixels = scratch.buffer("png-pixels", count: stride * h, of: UInt8.self, hugePages: true)
         var drawn = scene
         if options.transparentBackground { drawn.background = nil }
         // Reused memory holds the previous figure: clear it unless an opaque background covers it.

@@ -55,7 +55,8 @@ final class MarkerStamper {
         // covered pixel), and the colour is applied once per pixel at the end. The result is the
         // same as drawing the markers one by one, up to 16-bit rounding.
         let regionWidth = clipX1 - clipX0, regionHeight = clipY1 - clipY0
-        let transmittance = scratch.buffer("marker-transmittance", count: regionWidth * regionHeight, of: UInt32.self)
+        let transmittance = scratch.buffer("marker-transmittance", count: regionWidth * regionHeight, of: UInt32.self,
+                                           hugePages: true)
 
         // All stamps in flat arrays (no per-marker array copies or reference counting): pixel
         // offsets within the region, the factor (1 − a·coverage) in 1/65536, and each stamp's box.

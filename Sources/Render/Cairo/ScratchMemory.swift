@@ -6,9 +6,10 @@ import Glibc
 /// Large working buffers kept between renders: the 300 dpi pixel buffer, PNG tokens, marker
 /// transmittance. Allocating tens of megabytes afresh for every figure makes the kernel map and
 /// zero thousands of new pages each time, which costs more than the drawing done in them. A
-/// renderer keeps one pool and reuses it. On Linux, buffers of 2 MB and more ask for transparent
-/// huge pages, so even a fresh process maps its first figure with a few hundred page faults
-/// rather than ten thousand.
+/// renderer keeps one pool and reuses it. On Linux, buffers that will be written through (pixels)
+/// can ask for transparent huge pages, so even a fresh process maps its first figure with a few
+/// faults rather than thousands; buffers sized for the worst case but mostly untouched (PNG tokens)
+/// keep small pages, since a huge page is zeroed whole on first touch.
 ///
 /// Buffers are handed out on the rendering thread before any worker threads start; each key is
 /// used by one worker at a time.
@@ -28,7 +29,7 @@ final class ScratchMemory: @unchecked Sendable {
     }
 
     /// A buffer of at least `count` elements under `key`; its contents are undefined.
-    func buffer<T>(_ key: String, count: Int, of type: T.Type = T.self) -> UnsafeMutablePointer<T> {
+    func buffer<T>(_ key: String, count: Int, of type: T.Type = T.self, hugePages: Bool = false) -> UnsafeMutablePointer<T> {
         let bytes = max(count, 1) * MemoryLayout<T>.stride
         lock.lock()
         defer { lock.unlock() }
@@ -36,14 +37,14 @@ final class ScratchMemory: @unchecked Sendable {
             return existing.pointer.bindMemory(to: T.self, capacity: existing.bytes / MemoryLayout<T>.stride)
         }
         if let old = buffers[key] { ScratchMemory.release(old) }
-        let buffer = ScratchMemory.allocate(bytes)
+        let buffer = ScratchMemory.allocate(bytes, hugePages: hugePages)
         buffers[key] = buffer
         return buffer.pointer.bindMemory(to: T.self, capacity: buffer.bytes / MemoryLayout<T>.stride)
     }
 
-    private static func allocate(_ bytes: Int) -> Buffer {
+    private static func allocate(_ bytes: Int, hugePages: Bool) -> Buffer {
         #if os(Linux)
-        if bytes >= hugePage {
+        if hugePages && bytes >= hugePage {
             let size = (bytes + hugePage - 1) / hugePage * hugePage
             // Over-allocate by one huge page to align the start on a huge-page boundary.
             if let raw = mmap(nil, size + hugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
