@@ -208,6 +208,8 @@ enum CRC32 {
     static func update(_ crc: UInt32, _ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBytes { update(crc, $0) } }
 
     static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        // zlib's crc32 works on the finished value (it inverts on entry and exit).
+        if bytes.count > 4096, let fast = Zlib.crc32(crc ^ 0xFFFF_FFFF, bytes) { return fast ^ 0xFFFF_FFFF }
         var c = crc
         table.withUnsafeBufferPointer { table in
             for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }

@@ -177,18 +177,27 @@ private struct StripEncoder {
         return ScanlineDeflate.Strip(address: UInt(bitPattern: output), count: count, adler: adler, length: length)
     }
 
-    /// Sub (reference nil: the pixel to the left) or Up (the row above), byte by byte.
+    /// Sub (reference nil: the pixel to the left) or Up (the row above), byte by byte. Separate
+    /// loops for each filter and pixel size, so the compiler sees constant strides.
     private func filter(_ row: UnsafePointer<UInt32>, reference above: UnsafePointer<UInt32>?, into out: UnsafeMutablePointer<UInt8>) {
-        var previous: UInt32 = 0
-        for x in 0..<width {
-            let p = row[x]
-            let q = above?[x] ?? previous
-            previous = p
-            let o = out + x * channels
+        @inline(__always)
+        func store(_ p: UInt32, _ q: UInt32, _ o: UnsafeMutablePointer<UInt8>, alpha: Bool) {
             o[0] = UInt8(truncatingIfNeeded: (p >> 16) &- (q >> 16))
             o[1] = UInt8(truncatingIfNeeded: (p >> 8) &- (q >> 8))
             o[2] = UInt8(truncatingIfNeeded: p &- q)
             if alpha { o[3] = UInt8(truncatingIfNeeded: (p >> 24) &- (q >> 24)) }
+        }
+        switch (above, alpha) {
+        case (let above?, false):
+            for x in 0..<width { store(row[x], above[x], out + 3 * x, alpha: false) }
+        case (let above?, true):
+            for x in 0..<width { store(row[x], above[x], out + 4 * x, alpha: true) }
+        case (nil, false):
+            store(row[0], 0, out, alpha: false)
+            for x in 1..<max(width, 1) { store(row[x], row[x - 1], out + 3 * x, alpha: false) }
+        case (nil, true):
+            store(row[0], 0, out, alpha: true)
+            for x in 1..<max(width, 1) { store(row[x], row[x - 1], out + 4 * x, alpha: true) }
         }
     }
 
