@@ -161,8 +161,9 @@ private struct StripEncoder {
             } else {
                 var sameAsAbove = 0, sameAsLeft = 0
                 if hasAbove {
-                    for x in 0..<width where current[x] == above[x] { sameAsAbove += 1 }
-                    for x in 1..<max(width, 1) where current[x] == current[x - 1] { sameAsLeft += 1 }
+                    // Branch-free counts (noisy rows would mispredict a branch per pixel).
+                    for x in 0..<width { sameAsAbove &+= current[x] == above[x] ? 1 : 0 }
+                    for x in 1..<max(width, 1) { sameAsLeft &+= current[x] == current[x - 1] ? 1 : 0 }
                 }
                 let up = hasAbove && sameAsAbove > sameAsLeft
                 filter(current, reference: up ? above : nil, into: filtered)
