@@ -156,6 +156,23 @@ import Testing
         #expect(rects.contains { $0.height == 0 })
     }
 
+    @Test func legendsTakeTheirPlaceBesideOrBelowThePlot() {
+        for placement in [Legend.Placement.top, .right, .bottom] {
+            var chart = SampleCharts.lineWithBand.chart(theme: .paper)
+            chart.legend?.placement = placement
+            let laidOut = renderer.layout(Figure(chart: chart, theme: .paper, width: .mm(120)))
+            let legend = laidOut.boxes.legend!, plot = laidOut.boxes.panels[0].plot
+            #expect(laidOut.boxes.content.contains(legend), "\(placement): legend outside the figure")
+            switch placement {
+            case .top: #expect(legend.maxY <= plot.minY)
+            case .right: #expect(legend.minX >= plot.maxX)
+            case .bottom:
+                let axisBottom = laidOut.boxes.panels[0].xTickLabels.map(\.bounds.maxY).max() ?? plot.maxY
+                #expect(legend.minY >= axisBottom && legend.maxY <= laidOut.boxes.notes!.minY)
+            }
+        }
+    }
+
     @Test func smallMultiplesShareOnePlotSize() {
         let panels = renderer.layout(SampleCharts.smallMultiples.figure()).boxes.panels
         #expect(panels.count == 4)
