@@ -160,15 +160,20 @@ private struct StripEncoder {
                 addZeros(rowBytes)
             } else {
                 var sameAsAbove = 0, sameAsLeft = 0
+                // Branch-free counts (noisy rows would mispredict a branch per pixel).
                 if hasAbove {
-                    // Branch-free counts (noisy rows would mispredict a branch per pixel).
                     for x in 0..<width { sameAsAbove &+= current[x] == above[x] ? 1 : 0 }
-                    for x in 1..<max(width, 1) { sameAsLeft &+= current[x] == current[x - 1] ? 1 : 0 }
                 }
+                for x in 1..<max(width, 1) { sameAsLeft &+= current[x] == current[x - 1] ? 1 : 0 }
                 let up = hasAbove && sameAsAbove > sameAsLeft
-                filter(current, reference: up ? above : nil, into: filtered)
                 literal(up ? 2 : 1)
-                tokenise(filtered, count: rowBytes)
+                if (up ? sameAsAbove : sameAsLeft) * 10 >= width * 9 {
+                    // Mostly unchanged (a line or a label crossing white): visit only what changed.
+                    sparse(current, reference: up ? above : nil)
+                } else {
+                    filter(current, reference: up ? above : nil, into: filtered)
+                    tokenise(filtered, count: rowBytes)
+                }
             }
             swap(&current, &above)
         }
@@ -264,6 +269,50 @@ private struct StripEncoder {
             }
             i += 1
         }
+    }
+
+    /// A row that mostly repeats its reference: spans of unchanged pixels become zero runs (their
+    /// checksum in closed form), and only changed pixels are filtered byte by byte.
+    private mutating func sparse(_ row: UnsafePointer<UInt32>, reference above: UnsafePointer<UInt32>?) {
+        var a = s1, b = s2
+        var x = 0
+        @inline(__always)
+        func emit(_ v: UInt64, _ encoder: inout StripEncoder) {
+            a &+= v
+            b &+= a
+            if v == 0 {
+                encoder.run += 1
+            } else {
+                if encoder.run > 0 { encoder.flushRun() }
+                encoder.tokens[encoder.tokenCount] = UInt16(v)
+                encoder.tokenCount += 1
+                encoder.histogram[Int(v)] &+= 1
+            }
+        }
+        while x < width {
+            var y = x
+            if let above {
+                while y < width && row[y] == above[y] { y += 1 }
+            } else {
+                while y < width && row[y] == (y > 0 ? row[y - 1] : 0) { y += 1 }
+            }
+            if y > x {
+                let n = (y - x) * channels
+                b &+= UInt64(n) &* a
+                run += n
+                x = y
+                if x == width { break }
+            }
+            let p = row[x], q = above?[x] ?? (x > 0 ? row[x - 1] : 0)
+            emit(UInt64(UInt8(truncatingIfNeeded: (p >> 16) &- (q >> 16))), &self)
+            emit(UInt64(UInt8(truncatingIfNeeded: (p >> 8) &- (q >> 8))), &self)
+            emit(UInt64(UInt8(truncatingIfNeeded: p &- q)), &self)
+            if alpha { emit(UInt64(UInt8(truncatingIfNeeded: (p >> 24) &- (q >> 24))), &self) }
+            x += 1
+        }
+        s1 = a % ScanlineDeflate.adlerBase
+        s2 = b % ScanlineDeflate.adlerBase
+        length += width * channels
     }
 
     /// A literal outside row data (the filter type byte), with its checksum update.
