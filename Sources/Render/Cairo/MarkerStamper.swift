@@ -17,7 +17,7 @@ final class MarkerStamper {
     }
 
     /// A marker rasterised as coverage: for each covered pixel its offset from the stamp origin.
-    private struct Stamp {
+    struct Stamp {
         var dx: [Int32] = []
         var dy: [Int32] = []
         var coverage: [UInt16] = []
@@ -61,15 +61,7 @@ final class MarkerStamper {
         // All stamps in flat arrays (no per-marker array copies or reference counting): pixel
         // offsets within the region, the factor (1 − a·coverage) in 1/65536, and each stamp's box.
         var table = StampTable()
-        for stamp in stamps {
-            table.start.append(Int32(table.dx.count))
-            table.count.append(Int32(stamp.coverage.count))
-            table.box.append((stamp.minDX, stamp.maxDX, stamp.minDY, stamp.maxDY))
-            table.dx += stamp.dx
-            table.dy += stamp.dy
-            table.offset += zip(stamp.dx, stamp.dy).map { Int32(Int($0.1) * regionWidth + Int($0.0)) }
-            table.factor += stamp.coverage.map { UInt32(((1 - c.alpha * Double($0) / 256) * 65536).rounded()) }
-        }
+        for stamp in stamps { table.add(stamp, regionWidth: regionWidth, alpha: c.alpha) }
         let frozen = table
         let origin = (x0: m.x0, y0: m.y0, scale: scale, clipX0: clipX0, clipY0: clipY0)
         let placed = PlacedMarkers(batch.centers, origin: origin, regionHeight: regionHeight)
@@ -126,6 +118,31 @@ final class MarkerStamper {
         var box: [(minDX: Int32, maxDX: Int32, minDY: Int32, maxDY: Int32)] = []
         var dx: [Int32] = [], dy: [Int32] = [], offset: [Int32] = []
         var factor: [UInt32] = []
+        /// Each stamp as horizontal spans (markers are convex, so each row's pixels are
+        /// contiguous): row, first column, length, and where its factors start in `factor`.
+        /// Contiguous spans let the inner loop run over adjacent memory.
+        var spanStart: [Int32] = [], spanCount: [Int32] = []
+        var spans: [(dy: Int32, dx: Int32, count: Int32, factor: Int32)] = []
+
+        mutating func add(_ stamp: Stamp, regionWidth: Int, alpha: Double) {
+            let first = Int32(dx.count)
+            start.append(first)
+            count.append(Int32(stamp.coverage.count))
+            box.append((stamp.minDX, stamp.maxDX, stamp.minDY, stamp.maxDY))
+            dx += stamp.dx
+            dy += stamp.dy
+            offset += zip(stamp.dx, stamp.dy).map { Int32(Int($0.1) * regionWidth + Int($0.0)) }
+            factor += stamp.coverage.map { UInt32(((1 - alpha * Double($0) / 256) * 65536).rounded()) }
+            spanStart.append(Int32(spans.count))
+            var k = 0
+            while k < stamp.dx.count {
+                var n = 1
+                while k + n < stamp.dx.count && stamp.dy[k + n] == stamp.dy[k] && stamp.dx[k + n] == stamp.dx[k] + Int32(n) { n += 1 }
+                spans.append((stamp.dy[k], stamp.dx[k], Int32(n), first + Int32(k)))
+                k += n
+            }
+            spanCount.append(Int32(spans.count) - spanStart.last!)
+        }
 
         /// Multiplies the transmittance of rows `rows` of the region by every marker; returns the
         /// first and last row touched (first > last when none).
@@ -141,6 +158,9 @@ final class MarkerStamper {
             placed.x.withUnsafeBufferPointer { xs in
             placed.y.withUnsafeBufferPointer { ys in
             placed.stamp.withUnsafeBufferPointer { stampIndex in
+            spanStart.withUnsafeBufferPointer { spanStart in
+            spanCount.withUnsafeBufferPointer { spanCount in
+            spans.withUnsafeBufferPointer { spans in
                 for marker in placed.order(for: rows) {
                     let i = Int(marker)
                     let index = Int(stampIndex[i])
@@ -154,9 +174,12 @@ final class MarkerStamper {
                     let first = Int(start[index]), end = first + Int(count[index])
                     let base = oy * width + ox
                     if left >= 0 && right < width && high >= rows.lowerBound && low < rows.upperBound {
-                        for k in first..<end {
-                            let p = t + (base + Int(offset[k]))
-                            p.pointee = (p.pointee &* factor[k] &+ 32768) >> 16
+                        let firstSpan = Int(spanStart[index])
+                        for s in firstSpan..<(firstSpan + Int(spanCount[index])) {
+                            let span = spans[s]
+                            let row = t + (base + Int(span.dy) * width + Int(span.dx))
+                            let f = factor.baseAddress! + Int(span.factor)
+                            for i in 0..<Int(span.count) { row[i] = (row[i] &* f[i] &+ 32768) >> 16 }
                         }
                     } else {
                         for k in first..<end {
@@ -167,7 +190,7 @@ final class MarkerStamper {
                         }
                     }
                 }
-            }}}}}}}}}}
+            }}}}}}}}}}}}}
             return (top, bottom)
         }
     }
