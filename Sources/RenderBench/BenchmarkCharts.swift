@@ -58,10 +58,12 @@ enum BenchmarkCharts {
                                    values: values, valueTitle: "Value"))
     }
 
+    /// Fractional parts of i·φ and i·ρ (golden and plastic ratios): an even spread of points,
+    /// computed as numpy's `np.mod(i * r, 1.0)` does.
     static let scatterPoints: [ScatterChart.Point] = (0..<100_000).map { i in
-        let x = (Double(i) * 0.618_033_988_749_894_9).truncatingRemainder(dividingBy: 1)
-        let y = 0.5 * x + 0.5 * (Double(i) * 0.754_877_666_246_692_7).truncatingRemainder(dividingBy: 1)
-        return ScatterChart.Point(x: x, y: y)
+        let u = Double(i) * 0.618_033_988_749_894_9, v = Double(i) * 0.754_877_666_246_692_7
+        let x = u - u.rounded(.down)
+        return ScatterChart.Point(x: x, y: 0.5 * x + 0.5 * (v - v.rounded(.down)))
     }
 
     static func scatter() -> Figure {

@@ -5,6 +5,8 @@ import Render
 ///
 ///   scobrief-render-bench suite [--iterations N] [--warmup N]   median time per figure, in-process
 ///   scobrief-render-bench one NAME OUTPUT                       one figure from a cold process
+///                                                               (SCOBRIEF_BENCH_PHASES=1: phase times to stderr)
+///   scobrief-render-bench profile NAME                          build/layout/render times, page faults
 ///   scobrief-render-bench list                                  the figure names
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -44,10 +46,43 @@ case "one":
     guard arguments.count == 3, let c = BenchmarkCharts.cases.first(where: { $0.name == arguments[1] }) else {
         fail("usage: scobrief-render-bench one NAME OUTPUT")
     }
-    let data = try render(c, with: ChartRenderer())
+    let start = DispatchTime.now().uptimeNanoseconds
+    let renderer = ChartRenderer()
+    let figure = c.figure()
+    let made = DispatchTime.now().uptimeNanoseconds
+    let laidOut = renderer.layout(figure)
+    let laid = DispatchTime.now().uptimeNanoseconds
+    let data = try renderer.render(laidOut.scene, as: c.format, options: RenderOptions(dpi: BenchmarkCharts.dpi))
+    let drawn = DispatchTime.now().uptimeNanoseconds
     try data.write(to: URL(fileURLWithPath: arguments[2]))
+    if ProcessInfo.processInfo.environment["SCOBRIEF_BENCH_PHASES"] != nil {
+        // Where a cold process spends its time (to stderr, so timing runs stay quiet).
+        let ms = { (a: UInt64, b: UInt64) in String(format: "%.1f", Double(b - a) / 1e6) }
+        FileHandle.standardError.write(Data("setup+data \(ms(start, made)) layout \(ms(made, laid)) render \(ms(laid, drawn)) write \(ms(drawn, DispatchTime.now().uptimeNanoseconds)) ms\n".utf8))
+    }
+case "profile":
+    // Where the time goes for one figure: building the chart, layout, drawing and encoding.
+    guard arguments.count >= 2, let c = BenchmarkCharts.cases.first(where: { $0.name == arguments[1] }) else {
+        fail("usage: scobrief-render-bench profile NAME")
+    }
+    let renderer = ChartRenderer()
+    func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+    for _ in 0..<5 {
+        var figure: Figure?
+        var laidOut: LaidOutChart?
+        let build = milliseconds { figure = c.figure() }
+        let layout = milliseconds { laidOut = renderer.layout(figure!) }
+        let draw = try milliseconds { _ = try renderer.render(laidOut!.scene, as: c.format, options: RenderOptions(dpi: BenchmarkCharts.dpi)) }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(c.name, String(format: "build %.2f  layout %.2f  render %.2f ms", build, layout, draw), "minor faults so far:", usage.ru_minflt)
+    }
 case "list":
     for c in BenchmarkCharts.cases { print(c.name) }
 default:
-    fail("usage: scobrief-render-bench suite|one|list")
+    fail("usage: scobrief-render-bench suite|one|profile|list")
 }

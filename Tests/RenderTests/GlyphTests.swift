@@ -93,6 +93,15 @@ import Testing
         #expect(abs(word.width - boxes.width) > 10)
     }
 
+    @Test func labelsCarryTheLanguageOfTheirScript() {
+        #expect(TextMaker.language(of: "中国") == "zh-cn")
+        #expect(TextMaker.language(of: "Учения ШОС · 上海合作组织") == "zh-cn")
+        #expect(TextMaker.language(of: "Казахстан") == "ru")
+        #expect(TextMaker.language(of: "Kazakhstan") == nil)
+        let runs = ChartRenderer().layout(SampleCharts.multilingual.figure()).boxes.panels[0].xTickLabels
+        #expect(runs.map(\.language) == ["ru", "zh-cn", "ru", "zh-cn"])
+    }
+
     @Test func multilingualChartLabelsAreInked() throws {
         let renderer = ChartRenderer()
         let figure = SampleCharts.multilingual.figure(theme: .paper)

@@ -49,6 +49,21 @@ import Testing
         expectNoOverlaps(panel.xTickLabels)
     }
 
+    @Test func valueLabelsClearTheAxisLabels() {
+        let names = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan", "Afghanistan", "Mongolia", "Nepal"]
+        let chart = BarChart(categories: names, values: names.indices.map { Double($0) * 3 - 8 }, showsValues: true)
+        for theme in [Theme.paper, .briefing] {
+            let laidOut = renderer.layout(chart.figure(theme: theme))
+            let values = laidOut.scene.textRuns().filter { $0.groups.last == "value-labels" }.map(\.run)
+            #expect(values.count == names.count)
+            for value in values {
+                for label in laidOut.boxes.panels[0].xTickLabels {
+                    #expect(!value.overlaps(label), "value \(value.text) overlaps \(label.text)")
+                }
+            }
+        }
+    }
+
     @Test func shortNamesWrapOrFitWithoutDroppingAny() {
         let names = ["India", "Pakistan", "China", "Russia"]
         let chart = BarChart(categories: names, values: [1, 2, 3, 4])
@@ -139,6 +154,23 @@ import Testing
         collect(renderer.layout(bars.figure()).scene.items)
         #expect(rects.count == 2, "the missing bar is absent; a zero is a zero-height bar")
         #expect(rects.contains { $0.height == 0 })
+    }
+
+    @Test func legendsTakeTheirPlaceBesideOrBelowThePlot() {
+        for placement in [Legend.Placement.top, .right, .bottom] {
+            var chart = SampleCharts.lineWithBand.chart(theme: .paper)
+            chart.legend?.placement = placement
+            let laidOut = renderer.layout(Figure(chart: chart, theme: .paper, width: .mm(120)))
+            let legend = laidOut.boxes.legend!, plot = laidOut.boxes.panels[0].plot
+            #expect(laidOut.boxes.content.contains(legend), "\(placement): legend outside the figure")
+            switch placement {
+            case .top: #expect(legend.maxY <= plot.minY)
+            case .right: #expect(legend.minX >= plot.maxX)
+            case .bottom:
+                let axisBottom = laidOut.boxes.panels[0].xTickLabels.map(\.bounds.maxY).max() ?? plot.maxY
+                #expect(legend.minY >= axisBottom && legend.maxY <= laidOut.boxes.notes!.minY)
+            }
+        }
     }
 
     @Test func smallMultiplesShareOnePlotSize() {

@@ -43,7 +43,10 @@ import Testing
 
     @Test func palettesUseThePublishedColours() {
         #expect(CategoricalPalette.okabeIto.colors.map(\.hex) ==
-                ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"])
+                ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"])
+        // Grey-scale safety: the first three colours differ in lightness.
+        let luminance = CategoricalPalette.okabeIto.colors.prefix(3).map(\.relativeLuminance).sorted()
+        #expect(zip(luminance, luminance.dropFirst()).allSatisfy { $1 - $0 > 0.08 })
         #expect(ColorMap.viridis.color(at: 0).hex == "#440154")
         #expect(ColorMap.viridis.color(at: 1).hex == "#FDE725")
         #expect(ColorMap.cividis.color(at: 0).hex == "#00224E")

@@ -11,6 +11,8 @@ import Foundation
 /// independent.
 public final class ChartRenderer {
     public let textMeasurer: PangoTextMeasurer
+    /// Working memory reused from one render to the next (see `ScratchMemory`).
+    let scratch = ScratchMemory()
 
     public init() {
         textMeasurer = PangoTextMeasurer()
@@ -32,7 +34,7 @@ public final class ChartRenderer {
         let size = scene.size
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
         switch format {
-        case .png: return Data(try renderPNG(scene, options: options))
+        case .png: return try renderPNG(scene, options: options)
         case .pdf: return Data(try renderVector(scene, format: .pdf, options: options))
         case .svg: return Data(SVGOutput.renumberSurfaceIDs(try renderVector(scene, format: .svg, options: options)))
         case .eps: return Data(EPSOutput.fixingCreationDate(try renderVector(scene, format: .eps, options: options),
@@ -56,24 +58,25 @@ public final class ChartRenderer {
         (max(1, Int((size.width * dpi / 72).rounded())), max(1, Int((size.height * dpi / 72).rounded())))
     }
 
-    private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> [UInt8] {
+    private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
         let (w, h) = ChartRenderer.pixelSize(of: scene.size, dpi: options.dpi)
         let format = options.transparentBackground ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
-        let surface = CairoSurface(cairo_image_surface_create(format, Int32(w), Int32(h)))
+        // Pixels live in the renderer's scratch memory, reused from figure to figure.
+        let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
+        let pixels = scratch.buffer("png-pixels", count: stride * h, of: UInt8.self, hugePages: true)
+        var drawn = scene
+        if options.transparentBackground { drawn.background = nil }
+        // Reused memory holds the previous figure: clear it unless an opaque background covers it.
+        if (drawn.background?.alpha ?? 0) < 1 { pixels.initialize(repeating: 0, count: stride * h) }
+        let surface = CairoSurface(cairo_image_surface_create_for_data(pixels, format, Int32(w), Int32(h), Int32(stride)))
         try surface.check()
         let context = CairoContext(surface: surface)
         cairo_scale(context.pointer, Double(w) / scene.size.width, Double(h) / scene.size.height)
-        var drawn = scene
-        if options.transparentBackground { drawn.background = nil }
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        let renderer = SceneRenderer(cr: context.pointer, text: textMeasurer)
+        let renderer = SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch)
         renderer.draw(drawn)
         try context.check()
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        let r = try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding)
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        if ProcessInfo.processInfo.environment["PROFILE_PNG"] != nil { print("draw", Double(t1 - t0) / 1e6, "encode", Double(t2 - t1) / 1e6) }
-        return r
+        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding,
+                                     scratch: scratch)
     }
 
     private func renderVector(_ scene: Scene, format: ImageFormat, options: RenderOptions) throws -> [UInt8] {
@@ -98,7 +101,7 @@ public final class ChartRenderer {
         try surface.check()
         do {
             let context = CairoContext(surface: surface)
-            SceneRenderer(cr: context.pointer, text: textMeasurer).draw(scene)
+            SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch).draw(scene)
             try context.check()
         }
         try surface.finish()

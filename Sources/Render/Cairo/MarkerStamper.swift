@@ -8,12 +8,16 @@ import Foundation
 /// few. Only used when the target is an image surface with an axis-aligned transformation.
 final class MarkerStamper {
     private let cr: OpaquePointer
-    private static let subpixel = 4
+    private let scratch: ScratchMemory
+    static let subpixel = 4
 
-    init(cr: OpaquePointer) { self.cr = cr }
+    init(cr: OpaquePointer, scratch: ScratchMemory) {
+        self.cr = cr
+        self.scratch = scratch
+    }
 
     /// A marker rasterised as coverage: for each covered pixel its offset from the stamp origin.
-    private struct Stamp {
+    struct Stamp {
         var dx: [Int32] = []
         var dy: [Int32] = []
         var coverage: [UInt16] = []
@@ -44,7 +48,6 @@ final class MarkerStamper {
 
         let stamps = makeStamps(shape: batch.shape, diameter: batch.diameter * scale)
         let c = batch.fill
-        let n = Double(MarkerStamper.subpixel)
 
         // Every marker in a batch has the same colour C and opacity a, so compositing k markers
         // "over" a pixel gives  result = C·(1 − T) + background·T  with T = Π(1 − a·coverageᵢ).
@@ -52,75 +55,196 @@ final class MarkerStamper {
         // covered pixel), and the colour is applied once per pixel at the end. The result is the
         // same as drawing the markers one by one, up to 16-bit rounding.
         let regionWidth = clipX1 - clipX0, regionHeight = clipY1 - clipY0
-        let transmittance = UnsafeMutablePointer<UInt32>.allocate(capacity: regionWidth * regionHeight)
-        defer { transmittance.deallocate() }
-        transmittance.initialize(repeating: 65536, count: regionWidth * regionHeight)
-        // Per stamp pixel: its offset in the region and the factor (1 − a·coverage) in 1/65536.
-        let factors: [[UInt32]] = stamps.map { stamp in
-            stamp.coverage.map { UInt32(((1 - c.alpha * Double($0) / 256) * 65536).rounded()) }
+        let transmittance = scratch.buffer("marker-transmittance", count: regionWidth * regionHeight, of: UInt32.self,
+                                           hugePages: true)
+
+        // All stamps in flat arrays (no per-marker array copies or reference counting): pixel
+        // offsets within the region, the factor (1 − a·coverage) in 1/65536, and each stamp's box.
+        var table = StampTable()
+        for stamp in stamps { table.add(stamp, regionWidth: regionWidth, alpha: c.alpha) }
+        let frozen = table
+        let origin = (x0: m.x0, y0: m.y0, scale: scale, clipX0: clipX0, clipY0: clipY0)
+        let placed = PlacedMarkers(batch.centers, origin: origin, regionHeight: regionHeight)
+        // Two bands of rows on two threads. Each pixel lies in one band and sees the markers in
+        // their original order, so the result does not depend on the threading.
+        let bandCount = batch.centers.count >= 20_000 && regionHeight >= 64 ? 2 : 1
+        let bands = (0...bandCount).map { $0 * regionHeight / bandCount }
+        cairo_surface_flush(target)
+        guard let raw = cairo_image_surface_get_data(target) else { return false }
+        // Addresses cross to the workers: both buffers outlive the work and each band writes only
+        // its own rows.
+        let transmittanceAddress = UInt(bitPattern: transmittance), pixelAddress = UInt(bitPattern: raw)
+        let (left, top0) = (clipX0, clipY0)
+        // Colour in 0...255; the coverage (1 − T) is applied per pixel.
+        let color = (r: UInt32((c.red * 255).rounded()), g: UInt32((c.green * 255).rounded()), b: UInt32((c.blue * 255).rounded()))
+        let work: @Sendable (Int) -> Void = { band in
+            let t = UnsafeMutablePointer<UInt32>(bitPattern: transmittanceAddress)!
+            let pixels = UnsafeMutablePointer<UInt32>(bitPattern: pixelAddress)!
+            let rows = bands[band]..<bands[band + 1]
+            (t + rows.lowerBound * regionWidth).initialize(repeating: 65536, count: rows.count * regionWidth)
+            // Each pixel lies in one band and sees the markers in the same order whatever the
+            // threading, so the output does not depend on it.
+            let (top, bottom) = frozen.stamp(placed, into: t, width: regionWidth, rows: rows)
+            guard top <= bottom else { return }
+            for y in top...bottom {
+                let keepRow = t + y * regionWidth
+                let row = pixels + (y + top0) * stride + left
+                for x in 0..<regionWidth {
+                    let keep = keepRow[x]
+                    if keep == 65536 { continue }
+                    let cover = 65536 - keep
+                    let d = row[x]
+                    let da = (d >> 24) & 0xFF, dr = (d >> 16) & 0xFF, dg = (d >> 8) & 0xFF, db = d & 0xFF
+                    let ra = (255 &* cover &+ da &* keep &+ 32768) >> 16
+                    let rr = (color.r &* cover &+ dr &* keep &+ 32768) >> 16
+                    let rg = (color.g &* cover &+ dg &* keep &+ 32768) >> 16
+                    let rb = (color.b &* cover &+ db &* keep &+ 32768) >> 16
+                    row[x] = (ra << 24) | (rr << 16) | (rg << 8) | rb
+                }
+            }
         }
-        let offsets: [[Int]] = stamps.map { stamp in
-            zip(stamp.dx, stamp.dy).map { Int($0.1) * regionWidth + Int($0.0) }
+        if bandCount > 1 {
+            DispatchQueue.concurrentPerform(iterations: bandCount, execute: work)
+        } else {
+            work(0)
         }
-        var touchedTop = regionHeight, touchedBottom = -1
-        for center in batch.centers {
-            let x = center.x * scale + m.x0, y = center.y * scale + m.y0
-            guard x.isFinite, y.isFinite, x > -1e6, x < 1e6, y > -1e6, y < 1e6 else { continue }
-            let fx = x.rounded(.down), fy = y.rounded(.down)
-            let sx = min(Int((x - fx) * n), MarkerStamper.subpixel - 1), sy = min(Int((y - fy) * n), MarkerStamper.subpixel - 1)
-            let index = sy * MarkerStamper.subpixel + sx
-            let stamp = stamps[index]
-            let ox = Int(fx) - clipX0, oy = Int(fy) - clipY0
-            if ox + Int(stamp.maxDX) < 0 || ox + Int(stamp.minDX) >= regionWidth
-                || oy + Int(stamp.maxDY) < 0 || oy + Int(stamp.minDY) >= regionHeight { continue }
-            touchedTop = min(touchedTop, max(0, oy + Int(stamp.minDY)))
-            touchedBottom = max(touchedBottom, min(regionHeight - 1, oy + Int(stamp.maxDY)))
-            let inside = ox + Int(stamp.minDX) >= 0 && ox + Int(stamp.maxDX) < regionWidth
-                && oy + Int(stamp.minDY) >= 0 && oy + Int(stamp.maxDY) < regionHeight
-            factors[index].withUnsafeBufferPointer { factor in
-                offsets[index].withUnsafeBufferPointer { offset in
-                    let base = oy * regionWidth + ox
-                    if inside {
-                        for k in 0..<factor.count {
-                            let p = transmittance + (base + offset[k])
-                            p.pointee = (p.pointee &* factor[k] &+ 32768) >> 16
+        cairo_surface_mark_dirty(target)
+        return true
+    }
+
+    /// Flattened stamps (see `stamp`).
+    struct StampTable: Sendable {
+        var start: [Int32] = [], count: [Int32] = []
+        var box: [(minDX: Int32, maxDX: Int32, minDY: Int32, maxDY: Int32)] = []
+        var dx: [Int32] = [], dy: [Int32] = [], offset: [Int32] = []
+        var factor: [UInt32] = []
+        /// Each stamp as horizontal spans (markers are convex, so each row's pixels are
+        /// contiguous): row, first column, length, and where its factors start in `factor`.
+        /// Contiguous spans let the inner loop run over adjacent memory.
+        var spanStart: [Int32] = [], spanCount: [Int32] = []
+        var spans: [(dy: Int32, dx: Int32, count: Int32, factor: Int32)] = []
+
+        mutating func add(_ stamp: Stamp, regionWidth: Int, alpha: Double) {
+            let first = Int32(dx.count)
+            start.append(first)
+            count.append(Int32(stamp.coverage.count))
+            box.append((stamp.minDX, stamp.maxDX, stamp.minDY, stamp.maxDY))
+            dx += stamp.dx
+            dy += stamp.dy
+            offset += zip(stamp.dx, stamp.dy).map { Int32(Int($0.1) * regionWidth + Int($0.0)) }
+            factor += stamp.coverage.map { UInt32(((1 - alpha * Double($0) / 256) * 65536).rounded()) }
+            spanStart.append(Int32(spans.count))
+            var k = 0
+            while k < stamp.dx.count {
+                var n = 1
+                while k + n < stamp.dx.count && stamp.dy[k + n] == stamp.dy[k] && stamp.dx[k + n] == stamp.dx[k] + Int32(n) { n += 1 }
+                spans.append((stamp.dy[k], stamp.dx[k], Int32(n), first + Int32(k)))
+                k += n
+            }
+            spanCount.append(Int32(spans.count) - spanStart.last!)
+        }
+
+        /// Multiplies the transmittance of rows `rows` of the region by every marker; returns the
+        /// first and last row touched (first > last when none).
+        func stamp(_ placed: PlacedMarkers, into t: UnsafeMutablePointer<UInt32>, width: Int, rows: Range<Int>) -> (Int, Int) {
+            var top = Int.max, bottom = Int.min
+            start.withUnsafeBufferPointer { start in
+            count.withUnsafeBufferPointer { count in
+            box.withUnsafeBufferPointer { box in
+            dx.withUnsafeBufferPointer { dx in
+            dy.withUnsafeBufferPointer { dy in
+            offset.withUnsafeBufferPointer { offset in
+            factor.withUnsafeBufferPointer { factor in
+            placed.x.withUnsafeBufferPointer { xs in
+            placed.y.withUnsafeBufferPointer { ys in
+            placed.stamp.withUnsafeBufferPointer { stampIndex in
+            spanStart.withUnsafeBufferPointer { spanStart in
+            spanCount.withUnsafeBufferPointer { spanCount in
+            spans.withUnsafeBufferPointer { spans in
+                for marker in placed.order(for: rows) {
+                    let i = Int(marker)
+                    let index = Int(stampIndex[i])
+                    let b = box[index]
+                    let ox = Int(xs[i]), oy = Int(ys[i])
+                    let left = ox + Int(b.minDX), right = ox + Int(b.maxDX)
+                    let high = oy + Int(b.minDY), low = oy + Int(b.maxDY)
+                    if right < 0 || left >= width || low < rows.lowerBound || high >= rows.upperBound { continue }
+                    top = min(top, max(high, rows.lowerBound))
+                    bottom = max(bottom, min(low, rows.upperBound - 1))
+                    let first = Int(start[index]), end = first + Int(count[index])
+                    let base = oy * width + ox
+                    if left >= 0 && right < width && high >= rows.lowerBound && low < rows.upperBound {
+                        let firstSpan = Int(spanStart[index])
+                        for s in firstSpan..<(firstSpan + Int(spanCount[index])) {
+                            let span = spans[s]
+                            let row = t + (base + Int(span.dy) * width + Int(span.dx))
+                            let f = factor.baseAddress! + Int(span.factor)
+                            for i in 0..<Int(span.count) { row[i] = (row[i] &* f[i] &+ 32768) >> 16 }
                         }
                     } else {
-                        for k in 0..<factor.count {
-                            let px = ox + Int(stamp.dx[k]), py = oy + Int(stamp.dy[k])
-                            guard px >= 0, px < regionWidth, py >= 0, py < regionHeight else { continue }
-                            let p = transmittance + (py * regionWidth + px)
+                        for k in first..<end {
+                            let px = ox + Int(dx[k]), py = oy + Int(dy[k])
+                            guard px >= 0, px < width, py >= rows.lowerBound, py < rows.upperBound else { continue }
+                            let p = t + (py * width + px)
                             p.pointee = (p.pointee &* factor[k] &+ 32768) >> 16
                         }
                     }
                 }
-            }
+            }}}}}}}}}}}}}
+            return (top, bottom)
         }
-        guard touchedTop <= touchedBottom else { return true }
+    }
 
-        cairo_surface_flush(target)
-        guard let raw = cairo_image_surface_get_data(target) else { return false }
-        let pixels = UnsafeMutableRawPointer(raw).bindMemory(to: UInt32.self, capacity: stride * height)
-        // Colour in 0...255 scaled by 65536, premultiplied with alpha 1 (the coverage is in T).
-        let cr = UInt32((c.red * 255).rounded()), cg = UInt32((c.green * 255).rounded()), cb = UInt32((c.blue * 255).rounded())
-        for y in touchedTop...touchedBottom {
-            let t = transmittance + y * regionWidth
-            let row = pixels + (y + clipY0) * stride + clipX0
-            for x in 0..<regionWidth {
-                let keep = t[x]
-                if keep == 65536 { continue }
-                let cover = 65536 - keep
-                let d = row[x]
-                let da = (d >> 24) & 0xFF, dr = (d >> 16) & 0xFF, dg = (d >> 8) & 0xFF, db = d & 0xFF
-                let ra = (255 &* cover &+ da &* keep &+ 32768) >> 16
-                let rr = (cr &* cover &+ dr &* keep &+ 32768) >> 16
-                let rg = (cg &* cover &+ dg &* keep &+ 32768) >> 16
-                let rb = (cb &* cover &+ db &* keep &+ 32768) >> 16
-                row[x] = (ra << 24) | (rr << 16) | (rg << 8) | rb
+    /// Marker positions in region pixels with their sub-pixel stamp, and an order that visits
+    /// them band by band: markers arrive in data order, scattered over the image, and stamping
+    /// them in that order misses the cache on nearly every row of every marker. Visiting 16-row
+    /// bands in turn keeps the rows being written in cache. The order is deterministic, so output
+    /// stays byte-identical.
+    struct PlacedMarkers: Sendable {
+        var x: [Int32] = [], y: [Int32] = [], stamp: [UInt8] = []
+        /// Marker indices sorted by band, and where each band starts in `sorted`.
+        var sorted: [Int32] = [], bandStart: [Int32] = []
+        static let bandShift: Int32 = 4
+
+        init(_ centers: [Point], origin: (x0: Double, y0: Double, scale: Double, clipX0: Int, clipY0: Int), regionHeight: Int) {
+            let n = MarkerStamper.subpixel
+            x.reserveCapacity(centers.count)
+            y.reserveCapacity(centers.count)
+            stamp.reserveCapacity(centers.count)
+            for center in centers {
+                let px = center.x * origin.scale + origin.x0, py = center.y * origin.scale + origin.y0
+                guard px.isFinite, py.isFinite, px > -1e6, px < 1e6, py > -1e6, py < 1e6 else { continue }
+                let fx = px.rounded(.down), fy = py.rounded(.down)
+                let sx = min(Int((px - fx) * Double(n)), n - 1), sy = min(Int((py - fy) * Double(n)), n - 1)
+                x.append(Int32(Int(fx) - origin.clipX0))
+                y.append(Int32(Int(fy) - origin.clipY0))
+                stamp.append(UInt8(sy * n + sx))
+            }
+            // Counting sort by band (markers above or below the region go to the first or last band).
+            let bands = (regionHeight >> Int(PlacedMarkers.bandShift)) + 1
+            var counts = [Int32](repeating: 0, count: bands + 1)
+            func band(_ row: Int32) -> Int { min(max(Int(row >> PlacedMarkers.bandShift), 0), bands - 1) }
+            for row in y { counts[band(row) + 1] += 1 }
+            for b in 0..<bands { counts[b + 1] += counts[b] }
+            bandStart = counts
+            var next = counts
+            sorted = [Int32](repeating: 0, count: y.count)
+            for (i, row) in y.enumerated() {
+                let b = band(row)
+                sorted[Int(next[b])] = Int32(i)
+                next[b] += 1
             }
         }
-        cairo_surface_mark_dirty(target)
-        return true
+
+        /// Markers that may touch `rows` (their centre band, widened by one band each way for
+        /// markers that reach across band edges), in band order.
+        func order(for rows: Range<Int>) -> ArraySlice<Int32> {
+            let bands = bandStart.count - 1
+            let first = max(0, (rows.lowerBound >> Int(PlacedMarkers.bandShift)) - 2)
+            let last = min(bands - 1, ((rows.upperBound - 1) >> Int(PlacedMarkers.bandShift)) + 2)
+            guard first <= last else { return [] }
+            return sorted[Int(bandStart[first])..<Int(bandStart[last + 1])]
+        }
     }
 
     /// Coverage masks of the marker at every sub-pixel offset, drawn by cairo into A8 surfaces.

@@ -47,7 +47,7 @@ public final class PDFDocument {
     private let sink = ByteSink()
     private let surface: CairoSurface
     private let context: CairoContext
-    private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.textMeasurer)
+    private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.textMeasurer, scratch: renderer.scratch)
     private var finished: Data?
 
     public init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {

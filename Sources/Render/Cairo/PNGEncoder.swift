@@ -9,18 +9,20 @@ import Foundation
 /// `ScanlineDeflate`; `.zlib` uses Sub/Up filters and zlib for smaller files. Falls back to cairo's
 /// writer (inserting `pHYs`) if zlib is asked for and cannot be loaded.
 enum PNGEncoder {
-    static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression = .fast, parallel: Bool = true) throws -> [UInt8] {
+    static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression = .fast, parallel: Bool = true,
+                       scratch: ScratchMemory = ScratchMemory()) throws -> Data {
         cairo_surface_flush(surface.pointer)
-        if let bytes = encodeDirectly(surface.pointer, dpi: dpi, compression: compression, parallel: parallel) {
+        if let bytes = encodeDirectly(surface.pointer, dpi: dpi, compression: compression, parallel: parallel, scratch: scratch) {
             return bytes
         }
         let sink = ByteSink()
         let status = cairo_surface_write_to_png_stream(surface.pointer, ByteSink.write, sink.opaque)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.pngEncoding(String(cString: cairo_status_to_string(status))) }
-        return insertingPhysicalSize(into: sink.bytes, dpi: dpi)
+        return Data(insertingPhysicalSize(into: sink.bytes, dpi: dpi))
     }
 
-    private static func encodeDirectly(_ surface: OpaquePointer, dpi: Double, compression: PNGCompression, parallel: Bool) -> [UInt8]? {
+    private static func encodeDirectly(_ surface: OpaquePointer, dpi: Double, compression: PNGCompression, parallel: Bool,
+                                       scratch: ScratchMemory) -> Data? {
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
         let format = cairo_image_surface_get_format(surface)
@@ -29,28 +31,53 @@ enum PNGEncoder {
         let pixels = UnsafeRawPointer(data).bindMemory(to: UInt32.self, capacity: stride * height)
         let hasAlpha = format == CAIRO_FORMAT_ARGB32 && !isOpaque(pixels, width: width, height: height, stride: stride)
 
-        let compressed: [UInt8]
-        switch compression {
-        case .fast:
-            compressed = ScanlineDeflate.zlibStream(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha,
-                                                    parallel: parallel)
-        case .zlib(let level):
-            guard let bytes = zlibCompressed(pixels, width: width, height: height, stride: stride, alpha: hasAlpha, level: level) else {
-                return nil
-            }
-            compressed = bytes
-        }
-
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
         header += [8, hasAlpha ? 6 : 2, 0, 0, 0]  // 8 bits, RGBA or RGB, deflate, adaptive filtering, no interlace
-        appendChunk("IHDR", header, to: &png)
-        appendChunk("pHYs", physicalSizeData(dpi: dpi), to: &png)
-        appendChunk("IDAT", compressed, to: &png)
-        appendChunk("IEND", [], to: &png)
-        return png
+
+        switch compression {
+        case .fast:
+            let stream = ScanlineDeflate.zlibStream(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha,
+                                                    parallel: parallel, scratch: scratch)
+            var trailer: [UInt8] = []
+            trailer.appendBigEndian(stream.adler)
+            // zlib header: deflate, 32 KB window, no preset dictionary, fastest-compression flag.
+            let zlibHeaderBytes: [UInt8] = [0x78, 0x01]
+            return zlibHeaderBytes.withUnsafeBytes { zlibHeader in
+                trailer.withUnsafeBytes { adler in
+                    assemble(header: header, dpi: dpi, idat: [zlibHeader] + stream.strips + [adler])
+                }
+            }
+        case .zlib(let level):
+            guard let bytes = zlibCompressed(pixels, width: width, height: height, stride: stride, alpha: hasAlpha, level: level) else {
+                return nil
+            }
+            return bytes.withUnsafeBytes { assemble(header: header, dpi: dpi, idat: [$0]) }
+        }
+    }
+
+    /// The PNG file in one allocation: signature, IHDR, pHYs, one IDAT made of `idat` pieces, IEND.
+    private static func assemble(header: [UInt8], dpi: Double, idat: [UnsafeRawBufferPointer]) -> Data {
+        let idatLength = idat.reduce(0) { $0 + $1.count }
+        var data = Data(capacity: signature.count + idatLength + 128)
+        data.append(contentsOf: signature)
+        var small: [UInt8] = []
+        appendChunk("IHDR", header, to: &small)
+        appendChunk("pHYs", physicalSizeData(dpi: dpi), to: &small)
+        small.appendBigEndian(UInt32(idatLength))
+        small += Array("IDAT".utf8)
+        data.append(contentsOf: small)
+        var crc = CRC32.update(0xFFFF_FFFF, Array("IDAT".utf8))
+        for piece in idat {
+            data.append(contentsOf: piece)
+            crc = CRC32.update(crc, piece)
+        }
+        var tail: [UInt8] = []
+        tail.appendBigEndian(crc ^ 0xFFFF_FFFF)
+        appendChunk("IEND", [], to: &tail)
+        data.append(contentsOf: tail)
+        return data
     }
 
     /// Sub/Up-filtered scanlines compressed by zlib: smaller files, several times slower.
@@ -126,6 +153,8 @@ enum PNGEncoder {
         }
     }
 
+    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
     /// Pixels per metre in x and y, unit "metre" (300 dpi = 11811).
     static func physicalSizeData(dpi: Double) -> [UInt8] {
         let perMetre = UInt32((dpi / 0.0254).rounded())
@@ -153,7 +182,7 @@ enum PNGEncoder {
         let typeBytes = Array(type.utf8)
         png += typeBytes
         png += data
-        png.appendBigEndian(CRC32.checksum(typeBytes + data))
+        png.appendBigEndian(CRC32.checksum(typeBytes, data))
     }
 }
 
@@ -166,9 +195,26 @@ enum CRC32 {
     }
 
     static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
+        checksum(Array(bytes), [])
+    }
+
+    /// The CRC of `a` followed by `b`, without joining them.
+    static func checksum(_ a: [UInt8], _ b: [UInt8]) -> UInt32 {
+        let c = a.withUnsafeBytes { update(0xFFFF_FFFF, $0) }
+        return b.withUnsafeBytes { update(c, $0) } ^ 0xFFFF_FFFF
+    }
+
+    /// Continues a CRC (start from 0xFFFFFFFF, finish by inverting) over more bytes.
+    static func update(_ crc: UInt32, _ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBytes { update(crc, $0) } }
+
+    static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        // zlib's crc32 works on the finished value (it inverts on entry and exit).
+        if bytes.count > 4096, let fast = Zlib.crc32(crc ^ 0xFFFF_FFFF, bytes) { return fast ^ 0xFFFF_FFFF }
+        var c = crc
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+        }
+        return c
     }
 }
 

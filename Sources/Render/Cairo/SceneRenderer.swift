@@ -9,14 +9,16 @@ final class SceneRenderer {
     private let pango: OpaquePointer
     /// Clip rectangles in user space, innermost last; the raster marker path honours them itself.
     private var clips: [Rect] = []
-    private lazy var stamper = MarkerStamper(cr: cr)
+    private let scratch: ScratchMemory
+    private lazy var stamper = MarkerStamper(cr: cr, scratch: scratch)
 
     /// Batches at least this large go through the raster stamper on image surfaces.
     static let stampThreshold = 200
 
-    init(cr: OpaquePointer, text: PangoTextMeasurer) {
+    init(cr: OpaquePointer, text: PangoTextMeasurer, scratch: ScratchMemory) {
         self.cr = cr
         self.text = text
+        self.scratch = scratch
         pango = text.makeDrawingContext(for: cr)
     }
 

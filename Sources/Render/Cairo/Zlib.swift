@@ -13,15 +13,39 @@ enum Zlib {
         UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt>, UnsafePointer<UInt8>, UInt, Int32
     ) -> Int32
     private typealias CompressBound = @convention(c) (UInt) -> UInt
+    private typealias CRC32Function = @convention(c) (UInt, UnsafePointer<UInt8>?, UInt32) -> UInt
+
+    // dlopen handles are process-wide and immutable; sharing one across threads is safe.
+    nonisolated(unsafe) private static let library: UnsafeMutableRawPointer? = {
+        for name in ["libz.so.1", "libz.so", "libz.1.dylib", "/usr/lib/libz.1.dylib"] {
+            if let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) { return handle }
+        }
+        return nil
+    }()
+
+    /// zlib's crc32 (slice-by-n, several times faster than a byte-wise table loop).
+    private static let crcFunction: CRC32Function? = {
+        guard let library, let symbol = dlsym(library, "crc32") else { return nil }
+        return unsafeBitCast(symbol, to: CRC32Function.self)
+    }()
+
+    /// Continues a CRC-32 in zlib's convention (start at 0, no final inversion by the caller);
+    /// nil when zlib is not available.
+    static func crc32(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32? {
+        guard let f = crcFunction else { return nil }
+        var c = UInt(crc)
+        var offset = 0
+        // zlib takes a 32-bit length; feed it in chunks.
+        while offset < bytes.count {
+            let n = min(bytes.count - offset, 1 << 30)
+            c = f(c, bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: UInt8.self), UInt32(n))
+            offset += n
+        }
+        return UInt32(truncatingIfNeeded: c)
+    }
 
     private static let functions: (compress: Compress2, bound: CompressBound)? = {
-        let names = ["libz.so.1", "libz.so", "libz.1.dylib", "/usr/lib/libz.1.dylib"]
-        var handle: UnsafeMutableRawPointer?
-        for name in names {
-            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
-            if handle != nil { break }
-        }
-        guard let handle, let compress = dlsym(handle, "compress2"), let bound = dlsym(handle, "compressBound") else {
+        guard let handle = library, let compress = dlsym(handle, "compress2"), let bound = dlsym(handle, "compressBound") else {
             return nil
         }
         return (unsafeBitCast(compress, to: Compress2.self), unsafeBitCast(bound, to: CompressBound.self))

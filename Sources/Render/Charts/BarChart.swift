@@ -85,9 +85,11 @@ public struct BarChart: ChartBuilding, Codable, Equatable {
         }
         var domain = Domain.of(extremes, includingZero: true) ?? 0...1
         if showsValues && single {
-            // Room for the value labels beyond the longest bar.
+            // Room for the value labels beyond the longest bars, on whichever sides bars reach.
             let span = domain.upperBound - domain.lowerBound
-            domain = (domain.lowerBound < 0 ? domain.lowerBound - span * 0.08 : domain.lowerBound)...(domain.upperBound + span * 0.08)
+            let lower = domain.lowerBound < 0 ? domain.lowerBound - span * 0.18 : domain.lowerBound
+            let upper = domain.upperBound > 0 ? domain.upperBound + span * 0.1 : domain.upperBound
+            domain = lower...upper
         }
         let band = BandScale(categories: categories, innerPadding: 0.2, outerPadding: 0.1)
         let categoryAxis = Axis(scale: .band(band), title: categoryTitle, showsLine: false)

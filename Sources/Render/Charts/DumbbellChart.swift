@@ -35,7 +35,7 @@ public struct DumbbellChart: ChartBuilding, Codable, Equatable {
             order.sort { (value(end, $0) ?? value(start, $0) ?? -.infinity) > (value(end, $1) ?? value(start, $1) ?? -.infinity) }
         }
         let names = order.map { categories[$0] }
-        let startColor = theme.palette.color(3), endColor = theme.palette.color(0)
+        let startColor = theme.palette.color(1), endColor = theme.palette.color(0)
         var segments: [RangeMark.Segment] = []
         var startPoints: [PointMark.Point] = [], endPoints: [PointMark.Point] = []
         for (row, i) in order.enumerated() {

@@ -59,21 +59,32 @@ public struct ScatterChart: ChartBuilding, Codable, Equatable {
 
     public func chart(theme: Theme) -> Chart {
         let groups = self.groups
-        let usable = points.filter {
-            $0.x.isFinite && $0.y.isFinite && (xScale != .log || $0.x > 0) && (yScale != .log || $0.y > 0)
+        // One pass: keep drawable points, split by group, and find the ranges.
+        var xs: [[Double]] = Array(repeating: [], count: max(groups.count, 1))
+        var ys = xs
+        if groups.isEmpty {
+            xs[0].reserveCapacity(points.count)
+            ys[0].reserveCapacity(points.count)
+        }
+        let groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+        var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
+        for p in points {
+            guard p.x.isFinite, p.y.isFinite, xScale != .log || p.x > 0, yScale != .log || p.y > 0 else { continue }
+            let g = p.group.flatMap { groupIndex[$0] } ?? 0
+            xs[g].append(p.x)
+            ys[g].append(p.y)
+            xLow = min(xLow, p.x)
+            xHigh = max(xHigh, p.x)
+            yLow = min(yLow, p.y)
+            yHigh = max(yHigh, p.y)
         }
         var marks: [Mark] = []
-        if groups.isEmpty {
-            marks.append(.point(PointMark(points: usable.map { PointMark.Point(x: $0.x, y: $0.y) }, color: theme.palette.color(0),
-                                          size: pointSize, opacity: opacity)))
-        } else {
-            for (i, g) in groups.enumerated() {
-                let members = usable.filter { $0.group == g }.map { PointMark.Point(x: $0.x, y: $0.y) }
-                marks.append(.point(PointMark(points: members, shape: LineChart.marker(i), color: theme.palette.color(i),
-                                              size: pointSize, opacity: opacity)))
-            }
+        for g in xs.indices {
+            marks.append(.point(PointMark(x: xs[g], y: ys[g], shape: groups.isEmpty ? .circle : LineChart.marker(g),
+                                          color: theme.palette.color(g), size: pointSize, opacity: opacity)))
         }
-        let xd = Domain.of(usable.map(\.x)) ?? 0...1, yd = Domain.of(usable.map(\.y)) ?? 0...1
+        let xd = xLow <= xHigh ? (xLow == xHigh ? (xLow - 0.5)...(xHigh + 0.5) : xLow...xHigh) : 0...1
+        let yd = yLow <= yHigh ? (yLow == yHigh ? (yLow - 0.5)...(yHigh + 0.5) : yLow...yHigh) : 0...1
         let x = Axis(scale: Domain.scale(xScale, xScale == .log ? Domain.paddedLog(xd, by: 0.04) : Domain.padded(xd, by: 0.04)),
                      title: xTitle, format: xScale == .year ? .year : xFormat, grid: true, showsLine: true)
         let y = Axis(scale: Domain.scale(yScale, yScale == .log ? Domain.paddedLog(yd, by: 0.04) : Domain.padded(yd, by: 0.04)),

@@ -101,7 +101,8 @@ struct HorizontalAxisFitter {
         if case .band(let band) = axis.scale {
             return fitBand(axis, band: band, length: length)
         }
-        let maxCount = min(max(Int(length / (font.size * 3.2)) + 1, 2), 14)
+        // Aim for labels about five ems apart: dense enough to read values off, sparse enough to scan.
+        let maxCount = min(max(Int(length / (font.size * 5)) + 1, 2), 12)
         var fallback: ResolvedAxis?
         for count in stride(from: maxCount, through: 2, by: -1) {
             let (scale, values, step) = TickCandidates.continuous(axis, count: count)
@@ -242,7 +243,7 @@ struct VerticalAxisFitter {
                 }
             }
         }
-        let maxCount = min(max(Int(length / (lineHeight * 2.4)) + 1, 2), 12)
+        let maxCount = min(max(Int(length / (lineHeight * 3.2)) + 1, 2), 10)
         var last: ResolvedAxis?
         for count in stride(from: maxCount, through: 2, by: -1) {
             let (scale, values, step) = TickCandidates.continuous(axis, count: count)

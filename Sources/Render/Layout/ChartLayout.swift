@@ -258,6 +258,21 @@ public struct ChartLayout {
                 grid.append(.path(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)), .stroke(gridStroke)))
             }
         }
+        // Log axes get unlabelled minor lines at 2×, 3×, ... 9× each power of ten, so values between
+        // the labelled decades can be read.
+        let minorStroke = Stroke(color: theme.gridColor.mixed(with: theme.background, 0.5), width: theme.gridLineWidth * 0.7)
+        if panel.x.grid, case .log(let d) = fit.x.scale {
+            for v in ChartLayout.minorLogValues(d) {
+                guard let x = mapper.px(v) else { continue }
+                grid.append(.path(.segment(Point(x: x, y: plot.minY), Point(x: x, y: plot.maxY)), .stroke(minorStroke)))
+            }
+        }
+        if panel.y.grid, case .log(let d) = fit.y.scale {
+            for v in ChartLayout.minorLogValues(d) {
+                guard let y = mapper.py(v) else { continue }
+                grid.append(.path(.segment(Point(x: plot.minX, y: y), Point(x: plot.maxX, y: y)), .stroke(minorStroke)))
+            }
+        }
         items.append(.group("grid", grid))
 
         let drawing = MarkDrawing(mapper: mapper, theme: theme, text: text)
@@ -372,6 +387,21 @@ public struct ChartLayout {
             items.append(.group("panel-title", [.text(run)]))
         }
         return (items, boxes)
+    }
+
+    /// 2…9 × 10^k inside a log domain, when it spans at most five decades (more would be clutter).
+    static func minorLogValues(_ d: ClosedRange<Double>) -> [Double] {
+        guard d.lowerBound > 0 else { return [] }
+        let low = Int(floor(log10(d.lowerBound))), high = Int(ceil(log10(d.upperBound)))
+        guard high - low <= 5 else { return [] }
+        var values: [Double] = []
+        for e in low...high {
+            for m in 2...9 {
+                let v = Double(m) * pow(10, Double(e))
+                if d.contains(v) { values.append(v) }
+            }
+        }
+        return values
     }
 
     /// Boxes of drawn markers that point labels should avoid; skipped for very dense scatters,

@@ -111,14 +111,22 @@ struct MarkDrawing {
     private func points(_ m: PointMark) -> [SceneItem] {
         let defaultSize = m.size ?? theme.markerSize
         let outline = m.outline.map { Stroke(color: $0, width: 0.5) }
-        // One batch per (colour, size): a uniform scatter becomes a single batch, which the backend
-        // can draw quickly; per-point sizes (bubbles) keep their order so small ones stay on top
-        // when the caller sorted them that way.
+        let baseColor = m.color.withAlpha(m.color.alpha * m.opacity)
+        if m.sizes == nil && m.colors == nil {
+            // The common case, and the one with 100,000 points: one batch, positions in one pass.
+            var centers: [Point] = []
+            centers.reserveCapacity(m.count)
+            mapper.points(m.x, m.y) { centers.append($0) }
+            return [.markers(MarkerBatch(shape: m.shape, diameter: defaultSize, fill: baseColor, outline: outline, centers: centers))]
+        }
+        // One batch per run of equal colour and size; bubbles keep their order so that small ones
+        // stay on top when the caller sorted them that way.
         var batches: [MarkerBatch] = []
-        for p in m.points {
-            guard let center = mapper.point(p.x, p.y) else { continue }
-            let color = (p.color ?? m.color).withAlpha((p.color ?? m.color).alpha * m.opacity)
-            let size = p.size ?? defaultSize
+        for i in 0..<m.count {
+            guard let center = mapper.point(m.x[i], m.y[i]) else { continue }
+            let own = m.colors?[i] ?? nil
+            let color = own.map { $0.withAlpha($0.alpha * m.opacity) } ?? baseColor
+            let size = (m.sizes?[i] ?? nil) ?? defaultSize
             if let last = batches.last, last.fill == color, last.diameter == size {
                 batches[batches.count - 1].centers.append(center)
             } else {

@@ -14,6 +14,32 @@ struct PlotMapper {
         return y.isBand ? plot.minY + f * plot.height : plot.maxY - f * plot.height
     }
 
+    /// Maps many points at once, skipping those a scale cannot show; linear axes are reduced to
+    /// one multiply-add per coordinate.
+    func points(_ xs: [Double], _ ys: [Double], _ body: (Point) -> Void) {
+        let fx = affine(x, from: plot.minX, length: plot.width, flipped: false)
+        let fy = affine(y, from: plot.minY, length: plot.height, flipped: !y.isBand)
+        for i in 0..<min(xs.count, ys.count) {
+            let a: Double, b: Double
+            if let fx { a = fx.offset + fx.scale * xs[i] } else if let v = px(xs[i]) { a = v } else { continue }
+            if let fy { b = fy.offset + fy.scale * ys[i] } else if let v = py(ys[i]) { b = v } else { continue }
+            body(Point(x: a, y: b))
+        }
+    }
+
+    /// `offset + scale · value` for linear and year scales; nil for the others.
+    private func affine(_ s: PositionScale, from start: Double, length: Double, flipped: Bool) -> (offset: Double, scale: Double)? {
+        switch s {
+        case .linear(let d), .year(let d):
+            let span = d.upperBound - d.lowerBound
+            guard span != 0 else { return nil }
+            let k = length / span
+            return flipped ? (start + length + d.lowerBound * k, -k) : (start - d.lowerBound * k, k)
+        default:
+            return nil
+        }
+    }
+
     func point(_ vx: Double, _ vy: Double) -> Point? {
         guard let a = px(vx), let b = py(vy) else { return nil }
         return Point(x: a, y: b)

@@ -82,7 +82,22 @@ struct TextMaker {
         let m = measurer.measure(text, font: font, wrapWidth: wrapWidth)
         return TextRun(text: text, font: font, color: color, position: position, anchor: anchor, rotation: rotation,
                        wrapWidth: wrapWidth, alignment: alignment, size: Size(width: m.width, height: m.height),
-                       baseline: m.baseline, language: language)
+                       baseline: m.baseline, language: TextMaker.language(of: text) ?? language)
+    }
+
+    /// The language a label is evidently written in, from its script: Chinese for Han characters
+    /// (so Pango picks Simplified Chinese glyph forms), Russian for Cyrillic; nil for anything else,
+    /// which keeps the theme's language.
+    static func language(of text: String) -> String? {
+        var cyrillic = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3000...0x303F, 0xFF00...0xFFEF: return "zh-cn"
+            case 0x0400...0x04FF: cyrillic = true
+            default: continue
+            }
+        }
+        return cyrillic ? "ru" : nil
     }
 
     func size(_ text: String, font: FontSpec, wrapWidth: Double? = nil) -> Size {

@@ -128,7 +128,13 @@ public struct PointMark: Sendable {
         }
     }
 
-    public var points: [Point]
+    // Stored as parallel arrays: a 100,000-point scatter then takes 1.6 MB, not 8 MB of structs.
+    public var x: [Double]
+    public var y: [Double]
+    /// Per-point diameters (bubbles); nil when every point has the mark's size.
+    public var sizes: [Double?]?
+    /// Per-point colours; nil when every point has the mark's colour.
+    public var colors: [Color?]?
     public var shape: MarkerShape
     public var color: Color
     /// Diameter in points; nil takes the theme's marker size.
@@ -138,15 +144,29 @@ public struct PointMark: Sendable {
     /// An outline in this colour (e.g. white, to separate overlapping bubbles).
     public var outline: Color?
 
-    public init(points: [Point], shape: MarkerShape = .circle, color: Color, size: Double? = nil,
-                opacity: Double = 1, outline: Color? = nil) {
-        self.points = points
+    public init(x: [Double], y: [Double], sizes: [Double?]? = nil, colors: [Color?]? = nil, shape: MarkerShape = .circle,
+                color: Color, size: Double? = nil, opacity: Double = 1, outline: Color? = nil) {
+        precondition(x.count == y.count, "x and y must have the same length")
+        self.x = x
+        self.y = y
+        self.sizes = sizes
+        self.colors = colors
         self.shape = shape
         self.color = color
         self.size = size
         self.opacity = opacity
         self.outline = outline
     }
+
+    public init(points: [Point], shape: MarkerShape = .circle, color: Color, size: Double? = nil,
+                opacity: Double = 1, outline: Color? = nil) {
+        let sizes = points.map(\.size), colors = points.map(\.color)
+        self.init(x: points.map(\.x), y: points.map(\.y), sizes: sizes.contains { $0 != nil } ? sizes : nil,
+                  colors: colors.contains { $0 != nil } ? colors : nil, shape: shape, color: color, size: size,
+                  opacity: opacity, outline: outline)
+    }
+
+    public var count: Int { x.count }
 }
 
 /// A filled region between two curves, e.g. a confidence band. Where either bound is nil the band

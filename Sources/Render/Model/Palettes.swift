@@ -1,8 +1,8 @@
 /// Categorical palettes: distinct colours for unordered groups.
 public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
     /// Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
-    /// deficiencies. Ordered so that neighbouring series also differ in lightness (blue, vermillion,
-    /// bluish green, orange, ...), which keeps the first series apart when printed in grey.
+    /// deficiencies. Ordered so that the first series also differ in lightness when printed in grey
+    /// (CIE L*: blue 46, orange 71, bluish green 58, vermillion 54, ...).
     case okabeIto
     /// Shades of grey from dark to light, for strictly monochrome printing.
     case grays
@@ -10,7 +10,7 @@ public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
     public var colors: [Color] {
         switch self {
         case .okabeIto:
-            return [0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0xF0E442, 0x000000].map { Color(rgb: $0) }
+            return [0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0x56B4E9, 0xCC79A7, 0xF0E442, 0x000000].map { Color(rgb: $0) }
         case .grays:
             return [0.15, 0.55, 0.8, 0.35, 0.68].map { Color.gray($0) }
         }
