@@ -64,6 +64,12 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The chart's title (say the finding).", valueName: "text"))
     var title: String?
 
+    @Option(help: ArgumentHelp("A line under the title.", valueName: "text"))
+    var subtitle: String?
+
+    @Option(help: ArgumentHelp("A vertical event line on a time axis, e.g. \"2017: India and Pakistan join\". Repeatable.", valueName: "year: label"))
+    var annotate: [String] = []
+
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output file: .pdf, .png, .svg or .eps.", valueName: "file"))
     var output: String?
 
@@ -90,6 +96,8 @@ struct ChartCommand: ParsableCommand {
             let corpus = try data.loadCorpus()
             var request = try makeRequest(corpus: corpus)
             if let title { request.title = title }
+            if let subtitle { request.subtitle = subtitle }
+            if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
             let built = try CorpusCharts(corpus: corpus).build(request)
             let output = self.output!
             let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased())!
