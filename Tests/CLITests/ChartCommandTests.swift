@@ -44,7 +44,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["chart", "pie", "--table", "attacks", "-o", "/tmp/x.png"], "did you mean"),
+        (["chart", "bars", "--table", "attacks", "-o", "/tmp/x.png"], "did you mean 'bar'"),
+        (["chart", "pie", "--table", "attacks", "-o", "/tmp/x.png"], "neither a chart kind nor a preset"),
         (["chart", "attacks-per-year", "-o", "/tmp/x.gif"], "end the name with .pdf, .png, .svg or .eps"),
         (["chart", "attacks-per-year", "-o", "/nonexistent-folder/x.png"], "does not exist"),
         (["chart", "attacks-per-year", "--width", "wide", "-o", "/tmp/x.png"], "is not a length"),
