@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["References"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).

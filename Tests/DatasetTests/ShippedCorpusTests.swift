@@ -100,11 +100,9 @@ import Testing
         }
     }
 
-    @Test func everyQuoteIsFoundInItsSourceDocument() throws {
-        guard let seeds = PackagePaths.seeds else {
-            print("skipped everyQuoteIsFoundInItsSourceDocument: ../shared/seeds is absent (set SCOBRIEF_SEEDS to run it)")
-            return
-        }
+    @Test(.enabled(if: PackagePaths.seeds != nil, "../shared/seeds is absent (set SCOBRIEF_SEEDS to the source documents to run it)"))
+    func everyQuoteIsFoundInItsSourceDocument() throws {
+        let seeds = try #require(PackagePaths.seeds)
         let outcome = QuoteVerifier(seedsDirectory: seeds).verify(corpus)
         #expect(outcome.problems.isEmpty, "\(outcome.problems.map(\.description).joined(separator: "\n"))")
         #expect(outcome.verified > 100)

@@ -18,7 +18,6 @@ public struct TableLoader {
         var fileColumnToSchema: [Int?] = []
         let columnIndex = Dictionary(uniqueKeysWithValues: schema.columns.enumerated().map { ($1.name, $0) })
         var seenKeys: [String: Int] = [:]
-        let keyIndex = columnIndex[schema.primaryKey]!
 
         do {
             let reader = try CSVReader(path: path, displayName: displayName, limits: limits)
