@@ -79,3 +79,25 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
+
+/// A spec's `data:` names a folder beside the spec whose tables replace the shipped ones; nothing in
+/// a spec chooses where files are written (the bad-input corpus holds the refusals).
+@Suite struct SpecDataFolderTests {
+    @Test func dataFolderResolvesBesideTheSpec() throws {
+        let folder = NSTemporaryDirectory() + "scobrief-spec-data-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/mydata", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let shipped = try String(contentsOfFile: CLI.packageRoot + "/Datasets/attacks.csv", encoding: .utf8)
+        let firstTwo = shipped.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).joined(separator: "\n") + "\n"
+        try firstTwo.write(toFile: folder + "/mydata/attacks.csv", atomically: true, encoding: .utf8)
+        try "report:\n  title: T\n  data: mydata\nbody:\n  - table: {id: tab-counts, analysis: counts, table: attacks, caption: Counts}\n"
+            .write(toFile: folder + "/spec.yaml", atomically: true, encoding: .utf8)
+        // Run from the package root: the relative path must resolve against the spec, not the working folder.
+        let result = try CLI.run(["report", folder + "/spec.yaml", "-o", folder + "/out.pdf", "--figures", folder + "/figs", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let counts = try String(contentsOfFile: folder + "/figs/tab01-counts.csv", encoding: .utf8)
+        #expect(counts.contains("\n2001,2,"), "\(counts)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(written == ["figs", "mydata", "out.pdf", "spec.yaml"])
+    }
+}

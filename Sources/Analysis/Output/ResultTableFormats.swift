@@ -55,7 +55,11 @@ extension ResultTable {
         ]
         if let title { object["title"] = title }
         if !notes.isEmpty { object["notes"] = notes }
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        // jsonValue keeps every value serialisable (non-finite numbers become null), so this cannot fail;
+        // should it, an empty object is better than a crash.
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+            return "{}\n"
+        }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -63,7 +67,7 @@ extension ResultTable {
         switch cell {
         case .text(let text): return text
         case .integer(let value): return value
-        case .number(let value, _): return value
+        case .number(let value, _): return value.isFinite ? value : NSNull()  // JSON has no NaN or infinity
         case .missing: return NSNull()
         }
     }

@@ -33,6 +33,9 @@ public final class CSVReader {
     public private(set) var bytesConsumed = 0
     /// Bytes of the input before the row being read: exact progress through the file.
     public var bytesRead: Int { bytesConsumed + position }
+    /// True while `forEachRow` hands over the file's last row and that row has no line break
+    /// after it: together with too few fields, the sign of a file cut short (an interrupted download).
+    public private(set) var rowEndsFileWithoutLineBreak = false
 
     /// Reads a file in chunks, so memory stays bounded by the longest row, not the file.
     public convenience init(path: String, displayName: String? = nil, limits: CSVLimits = .default, delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 20) throws(Diagnostic) {
@@ -94,6 +97,8 @@ public final class CSVReader {
                                      hint: "the row limit guards against runaway input; raise it with --max-rows")
                 }
                 let fieldSpans = UnsafeBufferPointer(start: UnsafePointer(spanStorage), count: spanCount)
+                rowEndsFileWithoutLineBreak = atEndOfInput && next >= filled
+                    && (next == 0 || (buffer[next - 1] != UInt8(ascii: "\n") && buffer[next - 1] != UInt8(ascii: "\r")))
                 try body(CSVRow(base: UnsafePointer(buffer), spans: fieldSpans, line: rowLine, rowStart: rowStart, file: file))
                 rows += 1
                 position = next

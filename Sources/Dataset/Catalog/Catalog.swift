@@ -24,8 +24,8 @@ public struct Catalog: Sendable, Hashable {
     public var tableNames: [String] { tables.map(\.name) }
 
     /// Reads and checks a catalog file.
-    public static func load(path: String, displayName: String? = nil) throws(Diagnostic) -> Catalog {
-        let document = try YAMLDocument(path: path, displayName: displayName)
+    public static func load(path: String, displayName: String? = nil, limits: YAMLLimits = .default) throws(Diagnostic) -> Catalog {
+        let document = try YAMLDocument(path: path, displayName: displayName, limits: limits)
         return try CatalogReader(document: document).read()
     }
 }

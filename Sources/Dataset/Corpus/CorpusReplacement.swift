@@ -25,7 +25,14 @@ extension Corpus {
         var replaced = [name]
         let (table, problems) = loader.load(schema, path: path, displayName: path)
         tables[name] = table
-        diagnostics += problems
+        // An empty table in place of the shipped one would make every statistic silently empty.
+        diagnostics += problems.map { problem in
+            guard problem.message == TableLoader.headerOnlyMessage else { return problem }
+            var error = problem
+            error.severity = .error
+            error.hint = "an empty table in place of the shipped \(name) would make every statistic empty; check the file, or leave out --input to use the shipped table"
+            return error
+        }
 
         if name != "sources", let sourcesSchema = catalog.table(named: "sources") {
             let folder = (path as NSString).deletingLastPathComponent

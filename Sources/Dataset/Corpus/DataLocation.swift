@@ -46,10 +46,11 @@ public enum DataLocation {
     }
 
     /// Loads the shipped corpus, failing with every problem if it does not validate.
-    public static func loadShippedCorpus(explicit: String? = nil) throws -> Corpus {
+    public static func loadShippedCorpus(explicit: String? = nil, csvLimits: CSVLimits = .default,
+                                         yamlLimits: YAMLLimits = .default) throws -> Corpus {
         let directory = try datasetsDirectory(explicit: explicit)
-        let catalog = try Catalog.load(path: catalogPath(in: directory))
-        let (corpus, diagnostics) = Corpus.load(directory: directory, catalog: catalog)
+        let catalog = try Catalog.load(path: catalogPath(in: directory), limits: yamlLimits)
+        let (corpus, diagnostics) = Corpus.load(directory: directory, catalog: catalog, limits: csvLimits)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return corpus

@@ -72,6 +72,13 @@ final class GTDImportPass {
                     try readHeader(csvRow)
                     return
                 }
+                if reader.rowEndsFileWithoutLineBreak && csvRow.count < header.columnCount {
+                    // A short last row with no line end: the file was cut off, not one bad row.
+                    throw GTDPassInterruption.diagnostic(Diagnostic(
+                        SourceLocation(file: csvRow.file, line: csvRow.line),
+                        "the file ends in the middle of a row (\(csvRow.count) of \(header.columnCount) fields)",
+                        hint: "the file looks truncated, e.g. by an interrupted download; download or copy it again"))
+                }
                 try process(csvRow)
                 if summary.rowsRead & 4095 == 0 {
                     progress?.update(rows: summary.rowsRead, bytes: reader.bytesRead)

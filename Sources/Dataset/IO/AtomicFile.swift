@@ -8,6 +8,7 @@ import Darwin
 /// Writes files so that readers see either the old file or the complete new one, never a
 /// half-written one: the bytes go to a temporary file in the same folder, are flushed to disk,
 /// and the temporary file is renamed over the target (rename is atomic within a file system).
+/// Temporary files a killed run left in the folder are swept first (see `TemporarySibling`).
 public enum AtomicFile {
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Diagnostic) {
         let directory = (path as NSString).deletingLastPathComponent
@@ -17,20 +18,19 @@ public enum AtomicFile {
             throw Diagnostic(SourceLocation(file: path), "the folder \(folder) does not exist",
                              hint: "create it first (mkdir -p \(folder)) or choose another output path")
         }
-        let name = (path as NSString).lastPathComponent
-        var template = Array(((folder as NSString).appendingPathComponent(".\(name).tmp-XXXXXX")).utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw Diagnostic(SourceLocation(file: path), "cannot create a file in \(folder): \(String(cString: strerror(errno)))",
-                             hint: "check that the folder is writable")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Diagnostic(SourceLocation(file: path), "the output path is a folder", hint: "name a file inside it")
         }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let (fd, temporary) = try TemporarySibling.create(for: path, in: folder)
+        InterruptCleanup.register(temporary)
+        defer { InterruptCleanup.unregister(temporary) }
         var failure: String? = nil
         let contiguous = Array(bytes)
         contiguous.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
@@ -42,8 +42,10 @@ public enum AtomicFile {
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         // Files SCOBrief writes are documents, readable by others like any file the user makes.
         fchmod(fd, 0o644)
-        close(fd)
+        // Rename while the lock is still held, so no sweeper can take the file in between.
         if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if failure == nil { TemporarySibling.syncFolder(folder) }
         if let failure {
             unlink(temporary)
             throw Diagnostic(SourceLocation(file: path), "cannot write the file: \(failure)",

@@ -36,15 +36,7 @@ public final class AtomicFileWriter {
             throw Diagnostic(SourceLocation(file: path), "the output path is a folder",
                              hint: "name a file, e.g. \((path as NSString).appendingPathComponent("attacks.csv"))")
         }
-        let name = (path as NSString).lastPathComponent
-        var template = Array(((folder as NSString).appendingPathComponent(".\(name).tmp-XXXXXX")).utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw Diagnostic(SourceLocation(file: path), "cannot create a file in \(folder): \(String(cString: strerror(errno)))",
-                             hint: "check that the folder is writable")
-        }
-        fd = descriptor
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        (fd, temporaryPath) = try TemporarySibling.create(for: path, in: folder)
         buffer.reserveCapacity(flushThreshold + (64 << 10))
         InterruptCleanup.register(temporaryPath)
     }
@@ -67,7 +59,8 @@ public final class AtomicFileWriter {
 
     /// Takes back bytes appended since `count` (the buffer's size at a record's start).
     public func truncate(to count: Int) {
-        precondition(count <= buffer.count, "cannot truncate past what was flushed")
+        // Callers pass a size they read from `buffer.count` before the last flush; anything else is a no-op.
+        guard count >= 0, count <= buffer.count else { return }
         buffer.removeSubrange(count...)
     }
 
@@ -80,9 +73,10 @@ public final class AtomicFileWriter {
         guard !finished else { return }
         var failure: String? = nil
         buffer.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
             var offset = 0
             while offset < bytes.count {
-                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                let n = write(fd, base + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
@@ -118,9 +112,14 @@ public final class AtomicFileWriter {
         if fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         // Files SCOBrief writes are documents, readable by others like any file the user makes.
         fchmod(fd, 0o644)
+        // Rename while the lock is still held, so no sweeper can take the file in between.
+        if failure == nil && rename(temporaryPath, path) != 0 { failure = String(cString: strerror(errno)) }
         close(fd)
         finished = true
-        if failure == nil && rename(temporaryPath, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil {
+            let directory = (path as NSString).deletingLastPathComponent
+            TemporarySibling.syncFolder(directory.isEmpty ? "." : directory)
+        }
         InterruptCleanup.unregister(temporaryPath)
         if let failure {
             unlink(temporaryPath)
@@ -132,8 +131,8 @@ public final class AtomicFileWriter {
     public func abandon() {
         guard !finished else { return }
         finished = true
-        close(fd)
         unlink(temporaryPath)
+        close(fd)
         InterruptCleanup.unregister(temporaryPath)
     }
 

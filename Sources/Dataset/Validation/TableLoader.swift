@@ -78,6 +78,10 @@ public struct TableLoader {
             if header == nil {
                 diagnostics.append(Diagnostic(SourceLocation(file: displayName, line: 1), "the file is empty",
                                               hint: "a table needs a header row: \(schema.columnNames.joined(separator: ","))"))
+            } else if rows.isEmpty && rejectedRows.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+                diagnostics.append(Diagnostic(SourceLocation(file: displayName, line: 2), TableLoader.headerOnlyMessage,
+                                              hint: "statistics over it would all be empty; check that this is the file you meant",
+                                              severity: .warning))
             }
         } catch {
             switch error {
@@ -90,6 +94,9 @@ public struct TableLoader {
     }
 
     private struct HeaderRejected: Error {}
+
+    /// The warning for a file with a header and no rows; a replacement table (`--input`) makes it an error.
+    public static let headerOnlyMessage = "the file has a header but no data rows"
 
     /// Maps file columns to schema columns; reports unknown, duplicate and missing required columns.
     private func checkHeader(_ names: [String], schema: TableSchema, file: String, line: Int) -> ([Int?], [Diagnostic]) {

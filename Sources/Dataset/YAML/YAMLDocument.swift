@@ -12,6 +12,11 @@ public final class YAMLDocument: @unchecked Sendable {
 
     public convenience init(path: String, displayName: String? = nil, limits: YAMLLimits = .default) throws(Diagnostic) {
         let name = displayName ?? path
+        // Refuse an oversized file before reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
+            throw Diagnostic(SourceLocation(file: name), "the file is \(size) bytes, more than the limit of \(limits.maxBytes)",
+                             hint: "a spec is normally a few kilobytes; raise the limit with --max-yaml-bytes if this one is genuine")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(SourceLocation(file: name), "cannot read the file",
                              hint: FileManager.default.fileExists(atPath: path) ? "check that it is readable" : "no file at this path")
@@ -34,6 +39,7 @@ public final class YAMLDocument: @unchecked Sendable {
                              hint: "this looks like a binary file, not YAML")
         }
         try YAMLDocument.checkFlowDepth(bytes, file: file, limit: limits.maxDepth)
+        try YAMLWorkCheck.check(text, file: file, limits: limits)
         do {
             self.rootNode = try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -105,6 +111,11 @@ public final class YAMLDocument: @unchecked Sendable {
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            if problem.contains("Maximum nesting level") {
+                // libyaml's own cap (1000 levels), above any --max-yaml-depth a spec needs.
+                return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "nesting deeper than the YAML parser allows",
+                                  hint: "flatten the structure")
+            }
             var message = "YAML syntax: \(problem)"
             if let context { message += " \(context.text)" }
             return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), message,

@@ -93,14 +93,17 @@ struct ChartCommand: ParsableCommand {
             return
         }
         try reportingFailures {
+            // validate() has checked both; guards rather than `!` keep a future path from crashing.
+            guard let kind, let output, let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
+                throw ValidationError("give a chart kind and an output file ending in .pdf, .png, .svg or .eps")
+            }
+            try OutputPath.check(output)
             let corpus = try data.loadCorpus()
-            var request = try makeRequest(corpus: corpus)
+            var request = try makeRequest(kind: kind, corpus: corpus)
             if let title { request.title = title }
             if let subtitle { request.subtitle = subtitle }
             if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
             let built = try CorpusCharts(corpus: corpus).build(request)
-            let output = self.output!
-            let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased())!
             let figure = try built.spec.figure()
             let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
             let bytes = try ChartRenderer().render(figure, as: format, options: options)
@@ -108,17 +111,17 @@ struct ChartCommand: ParsableCommand {
         }
     }
 
-    private func makeRequest(corpus: Corpus) throws -> ChartRequest {
+    private func makeRequest(kind: String, corpus: Corpus) throws -> ChartRequest {
         var request: ChartRequest
-        if let preset = ChartPresets.named(kind!) {
+        if let preset = ChartPresets.named(kind) {
             request = preset.request
-        } else if let chartKind = ChartSpec.Kind(rawValue: kind!) {
+        } else if let chartKind = ChartSpec.Kind(rawValue: kind) {
             guard let table else { throw ValidationError("a \(chartKind.rawValue) chart needs --table (attacks, exercises, documents, membership, indicators)") }
             request = ChartRequest(kind: chartKind, table: table)
         } else {
             let names = ChartSpec.Kind.allCases.map(\.rawValue) + ChartPresets.all.map(\.name)
-            let suggestion = Suggestion.closest(to: kind!, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("'\(kind!)' is neither a chart kind nor a preset\(suggestion); see scobrief chart --list")
+            let suggestion = Suggestion.closest(to: kind, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("'\(kind)' is neither a chart kind nor a preset\(suggestion); see scobrief chart --list")
         }
         if let table { request.table = table }
         if let x { request.x = x }

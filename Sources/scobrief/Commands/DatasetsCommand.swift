@@ -65,11 +65,12 @@ struct ValidateTables: ParsableCommand {
             let corpus: Corpus
             var diagnostics: [Diagnostic]
             if FileManager.default.fileExists(atPath: ownCatalog) {
-                let catalog = try Catalog.load(path: ownCatalog)
-                (corpus, diagnostics) = Corpus.load(directory: target, catalog: catalog)
+                let catalog = try Catalog.load(path: ownCatalog, limits: data.limits.yaml)
+                (corpus, diagnostics) = Corpus.load(directory: target, catalog: catalog, limits: data.limits.csv)
             } else {
-                let shipped = try DataLocation.loadShippedCorpus(explicit: shippedDirectory)
-                (corpus, diagnostics) = Corpus.load(directory: target, catalog: shipped.catalog, fallback: shipped, requireAllTables: false)
+                let shipped = try DataLocation.loadShippedCorpus(explicit: shippedDirectory, csvLimits: data.limits.csv, yamlLimits: data.limits.yaml)
+                (corpus, diagnostics) = Corpus.load(directory: target, catalog: shipped.catalog, fallback: shipped, requireAllTables: false,
+                                                    limits: data.limits.csv)
                 if corpus.tables.isEmpty {
                     diagnostics.append(Diagnostic(SourceLocation(file: target), "no table files found",
                                                   hint: "name files as the catalog does: \(shipped.catalog.tables.map(\.file).joined(separator: ", "))"))

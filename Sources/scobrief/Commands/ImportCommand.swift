@@ -90,6 +90,7 @@ struct ImportGTD: ParsableCommand {
             options.encoding = GTDEncodingChoice(rawValue: encoding.lowercased()) ?? .auto
             options.strict = strict
             options.sourceID = sourceID
+            options.limits = data.limits.csv
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             let progress: GTDProgressDisplay? = quiet ? nil : GTDProgressDisplay(totalBytes: size)
             let result = try GTDImporter(corpus: corpus, options: options).importFile(input: file, output: output, progress: progress)

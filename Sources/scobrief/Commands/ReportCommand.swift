@@ -38,9 +38,10 @@ struct ReportCommand: ParsableCommand {
             let specPath = spec ?? (root as NSString).appendingPathComponent("Reports/briefing.yaml")
             let outputPath = output ?? ReportCommand.defaultOutput(for: specPath, root: root)
             progress.stage("reading \(specPath)")
-            let reportSpec = try SpecReader().read(path: specPath, displayName: spec ?? "Reports/briefing.yaml")
+            let reportSpec = try SpecReader(limits: data.limits.yaml).read(path: specPath, displayName: spec ?? "Reports/briefing.yaml")
+            try OutputPath.check(outputPath)
             progress.stage("loading the corpus")
-            let corpus = try data.loadCorpus()
+            let corpus = try data.loadCorpus(folder: reportSpec.metadata.data.map { ReportCommand.resolve($0, besideSpec: specPath) })
             progress.stage("computing figures and tables")
             let built = try ReportBuilder(corpus: corpus).build(reportSpec)
             progress.stage("laying out \(built.figures.count) figures and \(built.tables.count) tables")
@@ -52,6 +53,13 @@ struct ReportCommand: ParsableCommand {
                 progress.stage("wrote \(written) files and manifest.json to \(figures)")
             }
         }
+    }
+
+    /// A path written in a spec is relative to the spec's folder, not to where scobrief runs.
+    static func resolve(_ path: String, besideSpec spec: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (spec as NSString).deletingLastPathComponent
+        return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(path)
     }
 
     /// Reports/out/NAME.pdf beside the shipped specs, or NAME.pdf next to a spec elsewhere.

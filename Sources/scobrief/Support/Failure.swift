@@ -6,6 +6,8 @@ import Foundation
 /// Every command runs its body through this, so no error reaches the user as a stack trace
 /// or as ArgumentParser's generic "Error:" line.
 func reportingFailures(_ body: () throws -> Void) throws {
+    // Ctrl-C or SIGTERM part-way through a write deletes the unfinished temporary file.
+    InterruptCleanup.install()
     do {
         try body()
     } catch let error as ExitCode {
