@@ -7,6 +7,8 @@ public final class YAMLDocument: @unchecked Sendable {
     public let file: String
     public let limits: YAMLLimits
     private let rootNode: Yams.Node?
+    /// The file's lines, so positions inside block scalars can be given to the column.
+    let lines: [Substring]
     // Reading is single-threaded per document; the counter bounds the work aliases can cause.
     fileprivate var nodesVisited = 0
 
@@ -38,6 +40,7 @@ public final class YAMLDocument: @unchecked Sendable {
             throw Diagnostic(YAMLDocument.location(ofByte: offset, in: bytes, file: file), "NUL byte in the text",
                              hint: "this looks like a binary file, not YAML")
         }
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         try YAMLDocument.checkFlowDepth(bytes, file: file, limit: limits.maxDepth)
         try YAMLWorkCheck.check(text, file: file, limits: limits)
         do {

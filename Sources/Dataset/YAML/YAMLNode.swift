@@ -56,7 +56,13 @@ public struct YAMLNode {
         case .singleQuoted, .doubleQuoted: style = .quoted
         default: style = .plain
         }
-        return LocatedText(text: scalar.string, start: location, style: style)
+        var located = LocatedText(text: scalar.string, start: location, style: style)
+        if style == .literalBlock, let line = location.line {
+            // A literal block's lines are the file's lines less a common indentation: that of its first non-blank line.
+            let content = document.lines.dropFirst(line).first { !$0.allSatisfy(\.isWhitespace) }
+            located.blockIndent = content.map { $0.prefix { $0 == " " }.count }
+        }
+        return located
     }
 
     public func string() throws(Diagnostic) -> String {
@@ -173,6 +179,8 @@ public struct LocatedText: Sendable, Hashable {
     /// Where the value starts (for block scalars, the `|` or `>` indicator).
     public var start: SourceLocation
     public var style: Style
+    /// For a literal block, the indentation its lines have in the file.
+    public var blockIndent: Int?
 
     public init(text: String, start: SourceLocation, style: Style = .plain) {
         self.text = text
@@ -192,7 +200,8 @@ public struct LocatedText: Sendable, Hashable {
             return SourceLocation(file: start.file, line: line, column: column + offset + (style == .quoted ? 1 : 0))
         case .literalBlock:
             guard let line = start.line else { return start }
-            return SourceLocation(file: start.file, line: line + 1 + newlines, column: nil)
+            let column = blockIndent.map { indent in indent + 1 + before.split(separator: "\n", omittingEmptySubsequences: false).last!.count }
+            return SourceLocation(file: start.file, line: line + 1 + newlines, column: column)
         case .foldedBlock:
             return SourceLocation(file: start.file, line: start.line.map { $0 + 1 }, column: nil)
         }

@@ -44,6 +44,10 @@ public struct PlaceholderEvaluator: Sendable {
             let table = try EventTables.table(named: try argument(tableArgument, "the table (attacks, exercises, documents, membership)"), in: corpus)
             let period = periodArgument < p.arguments.count ? try periods.period(p.arguments[periodArgument], table: table.name) : nil
             let countries = p.options["country"].map { Set($0.split(separator: ",").map(String.init)) }
+            let known = Set(corpus.countries.map(\.code))
+            for code in countries ?? [] where !known.contains(code) {
+                throw fail(AnalysisInputError.unknownCountry(code, suggestion: Suggestion.closest(to: code, in: known)).description)
+            }
             let statuses = try p.options[statusOption].map { text in
                 try Set(text.split(separator: ",").map { word -> MembershipSpell.Status in
                     guard let status = MembershipSpell.Status(rawValue: String(word)) else { throw fail("unknown status '\(word)'") }
