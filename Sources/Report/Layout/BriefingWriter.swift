@@ -29,12 +29,29 @@ public struct BriefingWriter {
         let blocks = try BlockMaker(report: report, corpus: corpus, style: style, pdf: document, width: width).blocks()
         let bodyPages = Paginator(top: top, bottom: bottom).paginate(blocks)
 
-        // Contents entries (levels 1 and 2) with the body page each heading is on.
-        var entries: [(HeadingBlock, page: Int)] = []
+        // Contents: headings of levels 1 and 2, then a list of figures and tables, each with its body page.
+        var entries: [ContentsEntry] = []
+        var listed: [ContentsEntry] = []
         for (pageIndex, plan) in bodyPages.enumerated() {
             for placement in plan.placements {
-                if case .heading(let heading, _) = placement, heading.level <= 2 { entries.append((heading, pageIndex + 1)) }
+                switch placement {
+                case .heading(let heading, _) where heading.level <= 2:
+                    entries.append(ContentsEntry(text: heading.text, style: heading.level == 1 ? .section : .subsection,
+                                                 anchor: heading.anchor, page: pageIndex + 1))
+                case .figure(let figure, _):
+                    let built = report.figures[figure.index]
+                    listed.append(ContentsEntry(text: "\(built.label). \(firstSentence(built.caption))", style: .item, anchor: built.id, page: pageIndex + 1))
+                case .table(let table, _, false, _):
+                    let built = report.tables[table.index]
+                    listed.append(ContentsEntry(text: "\(built.label). \(firstSentence(built.caption))", style: .item, anchor: built.id, page: pageIndex + 1))
+                default:
+                    break
+                }
             }
+        }
+        if !listed.isEmpty {
+            entries.append(ContentsEntry(text: "Figures and tables", style: .group, anchor: nil, page: nil))
+            entries += listed
         }
         let contentsLineHeight = style.body.size * 1.9
         let contentsPerPage = max(1, Int((bottom - top - 60) / contentsLineHeight))
@@ -90,15 +107,30 @@ public struct BriefingWriter {
             y += pdf.draw(Paragraph(text: line, font: FontSpec(family: ReportStyle.sans, size: 11), color: style.text, alignment: .left),
                           at: Point(x: g.left, y: y), width: g.contentWidth) + 4
         }
-        let rows = corpus.tables.values.reduce(0) { $0 + $1.rows.count }
-        let about = "Every number in this briefing is computed by SCOBrief from its sourced corpus (\(NumberText.grouped(rows)) rows, each quoting its source). "
+        let rows = corpus.tables.values.filter { $0.schema.column(named: "source_id") != nil }.reduce(0) { $0 + $1.rows.count }
+        let about = "Every number in this briefing is computed by SCOBrief from its sourced corpus (\(NumberText.grouped(rows)) rows, each citing its source). "
             + "Figures and tables name the sources of the rows they use; the appendix lists every source and what the data cover."
         pdf.draw(Paragraph(text: about, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.2),
                  at: Point(x: g.left, y: g.bottom - 40), width: g.contentWidth * 0.7)
         pdf.endPage()
     }
 
-    private func drawContents(_ entries: [(HeadingBlock, page: Int)], document pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry,
+    struct ContentsEntry {
+        enum Style { case section, subsection, group, item }
+        var text: String
+        var style: Style
+        var anchor: String?
+        var page: Int?
+    }
+
+    /// "Attacks named in the sources by year, 2001–2011." from a longer caption.
+    private func firstSentence(_ runs: [MarkupRun]) -> String {
+        let text = runs.map(\.text).joined()
+        if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) + "." }
+        return text
+    }
+
+    private func drawContents(_ entries: [ContentsEntry], document pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry,
                               perPage: Int, pages: Int, firstLabel: Int) {
         let lineHeight = style.body.size * 1.9
         for pageIndex in 0..<pages {
@@ -109,16 +141,18 @@ public struct BriefingWriter {
                 _ = pdf.addOutlineItem("Contents", destination: "contents")
                 y += pdf.draw(Paragraph(text: "Contents", font: style.headings[1]!, color: style.text, alignment: .left), at: Point(x: g.left, y: y), width: g.contentWidth) + 18
             }
-            for (heading, page) in entries.dropFirst(pageIndex * perPage).prefix(perPage) {
-                let indent = heading.level == 1 ? 0.0 : 14.0
-                let font = heading.level == 1 ? FontSpec(family: ReportStyle.sans, size: style.body.size, weight: .bold)
-                    : FontSpec(family: ReportStyle.sans, size: style.body.size)
-                let title = Paragraph(text: heading.text, font: font, color: style.text, alignment: .left)
-                let number = Paragraph(text: "\(page)", font: font, color: style.text, alignment: .right)
+            for entry in entries.dropFirst(pageIndex * perPage).prefix(perPage) {
+                if entry.style == .group { y += lineHeight * 0.5 }
+                let indent = entry.style == .subsection ? 14.0 : 0.0
+                let size = entry.style == .item ? style.caption.size : style.body.size
+                let font = FontSpec(family: ReportStyle.sans, size: size, weight: entry.style == .section || entry.style == .group ? .bold : .regular)
+                let title = Paragraph(text: entry.text, font: font, color: style.text, alignment: .left)
                 let height = pdf.draw(title, at: Point(x: g.left + indent, y: y), width: g.contentWidth - indent - 40)
-                pdf.draw(number, at: Point(x: g.left + g.contentWidth - 40, y: y), width: 40)
-                pdf.addLink(Rect(x: g.left + indent, y: y, width: g.contentWidth - indent, height: height), toDestination: heading.anchor)
-                y += lineHeight
+                if let page = entry.page, let anchor = entry.anchor {
+                    pdf.draw(Paragraph(text: "\(page)", font: font, color: style.text, alignment: .right), at: Point(x: g.left + g.contentWidth - 40, y: y), width: 40)
+                    pdf.addLink(Rect(x: g.left + indent, y: y, width: g.contentWidth - indent, height: height), toDestination: anchor)
+                }
+                y += entry.style == .item ? max(height + 3, lineHeight * 0.75) : lineHeight
             }
             pdf.endPage()
         }
