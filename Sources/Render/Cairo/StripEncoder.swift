@@ -62,12 +62,22 @@ struct StripEncoder {
                 literal(2)
                 addZeros(rowBytes)
             } else {
-                var sameAsAbove = 0, sameAsLeft = 0
-                // Branch-free counts (noisy rows would mispredict a branch per pixel).
+                // Pixels equal to their neighbour above / to the left, counted with arithmetic only
+                // ((d | −d) >> 31 is 1 exactly when d ≠ 0), so the loops vectorise and noisy rows
+                // do not mispredict a branch per pixel.
+                var differentFromAbove: UInt32 = 0, differentFromLeft: UInt32 = 0
                 if hasAbove {
-                    for x in 0..<width { sameAsAbove &+= current[x] == above[x] ? 1 : 0 }
+                    for x in 0..<width {
+                        let d = current[x] ^ above[x]
+                        differentFromAbove &+= (d | (0 &- d)) >> 31
+                    }
                 }
-                for x in 1..<max(width, 1) { sameAsLeft &+= current[x] == current[x - 1] ? 1 : 0 }
+                for x in 1..<max(width, 1) {
+                    let d = current[x] ^ current[x - 1]
+                    differentFromLeft &+= (d | (0 &- d)) >> 31
+                }
+                let sameAsAbove = hasAbove ? width - Int(differentFromAbove) : 0
+                let sameAsLeft = max(width - 1, 0) - Int(differentFromLeft)
                 let up = hasAbove && sameAsAbove > sameAsLeft
                 literal(up ? 2 : 1)
                 if (up ? sameAsAbove : sameAsLeft) * 10 >= width * 9 {
