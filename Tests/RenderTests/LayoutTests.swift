@@ -39,6 +39,17 @@ import Testing
         #expect(panel.xTickLabels.count >= 4)
     }
 
+    @Test func shortTimeAxesTickAtMonths() {
+        let events = [2017.05, 2017.4, 2017.9, 2018.3].enumerated().map { i, t in
+            TimelineChart.Event(time: t, lane: i % 2 == 0 ? "India" : "Pakistan", magnitude: Double(10 * (i + 1)))
+        }
+        let panel = renderer.layout(TimelineChart(events: events).figure(theme: .briefing)).boxes.panels[0]
+        let labels = panel.xTickLabels.map(\.text)
+        #expect(labels.contains("2018"), "January prints as its year: \(labels)")
+        #expect(labels.contains { ["Apr", "Jul", "Oct", "Mar", "May", "Sep", "Nov"].contains($0) }, "months between years: \(labels)")
+        expectNoOverlaps(panel.xTickLabels)
+    }
+
     @Test func longNamesRotateWhenThinningIsNotAllowed() {
         let names = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan", "Afghanistan", "Mongolia",
                      "Azerbaijan", "Cambodia", "Sri Lanka", "Armenia", "Nepal"]

@@ -36,6 +36,8 @@ import Testing
         #expect(NumberFormat.grouped.format(-5) == "\u{2212}5")
         #expect(NumberFormat.grouped.format(0) == "0")
         #expect(NumberFormat.year.format(2017) == "2017")
+        #expect(NumberFormat.year.format(2017.25, step: 1.0 / 12) == "Apr")
+        #expect(NumberFormat.year.format(2018, step: 1.0 / 12) == "2018")
         #expect(NumberFormat.percent.format(0.25, step: 0.05) == "25%")
         #expect(NumberFormat.abbreviated.format(12_500) == "12.5k")
         #expect(NumberFormat.abbreviated.format(3_000_000) == "3M")

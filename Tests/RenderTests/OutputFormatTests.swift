@@ -110,7 +110,9 @@ import FoundationXML
     }
 
     @Test func epsHasTheEPSFHeaderAndBoundingBox() throws {
-        let eps = try ChartRenderer().render(figure, as: .eps)
+        // An explicit date, so the check holds whether or not SOURCE_DATE_EPOCH is set.
+        let options = RenderOptions(metadata: DocumentMetadata(date: DocumentMetadata.fixedCreationDate))
+        let eps = try ChartRenderer().render(figure, as: .eps, options: options)
         let text = String(decoding: eps.prefix(600), as: UTF8.self)
         #expect(text.hasPrefix("%!PS-Adobe-3.0 EPSF-3.0"))
         #expect(text.contains("%%BoundingBox: 0 0 241 176"), "\(text)")

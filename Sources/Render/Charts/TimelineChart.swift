@@ -86,7 +86,15 @@ public struct TimelineChart: ChartBuilding, Codable, Equatable {
                                           color: .gray(0.55), size: minDiameter)))
         }
         let times = events.map(\.time)
-        let domain = Domain.of(times).map { d in (d.lowerBound.rounded(.down) - 0.5)...(d.upperBound.rounded(.up) + 0.5) } ?? 2000...2020
+        // Long spans round out to whole years; short ones (under three years, ticked by month)
+        // get a small margin so the first and last markers are not cut by the plot edge.
+        let domain = Domain.of(times).map { d -> ClosedRange<Double> in
+            if d.upperBound - d.lowerBound < 2.5 {
+                let pad = max((d.upperBound - d.lowerBound) * 0.05, 1.0 / 24)
+                return (d.lowerBound - pad)...(d.upperBound + pad)
+            }
+            return (d.lowerBound.rounded(.down) - 0.5)...(d.upperBound.rounded(.up) + 0.5)
+        } ?? 2000...2020
         let x = Axis(scale: .year(domain), title: timeTitle, grid: true, showsLine: true)
         let y = Axis(scale: .band(BandScale(categories: lanes, innerPadding: 0, outerPadding: 0.5)), grid: false, showsLine: false)
         // Lane guides: a hairline along each lane helps the eye from the label to its events.

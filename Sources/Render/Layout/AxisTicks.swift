@@ -45,6 +45,9 @@ enum TickCandidates {
         if case .log(let d) = axis.scale {
             return logTicks(d, count: count)
         }
+        if case .year(let d) = axis.scale, d.upperBound - d.lowerBound < 3, let months = monthTicks(d, count: count) {
+            return (axis.scale, months, 1.0 / 12)
+        }
         let integer: Bool
         if case .year = axis.scale { integer = true } else { integer = axis.format == .year }
         var search = TickSearch(integerSteps: integer)
@@ -64,6 +67,20 @@ enum TickCandidates {
         let tolerance = result.step * 1e-6
         let values = result.values.filter { $0 >= final.lowerBound - tolerance && $0 <= final.upperBound + tolerance }
         return (scale, values, result.step)
+    }
+
+    /// Month starts for time axes shorter than three years, every 1, 2, 3 or 6 months, whichever
+    /// comes closest to `count` labels. Values are decimal years (April 2017 = 2017.25).
+    static func monthTicks(_ d: ClosedRange<Double>, count: Int) -> [Double]? {
+        let firstMonth = Int((d.lowerBound * 12).rounded(.up)), lastMonth = Int((d.upperBound * 12).rounded(.down))
+        guard lastMonth > firstMonth else { return nil }
+        for step in [1, 2, 3, 6, 12] {
+            // Align to multiples of the step within the year (Jan, Apr, Jul, Oct for quarters).
+            let start = (firstMonth + step - 1) / step * step
+            let months = Swift.stride(from: start, through: lastMonth, by: step).map { Double($0) / 12 }
+            if months.count <= max(count, 2) { return months.count >= 2 ? months : nil }
+        }
+        return nil
     }
 
     /// Powers of ten; with fewer than three decades also 2× and 5×, so short log axes get labels.

@@ -4,7 +4,8 @@ import Foundation
 public enum NumberFormat: String, Codable, Sendable {
     /// Grouped thousands ("12,500"), decimals as the tick step needs them, a true minus sign.
     case grouped
-    /// Whole years: "2017", never "2,017".
+    /// Whole years: "2017", never "2,017". Month starts on short time axes print as the month
+    /// ("Apr"), January as its year.
     case year
     /// Fractions shown as percentages: 0.25 → "25%".
     case percent
@@ -17,6 +18,11 @@ public enum NumberFormat: String, Codable, Sendable {
         guard value.isFinite else { return "" }
         switch self {
         case .year:
+            let months = (value * 12).rounded()
+            if let step, step < 1, abs(value * 12 - months) < 1e-6, Int(months) % 12 != 0 {
+                let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+                return names[((Int(months) % 12) + 12) % 12]
+            }
             return NumberFormat.signed(String(Int(abs(value).rounded())), negative: value.rounded() < 0)
         case .grouped:
             return NumberFormat.grouped(value, decimals: NumberFormat.decimals(for: step ?? NumberFormat.naturalStep(value)))

@@ -7,7 +7,8 @@ public enum PositionScale: Sendable, Equatable {
     case linear(ClosedRange<Double>)
     /// Positive numbers spanning orders of magnitude.
     case log(ClosedRange<Double>)
-    /// Years or decimal years (2017.5 is mid-2017): ticks on whole years, labels without separators.
+    /// Years or decimal years (2017.5 is mid-2017): ticks on whole years, labels without separators;
+    /// spans under three years tick at month starts ("2017", "Apr", "Jul", ...).
     case year(ClosedRange<Double>)
     /// Categories in order; marks address a category by its index (0, 1, 2, ...) as a Double.
     case band(BandScale)
