@@ -12,9 +12,17 @@ import Testing
         for preset in Self.presets { #expect(result.stdout.contains(preset)) }
     }
 
-    /// Every preset on the corpus, in every format, is a real file of that format.
-    @Test(arguments: presets)
-    func presetRendersInAllFormats(preset: String) throws {
+    /// Every chart kind on the corpus: the presets, plus the kinds no preset uses.
+    static let requests: [[String]] = presets.map { [$0] } + [
+        ["scatter", "--table", "attacks"], ["smallMultiples", "--table", "attacks", "--from", "2001", "--to", "2011"],
+        ["line", "--table", "exercises", "--by", "country"], ["heatmap", "--table", "exercises"],
+        ["cumulative", "--table", "exercises", "--by", "kind"], ["timeline", "--table", "documents"],
+    ]
+
+    /// Every request, in every format, is a real file of that format.
+    @Test(arguments: requests)
+    func rendersInAllFormats(request: [String]) throws {
+        let preset = request.joined(separator: "-")
         let folder = NSTemporaryDirectory() + "scobrief-chart-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -22,7 +30,7 @@ import Testing
                                              "svg": Array("<?xml".utf8), "eps": Array("%!PS-Adobe-3.0 EPSF-3.0".utf8)]
         for (format, signature) in signatures {
             let path = "\(folder)/\(preset).\(format)"
-            let result = try CLI.run(["chart", preset, "-o", path, "--dpi", "72"])
+            let result = try CLI.run(["chart"] + request + ["-o", path, "--dpi", "72"])
             #expect(result.status == 0, "\(preset).\(format): \(result.stderr)")
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             #expect(Array(bytes.prefix(signature.count)) == signature, "\(preset).\(format) is not a \(format) file")
