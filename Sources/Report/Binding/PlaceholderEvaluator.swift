@@ -12,12 +12,13 @@ public enum BoundValue: Sendable, Hashable {
 /// Computes placeholders from the corpus, so that prose and data cannot disagree.
 /// An unknown verb, table, period or indicator is an error naming the placeholder.
 public struct PlaceholderEvaluator: Sendable {
-    public let corpus: Corpus
+    public let store: EventTableStore
+    public var corpus: Corpus { store.corpus }
     /// Numbered labels of figures and tables by id ("fig-attacks" → "Figure 1").
     public let references: [String: String]
 
-    public init(corpus: Corpus, references: [String: String]) {
-        self.corpus = corpus
+    public init(store: EventTableStore, references: [String: String]) {
+        self.store = store
         self.references = references
     }
 
@@ -41,7 +42,7 @@ public struct PlaceholderEvaluator: Sendable {
             return p.arguments[index]
         }
         func filtered(tableArgument: Int = 0, periodArgument: Int = 1, statusOption: String = "status") throws -> FilteredEvents {
-            let table = try EventTables.table(named: try argument(tableArgument, "the table (attacks, exercises, documents, membership)"), in: corpus)
+            let table = try store.table(named: try argument(tableArgument, "the table (attacks, exercises, documents, membership)"))
             let period = periodArgument < p.arguments.count ? try periods.period(p.arguments[periodArgument], table: table.name) : nil
             let countries = p.options["country"].map { Set($0.split(separator: ",").map(String.init)) }
             let known = Set(corpus.countries.map(\.code))
@@ -58,7 +59,7 @@ public struct PlaceholderEvaluator: Sendable {
             return EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds).apply(to: table, membership: corpus.membership)
         }
         let level = 0.95
-        let periods = PeriodContext(corpus: corpus)
+        let periods = PeriodContext(store: store)
 
         switch p.verb {
         case "count":

@@ -32,9 +32,10 @@ public struct ReportBuilder {
                 break
             }
         }
-        let binding = TextBinding(evaluator: PlaceholderEvaluator(corpus: corpus, references: references))
-        let charts = CorpusCharts(corpus: corpus)
-        let analyses = TableAnalyses(corpus: corpus)
+        let store = EventTableStore(corpus: corpus)
+        let binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references))
+        let charts = CorpusCharts(store: store)
+        let analyses = TableAnalyses(store: store)
         let contentWidth = spec.metadata.pageSize.points.width - spec.metadata.margins.inner - spec.metadata.margins.outer
 
         var items: [ReportItem] = []
@@ -63,7 +64,7 @@ public struct ReportBuilder {
                                           detail: try figure.detail.map { detail throws(Diagnostic) in try binding.plain(detail) })
                     }))
                 case .chart(let chartSpec):
-                    let request = try chartRequest(chartSpec, metadata: spec.metadata, contentWidth: contentWidth, at: location)
+                    let request = try chartRequest(chartSpec, metadata: spec.metadata, contentWidth: contentWidth, store: store, at: location)
                     use(request.table)
                     let built = try charts.build(request)
                     figures.append(BuiltFigure(id: chartSpec.id, number: figures.count + 1, slug: Self.slug(chartSpec.id),
@@ -90,11 +91,11 @@ public struct ReportBuilder {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return BuiltReport(metadata: spec.metadata, items: items, figures: figures, tables: tables,
-                           sourceUses: sourceUses(figures: figures, tables: tables), dataNotes: dataNotes(tablesUsed))
+                           sourceUses: sourceUses(figures: figures, tables: tables), dataNotes: dataNotes(tablesUsed, store: store))
     }
 
     private func chartRequest(_ chart: ChartBlockSpec, metadata: ReportMetadata, contentWidth: Double,
-                              at location: SourceLocation) throws -> ChartRequest {
+                              store: EventTableStore, at location: SourceLocation) throws -> ChartRequest {
         var request: ChartRequest
         if let presetName = chart.preset {
             guard let preset = ChartPresets.named(presetName) else {
@@ -112,7 +113,7 @@ public struct ReportBuilder {
         if let x = chart.x { request.x = x }
         if let y = chart.y { request.y = y }
         if let by = chart.by { request.by = by }
-        let periods = PeriodContext(corpus: corpus)
+        let periods = PeriodContext(store: store)
         if let period = chart.period { request.filter.period = try periods.period(period, table: request.table) }
         if !chart.periods.isEmpty { request.periods = try chart.periods.map { try periods.period($0, table: request.table) } }
         if !chart.countries.isEmpty { request.filter.countries = Set(chart.countries) }
@@ -143,10 +144,10 @@ public struct ReportBuilder {
     }
 
     /// Coverage of each table used, as loaded: event tables by their rows' sources, others by the catalog.
-    private func dataNotes(_ names: [String]) -> [DataNote] {
+    private func dataNotes(_ names: [String], store: EventTableStore) -> [DataNote] {
         names.compactMap { name in
             guard let schema = corpus.catalog.table(named: name) else { return nil }
-            if let events = try? EventTables.table(named: name, in: corpus) {
+            if let events = try? store.table(named: name) {
                 return DataNote(title: events.title, file: corpus.tables[name]?.file ?? schema.file, coverage: events.coverage, note: events.coverageNote)
             }
             return DataNote(title: schema.title, file: schema.file, coverage: schema.coverage, note: schema.coverageNote)

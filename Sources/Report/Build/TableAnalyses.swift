@@ -3,11 +3,12 @@ import Dataset
 
 /// The analyses a report table can show, each as a result table with the sources it used.
 struct TableAnalyses {
-    let corpus: Corpus
+    let store: EventTableStore
+    var corpus: Corpus { store.corpus }
 
     static let kinds = ["counts", "trend", "compare", "share", "cadence", "indicators", "attacks", "exercises", "documents", "membership"]
 
-    private var periods: PeriodContext { PeriodContext(corpus: corpus) }
+    private var periods: PeriodContext { PeriodContext(store: store) }
 
     /// The full coverage note is printed once, in the appendix; under each table a pointer to it.
     static func shortened(_ notes: [String], coverageNote: String, coverage: Coverage) -> [String] {
@@ -28,7 +29,7 @@ struct TableAnalyses {
     func build(_ spec: TableBlockSpec) throws -> (table: ResultTable, sourceIDs: [String], notes: [String]) {
         switch spec.analysis {
         case "counts", "trend":
-            let table = try EventTables.table(named: spec.table ?? "attacks", in: corpus)
+            let table = try store.table(named: spec.table ?? "attacks")
             let filter = EventFilter(period: try spec.period.map { try periods.period($0, table: table.name) },
                                      countries: spec.countries.isEmpty ? nil : Set(spec.countries),
                                      statusAtTime: try periods.statuses(spec.status))
@@ -65,7 +66,7 @@ struct TableAnalyses {
             return (result, analysis.first.sourceIDs + analysis.second.sourceIDs, notes)
         case "cadence":
             // Gaps between consecutive events, overall and by kind.
-            let table = try EventTables.table(named: spec.table ?? "exercises", in: corpus)
+            let table = try store.table(named: spec.table ?? "exercises")
             let events = EventFilter(period: try spec.period.map { try periods.period($0, table: table.name) },
                                      countries: spec.countries.isEmpty ? nil : Set(spec.countries)).apply(to: table)
             let overall = try EventCadence.summarize(events.events)
@@ -83,7 +84,7 @@ struct TableAnalyses {
                     ["Gaps run from the first day each event's date can mean; a date known only to its year starts on 1 January."])
         case "share":
             // Events in states of the chosen status at the time, as a share of all events in the table.
-            let table = try EventTables.table(named: spec.table ?? "attacks", in: corpus)
+            let table = try store.table(named: spec.table ?? "attacks")
             let period = try spec.period.map { try periods.period($0, table: table.name) }
             let statuses = try periods.statuses(spec.status.isEmpty ? ["member"] : spec.status)
             let all = EventFilter(period: period).apply(to: table, membership: corpus.membership).grouped(by: [.year]).yearlyCounts()

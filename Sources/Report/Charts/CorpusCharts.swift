@@ -5,16 +5,21 @@ import Render
 
 /// Builds charts from the corpus: each request becomes a chart spec with its data, source rows and caveats.
 public struct CorpusCharts: Sendable {
-    public let corpus: Corpus
+    public let store: EventTableStore
+    public var corpus: Corpus { store.corpus }
+
+    public init(store: EventTableStore) {
+        self.store = store
+    }
 
     public init(corpus: Corpus) {
-        self.corpus = corpus
+        self.init(store: EventTableStore(corpus: corpus))
     }
 
     public func build(_ request: ChartRequest) throws -> BuiltChart {
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
-        let table = try EventTables.table(named: request.table, in: corpus)
+        let table = try store.table(named: request.table)
         var events = request.filter.apply(to: table, membership: corpus.membership)
         if !request.kindGroups.isEmpty {
             events.events = events.events.map { event in
