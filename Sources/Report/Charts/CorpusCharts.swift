@@ -301,14 +301,16 @@ public struct CorpusCharts: Sendable {
         return totals.keys.sorted { (totals[$0]!, $1) > (totals[$1]!, $0) }
     }
 
+    /// The years a chart runs along: the whole period asked for, so quiet years at either end show
+    /// as zero; an open-ended period (`--from` only) stops where the data stop. Callers ensure events exist.
     private func yearRange(_ events: FilteredEvents) -> [Int] {
         let years = events.events.map(\.year)
-        let first = events.filter.period.map { max($0.firstYear, years.min()!) } ?? years.min()!
-        let last = events.filter.period.map { min($0.lastYear, years.max()!) } ?? years.max()!
-        if let period = events.filter.period, period.lastYear < 9999, period.firstYear > 1 {
-            return Array(period.firstYear...period.lastYear)
-        }
-        return Array(first...last)
+        let dataFirst = years.min() ?? 0, dataLast = years.max() ?? 0
+        let period = events.filter.period
+        // Open ends are written as years 1 and 9999 (see periodOption); those follow the data.
+        let first = period.map { $0.firstYear > 1 ? $0.firstYear : dataFirst } ?? dataFirst
+        let last = period.map { $0.lastYear < 9999 ? $0.lastYear : dataLast } ?? dataLast
+        return first <= last ? Array(first...last) : [dataFirst]
     }
 
     /// Middle of the date's possible range, as a fractional year, so a month-precise date sits mid-month.
