@@ -8,6 +8,20 @@ public struct EventFilter: Sendable {
     public var statusAtTime: Set<MembershipSpell.Status>?
     public var kinds: Set<String>?
 
+    /// Reads status words as users write them (`member`, `observer`, `dialogue-partner`, each
+    /// optionally comma-separated). Founding members count as members, so `founding-member`
+    /// means `member`: a filter on founding members alone would never match a status at the time.
+    public static func statuses(parsing words: [String]) throws(AnalysisInputError) -> Set<MembershipSpell.Status>? {
+        let split = words.flatMap { $0.split(separator: ",").map(String.init) }
+        guard !split.isEmpty else { return nil }
+        var statuses = Set<MembershipSpell.Status>()
+        for word in split {
+            guard let status = MembershipSpell.Status(rawValue: word) else { throw .unknownStatus(word) }
+            statuses.insert(status.countsAs)
+        }
+        return statuses
+    }
+
     public init(period: Period? = nil, countries: Set<String>? = nil,
                 statusAtTime: Set<MembershipSpell.Status>? = nil, kinds: Set<String>? = nil) {
         self.period = period

@@ -61,6 +61,7 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownCountry(String, suggestion: String?)
     case unknownIndicator(String, known: [String])
     case unknownKind(String, known: [String])
+    case unknownStatus(String)
 
     public var description: String {
         switch self {
@@ -76,6 +77,9 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownIndicator(name, known):
             let suggestion = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown indicator '\(name)'.\(suggestion) Known: \(known.joined(separator: ", "))"
+        case let .unknownStatus(word):
+            let suggestion = Suggestion.closest(to: word, in: ["member", "observer", "dialogue-partner"]).map { " (did you mean '\($0)'?)" } ?? ""
+            return "unknown status '\(word)'\(suggestion); use member, observer or dialogue-partner"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
         }

@@ -49,12 +49,7 @@ public struct PlaceholderEvaluator: Sendable {
             for code in countries ?? [] where !known.contains(code) {
                 throw fail(AnalysisInputError.unknownCountry(code, suggestion: Suggestion.closest(to: code, in: known)).description)
             }
-            let statuses = try p.options[statusOption].map { text in
-                try Set(text.split(separator: ",").map { word -> MembershipSpell.Status in
-                    guard let status = MembershipSpell.Status(rawValue: String(word)) else { throw fail("unknown status '\(word)'") }
-                    return status
-                })
-            }
+            let statuses = try EventFilter.statuses(parsing: p.options[statusOption].map { [$0] } ?? [])
             let kinds = p.options["kind"].map { Set($0.split(separator: ",").map(String.init)) }
             return EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds).apply(to: table, membership: corpus.membership)
         }

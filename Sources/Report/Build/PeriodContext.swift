@@ -12,12 +12,6 @@ struct PeriodContext {
     }
 
     func statuses(_ words: [String]) throws -> Set<MembershipSpell.Status>? {
-        guard !words.isEmpty else { return nil }
-        return try Set(words.map { word in
-            guard let status = MembershipSpell.Status(rawValue: word == "founding-member" ? "member" : word) else {
-                throw ChartRequestError("status '\(word)' is not one of member, observer, dialogue-partner")
-            }
-            return status
-        })
+        try EventFilter.statuses(parsing: words)
     }
 }

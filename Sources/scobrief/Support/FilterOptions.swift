@@ -23,14 +23,7 @@ func countryOption(_ values: [String], corpus: Corpus) throws -> Set<String>? {
 }
 
 func statusOption(_ values: [String]) throws -> Set<MembershipSpell.Status>? {
-    let words = values.flatMap { $0.split(separator: ",").map(String.init) }
-    guard !words.isEmpty else { return nil }
-    return try Set(words.map { word in
-        guard let status = MembershipSpell.Status(rawValue: word == "founding-member" ? "member" : word) else {
-            throw ValidationError("--status '\(word)' is not a status; use member, observer or dialogue-partner")
-        }
-        return status
-    })
+    try EventFilter.statuses(parsing: values)
 }
 
 func kindOption(_ values: [String], table: EventTable) throws -> Set<String>? {
