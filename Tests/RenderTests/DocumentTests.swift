@@ -6,8 +6,8 @@ import Testing
     func makeDocument() throws -> (Data, ParagraphMetrics) {
         let pdf = PDFDocument(metadata: DocumentMetadata(title: "SCO counter-terrorism briefing", author: "SCOBrief"))
         let a4 = (width: Length.mm(210), height: Length.mm(297))
-        let body = Paragraph(markup: "<b>Attacks fell by half after 2014.</b> " +
-                             String(repeating: "Member states expanded joint exercises and information sharing through RATS. ", count: 12))
+        let body = Paragraph(spans: [TextSpan("Attacks fell by half after 2014.", bold: true),
+                                     TextSpan(" " + String(repeating: "Member states expanded joint exercises and information sharing through RATS. ", count: 12))])
         let metrics = pdf.measure(body, width: 300)
 
         pdf.beginPage(width: a4.width, height: a4.height, label: "i")
@@ -23,7 +23,7 @@ import Testing
         pdf.beginPage(width: a4.width, height: a4.height, label: "1")
         pdf.draw(body, at: Point(x: 56, y: 56), width: 300, lines: first..<metrics.lineCount)
         pdf.addDestination(named: "figure", at: Point(x: 56, y: 300))
-        pdf.addOutlineItem("Attacks per year", destination: "figure", parent: summary)
+        pdf.addOutlineItem("Attacks per year", destination: "figure", parent: summary, open: true)
         pdf.draw(SampleCharts.lineWithBand.figure(theme: .briefing), at: Point(x: 56, y: 300))
         pdf.addLink(Rect(x: 56, y: 700, width: 200, height: 12), toURI: "https://example.org/sco")
         pdf.endPage()

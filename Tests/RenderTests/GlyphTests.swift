@@ -108,7 +108,7 @@ import Testing
         let laidOut = renderer.layout(figure)
         let image = try RasterImage(png: try renderer.render(laidOut.scene, as: .png, options: RenderOptions(dpi: 144)))
         for label in laidOut.boxes.panels[0].xTickLabels {
-            #expect(renderer.textMeasurer.unknownGlyphCount(label.text, font: label.font) == 0, "\(label.text)")
+            #expect(renderer.pangoMeasurer.unknownGlyphCount(label.text, font: label.font) == 0, "\(label.text)")
             let b = label.bounds
             let scale = 2.0
             let ink = image.ink(in: Int(b.minX * scale), Int(b.minY * scale), Int(b.maxX * scale), Int(b.maxY * scale))

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct BriefingTests {
     static let built: (report: BuiltReport, pdf: Data, path: String) = {
         let report = try! ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec("briefing.yaml"))
-        let pdf = try! BriefingWriter(report: report, corpus: Fixtures.corpus).pdf()
+        let pdf = try! BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo()).pdf()
         let path = try! Fixtures.temporaryDirectory() + "/briefing.pdf"
         try! pdf.write(to: URL(fileURLWithPath: path))
         return (report, pdf, path)
@@ -71,7 +71,7 @@ import Testing
 
     @Test func twoBuildsAreByteIdentical() throws {
         let again = try BriefingWriter(report: ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec("briefing.yaml")),
-                                       corpus: Fixtures.corpus).pdf()
+                                       corpus: Fixtures.corpus, backends: .cairo()).pdf()
         #expect(again == Self.built.pdf)
     }
 

@@ -36,21 +36,6 @@ final class CairoContext {
     }
 }
 
-public enum RenderError: Error, CustomStringConvertible {
-    case cairo(String)
-    case invalidSize(Size)
-    case io(String)
-    case pngEncoding(String)
-
-    public var description: String {
-        switch self {
-        case .cairo(let message): return "cairo: \(message)"
-        case .invalidSize(let size): return "invalid figure size \(size.width) × \(size.height) pt"
-        case .io(let message): return message
-        case .pngEncoding(let message): return "PNG encoding: \(message)"
-        }
-    }
-}
 
 /// Collects bytes that cairo writes to a stream surface.
 final class ByteSink {

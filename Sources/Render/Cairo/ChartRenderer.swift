@@ -9,28 +9,19 @@ import Foundation
 ///
 /// Holds a Pango font map and context: not Sendable. Create one per task or thread; instances are
 /// independent.
-public final class ChartRenderer {
-    public let textMeasurer: PangoTextMeasurer
+public final class ChartRenderer: SceneBackend {
+    /// Pango, configured so measuring and drawing agree.
+    public let pangoMeasurer: PangoTextMeasurer
+    public var textMeasurer: any TextMeasurer { pangoMeasurer }
     /// Working memory reused from one render to the next (see `ScratchMemory`).
     let scratch = ScratchMemory()
 
     public init() {
-        textMeasurer = PangoTextMeasurer()
-    }
-
-    /// The layout of a figure: its scene and the boxes of its parts.
-    public func layout(_ figure: Figure) -> LaidOutChart {
-        ChartLayout(theme: figure.theme, width: figure.width, height: figure.height, measurer: textMeasurer).layout(figure.chart)
-    }
-
-    public func render(_ figure: Figure, as format: ImageFormat, options: RenderOptions = RenderOptions()) throws -> Data {
-        let size = Size(width: figure.width.points, height: figure.height.points)
-        guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
-        return try render(layout(figure).scene, as: format, options: options)
+        pangoMeasurer = PangoTextMeasurer()
     }
 
     /// Draws a scene (from `layout`, possibly edited, or built by hand).
-    public func render(_ scene: Scene, as format: ImageFormat, options: RenderOptions = RenderOptions()) throws -> Data {
+    public func render(_ scene: Scene, as format: ImageFormat, options: RenderOptions) throws -> Data {
         let size = scene.size
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
         switch format {
@@ -72,7 +63,7 @@ public final class ChartRenderer {
         try surface.check()
         let context = CairoContext(surface: surface)
         cairo_scale(context.pointer, Double(w) / scene.size.width, Double(h) / scene.size.height)
-        let renderer = SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch)
+        let renderer = SceneRenderer(cr: context.pointer, text: pangoMeasurer, scratch: scratch)
         renderer.draw(drawn)
         try context.check()
         return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding,
@@ -101,7 +92,7 @@ public final class ChartRenderer {
         try surface.check()
         do {
             let context = CairoContext(surface: surface)
-            SceneRenderer(cr: context.pointer, text: textMeasurer, scratch: scratch).draw(scene)
+            SceneRenderer(cr: context.pointer, text: pangoMeasurer, scratch: scratch).draw(scene)
             try context.check()
         }
         try surface.finish()

@@ -11,20 +11,15 @@ import Foundation
 /// pdf.beginPage(width: .mm(210), height: .mm(297), label: "i")
 /// pdf.addDestination(named: "summary", at: Point(x: 56, y: 56))
 /// pdf.addOutlineItem("Summary", destination: "summary")
-/// let used = pdf.draw(Paragraph(markup: "<b>Attacks fell</b> after 2014 …"), at: Point(x: 56, y: 56), width: 483)
+/// let used = pdf.draw(Paragraph(spans: [TextSpan("Attacks fell", bold: true), TextSpan(" after 2014 …")]),
+///                     at: Point(x: 56, y: 56), width: 483)
 /// pdf.draw(figure, at: Point(x: 56, y: 56 + used + 12))
 /// pdf.endPage()
 /// try pdf.write(to: url)
 /// ```
 ///
 /// Not Sendable (it owns cairo and Pango objects); build each document on one task.
-public final class PDFDocument {
-    public struct OutlineItem: Hashable, Sendable {
-        let id: Int32
-        /// The top level of the outline.
-        public static let root = OutlineItem(id: Int32(CAIRO_PDF_OUTLINE_ROOT))
-    }
-
+public final class PDFDocument: PagedDocument {
     public enum DocumentError: Error, CustomStringConvertible {
         case pageNotOpen(String)
         case pageAlreadyOpen
@@ -47,7 +42,7 @@ public final class PDFDocument {
     private let sink = ByteSink()
     private let surface: CairoSurface
     private let context: CairoContext
-    private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.textMeasurer, scratch: renderer.scratch)
+    private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.pangoMeasurer, scratch: renderer.scratch)
     private var finished: Data?
 
     public init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {
@@ -66,6 +61,9 @@ public final class PDFDocument {
 
     private var cr: OpaquePointer { context.pointer }
 
+    /// The Pango measurer of this document's renderer: text is measured as it is drawn.
+    public var textMeasurer: any TextMeasurer { renderer.textMeasurer }
+
     /// Starts a page; `label` is the page number a viewer shows ("iv", "A-1").
     public func beginPage(width: Length, height: Length, label: String? = nil) {
         precondition(!pageIsOpen, DocumentError.pageAlreadyOpen.description)
@@ -83,14 +81,10 @@ public final class PDFDocument {
     }
 
     /// Draws a laid-out chart with its top-left corner at `origin`.
-    public func draw(_ chart: LaidOutChart, at origin: Point) {
-        draw(chart.scene, at: origin)
-    }
-
     /// Lays out and draws a figure; returns the layout (e.g. to align a caption with the plot).
     @discardableResult
     public func draw(_ figure: Figure, at origin: Point) -> LaidOutChart {
-        let laidOut = renderer.layout(figure)
+        let laidOut = layout(figure)
         draw(laidOut.scene, at: origin)
         return laidOut
     }
@@ -106,15 +100,15 @@ public final class PDFDocument {
 
     /// Line positions of a paragraph set at `width`, for deciding where to break it across pages.
     public func measure(_ paragraph: Paragraph, width: Double) -> ParagraphMetrics {
-        ParagraphMetrics(layout: paragraphLayout(paragraph, width: width, on: renderer.textMeasurer.context))
+        ParagraphMetrics(layout: paragraphLayout(paragraph, width: width, on: renderer.pangoMeasurer.context))
     }
 
     /// Draws a paragraph (or only `lines` of it, continuing a paragraph split across pages) with its
-    /// top-left corner at `origin`. Returns the height used.
+    /// top-left corner at `origin`, and makes its linked spans clickable. Returns the height used.
     @discardableResult
-    public func draw(_ paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>? = nil) -> Double {
+    public func draw(_ paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>?) -> Double {
         precondition(pageIsOpen, DocumentError.pageNotOpen("draw").description)
-        let pango = renderer.textMeasurer.makeDrawingContext(for: cr)
+        let pango = renderer.pangoMeasurer.makeDrawingContext(for: cr)
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
         let layout = paragraphLayout(paragraph, width: width, on: pango)
         let metrics = ParagraphMetrics(layout: layout)
@@ -130,7 +124,22 @@ public final class PDFDocument {
         cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
         pango_cairo_show_layout(cr, layout.pointer)
         cairo_restore(cr)
+        addLinks(of: paragraph, at: origin, width: width, lines: lines)
         return bottom - top
+    }
+
+    /// Makes the words of each linked span clickable, on the lines drawn here.
+    private func addLinks(of paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>?) {
+        for link in paragraph.links {
+            for area in linkAreas(of: link.range, in: paragraph, width: width, lines: lines) {
+                let rect = Rect(x: origin.x + area.x, y: origin.y + area.y, width: area.width, height: area.height)
+                if link.target.hasPrefix("#") {
+                    addLink(rect, toDestination: String(link.target.dropFirst()))
+                } else {
+                    addLink(rect, toURI: link.target)
+                }
+            }
+        }
     }
 
     /// Marks `point` on the current page as the target `name` for links and outline items.
@@ -159,10 +168,11 @@ public final class PDFDocument {
 
     /// Adds a bookmark that jumps to the destination `name`; nest items under `parent`.
     @discardableResult
-    public func addOutlineItem(_ title: String, destination name: String, parent: OutlineItem = .root, open: Bool = true) -> OutlineItem {
+    public func addOutlineItem(_ title: String, destination name: String, parent: OutlineItem, open: Bool) -> OutlineItem {
         let flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
-        let id = cairo_pdf_surface_add_outline(surface.pointer, parent.id, title, "dest='\(PDFDocument.quoted(name))'", flags)
-        return OutlineItem(id: id)
+        // OutlineItem.root is 0, cairo's CAIRO_PDF_OUTLINE_ROOT.
+        let id = cairo_pdf_surface_add_outline(surface.pointer, Int32(parent.id), title, "dest='\(PDFDocument.quoted(name))'", flags)
+        return OutlineItem(id: Int(id))
     }
 
     /// Completes the document and returns its bytes. Further calls return the same bytes.
@@ -182,7 +192,7 @@ public final class PDFDocument {
     }
 
     func paragraphLayout(_ p: Paragraph, width: Double, on pango: OpaquePointer) -> PangoLayoutHandle {
-        let layout = renderer.textMeasurer.makeLayout(on: pango, text: p.markup, font: p.font, wrapWidth: width,
+        let layout = renderer.pangoMeasurer.makeLayout(on: pango, text: p.pangoMarkup, font: p.font, wrapWidth: width,
                                                       alignment: p.alignment, language: p.language, markup: true)
         pango_layout_set_wrap(layout.pointer, PANGO_WRAP_WORD)
         if p.lineSpacing != 1 { pango_layout_set_line_spacing(layout.pointer, Float(p.lineSpacing)) }
@@ -193,72 +203,5 @@ public final class PDFDocument {
     /// Escapes a value for cairo's tag attribute syntax (single-quoted strings).
     static func quoted(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-    }
-}
-
-/// A paragraph of flowing text in Pango markup (`<b>`, `<i>`, `<span foreground="#0072B2">`,
-/// `<sub>`, ...). Plain text must have `&`, `<` and `>` escaped: use `Paragraph(text:)`.
-public struct Paragraph: Sendable {
-    public var markup: String
-    public var font: FontSpec
-    public var color: Color
-    public var alignment: TextRun.Alignment
-    /// Line height as a multiple of the font's natural line height.
-    public var lineSpacing: Double
-    public var firstLineIndent: Double
-    public var language: String
-
-    public init(markup: String, font: FontSpec = FontSpec(family: Theme.defaultFontFamily, size: 10), color: Color = .black,
-                alignment: TextRun.Alignment = .justify, lineSpacing: Double = 1.2, firstLineIndent: Double = 0, language: String = "en") {
-        self.markup = markup
-        self.font = font
-        self.color = color
-        self.alignment = alignment
-        self.lineSpacing = lineSpacing
-        self.firstLineIndent = firstLineIndent
-        self.language = language
-    }
-
-    /// Plain text, escaped for markup.
-    public init(text: String, font: FontSpec = FontSpec(family: Theme.defaultFontFamily, size: 10), color: Color = .black,
-                alignment: TextRun.Alignment = .justify, lineSpacing: Double = 1.2, language: String = "en") {
-        self.init(markup: Paragraph.escaped(text), font: font, color: color, alignment: alignment, lineSpacing: lineSpacing,
-                  language: language)
-    }
-
-    public static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
-}
-
-/// Where each line of a paragraph sits, relative to the paragraph's top.
-public struct ParagraphMetrics: Sendable {
-    public var lineTops: [Double]
-    public var lineBottoms: [Double]
-    public var lineCount: Int { lineTops.count }
-    public var height: Double { lineBottoms.last ?? 0 }
-
-    /// How many lines fit in `height` starting at line `first`.
-    public func linesFitting(height: Double, from first: Int = 0) -> Int {
-        guard first < lineCount else { return 0 }
-        let start = lineTops[first]
-        var n = 0
-        while first + n < lineCount && lineBottoms[first + n] - start <= height + 0.01 { n += 1 }
-        return n
-    }
-
-    init(layout: PangoLayoutHandle) {
-        var tops: [Double] = [], bottoms: [Double] = []
-        let iter = pango_layout_get_iter(layout.pointer)
-        repeat {
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
-            tops.append(Double(logical.y) / Double(PANGO_SCALE))
-            bottoms.append(Double(logical.y + logical.height) / Double(PANGO_SCALE))
-        } while pango_layout_iter_next_line(iter) != 0
-        pango_layout_iter_free(iter)
-        lineTops = tops
-        lineBottoms = bottoms
     }
 }

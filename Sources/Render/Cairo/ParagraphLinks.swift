@@ -4,8 +4,8 @@ extension PDFDocument {
     /// The areas, relative to the paragraph's drawn origin, covered by the text at `byteRange` of the
     /// paragraph's plain text (markup removed): one rectangle per line the text spans. With `lines`,
     /// only those lines count and positions are relative to the first of them, as `draw` places them.
-    public func linkAreas(of byteRange: Range<Int>, in paragraph: Paragraph, width: Double, lines: Range<Int>? = nil) -> [Rect] {
-        let layout = paragraphLayout(paragraph, width: width, on: renderer.textMeasurer.context)
+    func linkAreas(of byteRange: Range<Int>, in paragraph: Paragraph, width: Double, lines: Range<Int>? = nil) -> [Rect] {
+        let layout = paragraphLayout(paragraph, width: width, on: renderer.pangoMeasurer.context)
         let metrics = ParagraphMetrics(layout: layout)
         let shown = lines ?? 0..<metrics.lineCount
         guard !byteRange.isEmpty, !shown.isEmpty else { return [] }

@@ -8,7 +8,7 @@ struct BlockMaker {
     let report: BuiltReport
     let corpus: Corpus
     let style: ReportStyle
-    let pdf: PDFDocument
+    let pdf: any PagedDocument
     let width: Double
 
     func blocks() throws -> [FlowBlock] {
@@ -45,11 +45,10 @@ struct BlockMaker {
     }
 
     private func text(_ runs: [MarkupRun], indent: Double = 0, font: FontSpec? = nil, color: Color? = nil) -> TextBlock {
-        let markup = MarkupText(runs, linkColor: style.accent)
         let alignment: TextRun.Alignment = report.metadata.alignment == .justified ? .justify : .left
-        let paragraph = Paragraph(markup: markup.markup, font: font ?? style.body, color: color ?? style.text, alignment: alignment,
-                                  lineSpacing: style.bodyLeading, language: report.metadata.language)
-        return TextBlock(paragraph: paragraph, metrics: pdf.measure(paragraph, width: width - indent), links: markup.links,
+        let paragraph = Paragraph(spans: runs.spans(linkColor: style.accent), font: font ?? style.body, color: color ?? style.text,
+                                  alignment: alignment, lineSpacing: style.bodyLeading, language: report.metadata.language)
+        return TextBlock(paragraph: paragraph, metrics: pdf.measure(paragraph, width: width - indent),
                          indent: indent, bullet: nil, spaceAfter: style.paragraphSpacing)
     }
 
@@ -58,20 +57,21 @@ struct BlockMaker {
         var spec = figure.chart.spec
         // The source line goes under the caption, with the report's other notes.
         spec.text.source = nil
-        let chart = pdf.renderer.layout(try spec.figure())
+        let chart = pdf.layout(try spec.figure())
         let label = MarkupRun("\(figure.label). ", bold: true)
-        let caption = MarkupText(figure.caption, linkColor: style.accent, prefix: [label])
-        let captionParagraph = Paragraph(markup: caption.markup, font: style.caption, color: style.text, alignment: .left, lineSpacing: 1.15)
+        let captionParagraph = Paragraph(spans: ([label] + figure.caption).spans(linkColor: style.accent), font: style.caption,
+                                         color: style.text, alignment: .left, lineSpacing: 1.15)
         let notes = notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: corpus)] + coverageNotes(figure.chart.caveats))
-        return FigureBlock(index: index, anchor: figure.id, chart: chart, caption: captionParagraph, captionLinks: caption.links,
+        return FigureBlock(index: index, anchor: figure.id, chart: chart, caption: captionParagraph,
                            captionHeight: pdf.measure(captionParagraph, width: width).height,
                            notes: notes, notesHeight: notes.reduce(0) { $0 + pdf.measure($1, width: width).height + 1 })
     }
 
     private func table(_ index: Int) -> TableBlock {
         let table = report.tables[index]
-        let caption = MarkupText(table.caption, linkColor: style.accent, prefix: [MarkupRun("\(table.label). ", bold: true)])
-        let captionParagraph = Paragraph(markup: caption.markup, font: style.caption, color: style.text, alignment: .left, lineSpacing: 1.15)
+        let label = MarkupRun("\(table.label). ", bold: true)
+        let captionParagraph = Paragraph(spans: ([label] + table.caption).spans(linkColor: style.accent), font: style.caption,
+                                         color: style.text, alignment: .left, lineSpacing: 1.15)
         let notes = notes(table.notes)
         return TableBlock(index: index, anchor: table.id, caption: captionParagraph,
                           captionHeight: pdf.measure(captionParagraph, width: width).height,
@@ -155,7 +155,7 @@ enum KeyFigureBoxes {
         return result
     }
 
-    static func height(_ figures: [ResolvedKeyFigure], width: Double, style: ReportStyle, pdf: PDFDocument) -> Double {
+    static func height(_ figures: [ResolvedKeyFigure], width: Double, style: ReportStyle, pdf: any PagedDocument) -> Double {
         let boxWidth = boxWidth(count: figures.count, width: width)
         var total = 0.0
         for row in stride(from: 0, to: figures.count, by: perRow) {
@@ -167,7 +167,7 @@ enum KeyFigureBoxes {
         return total
     }
 
-    static func draw(_ figures: [ResolvedKeyFigure], at origin: Point, width: Double, style: ReportStyle, pdf: PDFDocument) {
+    static func draw(_ figures: [ResolvedKeyFigure], at origin: Point, width: Double, style: ReportStyle, pdf: any PagedDocument) {
         let boxWidth = boxWidth(count: figures.count, width: width)
         var y = origin.y
         for row in stride(from: 0, to: figures.count, by: perRow) {

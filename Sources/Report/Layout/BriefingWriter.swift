@@ -9,16 +9,19 @@ import Render
 public struct BriefingWriter {
     public let report: BuiltReport
     public let corpus: Corpus
+    /// Makes the document the briefing is laid out on.
+    public let backends: Backends
 
-    public init(report: BuiltReport, corpus: Corpus) {
+    public init(report: BuiltReport, corpus: Corpus, backends: Backends) {
         self.report = report
         self.corpus = corpus
+        self.backends = backends
     }
 
     public func pdf() throws -> Data {
         let metadata = report.metadata
         let style = ReportStyle.named(metadata.theme)
-        let document = PDFDocument(metadata: DocumentMetadata(
+        let document = backends.makeDocument(DocumentMetadata(
             title: metadata.title, author: metadata.author, subject: metadata.subject ?? metadata.subtitle,
             keywords: metadata.keywords, creator: "SCOBrief"))
         let page = metadata.pageSize.points
@@ -64,7 +67,7 @@ public struct BriefingWriter {
             drawContents(entries, document: document, style: style, geometry: geometry, perPage: contentsPerPage,
                          pages: contentsPages, firstLabel: metadata.titlePage ? 2 : 1)
         }
-        var outlineParents: [Int: PDFDocument.OutlineItem] = [:]
+        var outlineParents: [Int: OutlineItem] = [:]
         for (index, plan) in bodyPages.enumerated() {
             document.beginPage(width: .pt(page.width), height: .pt(page.height), label: "\(index + 1)")
             drawHeaderAndFooter(document, style: style, geometry: geometry, section: plan.section, number: index + 1, of: bodyPages.count)
@@ -88,7 +91,7 @@ public struct BriefingWriter {
 
     // MARK: - Front matter
 
-    private func drawTitlePage(_ pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry) {
+    private func drawTitlePage(_ pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry) {
         let metadata = report.metadata
         pdf.beginPage(width: .pt(g.width), height: .pt(g.height), label: "Cover")
         pdf.draw(Scene(size: Size(width: g.width, height: 10), background: nil,
@@ -130,7 +133,7 @@ public struct BriefingWriter {
         return text
     }
 
-    private func drawContents(_ entries: [ContentsEntry], document pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry,
+    private func drawContents(_ entries: [ContentsEntry], document pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry,
                               perPage: Int, pages: Int, firstLabel: Int) {
         let lineHeight = style.body.size * 1.9
         for pageIndex in 0..<pages {
@@ -160,7 +163,7 @@ public struct BriefingWriter {
 
     // MARK: - Body
 
-    private func drawHeaderAndFooter(_ pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry, section: String?, number: Int, of total: Int) {
+    private func drawHeaderAndFooter(_ pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry, section: String?, number: Int, of total: Int) {
         let headerY = g.top - 28
         pdf.draw(Paragraph(text: report.metadata.title, font: style.header, color: style.secondary, alignment: .left),
                  at: Point(x: g.left, y: headerY), width: g.contentWidth / 2)
@@ -175,12 +178,12 @@ public struct BriefingWriter {
                  at: Point(x: g.left, y: g.bottom + 24), width: g.contentWidth)
     }
 
-    private func draw(_ placement: Placement, on pdf: PDFDocument, style: ReportStyle, geometry g: PageGeometry,
-                      outline: inout [Int: PDFDocument.OutlineItem]) {
+    private func draw(_ placement: Placement, on pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry,
+                      outline: inout [Int: OutlineItem]) {
         switch placement {
         case let .heading(heading, y):
             pdf.addDestination(named: heading.anchor, at: Point(x: g.left, y: y))
-            let parent = heading.level == 1 ? PDFDocument.OutlineItem.root : (outline[heading.level - 1] ?? .root)
+            let parent = heading.level == 1 ? OutlineItem.root : (outline[heading.level - 1] ?? .root)
             outline[heading.level] = pdf.addOutlineItem(heading.text, destination: heading.anchor, parent: parent, open: heading.level == 1)
             for deeper in (heading.level + 1)...4 { outline[deeper] = nil }
             pdf.draw(heading.paragraph, at: Point(x: g.left, y: y), width: g.contentWidth)
@@ -190,7 +193,6 @@ public struct BriefingWriter {
                 pdf.draw(bullet, at: Point(x: x - 10, y: y), width: 10)
             }
             pdf.draw(text.paragraph, at: Point(x: x, y: y), width: g.contentWidth - text.indent, lines: lines)
-            addLinks(text.links, paragraph: text.paragraph, width: g.contentWidth - text.indent, origin: Point(x: x, y: y), lines: lines, pdf: pdf)
         case let .keyFigures(figures, y):
             KeyFigureBoxes.draw(figures, at: Point(x: g.left, y: y), width: g.contentWidth, style: style, pdf: pdf)
         case let .figure(figure, y):
@@ -198,7 +200,6 @@ public struct BriefingWriter {
             pdf.draw(figure.chart, at: Point(x: g.left + max(0, (g.contentWidth - figure.chart.scene.size.width) / 2), y: y))
             var captionY = y + figure.chart.scene.size.height + 6
             pdf.draw(figure.caption, at: Point(x: g.left, y: captionY), width: g.contentWidth)
-            addLinks(figure.captionLinks, paragraph: figure.caption, width: g.contentWidth, origin: Point(x: g.left, y: captionY), lines: nil, pdf: pdf)
             captionY += figure.captionHeight + 1
             for note in figure.notes {
                 captionY += pdf.draw(note, at: Point(x: g.left, y: captionY), width: g.contentWidth) + 1
@@ -206,7 +207,7 @@ public struct BriefingWriter {
         case let .table(table, rows, continued, y):
             if !continued { pdf.addDestination(named: table.anchor, at: Point(x: g.left, y: y)) }
             var caption = table.caption
-            if continued { caption.markup += " <i>(continued)</i>" }
+            if continued { caption.spans.append(TextSpan(" (continued)", italic: true)) }
             let captionHeight = pdf.draw(caption, at: Point(x: g.left, y: y), width: g.contentWidth)
             let tableY = y + max(captionHeight, table.captionHeight) + 4
             table.layout.draw(rows: rows, at: Point(x: g.left, y: tableY), on: pdf, style: style)
@@ -214,21 +215,6 @@ public struct BriefingWriter {
                 var noteY = tableY + table.layout.height(rows: rows) + 2
                 for note in table.notes {
                     noteY += pdf.draw(note, at: Point(x: g.left, y: noteY), width: g.contentWidth) + 1
-                }
-            }
-        }
-    }
-
-    /// Makes the words of each link in a paragraph clickable, on the lines drawn here.
-    private func addLinks(_ links: [(range: Range<Int>, target: String)], paragraph: Paragraph, width: Double, origin: Point,
-                          lines: Range<Int>?, pdf: PDFDocument) {
-        for link in links {
-            for area in pdf.linkAreas(of: link.range, in: paragraph, width: width, lines: lines) {
-                let rect = Rect(x: origin.x + area.x, y: origin.y + area.y, width: area.width, height: area.height)
-                if link.target.hasPrefix("#") {
-                    pdf.addLink(rect, toDestination: String(link.target.dropFirst()))
-                } else {
-                    pdf.addLink(rect, toURI: link.target)
                 }
             }
         }

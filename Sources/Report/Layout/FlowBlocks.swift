@@ -24,7 +24,6 @@ struct HeadingBlock {
 struct TextBlock {
     var paragraph: Paragraph
     var metrics: ParagraphMetrics
-    var links: [(range: Range<Int>, target: String)]
     var indent: Double
     /// Drawn in the margin of the first line: a list bullet.
     var bullet: Paragraph?
@@ -36,7 +35,6 @@ struct FigureBlock {
     var anchor: String
     var chart: LaidOutChart
     var caption: Paragraph
-    var captionLinks: [(range: Range<Int>, target: String)]
     var captionHeight: Double
     var notes: [Paragraph]
     var notesHeight: Double

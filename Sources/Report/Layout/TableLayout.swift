@@ -20,8 +20,8 @@ struct TableLayout {
     private var cellPaddingY: Double { Self.cellPaddingY }
     var totalWidth: Double { columnWidths.reduce(0, +) }
 
-    init(_ table: ResultTable, width available: Double, style: ReportStyle, pdf: PDFDocument) {
-        let measurer = pdf.renderer.textMeasurer
+    init(_ table: ResultTable, width available: Double, style: ReportStyle, pdf: any PagedDocument) {
+        let measurer = pdf.textMeasurer
         let columnCount = table.columns.count
         let headerTexts = table.columns.map(\.title)
         let cellTexts = table.rows.map { row in (0..<columnCount).map { $0 < row.count ? row[$0].display : "" } }
@@ -70,7 +70,7 @@ struct TableLayout {
     }
 
     /// Draws the header and `range` of rows with top, middle and bottom rules (booktabs).
-    func draw(rows range: Range<Int>, at origin: Point, on pdf: PDFDocument, style: ReportStyle) {
+    func draw(rows range: Range<Int>, at origin: Point, on pdf: any PagedDocument, style: ReportStyle) {
         var y = origin.y
         rule(at: y, width: 0.8, origin: origin, pdf: pdf, style: style)
         y += 1
@@ -85,7 +85,7 @@ struct TableLayout {
         rule(at: y + 0.5, width: 0.8, origin: origin, pdf: pdf, style: style)
     }
 
-    private func drawRow(_ cells: [Cell], height: Double, y: Double, x: Double, pdf: PDFDocument) {
+    private func drawRow(_ cells: [Cell], height: Double, y: Double, x: Double, pdf: any PagedDocument) {
         var left = x
         for (column, cell) in cells.enumerated() {
             pdf.draw(cell.paragraph, at: Point(x: left + cellPaddingX, y: y + cellPaddingY), width: columnWidths[column] - 2 * cellPaddingX)
@@ -93,7 +93,7 @@ struct TableLayout {
         }
     }
 
-    private func rule(at y: Double, width: Double, origin: Point, pdf: PDFDocument, style: ReportStyle) {
+    private func rule(at y: Double, width: Double, origin: Point, pdf: any PagedDocument, style: ReportStyle) {
         let path = Path.segment(Point(x: origin.x, y: y), Point(x: origin.x + totalWidth, y: y))
         pdf.draw(Scene(size: Size(width: totalWidth, height: 1), background: nil,
                        items: [.path(path, .stroke(Stroke(color: style.rule, width: width)))]), at: Point(x: 0, y: 0))

@@ -9,10 +9,13 @@ import Render
 public struct FigureSetWriter {
     public let report: BuiltReport
     public let corpus: Corpus
+    /// The backend for each image format.
+    public let backends: Backends
 
-    public init(report: BuiltReport, corpus: Corpus) {
+    public init(report: BuiltReport, corpus: Corpus, backends: Backends) {
         self.report = report
         self.corpus = corpus
+        self.backends = backends
     }
 
     /// Returns the number of files written (the manifest excluded).
@@ -24,7 +27,6 @@ public struct FigureSetWriter {
             throw Diagnostic(SourceLocation(file: directory), "cannot create the folder: \(error.localizedDescription)",
                              hint: "check the path and permissions")
         }
-        let renderer = ChartRenderer()
         var entries: [[String: Any]] = []
         func save(_ bytes: Data, _ name: String, kind: String, label: String) throws {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -37,7 +39,7 @@ public struct FigureSetWriter {
             let metadata = DocumentMetadata(title: "\(figure.label): \(plain(figure.caption))", author: report.metadata.author, creator: "SCOBrief")
             let options = RenderOptions(dpi: dpi, metadata: metadata)
             for format in [ImageFormat.pdf, .png, .svg] {
-                try save(try renderer.render(rendered, as: format, options: options), "\(base).\(format.rawValue)", kind: "figure", label: figure.label)
+                try save(try backends.imageBackend(format).render(rendered, as: format, options: options), "\(base).\(format.rawValue)", kind: "figure", label: figure.label)
             }
             try save(Data(figure.chart.data.csv().utf8), "\(base)-data.csv", kind: "figure data", label: figure.label)
         }

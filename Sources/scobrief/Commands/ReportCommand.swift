@@ -45,11 +45,11 @@ struct ReportCommand: ParsableCommand {
             progress.stage("computing figures and tables")
             let built = try ReportBuilder(corpus: corpus).build(reportSpec)
             progress.stage("laying out \(built.figures.count) figures and \(built.tables.count) tables")
-            let pdf = try BriefingWriter(report: built, corpus: corpus).pdf()
+            let pdf = try BriefingWriter(report: built, corpus: corpus, backends: .cairo()).pdf()
             try AtomicFile.write(pdf, to: outputPath)
             progress.stage("wrote \(outputPath)")
             if let figures {
-                let written = try FigureSetWriter(report: built, corpus: corpus).write(to: figures)
+                let written = try FigureSetWriter(report: built, corpus: corpus, backends: .cairo()).write(to: figures)
                 progress.stage("wrote \(written) files and manifest.json to \(figures)")
             }
         }

@@ -54,7 +54,7 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
     public static let fixedCreationDate = Date(timeIntervalSince1970: 946_684_800)
 
     /// ISO 8601 in UTC ("2000-01-01T00:00:00Z"), the form cairo's PDF metadata takes.
-    static func isoString(_ date: Date) -> String {
+    package static func isoString(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
