@@ -9,7 +9,7 @@ import Render
 /// SVG cannot wrap text, so each line of a wrapped run becomes a `<tspan>`, broken where
 /// `textMeasurer` (the measurer the layout used) breaks it. Output is deterministic: the same scene
 /// and options give the same bytes.
-public struct SVGBackend {
+public struct SVGBackend: SceneBackend {
     /// Measures text as the layout did; the SVG backend asks it for line breaks only.
     public let textMeasurer: any TextMeasurer
 
@@ -21,7 +21,7 @@ public struct SVGBackend {
     /// The scene as an SVG document (UTF-8). Throws for any format but SVG and for an empty or
     /// non-finite page size.
     public func render(_ scene: Scene, as format: ImageFormat, options: RenderOptions) throws -> Data {
-        guard format == .svg else { throw RenderError.io("the SVG backend writes only SVG, not \(format.rawValue.uppercased())") }
+        guard format == .svg else { throw RenderError.unsupportedFormat(format, backend: "native SVG") }
         let size = scene.size
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
         var writer = SVGWriter(measurer: textMeasurer)
@@ -36,6 +36,8 @@ private struct SVGWriter {
     var out = ""
     private var usedIDs: Set<String> = []
     private var depth = 0
+    /// Numbers the clip paths and gradients of this file.
+    private var definitions = 0
 
     init(measurer: any TextMeasurer) {
         self.measurer = measurer
@@ -206,7 +208,8 @@ private struct SVGWriter {
     }
 
     private mutating func defineClip(_ r: Rect) -> String {
-        let id = uniqueID("clip-\(usedIDs.count + 1)")
+        definitions += 1
+        let id = uniqueID("clip-\(definitions)")
         open("defs", [])
         open("clipPath", [("id", id)])
         element("rect", rectangle(r))
@@ -338,7 +341,8 @@ private struct SVGWriter {
     /// A linear gradient through evenly spaced stops, bottom to top when vertical (as Cairo's).
     private mutating func drawGradient(_ r: Rect, colors: [Color], vertical: Bool) {
         guard !colors.isEmpty else { return }
-        let id = uniqueID("gradient-\(usedIDs.count + 1)")
+        definitions += 1
+        let id = uniqueID("gradient-\(definitions)")
         let ends = vertical ? (r.x, r.maxY, r.x, r.y) : (r.x, r.y, r.maxX, r.y)
         open("defs", [])
         open("linearGradient", [("id", id), ("gradientUnits", "userSpaceOnUse"), ("x1", n(ends.0)), ("y1", n(ends.1)),

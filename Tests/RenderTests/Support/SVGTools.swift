@@ -128,4 +128,21 @@ extension Scene {
         }
         return Scene(size: size, background: background, items: strip(items))
     }
+
+    /// The scene with every text run moved by (dx, dy) points: a deliberate layout error.
+    func movingText(dx: Double, dy: Double) -> Scene {
+        func move(_ items: [SceneItem]) -> [SceneItem] {
+            items.map { item in
+                switch item {
+                case .text(var run):
+                    run.position = Point(x: run.position.x + dx, y: run.position.y + dy)
+                    return .text(run)
+                case .clipped(let r, let inner): return .clipped(r, move(inner))
+                case .group(let name, let inner): return .group(name, move(inner))
+                default: return item
+                }
+            }
+        }
+        return Scene(size: size, background: background, items: move(items))
+    }
 }
