@@ -206,3 +206,34 @@ import Testing
         return (full, blocks, try both(scene.withoutText, "shapes").0)
     }
 }
+
+/// `TextMeasurer.lines`: where a backend breaks a run into lines.
+@Suite("Text lines") struct TextLinesTests {
+    /// Every character 5 pt wide; only `measure` is given, so `lines` is the protocol's greedy default.
+    struct FixedWidth: TextMeasurer {
+        func measure(_ text: String, font: FontSpec, wrapWidth: Double?) -> TextMetrics {
+            TextMetrics(width: Double(text.count) * 5, height: 10, baseline: 8, lineCount: 1)
+        }
+    }
+
+    @Test func greedyDefaultFillsEachLine() {
+        let font = FontSpec(family: "Test", size: 10)
+        #expect(FixedWidth().lines(of: "aaa bbb ccc dd\nee", font: font, wrapWidth: 40) == ["aaa bbb", "ccc dd", "ee"])
+        #expect(FixedWidth().lines(of: "aaa bbb", font: font, wrapWidth: nil) == ["aaa bbb"])
+        #expect(FixedWidth().lines(of: "unbreakable-long-word x", font: font, wrapWidth: 20) == ["unbreakable-long-word", "x"])
+    }
+
+    @Test func pangoLinesAreTheLayoutsLines() {
+        let measurer = PangoTextMeasurer()
+        let font = FontSpec(family: Theme.defaultFontFamily, size: 9)
+        let text = "Joint counter-terrorism exercises became routine after 2009, with Russia and China leading"
+        let lines = measurer.lines(of: text, font: font, wrapWidth: 100)
+        #expect(lines.count == measurer.measure(text, font: font, wrapWidth: 100).lineCount)
+        #expect(lines.count >= 3)
+        #expect(lines.joined(separator: " ") == text)
+        for line in lines { #expect(measurer.measure(line, font: font).width <= 100, "\"\(line)\" is wider than the wrap width") }
+        #expect(measurer.lines(of: "one\ntwo", font: font, wrapWidth: nil) == ["one", "two"])
+        let chinese = measurer.lines(of: "上海合作组织成员国联合反恐演习", font: font, wrapWidth: 30)
+        #expect(chinese.count > 1 && chinese.joined() == "上海合作组织成员国联合反恐演习")
+    }
+}
