@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "RenderSVG", dependencies: ["Render"]),
         .target(
             name: "Report",
-            dependencies: ["Dataset", "Analysis", "Render", "RenderSVG", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Dataset", "Analysis", "Render", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "scobrief",
