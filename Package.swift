@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Dataset", targets: ["Dataset"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Render", targets: ["Render"]),
+        .library(name: "RenderSVG", targets: ["RenderSVG"]),
         .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "Dataset", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Analysis", dependencies: ["Dataset"]),
         .target(name: "Render", dependencies: ["CCairo"]),
+        // The native SVG backend: real <text> elements; Render only, no C.
+        .target(name: "RenderSVG", dependencies: ["Render"]),
         .target(
             name: "Report",
             dependencies: ["Dataset", "Analysis", "Render", .product(name: "Yams", package: "Yams")]
@@ -36,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "scobrief",
             dependencies: [
-                "Dataset", "Analysis", "Render", "Report",
+                "Dataset", "Analysis", "Render", "RenderSVG", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +47,7 @@ let package = Package(
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["References"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "RenderSVG"], exclude: ["References"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
         .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd"], exclude: ["BadInputs"]),

@@ -117,6 +117,20 @@ public final class PangoTextMeasurer: TextMeasurer {
         return metrics
     }
 
+    /// The lines Pango sets `text` in, taken from the layout itself so they match the drawing exactly.
+    public func lines(of text: String, font: FontSpec, wrapWidth: Double?) -> [String] {
+        let layout = makeLayout(on: context, text: text, font: font, wrapWidth: wrapWidth, alignment: .left,
+                                language: TextMaker.language(of: text) ?? "en")
+        let bytes = Array(text.utf8)
+        return (0..<pango_layout_get_line_count(layout.pointer)).map { index in
+            // start_index and length count UTF-8 bytes of the layout's text, which is `text`.
+            let line = pango_layout_get_line_readonly(layout.pointer, index)!.pointee
+            let start = Int(line.start_index), end = min(bytes.count, start + Int(line.length))
+            let content = String(decoding: bytes[start..<end], as: UTF8.self)
+            return String(content.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
+        }
+    }
+
     /// How many characters of `text` have no glyph in any of the font's families (drawn as
     /// hex boxes): 0 means every character renders as a real glyph.
     public func unknownGlyphCount(_ text: String, font: FontSpec, language: String = "en") -> Int {

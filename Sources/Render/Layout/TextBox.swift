@@ -3,7 +3,7 @@ import Foundation
 extension TextRun {
     /// Offset of the box's top-left corner from the anchor point, before rotation. `baseline` is the
     /// first line's baseline from the top (needed for baseline anchoring).
-    static func anchorOffset(_ anchor: TextAnchor, size: Size, baseline: Double) -> Point {
+    package static func anchorOffset(_ anchor: TextAnchor, size: Size, baseline: Double) -> Point {
         let dx: Double
         switch anchor.horizontal {
         case .left: dx = 0

@@ -3,6 +3,7 @@ import Analysis
 import Dataset
 import Foundation
 import Render
+import RenderSVG
 import Report
 
 struct ChartCommand: ParsableCommand {
@@ -73,6 +74,9 @@ struct ChartCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output file: .pdf, .png, .svg or .eps.", valueName: "file"))
     var output: String?
 
+    @Option(help: SVGTextOption.help)
+    var svgText: SVGTextMode?
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -84,6 +88,9 @@ struct ChartCommand: ParsableCommand {
             throw ValidationError("cannot tell the format from '\(output)'; end the name with .pdf, .png, .svg or .eps")
         }
         guard dpi >= 36 && dpi <= 2400 else { throw ValidationError("--dpi must be between 36 and 2400") }
+        if svgText != nil && ext != "svg" {
+            throw ValidationError("--svg-text applies only to SVG output, and '\(output)' is not an .svg file; leave the option out or write a .svg file")
+        }
     }
 
     func run() throws {
@@ -106,7 +113,8 @@ struct ChartCommand: ParsableCommand {
             let built = try CorpusCharts(corpus: corpus).build(request)
             let figure = try built.spec.figure()
             let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
-            let bytes = try ChartRenderer().render(figure, as: format, options: options)
+            let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
+            let bytes = try backend.render(figure, as: format, options: options)
             try AtomicFile.write(bytes, to: output)
         }
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dataset
 import Foundation
+import Render
+import RenderSVG
 import Report
 
 struct ReportCommand: ParsableCommand {
@@ -25,10 +27,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write every figure (PDF, PNG, SVG) and table (CSV, Markdown, LaTeX) here, with manifest.json.", valueName: "dir"))
     var figures: String?
 
+    @Option(help: SVGTextOption.help)
+    var svgText: SVGTextMode?
+
     @Flag(help: "Print nothing while working.")
     var quiet = false
 
     @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if svgText != nil && figures == nil {
+            throw ValidationError("--svg-text applies only to the SVG files of a figure set; add --figures DIR or leave the option out")
+        }
+    }
 
     func run() throws {
         try reportingFailures {
@@ -49,7 +60,7 @@ struct ReportCommand: ParsableCommand {
             try AtomicFile.write(pdf, to: outputPath)
             progress.stage("wrote \(outputPath)")
             if let figures {
-                let written = try FigureSetWriter(report: built, corpus: corpus, backends: .cairo()).write(to: figures)
+                let written = try FigureSetWriter(report: built, corpus: corpus, backends: Backends.cairo().svgText(svgText ?? .text)).write(to: figures)
                 progress.stage("wrote \(written) files and manifest.json to \(figures)")
             }
         }
