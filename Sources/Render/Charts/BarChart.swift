@@ -1,6 +1,6 @@
 /// Bars for categories: one series, or several side by side (grouped) or on top of each other
 /// (stacked), vertical or horizontal. Missing values (nil) draw no bar, never a zero bar.
-public struct BarChart: ChartBuilding, Codable, Equatable {
+public struct BarChart: ChartKind, Equatable {
     public struct Series: Codable, Sendable, Equatable {
         public var name: String
         public var values: [Double?]
@@ -114,5 +114,46 @@ public struct BarChart: ChartBuilding, Codable, Equatable {
             return highlighted.contains(category) ? theme.palette.color(0) : .gray(0.72)
         }
         return theme.palette.color(s)
+    }
+}
+
+extension BarChart {
+    public static let name = "bar"
+    public static let statistic = ChartStatistic.groups()
+
+    /// Bars per x value: one series per split, stacked, or one series for the measure. Years stand
+    /// upright; names lie along horizontal bars, where long ones read better.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let cells = binding.cells()
+        let series = binding.seriesOrMeasure.map { name in
+            Series(name: name ?? binding.yTitle, values: binding.xValues.map { cells[$0, name]?.y })
+        }
+        self.init(categories: binding.xValues.map(\.description), series: series,
+                  arrangement: binding.series.isEmpty ? .grouped : .stacked, orientation: binding.xIsTime ? .vertical : .horizontal,
+                  valueTitle: binding.yTitle, categoryTitle: binding.xIsTime ? nil : binding.xTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension BarChart {
+    private enum Keys: String, CodingKey {
+        case categories, series, values, arrangement, orientation, valueTitle, categoryTitle, valueFormat, showsValues, highlighted
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let valueTitle = try c.decodeIfPresent(String.self, forKey: .valueTitle)
+        var series = try c.decodeIfPresent([Series].self, forKey: .series)
+        if series == nil {
+            // One series may be given as bare `values`.
+            series = [Series(name: valueTitle ?? "", values: try c.decode([Double?].self, forKey: .values))]
+        }
+        self.init(text: try ChartText(from: decoder), categories: try c.decode([String].self, forKey: .categories), series: series!,
+                  arrangement: try c.value(.arrangement, or: .grouped), orientation: try c.value(.orientation, or: .vertical),
+                  valueTitle: valueTitle, categoryTitle: try c.decodeIfPresent(String.self, forKey: .categoryTitle),
+                  valueFormat: try c.value(.valueFormat, or: .grouped), showsValues: try c.value(.showsValues, or: false),
+                  highlighted: try c.value(.highlighted, or: []))
     }
 }

@@ -1,7 +1,7 @@
 /// Running totals that rise in steps at each event, e.g. cumulative counts of agreements signed or
 /// attacks recorded. Each series starts at zero.
-public struct CumulativeChart: ChartBuilding, Codable, Equatable {
-    public struct Occurrence: Codable, Sendable, Equatable {
+public struct CumulativeChart: ChartKind, Equatable {
+    public struct Occurrence: Decodable, Sendable, Equatable {
         public var x: Double
         /// How much the total grows at `x` (1 for a single event).
         public var amount: Double
@@ -11,7 +11,7 @@ public struct CumulativeChart: ChartBuilding, Codable, Equatable {
         }
     }
 
-    public struct Series: Codable, Sendable, Equatable {
+    public struct Series: Decodable, Sendable, Equatable {
         public var name: String
         public var occurrences: [Occurrence]
         public init(name: String, occurrences: [Occurrence]) {
@@ -63,5 +63,47 @@ public struct CumulativeChart: ChartBuilding, Codable, Equatable {
                                     yFormat: .grouped, includesZero: true, showsMarkers: false, stepped: true,
                                     xDomain: range, yDomain: nil, events: events, notes: [])
         return Chart(text: text, panels: [panel], legend: LineChart.legend(lines, theme: theme, showsMarkers: false))
+    }
+}
+
+extension CumulativeChart {
+    public static let name = "cumulative"
+    public static let statistic = ChartStatistic.occurrences()
+
+    /// One step line per series, in the binding's series order, counting records as they occur.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        var bySeries: [String?: [Occurrence]] = [:]
+        for row in binding.rows {
+            guard let x = row.x.number else { continue }
+            bySeries[row.series, default: []].append(Occurrence(x: x))
+        }
+        let series = binding.seriesOrMeasure.compactMap { name in
+            bySeries[name].map { Series(name: name ?? binding.yTitle, occurrences: $0) }
+        }
+        let measure = binding.yTitle.prefix(1).lowercased() + binding.yTitle.dropFirst()
+        self.init(series: series, yTitle: "Cumulative \(measure)", events: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension CumulativeChart {
+    private enum Keys: String, CodingKey { case series, xTitle, yTitle, events, xRange }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), series: try c.decode([Series].self, forKey: .series),
+                  xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle), yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle),
+                  events: try c.value(.events, or: []), xRange: try c.decodeIfPresent(ClosedRange<Double>.self, forKey: .xRange))
+    }
+}
+
+extension CumulativeChart.Occurrence {
+    private enum Keys: String, CodingKey { case x, amount }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(x: try c.decode(Double.self, forKey: .x), amount: try c.value(.amount, or: 1))
     }
 }

@@ -1,6 +1,6 @@
 /// Two values per category joined by a line, e.g. attacks per year in 2001–2010 and 2011–2020
 /// for each member state: the line's length and direction show the change.
-public struct DumbbellChart: ChartBuilding, Codable, Equatable {
+public struct DumbbellChart: ChartKind, Equatable {
     public var text: ChartText
     public var categories: [String]
     public var start: [Double?]
@@ -61,5 +61,39 @@ public struct DumbbellChart: ChartBuilding, Codable, Equatable {
             Legend.Entry(label: endLabel, swatch: .point(endColor, .circle, diameter: size)),
         ])
         return Chart(text: text, panels: [Panel(x: x, y: y, marks: marks)], legend: legend)
+    }
+}
+
+extension DumbbellChart {
+    public static let name = "dumbbell"
+    public static let statistic = ChartStatistic.periodRates
+
+    /// One row per series from its rate in the first period to its rate in the second; exactly two periods.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        guard binding.xValues.count == 2 else {
+            throw ChartBindingError("a dumbbell chart compares exactly two periods, \(binding.xValues.count) given; "
+                                    + "give two, e.g. --period 2001-2011 --period 2024 (in a spec: periods: [2001-2011, 2024])")
+        }
+        let cells = binding.cells()
+        let (first, second) = (binding.xValues[0], binding.xValues[1])
+        self.init(categories: binding.series, start: binding.series.map { cells[first, $0]?.y ?? 0 },
+                  end: binding.series.map { cells[second, $0]?.y ?? 0 }, startLabel: first.description,
+                  endLabel: second.description, valueTitle: binding.yTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension DumbbellChart {
+    private enum Keys: String, CodingKey { case categories, start, end, startLabel, endLabel, valueTitle, valueFormat, scale, sorted }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), categories: try c.decode([String].self, forKey: .categories),
+                  start: try c.decode([Double?].self, forKey: .start), end: try c.decode([Double?].self, forKey: .end),
+                  startLabel: try c.decode(String.self, forKey: .startLabel), endLabel: try c.decode(String.self, forKey: .endLabel),
+                  valueTitle: try c.decodeIfPresent(String.self, forKey: .valueTitle), valueFormat: try c.value(.valueFormat, or: .grouped),
+                  scale: try c.value(.scale, or: .linear), sorted: try c.value(.sorted, or: true))
     }
 }

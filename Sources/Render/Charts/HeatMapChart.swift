@@ -1,6 +1,6 @@
 /// A grid of values, e.g. attacks per year (columns) and country (rows), coloured on a sequential
 /// or diverging colour map with a colour bar. Missing cells are hatched and keyed "No data".
-public struct HeatMapChart: ChartBuilding, Codable, Equatable {
+public struct HeatMapChart: ChartKind, Equatable {
     public var text: ChartText
     /// Row labels, top to bottom.
     public var rows: [String]
@@ -67,5 +67,38 @@ public struct HeatMapChart: ChartBuilding, Codable, Equatable {
         let panel = Panel(x: x, y: y, marks: [.tile(TileMark(tiles: tiles, gap: gap))])
         return Chart(text: text, panels: [panel],
                      colorBar: ColorBar(scale: scale, title: valueTitle, format: valueFormat, showsMissing: missing))
+    }
+}
+
+extension HeatMapChart {
+    public static let name = "heatmap"
+    public static let statistic = ChartStatistic.groups(x: "year", series: "country")
+
+    /// One row per series and one column per year; a cell with no records is zero.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let cells = binding.cells()
+        let values = binding.series.map { name in
+            binding.xValues.map { x -> Double? in
+                guard let row = cells[x, name], row.count != 0 else { return 0 }
+                return row.y
+            }
+        }
+        self.init(rows: binding.series, columns: binding.xValues.map(\.description), values: values, valueTitle: binding.yTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension HeatMapChart {
+    private enum Keys: String, CodingKey { case rows, columns, values, colorMap, midpoint, valueTitle, valueFormat, columnTitle }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), rows: try c.decode([String].self, forKey: .rows),
+                  columns: try c.decode([String].self, forKey: .columns), values: try c.decode([[Double?]].self, forKey: .values),
+                  colorMap: try c.decodeIfPresent(ColorMap.self, forKey: .colorMap), midpoint: try c.decodeIfPresent(Double.self, forKey: .midpoint),
+                  valueTitle: try c.decodeIfPresent(String.self, forKey: .valueTitle), valueFormat: try c.value(.valueFormat, or: .grouped),
+                  columnTitle: try c.decodeIfPresent(String.self, forKey: .columnTitle))
     }
 }

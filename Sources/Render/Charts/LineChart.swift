@@ -1,7 +1,7 @@
 /// Lines over time or another numeric x, each optionally with an interval band (a confidence
 /// interval or a range), event lines and labelled points. Missing y values break the line.
-public struct LineChart: ChartBuilding, Codable, Equatable {
-    public struct Series: Codable, Sendable, Equatable {
+public struct LineChart: ChartKind, Equatable {
+    public struct Series: Decodable, Sendable, Equatable {
         public var name: String
         public var points: [DataPoint]
         /// Lower and upper interval bounds, aligned with `points`; nil entries interrupt the band.
@@ -123,5 +123,62 @@ public struct LineChart: ChartBuilding, Codable, Equatable {
             marks.append(.rule(RuleMark(axis: .y, value: 0, color: theme.axisColor, width: theme.axisLineWidth)))
         }
         return Panel(title: title, x: x, y: y, marks: marks, annotations: annotations)
+    }
+}
+
+extension LineChart {
+    public static let name = "line"
+    public static let statistic = ChartStatistic.groups()
+
+    /// One line per series along the years, with the interval band where the data carry one.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let years = binding.xValues.compactMap(\.number)
+        guard binding.xIsTime, years.count == binding.xValues.count else {
+            throw ChartBindingError("a line chart runs along years; use x: year")
+        }
+        let cells = binding.cells()
+        let series = binding.seriesOrMeasure.map { name -> Series in
+            let rows = binding.xValues.map { cells[$0, name] }
+            let band = rows.contains { $0?.lower != nil || $0?.upper != nil }
+            return Series(name: name ?? binding.yTitle, x: years, y: rows.map { $0?.y },
+                          lower: band ? rows.map { $0?.lower } : nil, upper: band ? rows.map { $0?.upper } : nil)
+        }
+        self.init(series: series, xScale: .year, yTitle: binding.yTitle, events: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension LineChart {
+    private enum Keys: String, CodingKey {
+        case series, xScale, yScale, xTitle, yTitle, yFormat, includesZero, events, notes, showsMarkers, stepped
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), series: try c.decode([Series].self, forKey: .series),
+                  xScale: try c.value(.xScale, or: .year), yScale: try c.value(.yScale, or: .linear),
+                  xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle), yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle),
+                  yFormat: try c.value(.yFormat, or: .grouped), includesZero: try c.value(.includesZero, or: true),
+                  events: try c.value(.events, or: []), notes: try c.value(.notes, or: []),
+                  showsMarkers: try c.value(.showsMarkers, or: false), stepped: try c.value(.stepped, or: false))
+    }
+}
+
+extension LineChart.Series {
+    private enum Keys: String, CodingKey { case name, points, x, y, lower, upper }
+
+    /// Points as `points: [{x, y}]`, or as parallel `x` and `y` arrays.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let name = try c.decode(String.self, forKey: .name)
+        let lower = try c.decodeIfPresent([Double?].self, forKey: .lower), upper = try c.decodeIfPresent([Double?].self, forKey: .upper)
+        if let points = try c.decodeIfPresent([DataPoint].self, forKey: .points) {
+            self.init(name: name, points: points, lower: lower, upper: upper)
+        } else {
+            self.init(name: name, x: try c.decode([Double].self, forKey: .x), y: try c.decode([Double?].self, forKey: .y),
+                      lower: lower, upper: upper)
+        }
     }
 }

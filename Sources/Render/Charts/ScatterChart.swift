@@ -2,7 +2,7 @@ import Foundation
 
 /// Points on two numeric axes, optionally coloured by group and with labelled points. Handles
 /// large clouds (100,000 points) through the backend's batched markers.
-public struct ScatterChart: ChartBuilding, Codable, Equatable {
+public struct ScatterChart: ChartKind, Equatable {
     public struct Point: Codable, Sendable, Equatable {
         public var x: Double
         public var y: Double
@@ -97,5 +97,38 @@ public struct ScatterChart: ChartBuilding, Codable, Equatable {
             })
         }
         return Chart(text: text, panels: [panel], legend: legend)
+    }
+}
+
+extension ScatterChart {
+    public static let name = "scatter"
+    public static let statistic = ChartStatistic.pairs(x: "killed", y: "wounded")
+
+    /// One point per record with both measures, grouped by series.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let points = binding.rows.compactMap { row -> Point? in
+            guard let x = row.x.number, let y = row.y else { return nil }
+            return Point(x: x, y: y, group: row.series)
+        }
+        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension ScatterChart {
+    private enum Keys: String, CodingKey {
+        case points, xScale, yScale, xTitle, yTitle, xFormat, yFormat, pointSize, opacity, notes
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), points: try c.decode([Point].self, forKey: .points),
+                  xScale: try c.value(.xScale, or: .linear), yScale: try c.value(.yScale, or: .linear),
+                  xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle), yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle),
+                  xFormat: try c.value(.xFormat, or: .grouped), yFormat: try c.value(.yFormat, or: .grouped),
+                  pointSize: try c.decodeIfPresent(Double.self, forKey: .pointSize), opacity: try c.value(.opacity, or: 0.75),
+                  notes: try c.value(.notes, or: []))
     }
 }

@@ -1,7 +1,7 @@
 /// One small line chart per group (e.g. per member state) on shared scales, so panels compare at
 /// a glance. Inner panels omit repeated tick labels.
-public struct SmallMultiplesChart: ChartBuilding, Codable, Equatable {
-    public struct Panel: Codable, Sendable, Equatable {
+public struct SmallMultiplesChart: ChartKind, Equatable {
+    public struct Panel: Decodable, Sendable, Equatable {
         public var title: String
         public var series: [LineChart.Series]
         public init(title: String, series: [LineChart.Series]) {
@@ -69,5 +69,38 @@ public struct SmallMultiplesChart: ChartBuilding, Codable, Equatable {
         var seen = Set<String>(), order: [String] = []
         for p in panels { for s in p.series where seen.insert(s.name).inserted { order.append(s.name) } }
         return order
+    }
+}
+
+extension SmallMultiplesChart {
+    public static let name = "smallMultiples"
+    public static let statistic = ChartStatistic.groups(x: "year", series: "country")
+
+    /// One panel per series, its values along the years; a year with no records is zero.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let cells = binding.cells()
+        let years = binding.xValues.compactMap(\.number)
+        let panels = binding.series.map { name in
+            Panel(title: name, series: [LineChart.Series(name: binding.yTitle, x: years, y: binding.xValues.map { x -> Double? in
+                guard let row = cells[x, name], row.count != 0 else { return 0 }
+                return row.y
+            })])
+        }
+        self.init(panels: panels, yTitle: binding.yTitle, events: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension SmallMultiplesChart {
+    private enum Keys: String, CodingKey { case panels, columns, xTitle, yTitle, yFormat, events }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), panels: try c.decode([Panel].self, forKey: .panels),
+                  columns: try c.decodeIfPresent(Int.self, forKey: .columns), xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle),
+                  yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle), yFormat: try c.value(.yFormat, or: .grouped),
+                  events: try c.value(.events, or: []))
     }
 }

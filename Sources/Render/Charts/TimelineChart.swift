@@ -2,8 +2,8 @@ import Foundation
 
 /// Events on a time axis in one lane per country (or other group); marker area grows with a
 /// magnitude such as casualties, so a reader compares events by size.
-public struct TimelineChart: ChartBuilding, Codable, Equatable {
-    public struct Event: Codable, Sendable, Equatable {
+public struct TimelineChart: ChartKind, Equatable {
+    public struct Event: Decodable, Sendable, Equatable {
         /// Decimal year (2017.5 is mid-2017).
         public var time: Double
         public var lane: String
@@ -123,5 +123,59 @@ public struct TimelineChart: ChartBuilding, Codable, Equatable {
         }
         if hasUnknown { entries.append(Legend.Entry(label: "Unknown", swatch: .point(.gray(0.55), .circle, diameter: minDiameter))) }
         return Legend(title: magnitudeTitle, entries: entries)
+    }
+}
+
+extension TimelineChart {
+    public static let name = "timeline"
+    public static let statistic = ChartStatistic.occurrences(series: "country")
+
+    /// One mark per record in its series' lane, sized by the binding's size; busiest lanes first.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let items = binding.rows.compactMap { row -> Event? in
+            row.x.number.map { Event(time: $0, lane: row.series ?? binding.yTitle, magnitude: row.size) }
+        }
+        let lanes = Dictionary(grouping: items, by: \.lane).sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.map(\.key)
+        self.init(events: items, lanes: lanes, magnitudeTitle: binding.sizeTitle, notes: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension TimelineChart {
+    private enum Keys: String, CodingKey { case events, lanes, magnitudeTitle, timeTitle, notes }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), events: try c.decode([Event].self, forKey: .events),
+                  lanes: try c.decodeIfPresent([String].self, forKey: .lanes),
+                  magnitudeTitle: try c.decodeIfPresent(String.self, forKey: .magnitudeTitle),
+                  timeTitle: try c.decodeIfPresent(String.self, forKey: .timeTitle), notes: try c.value(.notes, or: []))
+    }
+}
+
+extension TimelineChart.Event {
+    private enum Keys: String, CodingKey { case time, date, lane, magnitude, label }
+
+    /// `time` as a decimal year, or `date` as "YYYY-MM-DD".
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let time: Double
+        if let t = try c.decodeIfPresent(Double.self, forKey: .time) {
+            time = t
+        } else {
+            let text = try c.decode(String.self, forKey: .date)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd"
+            guard let date = formatter.date(from: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .date, in: c, debugDescription: "expected YYYY-MM-DD, got \(text)")
+            }
+            time = TimelineChart.decimalYear(date)
+        }
+        self.init(time: time, lane: try c.decode(String.self, forKey: .lane), magnitude: try c.decodeIfPresent(Double.self, forKey: .magnitude),
+                  label: try c.decodeIfPresent(String.self, forKey: .label))
     }
 }

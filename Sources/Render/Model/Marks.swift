@@ -253,12 +253,18 @@ public struct TextMark: Sendable {
     /// Offset from the data position in points (x right, y down).
     public var offset: (dx: Double, dy: Double)
     public var color: Color?
+    /// Nudge the items apart vertically, keeping their order, so that no two overlap (labels at the
+    /// ends of a slopegraph's lines). Only layout knows the measured text heights, so it does this.
+    public var separatesVertically: Bool
 
-    public init(items: [Item], anchor: TextAnchor = .center, offset: (dx: Double, dy: Double) = (0, 0), color: Color? = nil) {
+    /// Items of text with one anchor, offset and colour.
+    public init(items: [Item], anchor: TextAnchor = .center, offset: (dx: Double, dy: Double) = (0, 0), color: Color? = nil,
+                separatesVertically: Bool = false) {
         self.items = items
         self.anchor = anchor
         self.offset = offset
         self.color = color
+        self.separatesVertically = separatesVertically
     }
 }
 
