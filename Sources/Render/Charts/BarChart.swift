@@ -1,33 +1,46 @@
 /// Bars for categories: one series, or several side by side (grouped) or on top of each other
 /// (stacked), vertical or horizontal. Missing values (nil) draw no bar, never a zero bar.
 public struct BarChart: ChartKind, Equatable {
+    /// One set of bars: a value per category.
     public struct Series: Codable, Sendable, Equatable {
+        /// The series' name in the legend.
         public var name: String
+        /// Values aligned with `categories`; nil leaves the bar out (not zero).
         public var values: [Double?]
+        /// A series.
         public init(name: String, values: [Double?]) {
             self.name = name
             self.values = values
         }
     }
 
+    /// Several series per category side by side, or on top of each other.
     public enum Arrangement: String, Codable, Sendable {
         case grouped, stacked
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The category labels, in axis order.
     public var categories: [String]
+    /// The series, in legend order.
     public var series: [Series]
+    /// Side by side or stacked.
     public var arrangement: Arrangement
+    /// Vertical bars for years; horizontal for long names.
     public var orientation: Orientation
     /// Title of the value axis (the unit: "Attacks per year").
     public var valueTitle: String?
+    /// What the categories are, e.g. "Country"; nil for years.
     public var categoryTitle: String?
+    /// How value ticks and labels print numbers.
     public var valueFormat: NumberFormat
     /// Print each bar's value at its end (single series only; stacked values would collide).
     public var showsValues: Bool
     /// Categories drawn in the accent colour while the others are grey, to point at a finding.
     public var highlighted: [String]
 
+    /// A bar chart of several series.
     public init(text: ChartText = ChartText(), categories: [String], series: [Series], arrangement: Arrangement = .grouped,
                 orientation: Orientation = .vertical, valueTitle: String? = nil, categoryTitle: String? = nil,
                 valueFormat: NumberFormat = .grouped, showsValues: Bool = false, highlighted: [String] = []) {
@@ -52,6 +65,7 @@ public struct BarChart: ChartKind, Equatable {
                   showsValues: showsValues, highlighted: highlighted)
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let vertical = orientation == .vertical
         let stacked = arrangement == .stacked && series.count > 1
@@ -118,7 +132,9 @@ public struct BarChart: ChartKind, Equatable {
 }
 
 extension BarChart {
+    /// The kind's name in specs and on the command line.
     public static let name = "bar"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups()
 
     /// Bars per x value: one series per split, stacked, or one series for the measure. Years stand
@@ -142,6 +158,7 @@ extension BarChart {
         case categories, series, values, arrangement, orientation, valueTitle, categoryTitle, valueFormat, showsValues, highlighted
     }
 
+    /// Reads the flat spec fields; those with defaults may be left out.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         let valueTitle = try c.decodeIfPresent(String.self, forKey: .valueTitle)

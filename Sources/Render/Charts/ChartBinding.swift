@@ -42,7 +42,9 @@ public struct ChartBinding: Sendable {
 
     /// One tidy row: the channels a mark may use. Kinds ignore the channels they do not draw.
     public struct Row: Sendable {
+        /// The position along x: a number or a category.
         public var x: Value
+        /// The value; nil when not known.
         public var y: Double?
         /// The series (colour, lane, row or panel); nil when the data are not split.
         public var series: String?
@@ -50,6 +52,7 @@ public struct ChartBinding: Sendable {
         public var size: Double?
         /// An interval around y (a confidence interval for a count).
         public var lower: Double?
+        /// Upper bound of the interval.
         public var upper: Double?
         /// How many records the row summarises (0 for an empty cell of a grid); nil for single records.
         public var count: Int?

@@ -1,18 +1,28 @@
 /// Two values per category joined by a line, e.g. attacks per year in 2001–2010 and 2011–2020
 /// for each member state: the line's length and direction show the change.
 public struct DumbbellChart: ChartKind, Equatable {
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The category labels, one row each.
     public var categories: [String]
+    /// Values in the first period, aligned with `categories`.
     public var start: [Double?]
+    /// Values in the second period.
     public var end: [Double?]
+    /// The first period's name in the legend.
     public var startLabel: String
+    /// The second period's name in the legend.
     public var endLabel: String
+    /// What the values measure, e.g. "Attacks per year".
     public var valueTitle: String?
+    /// How value ticks print numbers.
     public var valueFormat: NumberFormat
+    /// Linear, or log when values span decades.
     public var scale: ScaleKind
     /// Order categories by their end value, largest first.
     public var sorted: Bool
 
+    /// A dumbbell chart.
     public init(text: ChartText = ChartText(), categories: [String], start: [Double?], end: [Double?], startLabel: String,
                 endLabel: String, valueTitle: String? = nil, valueFormat: NumberFormat = .grouped, scale: ScaleKind = .linear,
                 sorted: Bool = true) {
@@ -28,6 +38,7 @@ public struct DumbbellChart: ChartKind, Equatable {
         self.sorted = sorted
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         var order = Array(categories.indices)
         func value(_ a: [Double?], _ i: Int) -> Double? { i < a.count ? a[i].flatMap { $0.isFinite ? $0 : nil } : nil }
@@ -65,7 +76,9 @@ public struct DumbbellChart: ChartKind, Equatable {
 }
 
 extension DumbbellChart {
+    /// The kind's name in specs and on the command line.
     public static let name = "dumbbell"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.periodRates
 
     /// One row per series from its rate in the first period to its rate in the second; exactly two periods.
@@ -88,6 +101,7 @@ extension DumbbellChart {
 extension DumbbellChart {
     private enum Keys: String, CodingKey { case categories, start, end, startLabel, endLabel, valueTitle, valueFormat, scale, sorted }
 
+    /// Reads the flat spec fields; those with defaults may be left out.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(text: try ChartText(from: decoder), categories: try c.decode([String].self, forKey: .categories),

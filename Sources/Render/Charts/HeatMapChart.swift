@@ -1,6 +1,7 @@
 /// A grid of values, e.g. attacks per year (columns) and country (rows), coloured on a sequential
 /// or diverging colour map with a colour bar. Missing cells are hatched and keyed "No data".
 public struct HeatMapChart: ChartKind, Equatable {
+    /// Title, subtitle, source and caption.
     public var text: ChartText
     /// Row labels, top to bottom.
     public var rows: [String]
@@ -12,10 +13,14 @@ public struct HeatMapChart: ChartKind, Equatable {
     public var colorMap: ColorMap?
     /// Centre of a diverging scale (e.g. 0 for changes).
     public var midpoint: Double?
+    /// What the colours measure, shown over the colour bar.
     public var valueTitle: String?
+    /// How the colour bar prints numbers.
     public var valueFormat: NumberFormat
+    /// What the columns are; nil for years.
     public var columnTitle: String?
 
+    /// A heat map.
     public init(text: ChartText = ChartText(), rows: [String], columns: [String], values: [[Double?]], colorMap: ColorMap? = nil,
                 midpoint: Double? = nil, valueTitle: String? = nil, valueFormat: NumberFormat = .grouped, columnTitle: String? = nil) {
         self.text = text
@@ -29,7 +34,8 @@ public struct HeatMapChart: ChartKind, Equatable {
         self.columnTitle = columnTitle
     }
 
-    public func colorScale(theme: Theme) -> ColorScale {
+    /// The colour scale: the map over the values' range rounded out to ticks.
+    func colorScale(theme: Theme) -> ColorScale {
         let finite = values.joined().compactMap { $0 }.filter(\.isFinite)
         var domain = Domain.of(finite, includingZero: midpoint == nil && (finite.min() ?? 0) >= 0) ?? 0...1
         // Round the ends out to tick values, so the colour bar starts and ends on a label.
@@ -42,6 +48,7 @@ public struct HeatMapChart: ChartKind, Equatable {
         return .sequential(colorMap ?? theme.sequentialMap, domain: domain)
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let scale = colorScale(theme: theme)
         var tiles: [TileMark.Tile] = []
@@ -71,7 +78,9 @@ public struct HeatMapChart: ChartKind, Equatable {
 }
 
 extension HeatMapChart {
+    /// The kind's name in specs and on the command line.
     public static let name = "heatmap"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups(x: "year", series: "country")
 
     /// One row per series and one column per year; a cell with no records is zero.
@@ -93,6 +102,7 @@ extension HeatMapChart {
 extension HeatMapChart {
     private enum Keys: String, CodingKey { case rows, columns, values, colorMap, midpoint, valueTitle, valueFormat, columnTitle }
 
+    /// Reads the flat spec fields; those with defaults may be left out.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(text: try ChartText(from: decoder), rows: try c.decode([String].self, forKey: .rows),

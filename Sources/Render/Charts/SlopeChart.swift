@@ -5,10 +5,14 @@ import Foundation
 /// ranking in each period and each change read at a glance. End labels are nudged apart vertically
 /// (no leader lines) so they never collide; the period names stand as column heads.
 public struct SlopeChart: ChartKind, Equatable {
+    /// The kind's name in specs and on the command line.
     public static let name = "slope"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.periodRates
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The category names, written at both ends of their lines.
     public var categories: [String]
     /// Values in the first period, aligned with `categories`; nil leaves the category out of that column.
     public var start: [Double?]
@@ -16,9 +20,11 @@ public struct SlopeChart: ChartKind, Equatable {
     public var end: [Double?]
     /// The column heads: the periods' names.
     public var startLabel: String
+    /// The second column's head.
     public var endLabel: String
     /// What the values measure, e.g. "Attacks per year"; written under the chart.
     public var valueTitle: String?
+    /// How the end labels print values.
     public var valueFormat: NumberFormat
 
     /// A slopegraph of `categories` from `start` to `end`.
@@ -71,6 +77,7 @@ public struct SlopeChart: ChartKind, Equatable {
         i < values.count ? values[i].flatMap { $0.isFinite ? $0 : nil } : nil
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let color = theme.palette.color(0)
         var lines: [Mark] = []

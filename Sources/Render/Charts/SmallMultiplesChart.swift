@@ -1,24 +1,35 @@
 /// One small line chart per group (e.g. per member state) on shared scales, so panels compare at
 /// a glance. Inner panels omit repeated tick labels.
 public struct SmallMultiplesChart: ChartKind, Equatable {
+    /// One small panel.
     public struct Panel: Decodable, Sendable, Equatable {
+        /// The panel's title.
         public var title: String
+        /// The panel's lines.
         public var series: [LineChart.Series]
+        /// A panel.
         public init(title: String, series: [LineChart.Series]) {
             self.title = title
             self.series = series
         }
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The panels, in reading order.
     public var panels: [Panel]
     /// Columns of the grid; nil chooses from the panel count.
     public var columns: Int?
+    /// What x measures; nil for years.
     public var xTitle: String?
+    /// What y measures, on the shared y axis.
     public var yTitle: String?
+    /// How y ticks print numbers.
     public var yFormat: NumberFormat
+    /// Vertical event lines in every panel.
     public var events: [EventNote]
 
+    /// Small multiples on shared axes.
     public init(text: ChartText = ChartText(), panels: [Panel], columns: Int? = nil, xTitle: String? = nil, yTitle: String? = nil,
                 yFormat: NumberFormat = .grouped, events: [EventNote] = []) {
         self.text = text
@@ -30,6 +41,7 @@ public struct SmallMultiplesChart: ChartKind, Equatable {
         self.events = events
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let all = panels.flatMap(\.series)
         let xd = LineChart.xDomain(all) ?? 0...1
@@ -73,7 +85,9 @@ public struct SmallMultiplesChart: ChartKind, Equatable {
 }
 
 extension SmallMultiplesChart {
+    /// The kind's name in specs and on the command line.
     public static let name = "smallMultiples"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups(x: "year", series: "country")
 
     /// One panel per series, its values along the years; a year with no records is zero.
@@ -96,6 +110,7 @@ extension SmallMultiplesChart {
 extension SmallMultiplesChart {
     private enum Keys: String, CodingKey { case panels, columns, xTitle, yTitle, yFormat, events }
 
+    /// Reads the flat spec fields; those with defaults may be left out.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(text: try ChartText(from: decoder), panels: try c.decode([Panel].self, forKey: .panels),

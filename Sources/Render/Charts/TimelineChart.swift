@@ -3,15 +3,18 @@ import Foundation
 /// Events on a time axis in one lane per country (or other group); marker area grows with a
 /// magnitude such as casualties, so a reader compares events by size.
 public struct TimelineChart: ChartKind, Equatable {
+    /// One dated event in a lane.
     public struct Event: Decodable, Sendable, Equatable {
         /// Decimal year (2017.5 is mid-2017).
         public var time: Double
+        /// The lane (row) the event sits in, e.g. a country.
         public var lane: String
         /// Magnitude (e.g. people killed); nil when unknown, drawn as a small hollow marker.
         public var magnitude: Double?
         /// Printed next to the marker when set.
         public var label: String?
 
+        /// An event at a decimal year.
         public init(time: Double, lane: String, magnitude: Double? = nil, label: String? = nil) {
             self.time = time
             self.lane = lane
@@ -25,15 +28,20 @@ public struct TimelineChart: ChartKind, Equatable {
         }
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The events.
     public var events: [Event]
     /// Lane order, top to bottom; nil lists lanes in order of first appearance.
     public var lanes: [String]?
     /// What the marker size shows ("Killed"), for the size key.
     public var magnitudeTitle: String?
+    /// What the time axis shows; nil for years.
     public var timeTitle: String?
+    /// Vertical event lines.
     public var notes: [EventNote]
 
+    /// A time line.
     public init(text: ChartText = ChartText(), events: [Event], lanes: [String]? = nil, magnitudeTitle: String? = nil,
                 timeTitle: String? = nil, notes: [EventNote] = []) {
         self.text = text
@@ -68,6 +76,7 @@ public struct TimelineChart: ChartKind, Equatable {
         return max(minDiameter, maxDiameter * (value / largest).squareRoot())
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let lanes = laneOrder
         let largest = events.compactMap(\.magnitude).max() ?? 0
@@ -127,7 +136,9 @@ public struct TimelineChart: ChartKind, Equatable {
 }
 
 extension TimelineChart {
+    /// The kind's name in specs and on the command line.
     public static let name = "timeline"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.occurrences(series: "country")
 
     /// One mark per record in its series' lane, sized by the binding's size; busiest lanes first.
@@ -146,6 +157,7 @@ extension TimelineChart {
 extension TimelineChart {
     private enum Keys: String, CodingKey { case events, lanes, magnitudeTitle, timeTitle, notes }
 
+    /// Reads the flat spec fields; those with defaults may be left out.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(text: try ChartText(from: decoder), events: try c.decode([Event].self, forKey: .events),
