@@ -39,6 +39,7 @@ public struct CorpusCharts: Sendable {
         } catch {
             throw ChartRequestError(error.message)
         }
+        // Events exist, so only rates over the periods asked for can come out empty (none fell in any period).
         guard !binding.rows.isEmpty else {
             throw ChartRequestError("no \(request.table) in \(binding.xValues.map(\.description).joined(separator: " or ")); nothing to draw")
         }
