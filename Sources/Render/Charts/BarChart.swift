@@ -1,33 +1,46 @@
 /// Bars for categories: one series, or several side by side (grouped) or on top of each other
 /// (stacked), vertical or horizontal. Missing values (nil) draw no bar, never a zero bar.
-public struct BarChart: ChartBuilding, Codable, Equatable {
+public struct BarChart: ChartKind, Equatable {
+    /// One set of bars: a value per category.
     public struct Series: Codable, Sendable, Equatable {
+        /// The series' name in the legend.
         public var name: String
+        /// Values aligned with `categories`; nil leaves the bar out (not zero).
         public var values: [Double?]
+        /// A series.
         public init(name: String, values: [Double?]) {
             self.name = name
             self.values = values
         }
     }
 
+    /// Several series per category side by side, or on top of each other.
     public enum Arrangement: String, Codable, Sendable {
         case grouped, stacked
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The category labels, in axis order.
     public var categories: [String]
+    /// The series, in legend order.
     public var series: [Series]
+    /// Side by side or stacked.
     public var arrangement: Arrangement
+    /// Vertical bars for years; horizontal for long names.
     public var orientation: Orientation
     /// Title of the value axis (the unit: "Attacks per year").
     public var valueTitle: String?
+    /// What the categories are, e.g. "Country"; nil for years.
     public var categoryTitle: String?
+    /// How value ticks and labels print numbers.
     public var valueFormat: NumberFormat
     /// Print each bar's value at its end (single series only; stacked values would collide).
     public var showsValues: Bool
     /// Categories drawn in the accent colour while the others are grey, to point at a finding.
     public var highlighted: [String]
 
+    /// A bar chart of several series.
     public init(text: ChartText = ChartText(), categories: [String], series: [Series], arrangement: Arrangement = .grouped,
                 orientation: Orientation = .vertical, valueTitle: String? = nil, categoryTitle: String? = nil,
                 valueFormat: NumberFormat = .grouped, showsValues: Bool = false, highlighted: [String] = []) {
@@ -52,6 +65,7 @@ public struct BarChart: ChartBuilding, Codable, Equatable {
                   showsValues: showsValues, highlighted: highlighted)
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let vertical = orientation == .vertical
         let stacked = arrangement == .stacked && series.count > 1
@@ -114,5 +128,49 @@ public struct BarChart: ChartBuilding, Codable, Equatable {
             return highlighted.contains(category) ? theme.palette.color(0) : .gray(0.72)
         }
         return theme.palette.color(s)
+    }
+}
+
+extension BarChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "bar"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.groups()
+
+    /// Bars per x value: one series per split, stacked, or one series for the measure. Years stand
+    /// upright; names lie along horizontal bars, where long ones read better.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let cells = binding.cells()
+        let series = binding.seriesOrMeasure.map { name in
+            Series(name: name ?? binding.yTitle, values: binding.xValues.map { cells[$0, name]?.y })
+        }
+        self.init(categories: binding.xValues.map(\.description), series: series,
+                  arrangement: binding.series.isEmpty ? .grouped : .stacked, orientation: binding.xIsTime ? .vertical : .horizontal,
+                  valueTitle: binding.yTitle, categoryTitle: binding.xIsTime ? nil : binding.xTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension BarChart {
+    private enum Keys: String, CodingKey {
+        case categories, series, values, arrangement, orientation, valueTitle, categoryTitle, valueFormat, showsValues, highlighted
+    }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let valueTitle = try c.decodeIfPresent(String.self, forKey: .valueTitle)
+        var series = try c.decodeIfPresent([Series].self, forKey: .series)
+        if series == nil {
+            // One series may be given as bare `values`.
+            series = [Series(name: valueTitle ?? "", values: try c.decode([Double?].self, forKey: .values))]
+        }
+        self.init(text: try ChartText(from: decoder), categories: try c.decode([String].self, forKey: .categories), series: series!,
+                  arrangement: try c.value(.arrangement, or: .grouped), orientation: try c.value(.orientation, or: .vertical),
+                  valueTitle: valueTitle, categoryTitle: try c.decodeIfPresent(String.self, forKey: .categoryTitle),
+                  valueFormat: try c.value(.valueFormat, or: .grouped), showsValues: try c.value(.showsValues, or: false),
+                  highlighted: try c.value(.highlighted, or: []))
     }
 }

@@ -14,11 +14,16 @@ extension ChartBuilding {
 
 /// Title, subtitle, source and caption, shared by every chart kind.
 public struct ChartText: Codable, Sendable, Equatable {
+    /// States the finding, not the variables.
     public var title: String?
+    /// What, where, when and in which unit.
     public var subtitle: String?
+    /// "Source: ..." line under the chart.
     public var source: String?
+    /// Definitions and caveats under the source.
     public var caption: String?
 
+    /// Chart text; every part is optional.
     public init(title: String? = nil, subtitle: String? = nil, source: String? = nil, caption: String? = nil) {
         self.title = title
         self.subtitle = subtitle
@@ -29,8 +34,11 @@ public struct ChartText: Codable, Sendable, Equatable {
 
 /// A vertical event line, e.g. `EventNote(x: 2017, label: "2017: India and Pakistan join")`.
 public struct EventNote: Codable, Sendable, Equatable {
+    /// Where the line stands on the x axis (a year).
     public var x: Double
+    /// The label printed at the line's top.
     public var label: String
+    /// An event line.
     public init(x: Double, label: String) {
         self.x = x
         self.label = label
@@ -39,9 +47,13 @@ public struct EventNote: Codable, Sendable, Equatable {
 
 /// A label attached to a data point.
 public struct PointNote: Codable, Sendable, Equatable {
+    /// The point's x.
     public var x: Double
+    /// The point's y.
     public var y: Double
+    /// The label placed beside the point.
     public var label: String
+    /// A point label.
     public init(x: Double, y: Double, label: String) {
         self.x = x
         self.y = y

@@ -1,18 +1,28 @@
 /// Two values per category joined by a line, e.g. attacks per year in 2001–2010 and 2011–2020
 /// for each member state: the line's length and direction show the change.
-public struct DumbbellChart: ChartBuilding, Codable, Equatable {
+public struct DumbbellChart: ChartKind, Equatable {
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The category labels, one row each.
     public var categories: [String]
+    /// Values in the first period, aligned with `categories`.
     public var start: [Double?]
+    /// Values in the second period.
     public var end: [Double?]
+    /// The first period's name in the legend.
     public var startLabel: String
+    /// The second period's name in the legend.
     public var endLabel: String
+    /// What the values measure, e.g. "Attacks per year".
     public var valueTitle: String?
+    /// How value ticks print numbers.
     public var valueFormat: NumberFormat
+    /// Linear, or log when values span decades.
     public var scale: ScaleKind
     /// Order categories by their end value, largest first.
     public var sorted: Bool
 
+    /// A dumbbell chart.
     public init(text: ChartText = ChartText(), categories: [String], start: [Double?], end: [Double?], startLabel: String,
                 endLabel: String, valueTitle: String? = nil, valueFormat: NumberFormat = .grouped, scale: ScaleKind = .linear,
                 sorted: Bool = true) {
@@ -28,6 +38,7 @@ public struct DumbbellChart: ChartBuilding, Codable, Equatable {
         self.sorted = sorted
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         var order = Array(categories.indices)
         func value(_ a: [Double?], _ i: Int) -> Double? { i < a.count ? a[i].flatMap { $0.isFinite ? $0 : nil } : nil }
@@ -61,5 +72,42 @@ public struct DumbbellChart: ChartBuilding, Codable, Equatable {
             Legend.Entry(label: endLabel, swatch: .point(endColor, .circle, diameter: size)),
         ])
         return Chart(text: text, panels: [Panel(x: x, y: y, marks: marks)], legend: legend)
+    }
+}
+
+extension DumbbellChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "dumbbell"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.periodRates
+
+    /// One row per series from its rate in the first period to its rate in the second; exactly two periods.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        guard binding.xValues.count == 2 else {
+            throw ChartBindingError("a dumbbell chart compares exactly two periods, \(binding.xValues.count) given; "
+                                    + "give two, e.g. --period 2001-2011 --period 2024 (in a spec: periods: [2001-2011, 2024])")
+        }
+        let cells = binding.cells()
+        let (first, second) = (binding.xValues[0], binding.xValues[1])
+        self.init(categories: binding.series, start: binding.series.map { cells[first, $0]?.y ?? 0 },
+                  end: binding.series.map { cells[second, $0]?.y ?? 0 }, startLabel: first.description,
+                  endLabel: second.description, valueTitle: binding.yTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension DumbbellChart {
+    private enum Keys: String, CodingKey { case categories, start, end, startLabel, endLabel, valueTitle, valueFormat, scale, sorted }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), categories: try c.decode([String].self, forKey: .categories),
+                  start: try c.decode([Double?].self, forKey: .start), end: try c.decode([Double?].self, forKey: .end),
+                  startLabel: try c.decode(String.self, forKey: .startLabel), endLabel: try c.decode(String.self, forKey: .endLabel),
+                  valueTitle: try c.decodeIfPresent(String.self, forKey: .valueTitle), valueFormat: try c.value(.valueFormat, or: .grouped),
+                  scale: try c.value(.scale, or: .linear), sorted: try c.value(.sorted, or: true))
     }
 }

@@ -1,6 +1,7 @@
 /// A grid of values, e.g. attacks per year (columns) and country (rows), coloured on a sequential
 /// or diverging colour map with a colour bar. Missing cells are hatched and keyed "No data".
-public struct HeatMapChart: ChartBuilding, Codable, Equatable {
+public struct HeatMapChart: ChartKind, Equatable {
+    /// Title, subtitle, source and caption.
     public var text: ChartText
     /// Row labels, top to bottom.
     public var rows: [String]
@@ -12,10 +13,14 @@ public struct HeatMapChart: ChartBuilding, Codable, Equatable {
     public var colorMap: ColorMap?
     /// Centre of a diverging scale (e.g. 0 for changes).
     public var midpoint: Double?
+    /// What the colours measure, shown over the colour bar.
     public var valueTitle: String?
+    /// How the colour bar prints numbers.
     public var valueFormat: NumberFormat
+    /// What the columns are; nil for years.
     public var columnTitle: String?
 
+    /// A heat map.
     public init(text: ChartText = ChartText(), rows: [String], columns: [String], values: [[Double?]], colorMap: ColorMap? = nil,
                 midpoint: Double? = nil, valueTitle: String? = nil, valueFormat: NumberFormat = .grouped, columnTitle: String? = nil) {
         self.text = text
@@ -29,7 +34,8 @@ public struct HeatMapChart: ChartBuilding, Codable, Equatable {
         self.columnTitle = columnTitle
     }
 
-    public func colorScale(theme: Theme) -> ColorScale {
+    /// The colour scale: the map over the values' range rounded out to ticks.
+    func colorScale(theme: Theme) -> ColorScale {
         let finite = values.joined().compactMap { $0 }.filter(\.isFinite)
         var domain = Domain.of(finite, includingZero: midpoint == nil && (finite.min() ?? 0) >= 0) ?? 0...1
         // Round the ends out to tick values, so the colour bar starts and ends on a label.
@@ -42,6 +48,7 @@ public struct HeatMapChart: ChartBuilding, Codable, Equatable {
         return .sequential(colorMap ?? theme.sequentialMap, domain: domain)
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let scale = colorScale(theme: theme)
         var tiles: [TileMark.Tile] = []
@@ -67,5 +74,41 @@ public struct HeatMapChart: ChartBuilding, Codable, Equatable {
         let panel = Panel(x: x, y: y, marks: [.tile(TileMark(tiles: tiles, gap: gap))])
         return Chart(text: text, panels: [panel],
                      colorBar: ColorBar(scale: scale, title: valueTitle, format: valueFormat, showsMissing: missing))
+    }
+}
+
+extension HeatMapChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "heatmap"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.groups(x: "year", series: "country")
+
+    /// One row per series and one column per year; a cell with no records is zero.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let cells = binding.cells()
+        let values = binding.series.map { name in
+            binding.xValues.map { x -> Double? in
+                guard let row = cells[x, name], row.count != 0 else { return 0 }
+                return row.y
+            }
+        }
+        self.init(rows: binding.series, columns: binding.xValues.map(\.description), values: values, valueTitle: binding.yTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension HeatMapChart {
+    private enum Keys: String, CodingKey { case rows, columns, values, colorMap, midpoint, valueTitle, valueFormat, columnTitle }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), rows: try c.decode([String].self, forKey: .rows),
+                  columns: try c.decode([String].self, forKey: .columns), values: try c.decode([[Double?]].self, forKey: .values),
+                  colorMap: try c.decodeIfPresent(ColorMap.self, forKey: .colorMap), midpoint: try c.decodeIfPresent(Double.self, forKey: .midpoint),
+                  valueTitle: try c.decodeIfPresent(String.self, forKey: .valueTitle), valueFormat: try c.value(.valueFormat, or: .grouped),
+                  columnTitle: try c.decodeIfPresent(String.self, forKey: .columnTitle))
     }
 }

@@ -1,13 +1,18 @@
 /// Lines over time or another numeric x, each optionally with an interval band (a confidence
 /// interval or a range), event lines and labelled points. Missing y values break the line.
-public struct LineChart: ChartBuilding, Codable, Equatable {
-    public struct Series: Codable, Sendable, Equatable {
+public struct LineChart: ChartKind, Equatable {
+    /// One line, optionally with an interval band.
+    public struct Series: Decodable, Sendable, Equatable {
+        /// The series' name in the legend.
         public var name: String
+        /// The points, in x order; nil values break the line.
         public var points: [DataPoint]
         /// Lower and upper interval bounds, aligned with `points`; nil entries interrupt the band.
         public var lower: [Double?]?
+        /// Upper interval bounds, aligned with `points`.
         public var upper: [Double?]?
 
+        /// A series from points.
         public init(name: String, points: [DataPoint], lower: [Double?]? = nil, upper: [Double?]? = nil) {
             self.name = name
             self.points = points
@@ -21,22 +26,32 @@ public struct LineChart: ChartBuilding, Codable, Equatable {
         }
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The lines, in legend order.
     public var series: [Series]
+    /// The x scale: years, linear or log.
     public var xScale: ScaleKind
+    /// The y scale: linear or log.
     public var yScale: ScaleKind
+    /// What x measures; nil for years.
     public var xTitle: String?
+    /// What y measures, with its unit.
     public var yTitle: String?
+    /// How y ticks print numbers.
     public var yFormat: NumberFormat
     /// Start the y axis at zero (counts); false fits the data.
     public var includesZero: Bool
+    /// Vertical event lines.
     public var events: [EventNote]
+    /// Labelled points.
     public var notes: [PointNote]
     /// Draw markers at the data points.
     public var showsMarkers: Bool
     /// Hold each value until the next x (counts that change in steps).
     public var stepped: Bool
 
+    /// A line chart.
     public init(text: ChartText = ChartText(), series: [Series], xScale: ScaleKind = .year, yScale: ScaleKind = .linear,
                 xTitle: String? = nil, yTitle: String? = nil, yFormat: NumberFormat = .grouped, includesZero: Bool = true,
                 events: [EventNote] = [], notes: [PointNote] = [], showsMarkers: Bool = false, stepped: Bool = false) {
@@ -54,6 +69,7 @@ public struct LineChart: ChartBuilding, Codable, Equatable {
         self.stepped = stepped
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let panel = LineChart.panel(series: series, theme: theme, xScale: xScale, yScale: yScale, xTitle: xTitle, yTitle: yTitle,
                                     yFormat: yFormat, includesZero: includesZero, showsMarkers: showsMarkers, stepped: stepped,
@@ -123,5 +139,65 @@ public struct LineChart: ChartBuilding, Codable, Equatable {
             marks.append(.rule(RuleMark(axis: .y, value: 0, color: theme.axisColor, width: theme.axisLineWidth)))
         }
         return Panel(title: title, x: x, y: y, marks: marks, annotations: annotations)
+    }
+}
+
+extension LineChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "line"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.groups()
+
+    /// One line per series along the years, with the interval band where the data carry one.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let years = binding.xValues.compactMap(\.number)
+        guard binding.xIsTime, years.count == binding.xValues.count else {
+            throw ChartBindingError("a line chart runs along years; use x: year")
+        }
+        let cells = binding.cells()
+        let series = binding.seriesOrMeasure.map { name -> Series in
+            let rows = binding.xValues.map { cells[$0, name] }
+            let band = rows.contains { $0?.lower != nil || $0?.upper != nil }
+            return Series(name: name ?? binding.yTitle, x: years, y: rows.map { $0?.y },
+                          lower: band ? rows.map { $0?.lower } : nil, upper: band ? rows.map { $0?.upper } : nil)
+        }
+        self.init(series: series, xScale: .year, yTitle: binding.yTitle, events: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension LineChart {
+    private enum Keys: String, CodingKey {
+        case series, xScale, yScale, xTitle, yTitle, yFormat, includesZero, events, notes, showsMarkers, stepped
+    }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), series: try c.decode([Series].self, forKey: .series),
+                  xScale: try c.value(.xScale, or: .year), yScale: try c.value(.yScale, or: .linear),
+                  xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle), yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle),
+                  yFormat: try c.value(.yFormat, or: .grouped), includesZero: try c.value(.includesZero, or: true),
+                  events: try c.value(.events, or: []), notes: try c.value(.notes, or: []),
+                  showsMarkers: try c.value(.showsMarkers, or: false), stepped: try c.value(.stepped, or: false))
+    }
+}
+
+extension LineChart.Series {
+    private enum Keys: String, CodingKey { case name, points, x, y, lower, upper }
+
+    /// Points as `points: [{x, y}]`, or as parallel `x` and `y` arrays.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let name = try c.decode(String.self, forKey: .name)
+        let lower = try c.decodeIfPresent([Double?].self, forKey: .lower), upper = try c.decodeIfPresent([Double?].self, forKey: .upper)
+        if let points = try c.decodeIfPresent([DataPoint].self, forKey: .points) {
+            self.init(name: name, points: points, lower: lower, upper: upper)
+        } else {
+            self.init(name: name, x: try c.decode([Double].self, forKey: .x), y: try c.decode([Double?].self, forKey: .y),
+                      lower: lower, upper: upper)
+        }
     }
 }

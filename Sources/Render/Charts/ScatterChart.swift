@@ -2,11 +2,16 @@ import Foundation
 
 /// Points on two numeric axes, optionally coloured by group and with labelled points. Handles
 /// large clouds (100,000 points) through the backend's batched markers.
-public struct ScatterChart: ChartBuilding, Codable, Equatable {
+public struct ScatterChart: ChartKind, Equatable {
+    /// One point, optionally in a group (coloured and keyed).
     public struct Point: Codable, Sendable, Equatable {
+        /// The point's x.
         public var x: Double
+        /// The point's y.
         public var y: Double
+        /// The group the point belongs to; nil for none.
         public var group: String?
+        /// A point.
         public init(x: Double, y: Double, group: String? = nil) {
             self.x = x
             self.y = y
@@ -14,20 +19,30 @@ public struct ScatterChart: ChartBuilding, Codable, Equatable {
         }
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The points.
     public var points: [Point]
+    /// Linear or log x.
     public var xScale: ScaleKind
+    /// Linear or log y.
     public var yScale: ScaleKind
+    /// What x measures.
     public var xTitle: String?
+    /// What y measures.
     public var yTitle: String?
+    /// How x ticks print numbers.
     public var xFormat: NumberFormat
+    /// How y ticks print numbers.
     public var yFormat: NumberFormat
     /// Marker diameter in points; nil takes the theme's.
     public var pointSize: Double?
     /// Below 1, overlapping points darken, showing density.
     public var opacity: Double
+    /// Labelled points, placed so labels avoid each other.
     public var notes: [PointNote]
 
+    /// A scatter plot.
     public init(text: ChartText = ChartText(), points: [Point], xScale: ScaleKind = .linear, yScale: ScaleKind = .linear,
                 xTitle: String? = nil, yTitle: String? = nil, xFormat: NumberFormat = .grouped, yFormat: NumberFormat = .grouped,
                 pointSize: Double? = nil, opacity: Double = 0.75, notes: [PointNote] = []) {
@@ -51,12 +66,14 @@ public struct ScatterChart: ChartBuilding, Codable, Equatable {
                   pointSize: pointSize, opacity: opacity)
     }
 
-    public var groups: [String] {
+    /// The groups in order of first appearance, which is their colour order.
+    var groups: [String] {
         var seen = Set<String>(), order: [String] = []
         for p in points { if let g = p.group, seen.insert(g).inserted { order.append(g) } }
         return order
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let groups = self.groups
         // One pass: keep drawable points, split by group, and find the ranges.
@@ -97,5 +114,41 @@ public struct ScatterChart: ChartBuilding, Codable, Equatable {
             })
         }
         return Chart(text: text, panels: [panel], legend: legend)
+    }
+}
+
+extension ScatterChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "scatter"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.pairs(x: "killed", y: "wounded")
+
+    /// One point per record with both measures, grouped by series.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let points = binding.rows.compactMap { row -> Point? in
+            guard let x = row.x.number, let y = row.y else { return nil }
+            return Point(x: x, y: y, group: row.series)
+        }
+        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension ScatterChart {
+    private enum Keys: String, CodingKey {
+        case points, xScale, yScale, xTitle, yTitle, xFormat, yFormat, pointSize, opacity, notes
+    }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), points: try c.decode([Point].self, forKey: .points),
+                  xScale: try c.value(.xScale, or: .linear), yScale: try c.value(.yScale, or: .linear),
+                  xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle), yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle),
+                  xFormat: try c.value(.xFormat, or: .grouped), yFormat: try c.value(.yFormat, or: .grouped),
+                  pointSize: try c.decodeIfPresent(Double.self, forKey: .pointSize), opacity: try c.value(.opacity, or: 0.75),
+                  notes: try c.value(.notes, or: []))
     }
 }

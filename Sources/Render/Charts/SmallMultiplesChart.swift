@@ -1,24 +1,35 @@
 /// One small line chart per group (e.g. per member state) on shared scales, so panels compare at
 /// a glance. Inner panels omit repeated tick labels.
-public struct SmallMultiplesChart: ChartBuilding, Codable, Equatable {
-    public struct Panel: Codable, Sendable, Equatable {
+public struct SmallMultiplesChart: ChartKind, Equatable {
+    /// One small panel.
+    public struct Panel: Decodable, Sendable, Equatable {
+        /// The panel's title.
         public var title: String
+        /// The panel's lines.
         public var series: [LineChart.Series]
+        /// A panel.
         public init(title: String, series: [LineChart.Series]) {
             self.title = title
             self.series = series
         }
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The panels, in reading order.
     public var panels: [Panel]
     /// Columns of the grid; nil chooses from the panel count.
     public var columns: Int?
+    /// What x measures; nil for years.
     public var xTitle: String?
+    /// What y measures, on the shared y axis.
     public var yTitle: String?
+    /// How y ticks print numbers.
     public var yFormat: NumberFormat
+    /// Vertical event lines in every panel.
     public var events: [EventNote]
 
+    /// Small multiples on shared axes.
     public init(text: ChartText = ChartText(), panels: [Panel], columns: Int? = nil, xTitle: String? = nil, yTitle: String? = nil,
                 yFormat: NumberFormat = .grouped, events: [EventNote] = []) {
         self.text = text
@@ -30,6 +41,7 @@ public struct SmallMultiplesChart: ChartBuilding, Codable, Equatable {
         self.events = events
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let all = panels.flatMap(\.series)
         let xd = LineChart.xDomain(all) ?? 0...1
@@ -69,5 +81,41 @@ public struct SmallMultiplesChart: ChartBuilding, Codable, Equatable {
         var seen = Set<String>(), order: [String] = []
         for p in panels { for s in p.series where seen.insert(s.name).inserted { order.append(s.name) } }
         return order
+    }
+}
+
+extension SmallMultiplesChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "smallMultiples"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.groups(x: "year", series: "country")
+
+    /// One panel per series, its values along the years; a year with no records is zero.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let cells = binding.cells()
+        let years = binding.xValues.compactMap(\.number)
+        let panels = binding.series.map { name in
+            Panel(title: name, series: [LineChart.Series(name: binding.yTitle, x: years, y: binding.xValues.map { x -> Double? in
+                guard let row = cells[x, name], row.count != 0 else { return 0 }
+                return row.y
+            })])
+        }
+        self.init(panels: panels, yTitle: binding.yTitle, events: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension SmallMultiplesChart {
+    private enum Keys: String, CodingKey { case panels, columns, xTitle, yTitle, yFormat, events }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), panels: try c.decode([Panel].self, forKey: .panels),
+                  columns: try c.decodeIfPresent(Int.self, forKey: .columns), xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle),
+                  yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle), yFormat: try c.value(.yFormat, or: .grouped),
+                  events: try c.value(.events, or: []))
     }
 }

@@ -2,16 +2,19 @@ import Foundation
 
 /// Events on a time axis in one lane per country (or other group); marker area grows with a
 /// magnitude such as casualties, so a reader compares events by size.
-public struct TimelineChart: ChartBuilding, Codable, Equatable {
-    public struct Event: Codable, Sendable, Equatable {
+public struct TimelineChart: ChartKind, Equatable {
+    /// One dated event in a lane.
+    public struct Event: Decodable, Sendable, Equatable {
         /// Decimal year (2017.5 is mid-2017).
         public var time: Double
+        /// The lane (row) the event sits in, e.g. a country.
         public var lane: String
         /// Magnitude (e.g. people killed); nil when unknown, drawn as a small hollow marker.
         public var magnitude: Double?
         /// Printed next to the marker when set.
         public var label: String?
 
+        /// An event at a decimal year.
         public init(time: Double, lane: String, magnitude: Double? = nil, label: String? = nil) {
             self.time = time
             self.lane = lane
@@ -25,15 +28,20 @@ public struct TimelineChart: ChartBuilding, Codable, Equatable {
         }
     }
 
+    /// Title, subtitle, source and caption.
     public var text: ChartText
+    /// The events.
     public var events: [Event]
     /// Lane order, top to bottom; nil lists lanes in order of first appearance.
     public var lanes: [String]?
     /// What the marker size shows ("Killed"), for the size key.
     public var magnitudeTitle: String?
+    /// What the time axis shows; nil for years.
     public var timeTitle: String?
+    /// Vertical event lines.
     public var notes: [EventNote]
 
+    /// A time line.
     public init(text: ChartText = ChartText(), events: [Event], lanes: [String]? = nil, magnitudeTitle: String? = nil,
                 timeTitle: String? = nil, notes: [EventNote] = []) {
         self.text = text
@@ -68,6 +76,7 @@ public struct TimelineChart: ChartBuilding, Codable, Equatable {
         return max(minDiameter, maxDiameter * (value / largest).squareRoot())
     }
 
+    /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let lanes = laneOrder
         let largest = events.compactMap(\.magnitude).max() ?? 0
@@ -123,5 +132,62 @@ public struct TimelineChart: ChartBuilding, Codable, Equatable {
         }
         if hasUnknown { entries.append(Legend.Entry(label: "Unknown", swatch: .point(.gray(0.55), .circle, diameter: minDiameter))) }
         return Legend(title: magnitudeTitle, entries: entries)
+    }
+}
+
+extension TimelineChart {
+    /// The kind's name in specs and on the command line.
+    public static let name = "timeline"
+    /// The statistic of the data this kind draws (see `ChartStatistic`).
+    public static let statistic = ChartStatistic.occurrences(series: "country")
+
+    /// One mark per record in its series' lane, sized by the binding's size; busiest lanes first.
+    public init(binding: ChartBinding) throws(ChartBindingError) {
+        let items = binding.rows.compactMap { row -> Event? in
+            row.x.number.map { Event(time: $0, lane: row.series ?? binding.yTitle, magnitude: row.size) }
+        }
+        let lanes = Dictionary(grouping: items, by: \.lane).sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.map(\.key)
+        self.init(events: items, lanes: lanes, magnitudeTitle: binding.sizeTitle, notes: binding.events)
+    }
+}
+
+// Flat, default-tolerant decoding: the title fields sit beside the kind's own fields (not nested
+// under `text`), and any field with a default may be omitted.
+
+extension TimelineChart {
+    private enum Keys: String, CodingKey { case events, lanes, magnitudeTitle, timeTitle, notes }
+
+    /// Reads the flat spec fields; those with defaults may be left out.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(text: try ChartText(from: decoder), events: try c.decode([Event].self, forKey: .events),
+                  lanes: try c.decodeIfPresent([String].self, forKey: .lanes),
+                  magnitudeTitle: try c.decodeIfPresent(String.self, forKey: .magnitudeTitle),
+                  timeTitle: try c.decodeIfPresent(String.self, forKey: .timeTitle), notes: try c.value(.notes, or: []))
+    }
+}
+
+extension TimelineChart.Event {
+    private enum Keys: String, CodingKey { case time, date, lane, magnitude, label }
+
+    /// `time` as a decimal year, or `date` as "YYYY-MM-DD".
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        let time: Double
+        if let t = try c.decodeIfPresent(Double.self, forKey: .time) {
+            time = t
+        } else {
+            let text = try c.decode(String.self, forKey: .date)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd"
+            guard let date = formatter.date(from: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .date, in: c, debugDescription: "expected YYYY-MM-DD, got \(text)")
+            }
+            time = TimelineChart.decimalYear(date)
+        }
+        self.init(time: time, lane: try c.decode(String.self, forKey: .lane), magnitude: try c.decodeIfPresent(Double.self, forKey: .magnitude),
+                  label: try c.decodeIfPresent(String.self, forKey: .label))
     }
 }

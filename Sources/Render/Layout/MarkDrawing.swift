@@ -170,11 +170,34 @@ struct MarkDrawing {
     }
 
     private func texts(_ m: TextMark) -> [SceneItem] {
-        m.items.compactMap { item in
+        let runs = m.items.compactMap { item -> TextRun? in
             guard let p = mapper.point(item.x, item.y) else { return nil }
-            return .text(text.run(item.text, font: theme.annotationFont, color: m.color ?? theme.textColor,
-                                  at: Point(x: p.x + m.offset.dx, y: p.y + m.offset.dy), anchor: m.anchor))
+            return text.run(item.text, font: theme.annotationFont, color: m.color ?? theme.textColor,
+                            at: Point(x: p.x + m.offset.dx, y: p.y + m.offset.dy), anchor: m.anchor)
         }
+        return (m.separatesVertically ? separated(runs) : runs).map { .text($0) }
+    }
+
+    /// Runs moved apart vertically with a small gap, in their order from top to bottom, each as
+    /// close to its own position as the others allow, and kept inside the plot when they fit.
+    private func separated(_ runs: [TextRun]) -> [TextRun] {
+        guard runs.count > 1 else { return runs }
+        let gap = theme.gap * 0.15
+        let order = runs.indices.sorted { (runs[$0].bounds.minY, $0) < (runs[$1].bounds.minY, $1) }
+        var tops = order.map { runs[$0].bounds.minY }
+        let heights = order.map { runs[$0].bounds.height }
+        let top = mapper.plot.minY, bottom = mapper.plot.maxY
+        // Push down where labels collide, then push back up from the bottom edge, then clamp to the top.
+        tops[0] = max(tops[0], top)
+        for i in 1..<tops.count { tops[i] = max(tops[i], tops[i - 1] + heights[i - 1] + gap) }
+        let last = tops.count - 1
+        tops[last] = min(tops[last], bottom - heights[last])
+        for i in stride(from: last - 1, through: 0, by: -1) { tops[i] = min(tops[i], tops[i + 1] - heights[i] - gap) }
+        var result = runs
+        for (k, index) in order.enumerated() {
+            result[index].position.y += tops[k] - runs[index].bounds.minY
+        }
+        return result
     }
 
     private func ranges(_ m: RangeMark) -> [SceneItem] {

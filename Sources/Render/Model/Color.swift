@@ -2,11 +2,16 @@ import Foundation
 
 /// An sRGB colour with straight (not premultiplied) alpha, components in 0...1.
 public struct Color: Hashable, Sendable {
+    /// Red, 0...1.
     public var red: Double
+    /// Green, 0...1.
     public var green: Double
+    /// Blue, 0...1.
     public var blue: Double
+    /// Opacity, 0 (transparent) ... 1 (opaque).
     public var alpha: Double
 
+    /// A colour from components in 0...1.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red
         self.green = green
@@ -34,12 +39,17 @@ public struct Color: Hashable, Sendable {
         }
     }
 
+    /// A neutral grey: 0 is black, 1 is white.
     public static func gray(_ level: Double) -> Color { Color(red: level, green: level, blue: level) }
+    /// Black.
     public static let black = Color(rgb: 0x000000)
+    /// White.
     public static let white = Color(rgb: 0xFFFFFF)
 
+    /// The same colour with another opacity (bands, translucent points).
     public func withAlpha(_ alpha: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: alpha) }
 
+    /// "#RRGGBB", or "#RRGGBBAA" when not opaque; how specs and SVG write colours.
     public var hex: String {
         func byte(_ v: Double) -> Int { Int((min(max(v, 0), 1) * 255).rounded()) }
         let rgb = String(byte(red) * 65536 + byte(green) * 256 + byte(blue), radix: 16, uppercase: true)
@@ -64,6 +74,7 @@ public struct Color: Hashable, Sendable {
 }
 
 extension Color: Codable {
+    /// Reads a colour written as hex ("#0072B2").
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -73,6 +84,7 @@ extension Color: Codable {
         self = color
     }
 
+    /// Writes the colour as hex.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(hex)

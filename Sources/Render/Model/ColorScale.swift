@@ -6,12 +6,14 @@ public enum ColorScale: Sendable, Equatable {
     /// stretched to the larger distance from the midpoint so equal differences look equally strong.
     case diverging(ColorMap, domain: ClosedRange<Double>, midpoint: Double)
 
+    /// The colour of a category; nil for numeric scales.
     public func color(for category: String) -> Color? {
         guard case .categorical(let categories, let palette) = self,
               let index = categories.firstIndex(of: category) else { return nil }
         return palette.color(index)
     }
 
+    /// The colour of a value, clamped to the domain; categorical scales give the first colour.
     public func color(for value: Double) -> Color {
         switch self {
         case .categorical(_, let palette):
@@ -32,6 +34,7 @@ public enum ColorScale: Sendable, Equatable {
         }
     }
 
+    /// The numeric domain; nil for categorical scales.
     public var domain: ClosedRange<Double>? {
         switch self {
         case .categorical: return nil
@@ -39,6 +42,7 @@ public enum ColorScale: Sendable, Equatable {
         }
     }
 
+    /// The continuous colour map; nil for categorical scales.
     public var colorMap: ColorMap? {
         switch self {
         case .categorical: return nil

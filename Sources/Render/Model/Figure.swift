@@ -1,10 +1,15 @@
 /// A chart with everything needed to draw it: theme and physical size.
 public struct Figure: Sendable {
+    /// What to draw.
     public var chart: Chart
+    /// Type, colours and line widths.
     public var theme: Theme
+    /// The physical width of the page or image.
     public var width: Length
+    /// The physical height.
     public var height: Length
 
+    /// A figure; width and height default to the theme's.
     public init(chart: Chart, theme: Theme = .paper, width: Length? = nil, height: Length? = nil) {
         self.chart = chart
         self.theme = theme

@@ -1,7 +1,10 @@
 /// An axis: its scale and how it is labelled.
 public struct Axis: Sendable {
+    /// Maps data values to positions along the axis.
     public var scale: PositionScale
+    /// What the axis measures, with its unit; nil for self-evident axes (years).
     public var title: String?
+    /// How tick labels print numbers.
     public var format: NumberFormat
     /// Grid lines across the panel at each tick.
     public var grid: Bool
@@ -18,6 +21,7 @@ public struct Axis: Sendable {
     /// Hide tick labels (inner panels of small multiples).
     public var showsLabels: Bool
 
+    /// An axis; the format defaults to years on a year scale, grouped numbers otherwise.
     public init(scale: PositionScale, title: String? = nil, format: NumberFormat? = nil, grid: Bool = false,
                 ticks: [Double]? = nil, extendsToTicks: Bool = false, thinnable: Bool? = nil,
                 showsLine: Bool = true, showsLabels: Bool = true) {
@@ -47,17 +51,23 @@ public struct Axis: Sendable {
 
 /// The key that explains colours, line styles or sizes.
 public struct Legend: Sendable {
+    /// Where the legend sits: above the plot, beside it, or below.
     public enum Placement: String, Sendable, Codable { case top, right, bottom }
 
+    /// One entry: a swatch and its label.
     public struct Entry: Sendable {
+        /// The series or group named.
         public var label: String
+        /// What the entry looks like in the chart.
         public var swatch: Swatch
+        /// An entry.
         public init(label: String, swatch: Swatch) {
             self.label = label
             self.swatch = swatch
         }
     }
 
+    /// The little picture beside a legend label, drawn as the mark it stands for.
     public enum Swatch: Sendable {
         case box(Color)
         case line(Color, DashStyle, MarkerShape?)
@@ -68,10 +78,14 @@ public struct Legend: Sendable {
         case missing
     }
 
+    /// A heading over the entries; nil for none.
     public var title: String?
+    /// The entries, in reading order.
     public var entries: [Entry]
+    /// Where the legend goes.
     public var placement: Placement
 
+    /// A legend.
     public init(title: String? = nil, entries: [Entry], placement: Placement = .top) {
         self.title = title
         self.entries = entries
@@ -81,12 +95,16 @@ public struct Legend: Sendable {
 
 /// A continuous colour key for heat maps.
 public struct ColorBar: Sendable {
+    /// The scale the bar shows.
     public var scale: ColorScale
+    /// What the colours measure.
     public var title: String?
+    /// How the bar's labels print numbers.
     public var format: NumberFormat
     /// Adds a hatched "No data" swatch next to the bar.
     public var showsMissing: Bool
 
+    /// A colour bar.
     public init(scale: ColorScale, title: String? = nil, format: NumberFormat = .grouped, showsMissing: Bool = false) {
         self.scale = scale
         self.title = title

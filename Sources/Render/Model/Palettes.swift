@@ -7,6 +7,7 @@ public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
     /// Shades of grey from dark to light, for strictly monochrome printing.
     case grays
 
+    /// The palette's colours, in the order series take them.
     public var colors: [Color] {
         switch self {
         case .okabeIto:
@@ -35,6 +36,7 @@ public enum ColorMap: String, Codable, Sendable, CaseIterable {
     /// White to dark grey, for monochrome printing.
     case grays
 
+    /// Whether the map runs from one hue through neutral to another (for data around a midpoint).
     public var isDiverging: Bool { self == .blueRed }
 
     /// The colour at `t` in 0...1 (clamped), interpolated between the published table entries.

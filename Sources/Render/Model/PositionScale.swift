@@ -28,8 +28,10 @@ public enum PositionScale: Sendable, Equatable {
         }
     }
 
+    /// Whether the scale places categories rather than numbers.
     public var isBand: Bool { if case .band = self { return true } else { return false } }
 
+    /// The band scale, if this is one.
     public var band: BandScale? { if case .band(let b) = self { return b } else { return nil } }
 
     /// The numeric domain (for band scales, the index range).
@@ -53,12 +55,14 @@ public enum PositionScale: Sendable, Equatable {
 
 /// Evenly spaced categories with padding between and around the bands.
 public struct BandScale: Sendable, Equatable {
+    /// The categories, in axis order.
     public var categories: [String]
     /// Gap between bands as a fraction of the step between band centres.
     public var innerPadding: Double
     /// Gap before the first and after the last band, as a fraction of the step.
     public var outerPadding: Double
 
+    /// Bands for `categories` with the given padding.
     public init(categories: [String], innerPadding: Double = 0.2, outerPadding: Double = 0.1) {
         self.categories = categories
         self.innerPadding = innerPadding

@@ -1,25 +1,38 @@
 /// Type, lines, colours and default sizes shared by every chart drawn with it.
 public struct Theme: Sendable {
+    /// The name specs and `--theme` use: "paper" or "briefing".
     public var name: String
     /// Families in fallback order: Latin and Cyrillic first, then a CJK face for Chinese.
     public var fontFamily: String
     /// BCP 47 language given to Pango (affects shaping and CJK glyph variants).
     public var language: String
 
+    /// Title size in points.
     public var titleSize: Double
+    /// Subtitle size in points.
     public var subtitleSize: Double
+    /// Small-multiple panel title size in points.
     public var panelTitleSize: Double
+    /// Axis title size in points.
     public var axisTitleSize: Double
+    /// Tick label size in points.
     public var tickLabelSize: Double
+    /// Legend label size in points.
     public var legendSize: Double
+    /// Size of annotation and end labels in points.
     public var annotationSize: Double
+    /// Source and caption size in points.
     public var noteSize: Double
 
+    /// Title, labels and values.
     public var textColor: Color
     /// Subtitle, axis titles, notes.
     public var secondaryTextColor: Color
+    /// Axis lines and ticks.
     public var axisColor: Color
+    /// Grid lines.
     public var gridColor: Color
+    /// The page behind the chart.
     public var background: Color
     /// Events lines and reference rules.
     public var annotationColor: Color
@@ -27,9 +40,13 @@ public struct Theme: Sendable {
     /// Stroke widths in points. Every chart drawn with a theme shares them, so figures side by side
     /// in a paper look consistent.
     public var axisLineWidth: Double
+    /// Grid line width in points.
     public var gridLineWidth: Double
+    /// Tick length in points.
     public var tickLength: Double
+    /// Width of data lines in points.
     public var dataLineWidth: Double
+    /// Marker diameter in points.
     public var markerSize: Double
 
     /// Space around the whole figure.
@@ -37,16 +54,22 @@ public struct Theme: Sendable {
     /// The basic gap between stacked elements (title to subtitle, legend to plot, ...).
     public var gap: Double
 
+    /// Colours for series and groups.
     public var palette: CategoricalPalette
+    /// Colour map for values that run one way (counts).
     public var sequentialMap: ColorMap
+    /// Colour map for values around a midpoint.
     public var divergingMap: ColorMap
 
+    /// Width when none is given.
     public var defaultWidth: Length
+    /// Height when none is given.
     public var defaultHeight: Length
     /// Give each line series its own dash pattern as well as colour, so series stay apart in
     /// grey-scale print.
     public var distinguishesSeriesByDash: Bool
 
+    /// A theme; `paper` and `briefing` are the built-in ones.
     public init(name: String, fontFamily: String, language: String = "en", titleSize: Double, subtitleSize: Double,
                 panelTitleSize: Double, axisTitleSize: Double, tickLabelSize: Double, legendSize: Double,
                 annotationSize: Double, noteSize: Double, textColor: Color, secondaryTextColor: Color,
@@ -113,6 +136,7 @@ public struct Theme: Sendable {
         padding: 8, gap: 6, palette: .okabeIto, sequentialMap: .viridis, divergingMap: .blueRed,
         defaultWidth: .mm(170), defaultHeight: .mm(105), distinguishesSeriesByDash: false)
 
+    /// The built-in theme called `name`, or nil.
     public static func named(_ name: String) -> Theme? {
         switch name.lowercased() {
         case "paper": return .paper
@@ -121,13 +145,21 @@ public struct Theme: Sendable {
         }
     }
 
+    /// Bold title type.
     public var titleFont: FontSpec { FontSpec(family: fontFamily, size: titleSize, weight: .bold) }
+    /// Subtitle type.
     public var subtitleFont: FontSpec { FontSpec(family: fontFamily, size: subtitleSize) }
+    /// Bold panel title type.
     public var panelTitleFont: FontSpec { FontSpec(family: fontFamily, size: panelTitleSize, weight: .bold) }
+    /// Axis title type.
     public var axisTitleFont: FontSpec { FontSpec(family: fontFamily, size: axisTitleSize) }
+    /// Tick label type.
     public var tickLabelFont: FontSpec { FontSpec(family: fontFamily, size: tickLabelSize) }
+    /// Legend type.
     public var legendFont: FontSpec { FontSpec(family: fontFamily, size: legendSize) }
+    /// Annotation and end-label type.
     public var annotationFont: FontSpec { FontSpec(family: fontFamily, size: annotationSize) }
+    /// Source and caption type.
     public var noteFont: FontSpec { FontSpec(family: fontFamily, size: noteSize) }
 }
 
@@ -138,6 +170,7 @@ public enum PaperWidth: String, Sendable, Codable {
     /// 178 mm: the full text width.
     case doubleColumn
 
+    /// The column's width.
     public var length: Length {
         switch self {
         case .singleColumn: return .mm(85)

@@ -6,7 +6,7 @@ import Foundation
 /// It scores candidate label sets on simplicity (nice step multiples, zero included), coverage (the
 /// labels span the data without much overshoot) and density (close to the wanted count), and prunes
 /// the search with upper bounds on each score, so only a few hundred candidates are evaluated.
-public struct TickSearch: Sendable {
+struct TickSearch: Sendable {
     /// Nice step multipliers, most preferred first.
     public var niceSteps: [Double] = [1, 5, 2, 2.5, 4, 3]
     /// Weights of simplicity, coverage, density and legibility.
@@ -16,15 +16,21 @@ public struct TickSearch: Sendable {
     /// Labels must enclose the data range (useful when the axis is extended to the outer ticks).
     public var onlyLoose = false
 
+    /// A search; integer steps for counts and years, loose labels to enclose the data.
     public init(integerSteps: Bool = false, onlyLoose: Bool = false) {
         self.integerSteps = integerSteps
         self.onlyLoose = onlyLoose
     }
 
+    /// The chosen ticks: from `first` to `last` every `step`.
     public struct Result: Equatable, Sendable {
+        /// The lowest tick.
         public var first: Double
+        /// The highest tick.
         public var last: Double
+        /// The distance between ticks.
         public var step: Double
+        /// Every tick value, computed so steps do not accumulate rounding errors.
         public var values: [Double] {
             let count = Int(((last - first) / step).rounded()) + 1
             // Computed from the index, not by repeated addition, so 0.1-steps do not accumulate error.

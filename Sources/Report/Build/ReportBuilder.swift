@@ -129,9 +129,9 @@ public struct ReportBuilder {
         return request
     }
 
-    private func chartKind(_ name: String, at location: SourceLocation) throws(Diagnostic) -> ChartSpec.Kind {
-        guard let kind = ChartSpec.Kind(rawValue: name) else {
-            let names = ChartSpec.Kind.allCases.map(\.rawValue)
+    private func chartKind(_ name: String, at location: SourceLocation) throws(Diagnostic) -> any ChartKind.Type {
+        guard let kind = ChartKinds.named(name) else {
+            let names = ChartKinds.names
             throw Diagnostic(location, "unknown chart kind '\(name)'",
                              hint: (Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? "") + "kinds: \(names.joined(separator: ", "))")
         }

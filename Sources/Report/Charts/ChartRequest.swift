@@ -5,7 +5,8 @@ import Render
 /// A chart asked for by name and data selection, from the command line or a report spec:
 /// which kind, which table, what on each axis, which events.
 public struct ChartRequest: Sendable {
-    public var kind: ChartSpec.Kind
+    /// The kind to draw, from `ChartKinds`; it also chooses which statistic of the table is computed.
+    public var kind: any ChartKind.Type
     public var table: String
     /// year, country or kind (bar); year (line, cumulative, heat map columns).
     public var x: String
@@ -14,7 +15,7 @@ public struct ChartRequest: Sendable {
     /// A second grouping drawn as series, stacks, lanes or heat-map rows: country, kind.
     public var by: String?
     public var filter: EventFilter
-    /// Periods compared by a dumbbell chart.
+    /// Periods compared by a dumbbell or slope chart.
     public var periods: [Period]
     public var title: String?
     public var subtitle: String?
@@ -25,7 +26,7 @@ public struct ChartRequest: Sendable {
     public var width: Length?
     public var height: Length?
 
-    public init(kind: ChartSpec.Kind, table: String, x: String = "year", y: String = "count", by: String? = nil,
+    public init(kind: any ChartKind.Type, table: String, x: String = "year", y: String = "count", by: String? = nil,
                 filter: EventFilter = EventFilter(), periods: [Period] = [], title: String? = nil, subtitle: String? = nil,
                 annotations: [EventNote] = [], kindGroups: [String: String] = [:], theme: String = "briefing", width: Length? = nil, height: Length? = nil) {
         self.kind = kind

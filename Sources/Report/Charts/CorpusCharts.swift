@@ -31,183 +31,146 @@ public struct CorpusCharts: Sendable {
         guard !events.events.isEmpty else {
             throw ChartRequestError("no \(request.table) match the chart's filters\(request.filter.period.map { " in \($0)" } ?? ""); nothing to draw")
         }
-        let content: ChartSpec.Content
-        let data: ResultTable
-        switch request.kind {
-        case .bar: (content, data) = try bar(request, events)
-        case .line: (content, data) = try line(request, events)
-        case .cumulative: (content, data) = try cumulative(request, events)
-        case .timeline: (content, data) = try timeline(request, events)
-        case .heatmap: (content, data) = try heatmap(request, events)
-        case .dumbbell: (content, data) = try dumbbell(request, table)
-        case .scatter: (content, data) = try scatter(request, events)
-        case .smallMultiples: (content, data) = try smallMultiples(request, events)
+        let kind = request.kind
+        let (binding, data) = try bind(kind.statistic, request, events, table)
+        let chart: any ChartKind
+        do {
+            chart = try kind.init(binding: binding)
+        } catch {
+            throw ChartRequestError(error.message)
+        }
+        // Events exist, so only rates over the periods asked for can come out empty (none fell in any period).
+        guard !binding.rows.isEmpty else {
+            throw ChartRequestError("no \(request.table) in \(binding.xValues.map(\.description).joined(separator: " or ")); nothing to draw")
         }
         let caveats = table.coverage == .complete ? [] : ["\(table.title): \(table.coverage.description). \(table.coverageNote)"]
         let sourceIDs = events.events.compactMap(\.sourceID)
-        return BuiltChart(spec: spec(content, request, sourceIDs: sourceIDs), sourceIDs: Array(Set(sourceIDs)).sorted(),
+        return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: Array(Set(sourceIDs)).sorted(),
                           caveats: caveats, data: data)
     }
 
-    // MARK: - Kinds
+    // MARK: - Statistics (one per ChartStatistic case, never one per kind)
 
-    private func bar(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        let xKey = try groupKey(request.x, allowed: [.year, .country, .kind], role: "x")
-        let byKey = try request.by.map { try groupKey($0, allowed: [.country, .kind], role: "by") }
+    /// The statistic a kind draws, computed on the corpus and bound to channels, with the data as a table.
+    private func bind(_ statistic: ChartStatistic, _ request: ChartRequest, _ events: FilteredEvents,
+                      _ table: EventTable) throws -> (ChartBinding, ResultTable) {
+        switch statistic {
+        case .groups(let x, let series): return try groups(request, events, x: x, series: series)
+        case .occurrences(let series): return try occurrences(request, events, series: series)
+        case .pairs(let x, let y): return try pairs(request, events, x: x, y: y)
+        case .periodRates: return try periodRates(request, table)
+        }
+    }
+
+    /// Counts or sums per x and series, every cell of the grid present so empty cells draw as such.
+    private func groups(_ request: ChartRequest, _ events: FilteredEvents, x: String?, series: String?) throws -> (ChartBinding, ResultTable) {
+        let xKey = try groupKey(x ?? request.x, allowed: [.year, .country, .kind], role: "x")
+        let byKey = try (series ?? request.by).map { try groupKey($0, allowed: [.country, .kind], role: "by") }
         let keys = [xKey] + (byKey.map { [$0] } ?? [])
         let grouped = events.grouped(by: keys)
-        var categories = orderedValues(grouped, index: 0, key: xKey, events: events)
-        if xKey == .year { categories = yearRange(events).map(String.init) }
-        let seriesNames = byKey.map { orderedValues(grouped, index: 1, key: $0, events: events) } ?? [request.y]
-        var series: [BarChart.Series] = []
+        let xValues = xKey == .year ? yearRange(events).map(String.init) : orderedValues(grouped, index: 0, key: xKey, events: events)
+        let seriesValues = byKey.map { orderedValues(grouped, index: 1, key: $0, events: events) }
+        var cells: [[String]: [GroupTotals]] = [:]
+        for group in grouped.groups { cells[group.key, default: []].append(group) }
+        // An exact interval for a yearly count says how much a count of this size could vary by chance.
+        let withBand = xKey == .year && byKey == nil && request.y == "count" && events.table.coverage == .complete
+        var rows: [ChartBinding.Row] = []
+        let seriesNames: [String?] = seriesValues.map { $0.map(Optional.some) } ?? [nil]
         for name in seriesNames {
-            let values = categories.map { category -> Double? in
-                let matching = grouped.groups.filter { $0.key[0] == category && (byKey == nil || $0.key[1] == name) }
-                if matching.isEmpty { return request.y == "count" ? 0 : nil }
-                return try? measure(request.y, matching)
-            }
-            series.append(BarChart.Series(name: byKey.map { label(name, key: $0) } ?? yTitle(request.y, table: request.table), values: values))
-        }
-        // Long names read better along a horizontal bar; years stay on a vertical axis.
-        let orientation: Orientation = xKey == .year ? .vertical : .horizontal
-        let chart = BarChart(categories: categories.map { label($0, key: xKey) }, series: series,
-                             arrangement: byKey == nil ? .grouped : .stacked, orientation: orientation,
-                             valueTitle: yTitle(request.y, table: request.table), categoryTitle: xKey == .year ? nil : xKey.rawValue.capitalized)
-        return (.bar(chart), dataTable(grouped, y: request.y))
-    }
-
-    private func line(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        guard request.x == "year" else { throw ChartRequestError("a line chart runs along years; use x: year") }
-        let byKey = try request.by.map { try groupKey($0, allowed: [.country, .kind], role: "by") }
-        let keys: [GroupKey] = [.year] + (byKey.map { [$0] } ?? [])
-        let grouped = events.grouped(by: keys)
-        let years = yearRange(events)
-        var series: [LineChart.Series] = []
-        let names = byKey.map { orderedValues(grouped, index: 1, key: $0, events: events) } ?? [""]
-        for name in names {
-            var values: [Double?] = []
-            var lower: [Double?] = [], upper: [Double?] = []
-            for year in years {
-                let matching = grouped.groups.filter { $0.key[0] == String(year) && (byKey == nil || $0.key[1] == name) }
-                let value = matching.isEmpty ? (request.y == "count" ? 0 : nil) : try? measure(request.y, matching)
-                values.append(value)
-                // An exact interval for a yearly count says how much a count of this size could vary by chance.
-                if request.y == "count", let count = value, let interval = try? ExactPoisson.interval(count: Int(count)) {
-                    lower.append(interval.interval.lower)
-                    upper.append(interval.interval.upper)
-                } else {
-                    lower.append(nil)
-                    upper.append(nil)
+            for value in xValues {
+                let matching = cells[[value] + (name.map { [$0] } ?? [])] ?? []
+                let y: Double? = matching.isEmpty ? (request.y == "count" ? 0 : nil) : (try? measure(request.y, matching)) ?? nil
+                var row = ChartBinding.Row(x: xKey == .year ? .number(Double(value)!) : .text(label(value, key: xKey)), y: y,
+                                           series: name.map { label($0, key: byKey!) }, count: matching.reduce(0) { $0 + $1.count })
+                if withBand, let count = y, let interval = try? ExactPoisson.interval(count: Int(count)) {
+                    row.lower = interval.interval.lower
+                    row.upper = interval.interval.upper
                 }
+                rows.append(row)
             }
-            let withBand = byKey == nil && request.y == "count" && events.table.coverage == .complete
-            series.append(LineChart.Series(name: byKey.map { label(name, key: $0) } ?? yTitle(request.y, table: request.table),
-                                           x: years.map(Double.init), y: values,
-                                           lower: withBand ? lower : nil, upper: withBand ? upper : nil))
         }
-        var chart = LineChart(series: series, xScale: .year, yTitle: yTitle(request.y, table: request.table))
-        chart.events = request.annotations
-        return (.line(chart), dataTable(grouped, y: request.y))
+        let binding = ChartBinding(rows: rows, xValues: xValues.map { xKey == .year ? .number(Double($0)!) : .text(label($0, key: xKey)) },
+                                   series: (seriesValues ?? []).map { label($0, key: byKey!) }, xIsTime: xKey == .year,
+                                   xTitle: xKey == .year ? nil : xKey.rawValue.capitalized, yTitle: yTitle(request.y, table: request.table),
+                                   events: request.annotations)
+        return (binding, dataTable(grouped, y: request.y))
     }
 
-    private func cumulative(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        let byKey = try request.by.map { try groupKey($0, allowed: [.country, .kind], role: "by") }
-        var byName: [String: [CumulativeChart.Occurrence]] = [:]
+    /// One row per event (and per country when split by country) at its date, sized by deaths for attacks.
+    private func occurrences(_ request: ChartRequest, _ events: FilteredEvents, series: String?) throws -> (ChartBinding, ResultTable) {
+        let byKey = try (series ?? request.by).map { try groupKey($0, allowed: [.country, .kind], role: "by") }
+        let sized = request.table == "attacks"
+        var rows: [ChartBinding.Row] = []
+        var tableRows: [[ResultTable.Cell]] = []
+        var counts: [String: Int] = [:]
         for event in events.events {
-            let names = byKey == .country ? event.countries : [byKey == .kind ? (event.kind ?? "other") : "all"]
-            for name in names { byName[name, default: []].append(.init(x: decimalYear(event.date))) }
-        }
-        let ordered = byName.keys.sorted { (byName[$0]!.count, $1) > (byName[$1]!.count, $0) }
-        let series = ordered.map { name in
-            CumulativeChart.Series(name: byKey.map { label(name, key: $0) } ?? yTitle("count", table: request.table), occurrences: byName[name]!)
-        }
-        var chart = CumulativeChart(series: series, yTitle: "Cumulative \(request.table)")
-        chart.events = request.annotations
-        let grouped = events.grouped(by: [.year] + (byKey.map { [$0] } ?? []))
-        return (.cumulative(chart), dataTable(grouped, y: "count"))
-    }
-
-    private func timeline(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        var items: [TimelineChart.Event] = []
-        var rows: [[ResultTable.Cell]] = []
-        for event in events.events {
-            for country in event.countries {
-                let magnitude = request.table == "attacks" ? event.killed.map(Double.init) : nil
-                items.append(.init(time: decimalYear(event.date), lane: corpus.countryName(country), magnitude: magnitude))
-                rows.append([.text(event.date.description), .text(corpus.countryName(country)), event.killed.map { .integer($0) } ?? .missing, .text(event.id)])
+            let names: [String?] = byKey == .country ? event.countries : [byKey == .kind ? (event.kind ?? "other") : nil]
+            for name in names {
+                if let name { counts[name, default: 0] += 1 }
+                rows.append(ChartBinding.Row(x: .number(decimalYear(event.date)), series: name.map { label($0, key: byKey!) },
+                                             size: sized ? event.killed.map(Double.init) : nil, label: event.id))
+                tableRows.append([.text(event.date.description)] + (name.map { [.text(label($0, key: byKey!))] } ?? [])
+                                 + [event.killed.map { .integer($0) } ?? .missing, .text(event.id)])
             }
         }
-        let lanes = Dictionary(grouping: items, by: \.lane).sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.map(\.key)
-        var chart = TimelineChart(events: items, lanes: lanes, magnitudeTitle: request.table == "attacks" ? "Killed" : nil)
-        chart.notes = request.annotations
-        return (.timeline(chart), ResultTable(columns: [.init("date"), .init("country"), .init("killed", alignment: .right), .init("id")], rows: rows))
+        // Largest series first; ties by the data's own value.
+        let ordered = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
+        let binding = ChartBinding(rows: rows, series: ordered.map { label($0, key: byKey!) }, xIsTime: true,
+                                   yTitle: yTitle("count", table: request.table), sizeTitle: sized ? "Killed" : nil,
+                                   events: request.annotations)
+        let columns = [ResultTable.Column("date")] + (byKey.map { [.init($0.rawValue)] } ?? [])
+            + [.init("killed", alignment: .right), .init("id")]
+        return (binding, ResultTable(columns: columns, rows: tableRows))
     }
 
-    private func heatmap(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        let grouped = events.grouped(by: [.country, .year])
-        let years = yearRange(events)
-        let countries = orderedValues(grouped, index: 0, key: .country, events: events)
-        let values = countries.map { country in
-            years.map { year -> Double? in
-                let matching = grouped.groups.filter { $0.key[0] == country && $0.key[1] == String(year) }
-                return matching.isEmpty ? 0 : try? measure(request.y, matching)
+    /// One row per event with both measures stated, grouped by its first country.
+    private func pairs(_ request: ChartRequest, _ events: FilteredEvents, x: String, y: String) throws -> (ChartBinding, ResultTable) {
+        func value(_ event: Event, _ field: String) throws -> Int? {
+            switch field {
+            case "killed": return event.killed
+            case "wounded": return event.wounded
+            default: throw ChartRequestError("'\(field)' is not a measure of events; use killed or wounded")
             }
         }
-        let chart = HeatMapChart(rows: countries.map { corpus.countryName($0) }, columns: years.map(String.init), values: values,
-                                 valueTitle: yTitle(request.y, table: request.table))
-        return (.heatmap(chart), dataTable(grouped, y: request.y))
+        let found = try events.events.compactMap { event -> (Event, Int, Int)? in
+            guard let a = try value(event, x), let b = try value(event, y) else { return nil }
+            return (event, a, b)
+        }
+        guard found.count >= 2 else {
+            throw ChartRequestError("a chart of \(x) against \(y) needs events with both figures; \(found.count) have both")
+        }
+        let rows = found.map { ChartBinding.Row(x: .number(Double($0.1)), y: Double($0.2), series: corpus.countryName($0.0.countries.first ?? ""),
+                                                label: $0.0.id) }
+        let binding = ChartBinding(rows: rows, xTitle: x.capitalizedFirst, yTitle: y.capitalizedFirst)
+        let table = ResultTable(columns: [.init("id"), .init(x, alignment: .right), .init(y, alignment: .right)],
+                                rows: found.map { [.text($0.0.id), .integer($0.1), .integer($0.2)] })
+        return (binding, table)
     }
 
-    private func dumbbell(_ request: ChartRequest, _ table: EventTable) throws -> (ChartSpec.Content, ResultTable) {
-        guard request.periods.count == 2 else {
-            throw ChartRequestError("a dumbbell chart compares two periods; give periods: [2001-2011, 2024]")
-        }
+    /// Events per year in each period asked for, per country or kind, so periods of different lengths compare.
+    private func periodRates(_ request: ChartRequest, _ table: EventTable) throws -> (ChartBinding, ResultTable) {
         let byKey = try groupKey(request.by ?? "country", allowed: [.country, .kind], role: "by")
-        let (first, second) = (request.periods[0], request.periods[1])
-        func rates(_ period: Period) -> [String: Double] {
+        let rates = request.periods.map { period -> [String: Double] in
             var filter = request.filter
             filter.period = period
             let grouped = filter.apply(to: table, membership: corpus.membership).grouped(by: [byKey])
             return Dictionary(uniqueKeysWithValues: grouped.groups.map { ($0.key[0], Double($0.count) / period.years) })
         }
-        let a = rates(first), b = rates(second)
-        let categories = Set(a.keys).union(b.keys).sorted()
-        guard !categories.isEmpty else { throw ChartRequestError("no \(request.table) in \(first) or \(second); nothing to draw") }
-        let chart = DumbbellChart(categories: categories.map { label($0, key: byKey) }, start: categories.map { a[$0] ?? 0 },
-                                  end: categories.map { b[$0] ?? 0 }, startLabel: first.description, endLabel: second.description,
-                                  valueTitle: "\(request.table.capitalized) per year")
-        let rows = categories.map { [ResultTable.Cell.text(label($0, key: byKey)), .number(a[$0] ?? 0, digits: 2), .number(b[$0] ?? 0, digits: 2)] }
-        return (.dumbbell(chart), ResultTable(columns: [.init(byKey.rawValue), .init("per year \(first)", alignment: .right),
-                                                        .init("per year \(second)", alignment: .right)], rows: rows))
-    }
-
-    private func scatter(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        let pairs = events.events.compactMap { event -> (Event, Int, Int)? in
-            guard let killed = event.killed, let wounded = event.wounded else { return nil }
-            return (event, killed, wounded)
+        let categories = rates.reduce(Set<String>()) { $0.union($1.keys) }.sorted()
+        var rows: [ChartBinding.Row] = []
+        for (period, rate) in zip(request.periods, rates) {
+            for category in categories {
+                rows.append(ChartBinding.Row(x: .text(period.description), y: rate[category] ?? 0, series: label(category, key: byKey)))
+            }
         }
-        guard pairs.count >= 2 else { throw ChartRequestError("a scatter of killed against wounded needs events with both figures; \(pairs.count) have both") }
-        let chart = ScatterChart(points: pairs.map { .init(x: Double($0.1), y: Double($0.2), group: corpus.countryName($0.0.countries.first ?? "")) },
-                                 xTitle: "Killed", yTitle: "Wounded")
-        let rows = pairs.map { [ResultTable.Cell.text($0.0.id), .integer($0.1), .integer($0.2)] }
-        return (.scatter(chart), ResultTable(columns: [.init("id"), .init("killed", alignment: .right), .init("wounded", alignment: .right)], rows: rows))
-    }
-
-    private func smallMultiples(_ request: ChartRequest, _ events: FilteredEvents) throws -> (ChartSpec.Content, ResultTable) {
-        let grouped = events.grouped(by: [.country, .year])
-        let years = yearRange(events)
-        let countries = orderedValues(grouped, index: 0, key: .country, events: events)
-        let panels = countries.map { country in
-            SmallMultiplesChart.Panel(title: corpus.countryName(country), series: [LineChart.Series(
-                name: yTitle(request.y, table: request.table), x: years.map(Double.init),
-                y: years.map { year in
-                    let matching = grouped.groups.filter { $0.key[0] == country && $0.key[1] == String(year) }
-                    return matching.isEmpty ? 0 : try? measure(request.y, matching)
-                })])
+        let binding = ChartBinding(rows: rows, xValues: request.periods.map { .text($0.description) },
+                                   series: categories.map { label($0, key: byKey) }, xTitle: "Period",
+                                   yTitle: "\(request.table.capitalized) per year")
+        let columns = [ResultTable.Column(byKey.rawValue)] + request.periods.map { ResultTable.Column("per year \($0)", alignment: .right) }
+        let tableRows = categories.map { category in
+            [ResultTable.Cell.text(label(category, key: byKey))] + rates.map { .number($0[category] ?? 0, digits: 2) }
         }
-        var chart = SmallMultiplesChart(panels: panels, yTitle: yTitle(request.y, table: request.table))
-        chart.events = request.annotations
-        return (.smallMultiples(chart), dataTable(grouped, y: request.y))
+        return (binding, ResultTable(columns: columns, rows: tableRows))
     }
 
     // MARK: - Tables that are not event lists
@@ -226,7 +189,7 @@ public struct CorpusCharts: Sendable {
         chart.events = request.annotations
         let data = size.table
         let sourceIDs = Array(Set(corpus.membership.map(\.provenance.sourceID))).sorted()
-        return BuiltChart(spec: spec(.line(chart), request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [], data: data)
+        return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [], data: data)
     }
 
     /// Reported figures side by side: one group per indicator, one bar per reporting period.
@@ -251,12 +214,12 @@ public struct CorpusCharts: Sendable {
                                 })
         let sourceIDs = Array(Set(rows.map(\.provenance.sourceID))).sorted()
         let note = corpus.catalog.table(named: "indicators")?.coverageNote ?? ""
-        return BuiltChart(spec: spec(.bar(chart), request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [note], data: table)
+        return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [note], data: table)
     }
 
     // MARK: - Helpers
 
-    private func spec(_ content: ChartSpec.Content, _ request: ChartRequest, sourceIDs: [String]) -> ChartSpec {
+    private func spec(_ content: any ChartKind, _ request: ChartRequest, sourceIDs: [String]) -> ChartSpec {
         var spec = ChartSpec(content, theme: request.theme, width: request.width, height: request.height)
         spec.text = ChartText(title: request.title, subtitle: request.subtitle, source: SourceLine.text(for: sourceIDs, corpus: corpus))
         return spec

@@ -11,12 +11,13 @@ struct ChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "Draw a chart of the corpus as PDF, PNG, SVG or EPS.",
         discussion: """
-        KIND is a chart kind (\(ChartSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))) or a preset
+        KIND is a chart kind (\(ChartKinds.names.joined(separator: ", "))) or a preset
         (scobrief chart --list). The format comes from the output's extension.
         Examples:
           scobrief chart attacks-per-year -o attacks.pdf
           scobrief chart bar --table exercises --x year --by country --theme paper --width 85mm -o ex.png
           scobrief chart dumbbell --table attacks --by country --period 2001-2011 --period 2024 -o cmp.svg
+          scobrief chart slope --table attacks --by country --period 2001-2011 --period 2024 -o slope.pdf
         """
     )
 
@@ -44,7 +45,7 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last year (or YYYY-MM).", valueName: "year"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Periods for a dumbbell chart; give two.", valueName: "period"))
+    @Option(help: ArgumentHelp("Periods for a dumbbell or slope chart (rates per year); give two.", valueName: "period"))
     var period: [String] = []
 
     @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries.", valueName: "ISO"))
@@ -95,7 +96,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         if list {
-            let rows = ChartPresets.all.map { [ResultTable.Cell.text($0.name), .text($0.request.kind.rawValue), .text($0.summary)] }
+            let rows = ChartPresets.all.map { [ResultTable.Cell.text($0.name), .text($0.request.kind.name), .text($0.summary)] }
             Terminal.output(ResultTable(columns: [.init("preset"), .init("kind"), .init("shows")], rows: rows).alignedText())
             return
         }
@@ -123,11 +124,11 @@ struct ChartCommand: ParsableCommand {
         var request: ChartRequest
         if let preset = ChartPresets.named(kind) {
             request = preset.request
-        } else if let chartKind = ChartSpec.Kind(rawValue: kind) {
-            guard let table else { throw ValidationError("a \(chartKind.rawValue) chart needs --table (attacks, exercises, documents, membership, indicators)") }
+        } else if let chartKind = ChartKinds.named(kind) {
+            guard let table else { throw ValidationError("a \(chartKind.name) chart needs --table (attacks, exercises, documents, membership, indicators)") }
             request = ChartRequest(kind: chartKind, table: table)
         } else {
-            let names = ChartSpec.Kind.allCases.map(\.rawValue) + ChartPresets.all.map(\.name)
+            let names = ChartKinds.names + ChartPresets.all.map(\.name)
             let suggestion = Suggestion.closest(to: kind, in: names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ValidationError("'\(kind)' is neither a chart kind nor a preset\(suggestion); see scobrief chart --list")
         }

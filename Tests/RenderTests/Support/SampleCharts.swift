@@ -120,6 +120,13 @@ enum SampleCharts {
                       startLabel: "2001–2010", endLabel: "2011–2020", valueTitle: "Attacks per year", scale: .log)
     }
 
+    /// Rates that crowd together at the low end, so the end labels must be nudged apart.
+    static var slope: SlopeChart {
+        SlopeChart(text: ChartText(title: "Two members account for most attacks in both periods", source: source),
+                   categories: members, start: [4.5, 6.2, 0.4, 0.3, 0.5, 0.6, 42, 110], end: [2.0, 3.0, 0.6, 0.2, 0.3, nil, 61, 56],
+                   startLabel: "2001–2010", endLabel: "2011–2020", valueTitle: "Attacks per year")
+    }
+
     static var smallMultiples: SmallMultiplesChart {
         let years = (2001...2020).map(Double.init)
         func series(_ phase: Double, _ scale: Double) -> [LineChart.Series] {
@@ -141,6 +148,6 @@ enum SampleCharts {
     static var all: [(name: String, chart: any ChartBuilding)] {
         [("bar-vertical", verticalBar), ("bar-horizontal", horizontalBar), ("bar-grouped", groupedBar), ("bar-stacked", stackedBar),
          ("line-band", lineWithBand), ("cumulative-step", cumulative), ("scatter", scatter), ("timeline", timeline),
-         ("heatmap", heatMap), ("dumbbell", dumbbell), ("small-multiples", smallMultiples), ("multilingual", multilingual)]
+         ("heatmap", heatMap), ("dumbbell", dumbbell), ("slope", slope), ("small-multiples", smallMultiples), ("multilingual", multilingual)]
     }
 }

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Which summary of the data a chart kind draws, as a ggplot2 geom names its stat (`geom_bar` uses
+/// `stat_count`). The data side (Report) computes the statistic and hands the kind a `ChartBinding`;
+/// it switches on these few statistics, never on kinds, so a new kind that draws an existing
+/// statistic needs no change there. Field names (`"year"`, `"country"`) are the data's column names;
+/// a nil field takes whatever the request asks for (`--x`, `--by`).
+public enum ChartStatistic: Sendable, Equatable {
+    /// One value per x and series: a count or a sum of the measure (`--y`), every cell of the grid present.
+    case groups(x: String? = nil, series: String? = nil)
+    /// One row per record in time: x is the date as a fractional year, size an optional magnitude.
+    case occurrences(series: String? = nil)
+    /// One row per record that has both measures: x and y are those measures.
+    case pairs(x: String, y: String)
+    /// A rate per year for each period compared (x) and each series, so periods of different lengths compare.
+    case periodRates
+}
+
+/// Data bound to a chart's channels in tidy form, one row per mark, as ggplot2's `aes()` or
+/// Vega-Lite's `encoding` bind columns to x, y, colour and size. Kinds read only this, so any source
+/// that can produce it (the corpus today, any tidy table later) can feed any kind.
+public struct ChartBinding: Sendable {
+    /// A position value: a number (years, measures) or a category (names, periods).
+    public enum Value: Sendable, Hashable, CustomStringConvertible {
+        case number(Double)
+        case text(String)
+
+        /// The value as a label: numbers as integers when whole (years).
+        public var description: String {
+            switch self {
+            case .text(let s): return s
+            case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+            }
+        }
+
+        /// The number, or nil for a category.
+        public var number: Double? {
+            if case .number(let n) = self { return n }
+            return nil
+        }
+    }
+
+    /// One tidy row: the channels a mark may use. Kinds ignore the channels they do not draw.
+    public struct Row: Sendable {
+        /// The position along x: a number or a category.
+        public var x: Value
+        /// The value; nil when not known.
+        public var y: Double?
+        /// The series (colour, lane, row or panel); nil when the data are not split.
+        public var series: String?
+        /// A magnitude drawn as size (deaths on a time line).
+        public var size: Double?
+        /// An interval around y (a confidence interval for a count).
+        public var lower: Double?
+        /// Upper bound of the interval.
+        public var upper: Double?
+        /// How many records the row summarises (0 for an empty cell of a grid); nil for single records.
+        public var count: Int?
+        /// The record's identifier, for single records.
+        public var label: String?
+
+        /// A row; channels left out are absent.
+        public init(x: Value, y: Double? = nil, series: String? = nil, size: Double? = nil, lower: Double? = nil,
+                    upper: Double? = nil, count: Int? = nil, label: String? = nil) {
+            self.x = x
+            self.y = y
+            self.series = series
+            self.size = size
+            self.lower = lower
+            self.upper = upper
+            self.count = count
+            self.label = label
+        }
+    }
+
+    /// The rows, in the data's order.
+    public var rows: [Row]
+    /// The x values in drawing order (categories, every year of the period, or the periods compared),
+    /// including values with no rows.
+    public var xValues: [Value]
+    /// The series in drawing order (largest first unless the statistic orders otherwise); empty when
+    /// the data are not split.
+    public var series: [String]
+    /// True when x is a time (years or dates), so kinds can choose a time axis and orientation.
+    public var xIsTime: Bool
+    /// What x measures; nil for years, which need no title.
+    public var xTitle: String?
+    /// What y measures, e.g. "Attacks" or "Attacks per year"; also the name of a single unsplit series.
+    public var yTitle: String
+    /// What size measures, e.g. "Killed"; nil when rows carry no size.
+    public var sizeTitle: String?
+    /// Vertical event lines asked for on a time axis.
+    public var events: [EventNote]
+
+    /// A binding; fields left out are empty.
+    public init(rows: [Row], xValues: [Value] = [], series: [String] = [], xIsTime: Bool = false, xTitle: String? = nil,
+                yTitle: String, sizeTitle: String? = nil, events: [EventNote] = []) {
+        self.rows = rows
+        self.xValues = xValues
+        self.series = series
+        self.xIsTime = xIsTime
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.sizeTitle = sizeTitle
+        self.events = events
+    }
+
+    /// The series names to draw: the split series, or one series named after the measure.
+    public var seriesOrMeasure: [String?] { series.isEmpty ? [nil] : series.map { Optional($0) } }
+
+    /// The rows indexed by cell (x and series), for kinds that draw a grid.
+    public func cells() -> Cells { Cells(rows) }
+
+    /// Rows looked up by x and series in constant time.
+    public struct Cells: Sendable {
+        private struct Key: Hashable { var x: Value; var series: String? }
+        private var index: [Key: Row] = [:]
+
+        init(_ rows: [Row]) {
+            for row in rows where index[Key(x: row.x, series: row.series)] == nil { index[Key(x: row.x, series: row.series)] = row }
+        }
+
+        /// The first row at this x and series, if any.
+        public subscript(x: Value, series: String?) -> Row? { index[Key(x: x, series: series)] }
+    }
+}
+
+/// Why bound data cannot make the chart asked for; the message says what to change.
+public struct ChartBindingError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong and how to fix it.
+    public var message: String
+    /// An error with its message.
+    public init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}
