@@ -5,8 +5,10 @@ import Render
 /// A report with every value computed, every figure built and every table filled: what the
 /// PDF writer lays out and the figure-set writer saves. Nothing in it is computed later.
 public struct BuiltReport: Sendable {
+    /// The report's settings, as the spec gives them.
     public var metadata: ReportMetadata
-    public var items: [ReportItem]
+    /// The body's blocks in order, each ready to lay itself out.
+    var items: [any BuiltBlock]
     public var figures: [BuiltFigure]
     public var tables: [BuiltTable]
     /// Each cited source with the labels of the figures and tables that use it.
@@ -20,25 +22,6 @@ public struct DataNote: Sendable {
     public var file: String
     public var coverage: Coverage
     public var note: String
-}
-
-public enum ReportItem: Sendable {
-    case heading(text: String, level: Int, anchor: String)
-    case paragraph([MarkupRun])
-    case bullets([[MarkupRun]])
-    case keyFigures([ResolvedKeyFigure])
-    /// Index into `figures`.
-    case figure(Int)
-    /// Index into `tables`.
-    case table(Int)
-    case sources
-    case pageBreak
-}
-
-public struct ResolvedKeyFigure: Sendable {
-    public var value: String
-    public var label: String
-    public var detail: String?
 }
 
 public struct BuiltFigure: Sendable {

@@ -4,9 +4,10 @@ import Dataset
 public struct ReportSpec: Sendable {
     public var file: String
     public var metadata: ReportMetadata
-    public var body: [Located<ReportBlock>]
+    /// The body's blocks in order, each of a kind in `BlockRegistry`, with its place in the spec.
+    var body: [Located<any ReportBlock>]
 
-    public init(file: String, metadata: ReportMetadata, body: [Located<ReportBlock>]) {
+    init(file: String, metadata: ReportMetadata, body: [Located<any ReportBlock>]) {
         self.file = file
         self.metadata = metadata
         self.body = body
@@ -65,66 +66,3 @@ public struct ReportMetadata: Sendable {
     }
 }
 
-/// One block of a report body.
-public enum ReportBlock: Sendable {
-    case heading(text: String, level: Int, id: String?)
-    /// Text in the markup subset, with placeholders.
-    case text(LocatedText)
-    case keyFigures([KeyFigureSpec])
-    case chart(ChartBlockSpec)
-    case table(TableBlockSpec)
-    /// The list of cited sources with the figures and tables that use them.
-    case sources
-    case pageBreak
-}
-
-public struct KeyFigureSpec: Sendable {
-    /// The big number: usually a single placeholder, `{{ count attacks 2001-2011 }}`.
-    public var value: LocatedText
-    public var label: LocatedText
-    /// A smaller line under the label, often a comparison.
-    public var detail: LocatedText?
-}
-
-/// A figure: a chart kind or a named preset, over filtered data.
-public struct ChartBlockSpec: Sendable {
-    public var id: String
-    public var kind: String?
-    public var preset: String?
-    public var table: String?
-    public var x: String?
-    public var y: String?
-    public var by: String?
-    public var period: String?
-    public var periods: [String] = []
-    public var countries: [String] = []
-    public var kinds: [String] = []
-    /// Only events in states of these SCO statuses on the event's date.
-    public var status: [String] = []
-    public var title: String?
-    public var subtitle: String?
-    public var caption: LocatedText
-    /// Width and height as lengths ("170mm"); the theme's default when absent.
-    public var width: String?
-    public var height: String?
-    /// Vertical event lines: `2017: India and Pakistan join`.
-    public var annotations: [String] = []
-}
-
-/// A numbered table from an analysis.
-public struct TableBlockSpec: Sendable {
-    public var id: String
-    /// counts, trend, compare, indicators, exercises, documents, membership, attacks.
-    public var analysis: String
-    public var table: String?
-    public var by: String?
-    public var period: String?
-    public var periods: [String] = []
-    public var countries: [String] = []
-    /// Only events in states of these SCO statuses on the event's date.
-    public var status: [String] = []
-    public var indicators: [String] = []
-    public var tests: [String] = []
-    public var caption: LocatedText
-    public var limit: Int?
-}
