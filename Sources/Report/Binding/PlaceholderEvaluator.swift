@@ -3,7 +3,8 @@ import Dataset
 import Foundation
 
 /// What a placeholder stands for once computed: text, or a cross-reference to a numbered figure or table.
-public enum BoundValue: Sendable, Hashable {
+enum BoundValue: Sendable, Hashable {
+    /// Computed text, escaped before it joins the markup.
     case text(String)
     /// "Figure 3", linking to the figure's anchor.
     case reference(label: String, target: String)
@@ -11,23 +12,24 @@ public enum BoundValue: Sendable, Hashable {
 
 /// Computes placeholders from the corpus, so that prose and data cannot disagree.
 /// An unknown verb, table, period or indicator is an error naming the placeholder.
-public struct PlaceholderEvaluator: Sendable {
-    public let store: EventTableStore
-    public var corpus: Corpus { store.corpus }
+struct PlaceholderEvaluator: Sendable {
+    /// The corpus's event tables, read once per report.
+    let store: EventTableStore
+    var corpus: Corpus { store.corpus }
     /// Numbered labels of figures and tables by id ("fig-attacks" → "Figure 1").
-    public let references: [String: String]
+    let references: [String: String]
 
-    public init(store: EventTableStore, references: [String: String]) {
+    init(store: EventTableStore, references: [String: String]) {
         self.store = store
         self.references = references
     }
 
     /// Every verb a placeholder may use.
-    public static var verbs: [String] { PlaceholderVerb.allCases.map(\.rawValue) }
+    static var verbs: [String] { PlaceholderVerb.allCases.map(\.rawValue) }
 
     /// The placeholder's value, or an error naming it: an unknown verb (with "did you mean"),
     /// a missing argument, an unknown table, period, country or indicator.
-    public func evaluate(_ placeholder: Placeholder) throws(PlaceholderError) -> BoundValue {
+    func evaluate(_ placeholder: Placeholder) throws(PlaceholderError) -> BoundValue {
         guard let verb = PlaceholderVerb(rawValue: placeholder.verb) else {
             let suggestion = Suggestion.closest(to: placeholder.verb, in: Self.verbs).map { "did you mean '\($0)'? " } ?? ""
             throw PlaceholderError(placeholder: placeholder,
@@ -64,12 +66,12 @@ public struct PlaceholderEvaluator: Sendable {
 }
 
 /// A placeholder that cannot be computed, with the reason.
-public struct PlaceholderError: Error, Sendable, CustomStringConvertible {
+struct PlaceholderError: Error, Sendable, CustomStringConvertible {
     /// The placeholder as written.
-    public var placeholder: Placeholder
+    var placeholder: Placeholder
     /// What is wrong and, where it can, how to fix it.
-    public var message: String
+    var message: String
 
     /// "{{ cout attacks }}: unknown placeholder 'cout'; ..."
-    public var description: String { "\(placeholder.source): \(message)" }
+    var description: String { "\(placeholder.source): \(message)" }
 }

@@ -7,8 +7,10 @@ import Render
 /// builds the charts and tables, and records which sources each uses.
 /// Every problem is reported with the spec's file, line and column; nothing is written.
 public struct ReportBuilder {
+    /// The data every block is built from.
     public let corpus: Corpus
 
+    /// A builder over `corpus`.
     public init(corpus: Corpus) {
         self.corpus = corpus
     }

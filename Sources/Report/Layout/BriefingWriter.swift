@@ -7,17 +7,21 @@ import Render
 /// body pages with running header and page numbers, bookmarks mirroring the headings,
 /// figures and tables numbered and linked from the text, the sources appendix.
 public struct BriefingWriter {
+    /// The report to lay out.
     public let report: BuiltReport
+    /// The corpus, for the title page's row count and the figures' source lines.
     public let corpus: Corpus
     /// Makes the document the briefing is laid out on.
     public let backends: Backends
 
+    /// A writer of `report`, laid out on a document `backends` makes.
     public init(report: BuiltReport, corpus: Corpus, backends: Backends) {
         self.report = report
         self.corpus = corpus
         self.backends = backends
     }
 
+    /// The whole PDF: title page, contents, body pages, sources appendix.
     public func pdf() throws -> Data {
         let metadata = report.metadata
         let style = ReportStyle.named(metadata.theme)

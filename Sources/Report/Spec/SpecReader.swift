@@ -4,8 +4,10 @@ import Foundation
 /// Reads a report spec from YAML, refusing unknown keys (with a suggestion), wrong types and
 /// missing values with the file, line and column where they occur.
 public struct SpecReader {
+    /// The most nodes, depth and bytes a spec may have, so a hostile file cannot exhaust memory.
     public var limits: YAMLLimits
 
+    /// A reader that refuses specs beyond `limits`.
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
@@ -13,11 +15,13 @@ public struct SpecReader {
     /// The keys that start a block, from the registry.
     public static var blockKinds: [String] { BlockRegistry.keys }
 
+    /// Reads the spec at `path`; messages name it `displayName` when given (the path as the user typed it).
     public func read(path: String, displayName: String? = nil) throws(Diagnostic) -> ReportSpec {
         let document = try YAMLDocument(path: path, displayName: displayName, limits: limits)
         return try read(document)
     }
 
+    /// Reads a spec from a parsed YAML document.
     public func read(_ document: YAMLDocument) throws(Diagnostic) -> ReportSpec {
         let root = try document.requireRoot(expected: "a report spec with 'report' and 'body'")
         let top = try root.mapping(allowedKeys: ["report", "body"])
