@@ -88,6 +88,16 @@ import Testing
         #expect(try evaluate("{{ indicator crimes-prevented latest }}") == evaluate("{{ indicator crimes-prevented \(last) }}"))
     }
 
+    /// What `scobrief compare --period` and the compare table and placeholder use for a figure.
+    @Test func figurePeriodsCountBackFromAnEventTableOrAnIndicator() throws {
+        let reader = PeriodContext(store: Self.store)
+        let lastAttack = try Self.lastYear("attacks")
+        #expect(try reader.period("latest-3", figure: "attacks") == Period(years: lastAttack - 2, lastAttack))
+        let ends = Self.corpus.indicators.filter { $0.indicator == "crimes-prevented" }.compactMap { $0.periodEnd?.year }
+        let lastReport = try #require(ends.max())
+        #expect(try reader.period("latest", figure: "crimes-prevented") == Period(years: lastReport, lastReport))
+    }
+
     @Test func badLatestIsOneErrorEverywhere() {
         let yaml = "report:\n  title: T\nbody:\n  - table: {id: tab-x, analysis: documents, period: latest-x, caption: c}\n"
             + "  - text: \"{{ count attacks latest-x }}\"\n"

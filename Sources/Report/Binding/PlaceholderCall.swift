@@ -129,8 +129,8 @@ struct PlaceholderCall {
     /// `{{ compare attacks 2001-2011 2024 }}`: annual rates and their ratio with its interval.
     func compare() throws -> BoundValue {
         let name = try argument(0, "the figure")
-        let first = try periods.period(try argument(1, "the first period"), table: name)
-        let second = try periods.period(try argument(2, "the second period"), table: p.options["with"] ?? name)
+        let first = try periods.period(try argument(1, "the first period"), figure: name)
+        let second = try periods.period(try argument(2, "the second period"), figure: p.options["with"] ?? name)
         let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? [])
         let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
                                                   statusAtTime: statuses, level: level)

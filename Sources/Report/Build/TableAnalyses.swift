@@ -51,7 +51,7 @@ struct TableAnalyses {
         guard spec.periods.count == 2 else { throw ChartRequestError("a comparison needs periods: [first, second]") }
         let name = spec.table ?? "attacks"
         let other = spec.indicators.first ?? name
-        let first = try periods.period(spec.periods[0], table: name), second = try periods.period(spec.periods[1], table: other)
+        let first = try periods.period(spec.periods[0], figure: name), second = try periods.period(spec.periods[1], figure: other)
         let analysis = try ComparisonAnalysis.run(name, first, other, second, corpus: corpus,
                                                   countries: spec.countries.isEmpty ? nil : Set(spec.countries),
                                                   statusAtTime: try periods.statuses(spec.status))
