@@ -11,3 +11,14 @@ struct PageBreakBlock: ReportBlock, BuiltBlock {
 
     func layOut(_ context: BlockMaker) throws -> [any FlowBlock] { [PageBreakFlow()] }
 }
+
+/// A forced page break.
+struct PageBreakFlow: FlowBlock {
+    var role: FlowRole { .pageBreak }
+    var unitCount: Int { 0 }
+    var leadHeight: Double { 0 }
+    var spaceAfter: Double { 0 }
+    func unitsFitting(_ available: Double, from start: Int, atTop: Bool, pageHeight: Double) -> Int { 0 }
+    func height(of units: Range<Int>) -> Double { 0 }
+    func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {}
+}
