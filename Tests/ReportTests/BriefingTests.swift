@@ -45,6 +45,14 @@ import Testing
         #expect(text.contains("more than 1,300"))
     }
 
+    /// The callout states the headline comparison and points, by its number, at the table that shows it.
+    @Test func calloutPointsAtTheComparisonTable() throws {
+        let text = self.text.replacingOccurrences(of: "\n", with: " ")
+        let table = try #require(Self.built.report.tables.first { $0.id == "tab-compare" })
+        #expect(text.contains("The headline, and its limits"))
+        #expect(text.contains("See \(table.label)."))
+    }
+
     @Test func everyPageHasInk() throws {
         let folder = try Fixtures.temporaryDirectory()
         _ = try Fixtures.run("pdftoppm", ["-r", "20", "-gray", Self.built.path, folder + "/page"])

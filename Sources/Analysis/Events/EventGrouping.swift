@@ -147,3 +147,18 @@ extension FilteredEvents {
         return (killed, wounded)
     }
 }
+
+extension GroupKey {
+    /// Reads a grouping as the CLI's `--by` and a report table's `by:` write it: `year`,
+    /// `country`, `kind` or a comma-separated combination such as `year,country`.
+    /// One parser for both, so they accept the same words and refuse the rest the same way.
+    public static func parseList(_ text: String) throws(AnalysisInputError) -> [GroupKey] {
+        var keys: [GroupKey] = []
+        for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let key = GroupKey(rawValue: word) else { throw .unknownGrouping(word, known: allCases.map(\.rawValue)) }
+            keys.append(key)
+        }
+        guard !keys.isEmpty else { throw .unknownGrouping(text, known: allCases.map(\.rawValue)) }
+        return keys
+    }
+}

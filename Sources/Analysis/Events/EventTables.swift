@@ -62,6 +62,10 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownIndicator(String, known: [String])
     case unknownKind(String, known: [String])
     case unknownStatus(String)
+    /// A `--by` / `by:` word that is not a grouping key.
+    case unknownGrouping(String, known: [String])
+    /// A `--test` / `tests:` word that is not a trend test.
+    case unknownTest(String, known: [String])
 
     public var description: String {
         switch self {
@@ -80,6 +84,12 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownStatus(word):
             let suggestion = Suggestion.closest(to: word, in: ["member", "observer", "dialogue-partner"]).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown status '\(word)'\(suggestion); use member, observer or dialogue-partner"
+        case let .unknownGrouping(word, known):
+            let suggestion = Suggestion.closest(to: word, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            return "'\(word)' is not a grouping\(suggestion); use \(known.joined(separator: ", ")) or a combination such as year,country"
+        case let .unknownTest(word, known):
+            let suggestion = Suggestion.closest(to: word, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            return "'\(word)' is not a trend test\(suggestion); use \(known.joined(separator: ", ")) or none"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
         }

@@ -13,6 +13,19 @@ public enum TrendTest: String, Sendable, Hashable, CaseIterable {
         case .poisson: return "Poisson log-linear regression"
         }
     }
+
+    /// Reads tests as the CLI's `--test` and a report table's `tests:` write them: names from
+    /// `allCases`, comma-separated, or `none` for no test. One parser for both.
+    public static func parseList(_ words: [String]) throws(AnalysisInputError) -> [TrendTest] {
+        let names = words.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if names == ["none"] { return [] }
+        var tests: [TrendTest] = []
+        for name in names {
+            guard let test = TrendTest(rawValue: name) else { throw .unknownTest(name, known: allCases.map(\.rawValue)) }
+            tests.append(test)
+        }
+        return tests
+    }
 }
 
 /// One test's outcome on one series: a result, or the plain reason it could not be computed.

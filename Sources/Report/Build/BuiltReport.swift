@@ -5,9 +5,13 @@ import Render
 /// A report with every value computed, every figure built and every table filled: what the
 /// PDF writer lays out and the figure-set writer saves. Nothing in it is computed later.
 public struct BuiltReport: Sendable {
+    /// The report's settings, as the spec gives them.
     public var metadata: ReportMetadata
-    public var items: [ReportItem]
+    /// The body's blocks in order, each ready to lay itself out.
+    var items: [any BuiltBlock]
+    /// The numbered figures, in order: what the figure-set writer saves.
     public var figures: [BuiltFigure]
+    /// The numbered tables, in order.
     public var tables: [BuiltTable]
     /// Each cited source with the labels of the figures and tables that use it.
     public var sourceUses: [SourceUse]
@@ -15,55 +19,57 @@ public struct BuiltReport: Sendable {
     public var dataNotes: [DataNote]
 }
 
+/// What one corpus table the report draws on covers, for "About the data".
 public struct DataNote: Sendable {
+    /// The table's title ("Attacks named in the sources").
     public var title: String
+    /// The file the table was read from.
     public var file: String
+    /// Complete, or examples named in the sources.
     public var coverage: Coverage
+    /// The catalog's note on what the table covers.
     public var note: String
 }
 
-public enum ReportItem: Sendable {
-    case heading(text: String, level: Int, anchor: String)
-    case paragraph([MarkupRun])
-    case bullets([[MarkupRun]])
-    case keyFigures([ResolvedKeyFigure])
-    /// Index into `figures`.
-    case figure(Int)
-    /// Index into `tables`.
-    case table(Int)
-    case sources
-    case pageBreak
-}
-
-public struct ResolvedKeyFigure: Sendable {
-    public var value: String
-    public var label: String
-    public var detail: String?
-}
-
+/// A numbered figure: its chart built from the data, and its caption with placeholders filled.
 public struct BuiltFigure: Sendable {
+    /// The spec's id, the target of links to the figure.
     public var id: String
+    /// 1 for the first figure of the report.
     public var number: Int
     /// "Figure 3"
     public var label: String { "Figure \(number)" }
+    /// The id without its `fig-` prefix, for file names.
     public var slug: String
+    /// The caption as styled runs.
     public var caption: [MarkupRun]
+    /// The chart with its data, sources and caveats.
     public var chart: BuiltChart
 }
 
+/// A numbered table: an analysis's result with its caption, sources and notes.
 public struct BuiltTable: Sendable {
+    /// The spec's id, the target of links to the table.
     public var id: String
+    /// 1 for the first table of the report.
     public var number: Int
+    /// "Table 2"
     public var label: String { "Table \(number)" }
+    /// The id without its `tab-` prefix, for file names.
     public var slug: String
+    /// The caption as styled runs.
     public var caption: [MarkupRun]
+    /// The analysis's rows and columns.
     public var table: ResultTable
+    /// The sources of the rows shown, each once, sorted.
     public var sourceIDs: [String]
     /// Source line, caveats and method notes printed under the table.
     public var notes: [String]
 }
 
+/// A cited source and where the report uses it, for the sources appendix.
 public struct SourceUse: Sendable {
+    /// The source as the corpus lists it.
     public var source: Source
     /// "Figure 1", "Table 2", in order of appearance.
     public var usedBy: [String]

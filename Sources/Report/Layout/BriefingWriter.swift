@@ -7,17 +7,21 @@ import Render
 /// body pages with running header and page numbers, bookmarks mirroring the headings,
 /// figures and tables numbered and linked from the text, the sources appendix.
 public struct BriefingWriter {
+    /// The report to lay out.
     public let report: BuiltReport
+    /// The corpus, for the title page's row count and the figures' source lines.
     public let corpus: Corpus
     /// Makes the document the briefing is laid out on.
     public let backends: Backends
 
+    /// A writer of `report`, laid out on a document `backends` makes.
     public init(report: BuiltReport, corpus: Corpus, backends: Backends) {
         self.report = report
         self.corpus = corpus
         self.backends = backends
     }
 
+    /// The whole PDF: title page, contents, body pages, sources appendix.
     public func pdf() throws -> Data {
         let metadata = report.metadata
         let style = ReportStyle.named(metadata.theme)
@@ -37,19 +41,9 @@ public struct BriefingWriter {
         var listed: [ContentsEntry] = []
         for (pageIndex, plan) in bodyPages.enumerated() {
             for placement in plan.placements {
-                switch placement {
-                case .heading(let heading, _) where heading.level <= 2:
-                    entries.append(ContentsEntry(text: heading.text, style: heading.level == 1 ? .section : .subsection,
-                                                 anchor: heading.anchor, page: pageIndex + 1))
-                case .figure(let figure, _):
-                    let built = report.figures[figure.index]
-                    listed.append(ContentsEntry(text: "\(built.label). \(firstSentence(built.caption))", style: .item, anchor: built.id, page: pageIndex + 1))
-                case .table(let table, _, false, _):
-                    let built = report.tables[table.index]
-                    listed.append(ContentsEntry(text: "\(built.label). \(firstSentence(built.caption))", style: .item, anchor: built.id, page: pageIndex + 1))
-                default:
-                    break
-                }
+                guard var entry = placement.block.contentsEntry(for: placement.units) else { continue }
+                entry.page = pageIndex + 1
+                if entry.style == .item { listed.append(entry) } else { entries.append(entry) }
             }
         }
         if !listed.isEmpty {
@@ -67,12 +61,12 @@ public struct BriefingWriter {
             drawContents(entries, document: document, style: style, geometry: geometry, perPage: contentsPerPage,
                          pages: contentsPages, firstLabel: metadata.titlePage ? 2 : 1)
         }
-        var outlineParents: [Int: OutlineItem] = [:]
+        let canvas = PageCanvas(pdf: document, style: style, left: margins.inner, width: width)
         for (index, plan) in bodyPages.enumerated() {
             document.beginPage(width: .pt(page.width), height: .pt(page.height), label: "\(index + 1)")
             drawHeaderAndFooter(document, style: style, geometry: geometry, section: plan.section, number: index + 1, of: bodyPages.count)
             for placement in plan.placements {
-                draw(placement, on: document, style: style, geometry: geometry, outline: &outlineParents)
+                placement.block.draw(placement.units, at: placement.y, on: canvas)
             }
             document.endPage()
         }
@@ -118,21 +112,6 @@ public struct BriefingWriter {
         pdf.endPage()
     }
 
-    struct ContentsEntry {
-        enum Style { case section, subsection, group, item }
-        var text: String
-        var style: Style
-        var anchor: String?
-        var page: Int?
-    }
-
-    /// "Attacks named in the sources by year, 2001–2011." from a longer caption.
-    private func firstSentence(_ runs: [MarkupRun]) -> String {
-        let text = runs.map(\.text).joined()
-        if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) + "." }
-        return text
-    }
-
     private func drawContents(_ entries: [ContentsEntry], document pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry,
                               perPage: Int, pages: Int, firstLabel: Int) {
         let lineHeight = style.body.size * 1.9
@@ -176,48 +155,6 @@ public struct BriefingWriter {
                  at: Point(x: 0, y: 0))
         pdf.draw(Paragraph(text: "\(number) / \(total)", font: style.header, color: style.secondary, alignment: .center),
                  at: Point(x: g.left, y: g.bottom + 24), width: g.contentWidth)
-    }
-
-    private func draw(_ placement: Placement, on pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry,
-                      outline: inout [Int: OutlineItem]) {
-        switch placement {
-        case let .heading(heading, y):
-            pdf.addDestination(named: heading.anchor, at: Point(x: g.left, y: y))
-            let parent = heading.level == 1 ? OutlineItem.root : (outline[heading.level - 1] ?? .root)
-            outline[heading.level] = pdf.addOutlineItem(heading.text, destination: heading.anchor, parent: parent, open: heading.level == 1)
-            for deeper in (heading.level + 1)...4 { outline[deeper] = nil }
-            pdf.draw(heading.paragraph, at: Point(x: g.left, y: y), width: g.contentWidth)
-        case let .text(text, lines, y):
-            let x = g.left + text.indent
-            if let bullet = text.bullet, lines.lowerBound == 0 {
-                pdf.draw(bullet, at: Point(x: x - 10, y: y), width: 10)
-            }
-            pdf.draw(text.paragraph, at: Point(x: x, y: y), width: g.contentWidth - text.indent, lines: lines)
-        case let .keyFigures(figures, y):
-            KeyFigureBoxes.draw(figures, at: Point(x: g.left, y: y), width: g.contentWidth, style: style, pdf: pdf)
-        case let .figure(figure, y):
-            pdf.addDestination(named: figure.anchor, at: Point(x: g.left, y: y))
-            pdf.draw(figure.chart, at: Point(x: g.left + max(0, (g.contentWidth - figure.chart.scene.size.width) / 2), y: y))
-            var captionY = y + figure.chart.scene.size.height + 6
-            pdf.draw(figure.caption, at: Point(x: g.left, y: captionY), width: g.contentWidth)
-            captionY += figure.captionHeight + 1
-            for note in figure.notes {
-                captionY += pdf.draw(note, at: Point(x: g.left, y: captionY), width: g.contentWidth) + 1
-            }
-        case let .table(table, rows, continued, y):
-            if !continued { pdf.addDestination(named: table.anchor, at: Point(x: g.left, y: y)) }
-            var caption = table.caption
-            if continued { caption.spans.append(TextSpan(" (continued)", italic: true)) }
-            let captionHeight = pdf.draw(caption, at: Point(x: g.left, y: y), width: g.contentWidth)
-            let tableY = y + max(captionHeight, table.captionHeight) + 4
-            table.layout.draw(rows: rows, at: Point(x: g.left, y: tableY), on: pdf, style: style)
-            if rows.upperBound == table.layout.rowHeights.count {
-                var noteY = tableY + table.layout.height(rows: rows) + 2
-                for note in table.notes {
-                    noteY += pdf.draw(note, at: Point(x: g.left, y: noteY), width: g.contentWidth) + 1
-                }
-            }
-        }
     }
 
     private func romanNumeral(_ value: Int) -> String {

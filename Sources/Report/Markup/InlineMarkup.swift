@@ -4,19 +4,23 @@ import Foundation
 /// `**bold**`, `*italic*` (or `_italic_`), bullet lists (`- item` or `* item`), and links
 /// `[text](https://…)` or `[text](#figure-id)`. Anything else is literal text, so a stray
 /// asterisk prints as an asterisk instead of failing a report.
-public enum MarkupBlock: Sendable, Hashable {
+enum MarkupBlock: Sendable, Hashable {
     case paragraph([MarkupRun])
     case bulletList([[MarkupRun]])
 }
 
 /// A run of text with one set of styles.
 public struct MarkupRun: Sendable, Hashable {
+    /// The text as printed, with markup and escapes removed.
     public var text: String
+    /// Set in bold (`**bold**`).
     public var bold: Bool
+    /// Set in italic (`*italic*`).
     public var italic: Bool
     /// An external address or an internal target (`#fig-attacks`), when the run is a link.
     public var link: String?
 
+    /// A run of `text`, plain unless told otherwise.
     public init(_ text: String, bold: Bool = false, italic: Bool = false, link: String? = nil) {
         self.text = text
         self.bold = bold
@@ -25,9 +29,10 @@ public struct MarkupRun: Sendable, Hashable {
     }
 }
 
-public enum InlineMarkup {
+/// The parser of the markup subset described on `MarkupBlock`.
+enum InlineMarkup {
     /// Splits text into paragraphs and lists, then each into styled runs.
-    public static func parse(_ text: String) -> [MarkupBlock] {
+    static func parse(_ text: String) -> [MarkupBlock] {
         var blocks: [MarkupBlock] = []
         var paragraph: [String] = []
         var items: [String] = []
@@ -67,7 +72,7 @@ public enum InlineMarkup {
     }
 
     /// Styled runs of one paragraph. Unbalanced markers are kept as literal characters.
-    public static func runs(_ text: String) -> [MarkupRun] {
+    static func runs(_ text: String) -> [MarkupRun] {
         var parser = RunParser(Array(text))
         return parser.parse()
     }

@@ -1,26 +1,28 @@
 import Dataset
 
 /// A `{{ verb arguments... }}` expression in report text, bound to a value computed from the data.
-public struct Placeholder: Sendable, Hashable {
-    public var verb: String
+struct Placeholder: Sendable, Hashable {
+    /// The first word: `count`, `compare`, ... (see `PlaceholderVerb`).
+    var verb: String
     /// Positional arguments, in order.
-    public var arguments: [String]
+    var arguments: [String]
     /// `key=value` arguments.
-    public var options: [String: String]
+    var options: [String: String]
     /// The expression as written, for messages.
-    public var source: String
+    var source: String
 }
 
 /// Text with placeholders: literal pieces and expressions, in order.
-public enum TemplatePiece: Sendable, Hashable {
+enum TemplatePiece: Sendable, Hashable {
     case literal(String)
     case placeholder(Placeholder)
 }
 
-public enum PlaceholderSyntax {
+/// The `{{ ... }}` syntax of report text, checked when a spec is read.
+enum PlaceholderSyntax {
     /// Splits `text` into literals and placeholders. An unclosed `{{` or an empty `{{ }}` is an error,
     /// with the offset of its opening braces (in characters) so the caller can point at it.
-    public static func parse(_ text: String) throws(PlaceholderSyntaxError) -> [TemplatePiece] {
+    static func parse(_ text: String) throws(PlaceholderSyntaxError) -> [TemplatePiece] {
         var pieces: [TemplatePiece] = []
         var rest = Substring(text)
         var consumed = 0
@@ -58,8 +60,10 @@ public enum PlaceholderSyntax {
     }
 }
 
-public struct PlaceholderSyntaxError: Error, Sendable, Hashable {
+/// A malformed placeholder: an unclosed or empty `{{ }}`.
+struct PlaceholderSyntaxError: Error, Sendable, Hashable {
     /// Characters from the start of the text to the offending `{{`.
-    public var offset: Int
-    public var message: String
+    var offset: Int
+    /// What is wrong.
+    var message: String
 }

@@ -7,11 +7,14 @@ import Render
 /// PNG (300 dpi) and SVG, each table as CSV, Markdown and LaTeX, with numbered names
 /// (`fig01-attacks-by-year.pdf`) and a `manifest.json` listing every file with its SHA-256.
 public struct FigureSetWriter {
+    /// The report whose figures and tables are written.
     public let report: BuiltReport
+    /// The corpus the report was built from.
     public let corpus: Corpus
     /// The backend for each image format.
     public let backends: Backends
 
+    /// A writer of `report`'s figures and tables, each image format drawn by its backend in `backends`.
     public init(report: BuiltReport, corpus: Corpus, backends: Backends) {
         self.report = report
         self.corpus = corpus

@@ -2,11 +2,14 @@ import Dataset
 
 /// A report as its YAML spec declares it: metadata and an ordered body of blocks.
 public struct ReportSpec: Sendable {
+    /// The spec's file name as messages print it.
     public var file: String
+    /// The `report:` settings.
     public var metadata: ReportMetadata
-    public var body: [Located<ReportBlock>]
+    /// The body's blocks in order, each of a kind in `BlockRegistry`, with its place in the spec.
+    var body: [Located<any ReportBlock>]
 
-    public init(file: String, metadata: ReportMetadata, body: [Located<ReportBlock>]) {
+    init(file: String, metadata: ReportMetadata, body: [Located<any ReportBlock>]) {
         self.file = file
         self.metadata = metadata
         self.body = body
@@ -15,19 +18,24 @@ public struct ReportSpec: Sendable {
 
 /// A value with the place in the spec it came from, so errors found later (an unknown
 /// placeholder, a chart with no data) still point at the right line.
-public struct Located<Value: Sendable>: Sendable {
-    public var value: Value
-    public var location: SourceLocation
+struct Located<Value: Sendable>: Sendable {
+    var value: Value
+    var location: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }
 }
 
+/// The `report:` settings of a spec: what the title page, the PDF's metadata and the page layout use.
 public struct ReportMetadata: Sendable {
+    /// The paper size.
     public enum PageSize: String, Sendable, CaseIterable {
-        case a4 = "A4", letter = "Letter"
+        /// ISO A4, 210 × 297 mm.
+        case a4 = "A4"
+        /// US Letter, 8.5 × 11 in.
+        case letter = "Letter"
 
         /// Width and height in points.
         public var points: (width: Double, height: Double) {
@@ -38,93 +46,46 @@ public struct ReportMetadata: Sendable {
         }
     }
 
+    /// How body text is set.
     public enum Alignment: String, Sendable, CaseIterable {
-        case justified, ragged
+        /// Flush on both sides.
+        case justified
+        /// Flush left, ragged right.
+        case ragged
     }
 
+    /// The title on the title page, in running headers and in the PDF's metadata.
     public var title: String
+    /// A line under the title on the title page.
     public var subtitle: String?
+    /// The author in the PDF's metadata and on the title page.
     public var author: String?
+    /// The PDF's subject; the subtitle when absent.
     public var subject: String?
+    /// The PDF's keywords.
     public var keywords: [String] = []
     /// The date printed on the title page, as written (e.g. "December 2024").
     public var date: String?
+    /// The text's language (en, ru, zh), for shaping and line breaking.
     public var language: String = "en"
+    /// The paper size.
     public var pageSize: PageSize = .a4
+    /// `briefing` or `paper`: type sizes of the page and the charts' theme.
     public var theme: String = "briefing"
     /// Margins in points: top, bottom, inner (binding side) and outer.
     public var margins: (top: Double, bottom: Double, inner: Double, outer: Double) = (62, 62, 62, 62)
+    /// How body text is set.
     public var alignment: Alignment = .justified
+    /// Whether the report starts with a title page.
     public var titlePage: Bool = true
+    /// Whether a contents page follows the title page.
     public var contents: Bool = true
     /// A folder of data to use instead of the shipped corpus, relative to the spec.
     public var data: String?
 
+    /// Settings with the defaults and the given title.
     public init(title: String) {
         self.title = title
     }
 }
 
-/// One block of a report body.
-public enum ReportBlock: Sendable {
-    case heading(text: String, level: Int, id: String?)
-    /// Text in the markup subset, with placeholders.
-    case text(LocatedText)
-    case keyFigures([KeyFigureSpec])
-    case chart(ChartBlockSpec)
-    case table(TableBlockSpec)
-    /// The list of cited sources with the figures and tables that use them.
-    case sources
-    case pageBreak
-}
-
-public struct KeyFigureSpec: Sendable {
-    /// The big number: usually a single placeholder, `{{ count attacks 2001-2011 }}`.
-    public var value: LocatedText
-    public var label: LocatedText
-    /// A smaller line under the label, often a comparison.
-    public var detail: LocatedText?
-}
-
-/// A figure: a chart kind or a named preset, over filtered data.
-public struct ChartBlockSpec: Sendable {
-    public var id: String
-    public var kind: String?
-    public var preset: String?
-    public var table: String?
-    public var x: String?
-    public var y: String?
-    public var by: String?
-    public var period: String?
-    public var periods: [String] = []
-    public var countries: [String] = []
-    public var kinds: [String] = []
-    /// Only events in states of these SCO statuses on the event's date.
-    public var status: [String] = []
-    public var title: String?
-    public var subtitle: String?
-    public var caption: LocatedText
-    /// Width and height as lengths ("170mm"); the theme's default when absent.
-    public var width: String?
-    public var height: String?
-    /// Vertical event lines: `2017: India and Pakistan join`.
-    public var annotations: [String] = []
-}
-
-/// A numbered table from an analysis.
-public struct TableBlockSpec: Sendable {
-    public var id: String
-    /// counts, trend, compare, indicators, exercises, documents, membership, attacks.
-    public var analysis: String
-    public var table: String?
-    public var by: String?
-    public var period: String?
-    public var periods: [String] = []
-    public var countries: [String] = []
-    /// Only events in states of these SCO statuses on the event's date.
-    public var status: [String] = []
-    public var indicators: [String] = []
-    public var tests: [String] = []
-    public var caption: LocatedText
-    public var limit: Int?
-}

@@ -4,24 +4,29 @@ import Foundation
 /// Reads a report spec from YAML, refusing unknown keys (with a suggestion), wrong types and
 /// missing values with the file, line and column where they occur.
 public struct SpecReader {
+    /// The most nodes, depth and bytes a spec may have, so a hostile file cannot exhaust memory.
     public var limits: YAMLLimits
 
+    /// A reader that refuses specs beyond `limits`.
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
 
-    public static let blockKinds = ["heading", "text", "key_figures", "chart", "table", "sources", "page_break"]
+    /// The keys that start a block, from the registry.
+    public static var blockKinds: [String] { BlockRegistry.keys }
 
+    /// Reads the spec at `path`; messages name it `displayName` when given (the path as the user typed it).
     public func read(path: String, displayName: String? = nil) throws(Diagnostic) -> ReportSpec {
         let document = try YAMLDocument(path: path, displayName: displayName, limits: limits)
         return try read(document)
     }
 
+    /// Reads a spec from a parsed YAML document.
     public func read(_ document: YAMLDocument) throws(Diagnostic) -> ReportSpec {
         let root = try document.requireRoot(expected: "a report spec with 'report' and 'body'")
         let top = try root.mapping(allowedKeys: ["report", "body"])
         let metadata = try readMetadata(try top.require("report", "the report's title and settings"))
-        var body: [Located<ReportBlock>] = []
+        var body: [Located<any ReportBlock>] = []
         var ids: [String: SourceLocation] = [:]
         for node in try top.require("body", "the list of sections, charts and tables").sequence() {
             let block = try readBlock(node)
@@ -67,119 +72,43 @@ public struct SpecReader {
         return metadata
     }
 
-    private func readBlock(_ node: YAMLNode) throws(Diagnostic) -> ReportBlock {
+    private func readBlock(_ node: YAMLNode) throws(Diagnostic) -> any ReportBlock {
+        let keys = SpecReader.blockKinds
         // `- page_break` and `- sources` may be written as bare words.
         if node.isScalar {
             let word = try node.string()
-            switch word {
-            case "page_break": return .pageBreak
-            case "sources": return .sources
-            default:
-                throw node.error("'\(word)' is not a block", hint: Suggestion.closest(to: word, in: SpecReader.blockKinds).map { "did you mean '\($0)'?" }
-                                    ?? "a block is one of: \(SpecReader.blockKinds.joined(separator: ", "))")
-            }
+            if let kind = BlockRegistry.kind(forKey: word), kind.isBareWord { return try kind.read(node) }
+            throw node.error("'\(word)' is not a block", hint: Suggestion.closest(to: word, in: keys).map { "did you mean '\($0)'?" }
+                                ?? "a block is one of: \(keys.joined(separator: ", "))")
         }
-        let map = try node.mapping(allowedKeys: SpecReader.blockKinds)
-        guard map.entries.count == 1, let (kind, value) = map.entries.first else {
-            throw node.error("a block has exactly one of \(SpecReader.blockKinds.joined(separator: ", ")); found \(map.keys.isEmpty ? "none" : map.keys.joined(separator: ", "))",
+        let map = try node.mapping(allowedKeys: keys)
+        guard map.entries.count == 1, let (key, value) = map.entries.first, let kind = BlockRegistry.kind(forKey: key) else {
+            throw node.error("a block has exactly one of \(keys.joined(separator: ", ")); found \(map.keys.isEmpty ? "none" : map.keys.joined(separator: ", "))",
                              hint: "start each block with '- ' in the body list")
         }
-        switch kind {
-        case "heading":
-            if value.isScalar { return .heading(text: try value.string(), level: 1, id: nil) }
-            let heading = try value.mapping(allowedKeys: ["text", "level", "id"])
-            let levelNode = heading["level"]
-            let level = try levelNode?.int() ?? 1
-            guard (1...3).contains(level) else { throw levelNode!.error("heading level \(level) is not 1, 2 or 3") }
-            return .heading(text: try heading.require("text", "the heading's text").string(), level: level, id: try heading["id"]?.string())
-        case "text":
-            let text = try value.text()
-            try checkPlaceholders(text)
-            return .text(text)
-        case "key_figures":
-            var figures: [KeyFigureSpec] = []
-            for item in try value.sequence() {
-                let figure = try item.mapping(allowedKeys: ["value", "label", "detail"])
-                let value = try figure.require("value", "the number, usually a placeholder").text()
-                let label = try figure.require("label", "what the number counts").text()
-                let detail = try figure["detail"]?.text()
-                for text in [value, label] + (detail.map { [$0] } ?? []) { try checkPlaceholders(text) }
-                figures.append(KeyFigureSpec(value: value, label: label, detail: detail))
-            }
-            return .keyFigures(figures)
-        case "chart":
-            return .chart(try readChart(value))
-        case "table":
-            return .table(try readTable(value))
-        case "sources":
-            return .sources
-        default:
-            return .pageBreak
-        }
+        return try kind.read(value)
     }
 
-    private func readChart(_ node: YAMLNode) throws(Diagnostic) -> ChartBlockSpec {
-        let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
-                                                 "kinds", "status", "title", "subtitle", "caption", "width", "height", "annotations"])
-        let id = try map.require("id", "a name for cross-references, e.g. fig-attacks-by-year").string()
-        try checkID(id, map.require("id", ""))
-        var chart = ChartBlockSpec(id: id, caption: try map.require("caption", "the figure's caption").text())
-        chart.kind = try map["kind"]?.string()
-        chart.preset = try map["preset"]?.string()
-        if chart.kind == nil && chart.preset == nil {
-            throw node.error("a chart needs a 'kind' (bar, line, ...) or a 'preset' (attacks-per-year, ...)")
-        }
-        chart.table = try map["table"]?.string()
-        chart.x = try map["x"]?.string()
-        chart.y = try map["y"]?.string()
-        chart.by = try map["by"]?.string()
-        chart.period = try map["period"]?.string()
-        chart.periods = try map["periods"]?.stringList() ?? []
-        chart.countries = try map["countries"]?.stringList() ?? []
-        chart.kinds = try map["kinds"]?.stringList() ?? []
-        chart.status = try map["status"]?.stringList() ?? []
-        chart.title = try map["title"]?.string()
-        chart.subtitle = try map["subtitle"]?.string()
-        chart.width = try map["width"]?.string()
-        chart.height = try map["height"]?.string()
-        chart.annotations = try map["annotations"]?.stringList() ?? []
-        try checkPlaceholders(chart.caption)
-        return chart
-    }
-
-    private func readTable(_ node: YAMLNode) throws(Diagnostic) -> TableBlockSpec {
-        let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit"])
-        let id = try map.require("id", "a name for cross-references, e.g. tab-rats-results").string()
-        try checkID(id, map.require("id", ""))
-        var table = TableBlockSpec(id: id, analysis: try map.require("analysis", "what the table shows").string(),
-                                   caption: try map.require("caption", "the table's caption").text())
-        table.table = try map["table"]?.string()
-        table.by = try map["by"]?.string()
-        table.period = try map["period"]?.string()
-        table.periods = try map["periods"]?.stringList() ?? []
-        table.countries = try map["countries"]?.stringList() ?? []
-        table.status = try map["status"]?.stringList() ?? []
-        table.indicators = try map["indicators"]?.stringList() ?? []
-        table.tests = try map["tests"]?.stringList() ?? []
-        table.limit = try map["limit"]?.int()
-        try checkPlaceholders(table.caption)
-        return table
-    }
-
-    private func checkID(_ id: String, _ node: YAMLNode) throws(Diagnostic) {
+    /// A block's `id`, checked: lowercase letters, digits and hyphens.
+    static func id(_ map: YAMLMapping, example: String) throws(Diagnostic) -> String {
+        let node = try map.require("id", "a name for cross-references, e.g. \(example)")
+        let id = try node.string()
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw node.error("id '\(id)' must be lowercase letters, digits and hyphens")
         }
+        return id
     }
 
-    /// Placeholder syntax is checked on reading; whether each one can be computed is checked on building.
-    private func checkPlaceholders(_ text: LocatedText) throws(Diagnostic) {
+    /// Text with placeholders. Their syntax is checked on reading; whether each one can be
+    /// computed is checked on building.
+    static func text(_ node: YAMLNode) throws(Diagnostic) -> LocatedText {
+        let text = try node.text()
         do {
             _ = try PlaceholderSyntax.parse(text.text)
         } catch {
             throw Diagnostic(text.location(ofOffset: error.offset), error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
         }
+        return text
     }
 
     /// A length in points from "20mm", "0.75in", "54pt" or a bare number of points.
@@ -196,13 +125,3 @@ public struct SpecReader {
     }
 }
 
-extension ReportBlock {
-    var id: String? {
-        switch self {
-        case .heading(_, _, let id): return id
-        case .chart(let chart): return chart.id
-        case .table(let table): return table.id
-        default: return nil
-        }
-    }
-}

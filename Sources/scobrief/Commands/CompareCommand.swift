@@ -1,6 +1,7 @@
 import ArgumentParser
 import Analysis
 import Dataset
+import Report
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with this figure in the second period (default: the same figure).", valueName: "figure"))
     var with: String?
 
-    @Option(help: ArgumentHelp("A period: 2024, 2001-2011 or 2024-01..2024-09. Give it twice.", valueName: "period"))
+    @Option(help: ArgumentHelp("A period: 2024, 2001-2011, 2024-01..2024-09, latest or latest-N (the last N years with data). Give it twice.", valueName: "period"))
     var period: [String] = []
 
     @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries (for corpus tables).", valueName: "ISO"))
@@ -45,7 +46,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let corpus = try data.loadCorpus()
-            let periods = try period.map { try Period(parsing: $0) }
+            // The reports' period reader, so `latest` and `latest-N` work here as in a spec.
+            let reader = PeriodContext(store: EventTableStore(corpus: corpus))
+            let periods = [try reader.period(period[0], figure: figure), try reader.period(period[1], figure: with ?? figure)]
             let analysis = try ComparisonAnalysis.run(figure, periods[0], with ?? figure, periods[1], corpus: corpus,
                                                       countries: try countryOption(countries, corpus: corpus), level: level)
             Terminal.output(render([analysis.table], as: output.format))

@@ -68,23 +68,12 @@ struct TrendCommand: ParsableCommand {
         }
     }
 
+    /// The option's name goes in front of the shared parser's message, so the reader knows which option to fix.
     private func parseKeys(_ text: String) throws -> [GroupKey] {
-        try text.split(separator: ",").map { word in
-            guard let key = GroupKey(rawValue: String(word)) else {
-                throw ValidationError("--by '\(word)' is not a grouping; use year, country, kind or a combination such as year,country")
-            }
-            return key
-        }
+        do { return try GroupKey.parseList(text) } catch { throw ValidationError("--by: \(error)") }
     }
 
     private func parseTests(_ text: String) throws -> [TrendTest] {
-        if text == "none" { return [] }
-        return try text.split(separator: ",").map { word in
-            guard let test = TrendTest(rawValue: String(word)) else {
-                let suggestion = Suggestion.closest(to: String(word), in: TrendTest.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw ValidationError("--test '\(word)' is not a test\(suggestion); use \(TrendTest.allCases.map(\.rawValue).joined(separator: ", ")) or none")
-            }
-            return test
-        }
+        do { return try TrendTest.parseList([text]) } catch { throw ValidationError("--test: \(error)") }
     }
 }

@@ -1,0 +1,206 @@
+import Analysis
+import Dataset
+import Foundation
+
+/// One placeholder being computed: its arguments read the same way for every verb (tables,
+/// periods through the report's one period parser, countries, statuses), and one function per verb.
+struct PlaceholderCall {
+    let p: Placeholder
+    let store: EventTableStore
+    let references: [String: String]
+    var corpus: Corpus { store.corpus }
+    var periods: PeriodContext { PeriodContext(store: store) }
+    /// The confidence level of every interval a placeholder prints.
+    let level = 0.95
+
+    /// Which casualty count a verb sums.
+    enum Casualty: String {
+        case killed, wounded
+
+        func of(_ sums: (killed: KnownSum, wounded: KnownSum)) -> KnownSum {
+            self == .killed ? sums.killed : sums.wounded
+        }
+    }
+
+    func fail(_ message: String) -> PlaceholderError { PlaceholderError(placeholder: p, message: message) }
+
+    func argument(_ index: Int, _ what: String) throws -> String {
+        guard index < p.arguments.count else { throw fail("missing \(what)") }
+        return p.arguments[index]
+    }
+
+    /// The events of the table named by the first argument, in the period of the second (if
+    /// given), filtered by the `country=`, `status=` and `kind=` options.
+    func filtered(periodArgument: Int? = 1, statusOption: String = "status") throws -> FilteredEvents {
+        let table = try store.table(named: try argument(0, "the table (attacks, exercises, documents, membership)"))
+        let period = try periodArgument.flatMap { index in
+            index < p.arguments.count ? try periods.period(p.arguments[index], table: table.name) : nil
+        }
+        let countries = p.options["country"].map { Set($0.split(separator: ",").map(String.init)) }
+        let known = Set(corpus.countries.map(\.code))
+        for code in countries ?? [] where !known.contains(code) {
+            throw fail(AnalysisInputError.unknownCountry(code, suggestion: Suggestion.closest(to: code, in: known)).description)
+        }
+        let statuses = try EventFilter.statuses(parsing: p.options[statusOption].map { [$0] } ?? [])
+        let kinds = p.options["kind"].map { Set($0.split(separator: ",").map(String.init)) }
+        return EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds).apply(to: table, membership: corpus.membership)
+    }
+
+    /// `{{ count attacks 2001-2011 }}`
+    func count() throws -> BoundValue {
+        .text(NumberText.grouped(try filtered().events.count))
+    }
+
+    /// Events in states of a status at the time (members by default) as a share of all.
+    func share() throws -> BoundValue {
+        let all = try filtered(statusOption: "")
+        let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? ["member"])
+        var filter = all.filter
+        filter.statusAtTime = statuses
+        let part = filter.apply(to: all.table, membership: corpus.membership)
+        guard !all.events.isEmpty else { throw fail("no events to take a share of") }
+        return .text(String(format: "%.1f%%", 100 * Double(part.events.count) / Double(all.events.count)))
+    }
+
+    /// `{{ killed attacks 2001-2011 }}`: the sum of the stated figures; an error if none is stated.
+    func casualties(_ which: Casualty) throws -> BoundValue {
+        let sum = which.of(try filtered().casualties)
+        guard sum.knownRows > 0 else { throw fail("no \(which.rawValue) figure is stated for any of these events") }
+        return .text(NumberText.grouped(sum.total))
+    }
+
+    /// `{{ killed-known attacks }}`: how many events state the figure.
+    func knownRows(_ which: Casualty) throws -> BoundValue {
+        .text(NumberText.grouped(which.of(try filtered().casualties).knownRows))
+    }
+
+    /// `{{ killed-unknown attacks }}`: how many events give no figure.
+    func unknownRows(_ which: Casualty) throws -> BoundValue {
+        .text(NumberText.grouped(which.of(try filtered().casualties).unknownRows))
+    }
+
+    /// `{{ rate attacks 2001-2011 }}`: events a year, by the exact Poisson estimate.
+    func rate() throws -> BoundValue {
+        guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
+        let events = try filtered()
+        let rate = try ExactPoisson.rate(count: events.events.count, exposure: events.filter.period!.years, level: level)
+        return .text(StatisticText.number(rate.rate))
+    }
+
+    /// `{{ indicator crimes-prevented 2024 }}` or `{{ indicator attacks-prevented reported=2017 }}`:
+    /// one reported figure; `latest` counts back from the indicator's last period or report date.
+    func indicator() throws -> BoundValue {
+        let name = try argument(0, "the indicator name")
+        let rows = corpus.indicators.filter { $0.indicator == name }
+        guard !rows.isEmpty else {
+            throw fail(AnalysisInputError.unknownIndicator(name, known: Set(corpus.indicators.map(\.indicator)).sorted()).description)
+        }
+        var chosen = rows
+        if p.arguments.count > 1 {
+            // The period the figure covers, e.g. 2024; a total for an unstated span never matches a period.
+            let period = try periods.period(p.arguments[1]) { rows.compactMap { $0.periodEnd?.year }.max() }
+            chosen = chosen.filter { row in
+                guard let start = row.periodStart, let end = row.periodEnd else { return false }
+                return start.earliestDay == period.start.earliestDay && end.latestDay == period.end.latestDay
+            }
+        }
+        if let reported = p.options["reported"] {
+            // The date a figure was reported, for totals whose period the source does not state.
+            let when = try periods.period(reported) { rows.compactMap { $0.reportedOn?.year }.max() }
+            chosen = chosen.filter { $0.reportedOn.map { when.contains($0) == true } ?? false }
+        }
+        guard chosen.count == 1 else {
+            let periods = rows.map(\.periodDescription).joined(separator: "; ")
+            throw fail(chosen.isEmpty ? "'\(name)' is not reported for that selection; it is reported for: \(periods)"
+                       : "'\(name)' is reported more than once (\(periods)); add the period (2024) or the report date (reported=2017)")
+        }
+        return .text(chosen[0].quantity.description)
+    }
+
+    /// `{{ members 2023-12-31 status=observer }}`: states of a status on a date.
+    func members() throws -> BoundValue {
+        let dateText = try argument(0, "the date, e.g. 2023-12-31")
+        let date = try PartialDate(parsing: dateText)
+        let status = MembershipSpell.Status(rawValue: p.options["status"] ?? "member") ?? .member
+        let count = corpus.statuses(on: date.latestDay).values.filter { $0 == status.countsAs }.count
+        return .text(NumberText.grouped(count))
+    }
+
+    /// `{{ compare attacks 2001-2011 2024 }}`: annual rates and their ratio with its interval.
+    func compare() throws -> BoundValue {
+        let name = try argument(0, "the figure")
+        let first = try periods.period(try argument(1, "the first period"), figure: name)
+        let second = try periods.period(try argument(2, "the second period"), figure: p.options["with"] ?? name)
+        let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? [])
+        let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
+                                                  statusAtTime: statuses, level: level)
+        let c = analysis.comparison
+        var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
+        if let ratio = c.rateRatio {
+            text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
+        }
+        return .text(text)
+    }
+
+    /// `{{ trend attacks 2001-2011 test=mann-kendall }}`: one trend test's verdict in words.
+    func trend() throws -> BoundValue {
+        let events = try filtered()
+        let yearly = events.grouped(by: [.year]).yearlyCounts()
+        let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
+        switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
+        case .mannKendall(let mk, let sen):
+            let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
+            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
+        case .ols(let ols):
+            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue)))")
+        case .poisson(let result):
+            let poisson = result.poisson
+            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue)))")
+        case .notComputed(_, let reason):
+            throw fail(reason)
+        }
+    }
+
+    /// `{{ span exercises }}`: the first and last year with data, "2002–2024".
+    func span() throws -> BoundValue {
+        let years = try filtered(periodArgument: nil).events.map(\.year)
+        guard let first = years.min(), let last = years.max() else { throw fail("the table has no dated rows") }
+        return .text(first == last ? "\(first)" : "\(first)–\(last)")
+    }
+
+    /// `{{ gap exercises 2002-2012 median }}`: months between consecutive events (`median` or `longest`).
+    func gap() throws -> BoundValue {
+        let measures = ["median", "longest"]
+        let which = p.arguments.last.flatMap { measures.contains($0) ? $0 : nil } ?? "median"
+        let periodIndex = p.arguments.count > 1 && !measures.contains(p.arguments[1]) ? 1 : nil
+        let summary = try EventCadence.summarize(try filtered(periodArgument: periodIndex).events)
+        let months = which == "median" ? summary.medianGap : summary.longestGap
+        return .text(months >= 24 ? String(format: "%.1f years", months / 12) : String(format: "%.0f months", months))
+    }
+
+    /// `{{ latest-year attacks }}`: the last year with data.
+    func latestYear() throws -> BoundValue {
+        let years = try filtered(periodArgument: nil).events.map(\.year)
+        guard let last = years.max() else { throw fail("the table has no dated rows") }
+        return .text(String(last))
+    }
+
+    /// `{{ growth documents 2001-2017 }}`: compound annual growth of the cumulative count.
+    func growth() throws -> BoundValue {
+        let events = try filtered()
+        let yearly = events.grouped(by: [.year]).yearlyCounts()
+        let cumulative = CumulativeSum.of(yearly.counts.map(Double.init))
+        let growth = try GrowthRate.compoundAnnual(years: yearly.years, values: cumulative)
+        return .text(String(format: "%.1f%%", growth.rate * 100))
+    }
+
+    /// `{{ figure fig-id }}`, `{{ table tab-id }}`, `{{ ref id }}`: "Figure 3", linked.
+    func reference() throws -> BoundValue {
+        let id = try argument(0, "the id of a figure or table")
+        guard let label = references[id] else {
+            let suggestion = Suggestion.closest(to: id, in: references.keys).map { "; did you mean '\($0)'?" } ?? ""
+            throw fail("no figure or table has the id '\(id)'\(suggestion)")
+        }
+        return .reference(label: label, target: id)
+    }
+}

@@ -1,0 +1,173 @@
+import Analysis
+import Dataset
+import Render
+
+/// A figure: a chart kind or a named preset, over filtered data, numbered and captioned.
+struct ChartBlock: ReportBlock {
+    static let key = "chart"
+
+    var chartID: String
+    var kind: String?
+    var preset: String?
+    var table: String?
+    var x: String?
+    var y: String?
+    var by: String?
+    var period: String?
+    var periods: [String] = []
+    var countries: [String] = []
+    var kinds: [String] = []
+    /// Only events in states of these SCO statuses on the event's date.
+    var status: [String] = []
+    var title: String?
+    var subtitle: String?
+    var caption: LocatedText
+    /// Width and height as lengths ("170mm"); the theme's default when absent.
+    var width: String?
+    var height: String?
+    /// Vertical event lines: `2017: India and Pakistan join`.
+    var annotations: [String] = []
+
+    var id: String? { chartID }
+
+    static func read(_ node: YAMLNode) throws(Diagnostic) -> ChartBlock {
+        let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
+                                                 "kinds", "status", "title", "subtitle", "caption", "width", "height", "annotations"])
+        let id = try SpecReader.id(map, example: "fig-attacks-by-year")
+        var chart = ChartBlock(chartID: id, caption: try SpecReader.text(map.require("caption", "the figure's caption")))
+        chart.kind = try map["kind"]?.string()
+        chart.preset = try map["preset"]?.string()
+        if chart.kind == nil && chart.preset == nil {
+            throw node.error("a chart needs a 'kind' (bar, line, ...) or a 'preset' (attacks-per-year, ...)")
+        }
+        chart.table = try map["table"]?.string()
+        chart.x = try map["x"]?.string()
+        chart.y = try map["y"]?.string()
+        chart.by = try map["by"]?.string()
+        chart.period = try map["period"]?.string()
+        chart.periods = try map["periods"]?.stringList() ?? []
+        chart.countries = try map["countries"]?.stringList() ?? []
+        chart.kinds = try map["kinds"]?.stringList() ?? []
+        chart.status = try map["status"]?.stringList() ?? []
+        chart.title = try map["title"]?.string()
+        chart.subtitle = try map["subtitle"]?.string()
+        chart.width = try map["width"]?.string()
+        chart.height = try map["height"]?.string()
+        chart.annotations = try map["annotations"]?.stringList() ?? []
+        return chart
+    }
+
+    func register(in references: inout References) {
+        references.addFigure(chartID)
+    }
+
+    func build(_ context: BuildContext) throws -> [any BuiltBlock] {
+        let request = try chartRequest(context)
+        context.use(request.table)
+        let built = try context.charts.build(request)
+        let index = context.add(BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
+                                            caption: try context.binding.runs(caption), chart: built))
+        return [BuiltFigureItem(index: index)]
+    }
+
+    private func chartRequest(_ context: BuildContext) throws -> ChartRequest {
+        let location = context.location
+        var request: ChartRequest
+        if let presetName = preset {
+            guard let preset = ChartPresets.named(presetName) else {
+                let suggestion = Suggestion.closest(to: presetName, in: ChartPresets.all.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                throw Diagnostic(location, "unknown chart preset '\(presetName)'",
+                                 hint: "\(suggestion)presets: \(ChartPresets.all.map(\.name).joined(separator: ", "))")
+            }
+            request = preset.request
+            if let kindName = kind { request.kind = try Self.chartKind(kindName, at: location) }
+        } else {
+            guard let table else { throw Diagnostic(location, "chart '\(chartID)' needs a 'table' or a 'preset'") }
+            request = ChartRequest(kind: try Self.chartKind(kind ?? "bar", at: location), table: table)
+        }
+        if let table { request.table = table }
+        if let x { request.x = x }
+        if let y { request.y = y }
+        if let by { request.by = by }
+        let periods = context.periods
+        if let period { request.filter.period = try periods.period(period, table: request.table) }
+        if !self.periods.isEmpty { request.periods = try self.periods.map { try periods.period($0, table: request.table) } }
+        if !countries.isEmpty { request.filter.countries = Set(countries) }
+        if let statuses = try periods.statuses(status) { request.filter.statusAtTime = statuses }
+        if !kinds.isEmpty { request.filter.kinds = Set(kinds) }
+        if !annotations.isEmpty { request.annotations = try annotations.map { try EventNote(parsing: $0) } }
+        // In a report the caption carries the finding; a chart title repeats it only if asked.
+        request.title = title
+        request.subtitle = subtitle ?? (title == nil ? nil : request.subtitle)
+        request.theme = context.metadata.theme
+        let contentWidth = context.contentWidth
+        request.width = try width.map { try Self.length($0, at: location) } ?? .pt(contentWidth)
+        request.height = try height.map { try Self.length($0, at: location) } ?? .pt((contentWidth * 0.52).rounded())
+        return request
+    }
+
+    private static func chartKind(_ name: String, at location: SourceLocation) throws(Diagnostic) -> any ChartKind.Type {
+        guard let kind = ChartKinds.named(name) else {
+            let names = ChartKinds.names
+            throw Diagnostic(location, "unknown chart kind '\(name)'",
+                             hint: (Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? "") + "kinds: \(names.joined(separator: ", "))")
+        }
+        return kind
+    }
+
+    private static func length(_ text: String, at location: SourceLocation) throws(Diagnostic) -> Length {
+        guard let length = Length(parsing: text) else { throw Diagnostic(location, "'\(text)' is not a length", hint: "write e.g. 170mm or 6in") }
+        return length
+    }
+}
+
+/// A built figure in the body: an index into the report's figures, which the figure-set writer also saves.
+struct BuiltFigureItem: BuiltBlock {
+    var index: Int
+
+    func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
+        let figure = context.report.figures[index]
+        var spec = figure.chart.spec
+        // The source line goes under the caption, with the report's other notes.
+        spec.text.source = nil
+        let chart = context.pdf.layout(try spec.figure())
+        let caption = context.caption(label: figure.label, figure.caption)
+        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
+                                  + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]))
+        return [FigureFlow(anchor: figure.id, contentsText: "\(figure.label). \(BlockMaker.firstSentence(figure.caption))",
+                           chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
+                           notes: notes, notesHeight: context.notesHeight(notes))]
+    }
+}
+
+/// A figure measured for the page: kept whole with its caption and notes, floating to the top
+/// of the next page when it does not fit.
+struct FigureFlow: WholeFlowBlock {
+    var anchor: String
+    var contentsText: String
+    var chart: LaidOutChart
+    var caption: Paragraph
+    var captionHeight: Double
+    var notes: [Paragraph]
+    var notesHeight: Double
+
+    var role: FlowRole { .float }
+    var height: Double { chart.scene.size.height + 6 + captionHeight + notesHeight }
+    var spaceAfter: Double { 14 }
+
+    func contentsEntry(for units: Range<Int>) -> ContentsEntry? {
+        ContentsEntry(text: contentsText, style: .item, anchor: anchor)
+    }
+
+    func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {
+        let pdf = page.pdf
+        pdf.addDestination(named: anchor, at: Point(x: page.left, y: y))
+        pdf.draw(chart, at: Point(x: page.left + max(0, (page.width - chart.scene.size.width) / 2), y: y))
+        var captionY = y + chart.scene.size.height + 6
+        pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.width)
+        captionY += captionHeight + 1
+        for note in notes {
+            captionY += pdf.draw(note, at: Point(x: page.left, y: captionY), width: page.width) + 1
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Dataset
+import Render
+
+/// The row of large numbers with labels at the top of a briefing.
+struct KeyFiguresBlock: ReportBlock {
+    static let key = "key_figures"
+
+    /// One box: the big number (usually a single placeholder), what it counts, and an optional
+    /// smaller line under the label, often a comparison.
+    struct Figure: Sendable {
+        var value: LocatedText
+        var label: LocatedText
+        var detail: LocatedText?
+    }
+
+    var figures: [Figure]
+
+    static func read(_ node: YAMLNode) throws(Diagnostic) -> KeyFiguresBlock {
+        var figures: [Figure] = []
+        for item in try node.sequence() {
+            let figure = try item.mapping(allowedKeys: ["value", "label", "detail"])
+            let value = try SpecReader.text(figure.require("value", "the number, usually a placeholder"))
+            let label = try SpecReader.text(figure.require("label", "what the number counts"))
+            let detail = try figure["detail"].map { node throws(Diagnostic) in try SpecReader.text(node) }
+            figures.append(Figure(value: value, label: label, detail: detail))
+        }
+        return KeyFiguresBlock(figures: figures)
+    }
+
+    func build(_ context: BuildContext) throws -> [any BuiltBlock] {
+        let binding = context.binding
+        return [BuiltKeyFigures(figures: try figures.map { figure throws(Diagnostic) in
+            ResolvedKeyFigure(value: try binding.plain(figure.value), label: try binding.plain(figure.label),
+                              detail: try figure.detail.map { detail throws(Diagnostic) in try binding.plain(detail) })
+        })]
+    }
+}
+
+/// A key figure with its placeholders filled.
+struct ResolvedKeyFigure: Sendable {
+    var value: String
+    var label: String
+    var detail: String?
+}
+
+/// The key figures with their values computed.
+struct BuiltKeyFigures: BuiltBlock {
+    var figures: [ResolvedKeyFigure]
+
+    func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
+        [KeyFiguresFlow(figures: figures, style: context.style,
+                        height: KeyFigureBoxes.height(figures, width: context.width, style: context.style, pdf: context.pdf))]
+    }
+}
+
+/// The key figures measured for the page, kept whole.
+struct KeyFiguresFlow: WholeFlowBlock {
+    var figures: [ResolvedKeyFigure]
+    var style: ReportStyle
+    var height: Double
+    var spaceAfter: Double { 12 }
+
+    func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {
+        KeyFigureBoxes.draw(figures, at: Point(x: page.left, y: y), width: page.width, style: style, pdf: page.pdf)
+    }
+}
+
+/// The row of large numbers with labels at the top of a briefing.
+enum KeyFigureBoxes {
+    static let perRow = 4
+    static let gap = 8.0
+
+    static func boxWidth(count: Int, width: Double) -> Double {
+        let columns = min(perRow, max(1, count))
+        return (width - gap * Double(columns - 1)) / Double(columns)
+    }
+
+    static func paragraphs(_ figure: ResolvedKeyFigure, style: ReportStyle) -> [Paragraph] {
+        // "more than 1,300": the qualifier goes small above the number, so the number stays one line.
+        var value = figure.value
+        var result: [Paragraph] = []
+        for qualifier in Qualifier.allCases where qualifier != .exact && value.hasPrefix(qualifier.prefix) {
+            result.append(Paragraph(text: qualifier.prefix.trimmingCharacters(in: .whitespaces), font: style.keyLabel,
+                                    color: style.accent, alignment: .left, lineSpacing: 1.0))
+            value = String(value.dropFirst(qualifier.prefix.count))
+        }
+        result += [Paragraph(text: value, font: style.keyValue, color: style.accent, alignment: .left, lineSpacing: 1.0),
+                   Paragraph(text: figure.label, font: style.keyLabel, color: style.text, alignment: .left, lineSpacing: 1.1)]
+        if let detail = figure.detail {
+            result.append(Paragraph(text: detail, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.1))
+        }
+        return result
+    }
+
+    static func height(_ figures: [ResolvedKeyFigure], width: Double, style: ReportStyle, pdf: any PagedDocument) -> Double {
+        let boxWidth = boxWidth(count: figures.count, width: width)
+        var total = 0.0
+        for row in stride(from: 0, to: figures.count, by: perRow) {
+            let heights = figures[row..<min(row + perRow, figures.count)].map { figure in
+                paragraphs(figure, style: style).reduce(0) { $0 + pdf.measure($1, width: boxWidth - 16).height + 3 }
+            }
+            total += (heights.max() ?? 0) + 16 + (row > 0 ? gap : 0)
+        }
+        return total
+    }
+
+    static func draw(_ figures: [ResolvedKeyFigure], at origin: Point, width: Double, style: ReportStyle, pdf: any PagedDocument) {
+        let boxWidth = boxWidth(count: figures.count, width: width)
+        var y = origin.y
+        for row in stride(from: 0, to: figures.count, by: perRow) {
+            let slice = Array(figures[row..<min(row + perRow, figures.count)])
+            let rowHeight = height(slice, width: width, style: style, pdf: pdf)
+            for (column, figure) in slice.enumerated() {
+                let x = origin.x + Double(column) * (boxWidth + gap)
+                pdf.draw(Scene(size: Size(width: boxWidth, height: rowHeight), background: nil, items: [
+                    .rect(Rect(x: x, y: y, width: boxWidth, height: rowHeight), .fill(style.keyBackground)),
+                    .rect(Rect(x: x, y: y, width: 2.5, height: rowHeight), .fill(style.accent)),
+                ]), at: Point(x: 0, y: 0))
+                var textY = y + 8
+                for paragraph in paragraphs(figure, style: style) {
+                    textY += pdf.draw(paragraph, at: Point(x: x + 10, y: textY), width: boxWidth - 16) + 3
+                }
+            }
+            y += rowHeight + gap
+        }
+    }
+}

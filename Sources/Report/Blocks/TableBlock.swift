@@ -1,0 +1,129 @@
+import Analysis
+import Dataset
+import Render
+
+/// A numbered table from one of the `TableAnalysis` analyses.
+struct TableBlock: ReportBlock {
+    static let key = "table"
+
+    var tableID: String
+    var analysis: TableAnalysis
+    /// The corpus table the analysis reads, where it takes one.
+    var table: String?
+    var by: String?
+    var period: String?
+    var periods: [String] = []
+    var countries: [String] = []
+    /// Only events in states of these SCO statuses on the event's date.
+    var status: [String] = []
+    var indicators: [String] = []
+    var tests: [String] = []
+    var caption: LocatedText
+    var limit: Int?
+
+    var id: String? { tableID }
+
+    static func read(_ node: YAMLNode) throws(Diagnostic) -> TableBlock {
+        let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
+                                                 "tests", "caption", "limit"])
+        let id = try SpecReader.id(map, example: "tab-rats-results")
+        let analysis = try TableAnalysis.read(map.require("analysis", "what the table shows"))
+        var table = TableBlock(tableID: id, analysis: analysis, caption: try SpecReader.text(map.require("caption", "the table's caption")))
+        table.table = try map["table"]?.string()
+        table.by = try map["by"]?.string()
+        table.period = try map["period"]?.string()
+        table.periods = try map["periods"]?.stringList() ?? []
+        table.countries = try map["countries"]?.stringList() ?? []
+        table.status = try map["status"]?.stringList() ?? []
+        table.indicators = try map["indicators"]?.stringList() ?? []
+        table.tests = try map["tests"]?.stringList() ?? []
+        table.limit = try map["limit"]?.int()
+        return table
+    }
+
+    func register(in references: inout References) {
+        references.addTable(tableID)
+    }
+
+    func build(_ context: BuildContext) throws -> [any BuiltBlock] {
+        let result = try analysis.build(self, with: context.analyses)
+        context.use(analysis.dataTable(of: self))
+        let uniqueSources = Array(Set(result.sourceIDs)).sorted()
+        let index = context.add(BuiltTable(id: tableID, number: context.tables.count + 1, slug: ReportBuilder.slug(tableID),
+                                           caption: try context.binding.runs(caption), table: result.table, sourceIDs: uniqueSources,
+                                           notes: [SourceLine.text(for: uniqueSources, corpus: context.corpus)] + result.notes))
+        return [BuiltTableItem(index: index)]
+    }
+}
+
+/// A built table in the body: an index into the report's tables, which the figure-set writer also saves.
+struct BuiltTableItem: BuiltBlock {
+    var index: Int
+
+    func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
+        let table = context.report.tables[index]
+        let caption = context.caption(label: table.label, table.caption)
+        let notes = context.notes(table.notes)
+        return [TableFlow(anchor: table.id, contentsText: "\(table.label). \(BlockMaker.firstSentence(table.caption))",
+                          caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
+                          layout: TableLayout(table.table, width: context.width, style: context.style, pdf: context.pdf),
+                          notes: notes, notesHeight: context.notesHeight(notes))]
+    }
+}
+
+/// A table measured for the page: split between rows, the caption and header repeated on each
+/// page with "(continued)", the notes under the last row.
+struct TableFlow: FlowBlock {
+    var anchor: String
+    var contentsText: String
+    var caption: Paragraph
+    var captionHeight: Double
+    var layout: TableLayout
+    var notes: [Paragraph]
+    var notesHeight: Double
+    /// Fewer rows than this of a long table at the foot of a page read badly; the table starts afresh.
+    static let minimumRows = 3
+
+    var role: FlowRole { .fixed }
+    var unitCount: Int { layout.rowHeights.count }
+    var leadHeight: Double { captionHeight + layout.height(rows: 0..<min(Self.minimumRows, layout.rowHeights.count)) }
+    var spaceAfter: Double { notesHeight + 14 }
+
+    func unitsFitting(_ available: Double, from start: Int, atTop: Bool, pageHeight: Double) -> Int {
+        let rows = layout.rowHeights.count
+        var fitting = 0
+        var used = captionHeight + 4 + layout.headerHeight + 3
+        while start + fitting < rows
+                && used + layout.rowHeights[start + fitting] <= available - (start + fitting == rows - 1 ? notesHeight : 0) {
+            used += layout.rowHeights[start + fitting]
+            fitting += 1
+        }
+        if fitting < min(Self.minimumRows, rows - start) && !atTop { return 0 }
+        return max(fitting, min(1, rows - start))
+    }
+
+    func height(of units: Range<Int>) -> Double {
+        captionHeight + 4 + layout.height(rows: units)
+    }
+
+    func contentsEntry(for units: Range<Int>) -> ContentsEntry? {
+        units.lowerBound == 0 ? ContentsEntry(text: contentsText, style: .item, anchor: anchor) : nil
+    }
+
+    func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {
+        let pdf = page.pdf
+        let continued = units.lowerBound > 0
+        if !continued { pdf.addDestination(named: anchor, at: Point(x: page.left, y: y)) }
+        var caption = self.caption
+        if continued { caption.spans.append(TextSpan(" (continued)", italic: true)) }
+        let drawnHeight = pdf.draw(caption, at: Point(x: page.left, y: y), width: page.width)
+        let tableY = y + max(drawnHeight, captionHeight) + 4
+        layout.draw(rows: units, at: Point(x: page.left, y: tableY), on: pdf, style: page.style)
+        if units.upperBound == layout.rowHeights.count {
+            var noteY = tableY + layout.height(rows: units) + 2
+            for note in notes {
+                noteY += pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.width) + 1
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Analysis
+import Dataset
+
+/// What every block's `build` step shares: the corpus and its event tables, the placeholder
+/// binding, the numbered references, and the figures and tables built so far.
+final class BuildContext {
+    let corpus: Corpus
+    let metadata: ReportMetadata
+    let store: EventTableStore
+    let references: References
+    let binding: TextBinding
+    let charts: CorpusCharts
+    let analyses: TableAnalyses
+    /// The one reader of periods (`2001-2011`, `2024`, `latest-5`) for every block.
+    let periods: PeriodContext
+    /// The page's text width in points: the default width of a chart.
+    let contentWidth: Double
+    /// Where the block being built is written, for errors found while building it.
+    var location: SourceLocation
+
+    private(set) var figures: [BuiltFigure] = []
+    private(set) var tables: [BuiltTable] = []
+    private(set) var tablesUsed: [String] = []
+    private(set) var headingCount = 0
+
+    init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation) {
+        self.corpus = corpus
+        self.metadata = metadata
+        self.store = EventTableStore(corpus: corpus)
+        self.references = references
+        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels))
+        self.charts = CorpusCharts(store: store)
+        self.periods = PeriodContext(store: store)
+        self.analyses = TableAnalyses(store: store, periods: periods)
+        self.contentWidth = metadata.pageSize.points.width - metadata.margins.inner - metadata.margins.outer
+        self.location = location
+    }
+
+    /// Records that the report draws on a corpus table, for the "About the data" notes.
+    func use(_ table: String) {
+        if !tablesUsed.contains(table) { tablesUsed.append(table) }
+    }
+
+    /// Adds a figure and returns its index in the report's figures.
+    func add(_ figure: BuiltFigure) -> Int {
+        figures.append(figure)
+        return figures.count - 1
+    }
+
+    /// Adds a table and returns its index in the report's tables.
+    func add(_ table: BuiltTable) -> Int {
+        tables.append(table)
+        return tables.count - 1
+    }
+
+    /// The next heading's number, for anchors of headings without an id.
+    func nextHeadingNumber() -> Int {
+        headingCount += 1
+        return headingCount
+    }
+}

@@ -1,0 +1,46 @@
+import Analysis
+import Dataset
+
+/// The analyses a report table can show, by the word a spec's `analysis:` uses. Each case has
+/// one function in `TableAnalyses`; the switch in `build` makes the compiler check that every
+/// case has one.
+enum TableAnalysis: String, CaseIterable, Sendable {
+    case counts, trend, compare, share, cadence, indicators, attacks, exercises, documents, membership
+
+    /// Reads `analysis:`, refusing an unknown word with "did you mean" and the list of analyses.
+    static func read(_ node: YAMLNode) throws(Diagnostic) -> TableAnalysis {
+        TableAnalysis(rawValue: try node.choice(of: allCases.map(\.rawValue)))!
+    }
+
+    /// The corpus table the analysis reads: its coverage goes in "About the data", and `latest`
+    /// in its periods counts back from its last year.
+    func dataTable(of spec: TableBlock) -> String {
+        switch self {
+        case .indicators, .attacks, .exercises, .documents, .membership: return rawValue
+        case .cadence: return spec.table ?? "exercises"
+        case .counts, .trend, .compare, .share: return spec.table ?? "attacks"
+        }
+    }
+
+    func build(_ spec: TableBlock, with analyses: TableAnalyses) throws -> TableAnalysisResult {
+        switch self {
+        case .counts: return try analyses.counts(spec)
+        case .trend: return try analyses.trend(spec)
+        case .compare: return try analyses.compare(spec)
+        case .share: return try analyses.share(spec)
+        case .cadence: return try analyses.cadence(spec)
+        case .indicators: return try analyses.indicators(spec)
+        case .attacks: return try analyses.attacks(spec)
+        case .exercises: return try analyses.exercises(spec)
+        case .documents: return try analyses.documents(spec)
+        case .membership: return try analyses.membership(spec)
+        }
+    }
+}
+
+/// An analysis's table with the sources of the rows it used and the notes to print under it.
+struct TableAnalysisResult {
+    var table: ResultTable
+    var sourceIDs: [String]
+    var notes: [String]
+}
