@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Dataset", targets: ["Dataset"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Render", targets: ["Render"]),
+        .library(name: "RenderCairo", targets: ["RenderCairo"]),
         .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
@@ -28,7 +29,10 @@ let package = Package(
         ),
         .target(name: "Dataset", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Analysis", dependencies: ["Dataset"]),
-        .target(name: "Render", dependencies: ["CCairo"]),
+        // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C import.
+        .target(name: "Render"),
+        // The Cairo/Pango backend of Render's protocols: the only target that imports CCairo.
+        .target(name: "RenderCairo", dependencies: ["Render", "CCairo"]),
         .target(
             name: "Report",
             dependencies: ["Dataset", "Analysis", "Render", .product(name: "Yams", package: "Yams")]
@@ -36,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "scobrief",
             dependencies: [
-                "Dataset", "Analysis", "Render", "Report",
+                "Dataset", "Analysis", "Render", "RenderCairo", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,12 +48,12 @@ let package = Package(
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["References"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "RenderCairo"], exclude: ["References"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "RenderCairo", "Analysis", "Dataset"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
         .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd"], exclude: ["BadInputs"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
-        .executableTarget(name: "scobrief-render-bench", dependencies: ["Render"], path: "Sources/RenderBench"),
+        .executableTarget(name: "scobrief-render-bench", dependencies: ["Render", "RenderCairo"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
         .target(name: "GTDSynthetic", dependencies: ["Dataset"]),
         .executableTarget(

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Lays out and draws figures with Cairo and Pango, to bytes in memory or to files.
 ///

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Draws large batches of identical markers straight into an image surface's pixels: each marker
 /// shape is rasterised once by cairo (at 4 × 4 sub-pixel offsets, so positions keep sub-pixel

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// A multi-page PDF built page by page: charts or scenes placed at positions, flowing text,
 /// bookmarks (outline), internal links to named destinations, web links and page labels.

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Pango text shaping with fixed settings, shared by measuring and drawing so the two agree:
 /// 72 dpi (font points = cairo units), no metric hinting, unrounded glyph positions. Without these,

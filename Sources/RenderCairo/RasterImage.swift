@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Decoded pixels of a PNG, read with cairo (no extra image library). Used to compare renders
 /// with reference images and to inspect glyph ink.

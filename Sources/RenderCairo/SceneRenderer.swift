@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Draws a `Scene` on a cairo context. The same code draws on every surface type; the only
 /// surface-specific step is the raster fast path for large marker batches (see `MarkerStamper`).

@@ -3,7 +3,7 @@ import Foundation
 extension TextRun {
     /// Offset of the box's top-left corner from the anchor point, before rotation. `baseline` is the
     /// first line's baseline from the top (needed for baseline anchoring).
-    static func anchorOffset(_ anchor: TextAnchor, size: Size, baseline: Double) -> Point {
+    package static func anchorOffset(_ anchor: TextAnchor, size: Size, baseline: Double) -> Point {
         let dx: Double
         switch anchor.horizontal {
         case .left: dx = 0
@@ -73,7 +73,8 @@ enum Polygon {
 }
 
 /// Makes text runs from measurements, so every text in a layout is sized by the real backend.
-struct TextMaker {
+/// Package access: backends shape text in the language `language(of:)` gives, as layout did.
+package struct TextMaker {
     let measurer: TextMeasurer
     let language: String
 
@@ -88,7 +89,7 @@ struct TextMaker {
     /// The language a label is evidently written in, from its script: Chinese for Han characters
     /// (so Pango picks Simplified Chinese glyph forms), Russian for Cyrillic; nil for anything else,
     /// which keeps the theme's language.
-    static func language(of text: String) -> String? {
+    package static func language(of text: String) -> String? {
         var cyrillic = false
         for scalar in text.unicodeScalars {
             switch scalar.value {

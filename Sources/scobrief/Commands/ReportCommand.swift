@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dataset
 import Foundation
+import RenderCairo
 import Report
 
 struct ReportCommand: ParsableCommand {
