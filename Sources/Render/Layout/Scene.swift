@@ -61,10 +61,24 @@ public struct Paint: Hashable, Sendable {
     public static func stroke(_ stroke: Stroke) -> Paint { Paint(stroke: stroke) }
 }
 
+/// An outline in page points: straight lines, circular arcs and rectangles, in the forms every
+/// vector format has (PDF, PostScript, SVG and cairo share them), so each backend draws a path
+/// with its own primitives and they agree.
 public struct Path: Sendable {
     public enum Element: Sendable {
+        /// Starts a new sub-path at the point.
         case move(Point)
+        /// A straight line from the current point.
         case line(Point)
+        /// A circular arc from `startAngle` to `endAngle` (radians from the +x axis towards +y, so
+        /// clockwise on the page; drawn in the direction of increasing angle, `endAngle` ≥
+        /// `startAngle`). A straight line joins the current point, if there is one, to the arc's
+        /// start; otherwise the arc starts a sub-path there. As cairo_arc and PostScript's arc.
+        case arc(center: Point, radius: Double, startAngle: Double, endAngle: Double)
+        /// A closed rectangular sub-path: from the origin along the width, down the height, back
+        /// and closed (PDF's `re`, cairo_rectangle).
+        case rect(Rect)
+        /// A straight line back to the sub-path's start, closing it.
         case close
     }
 
@@ -78,6 +92,12 @@ public struct Path: Sendable {
 
     public mutating func move(to p: Point) { elements.append(.move(p)) }
     public mutating func line(to p: Point) { elements.append(.line(p)) }
+    /// Appends a clockwise (on the page) circular arc; see `Element.arc`.
+    public mutating func arc(center: Point, radius: Double, from startAngle: Double, to endAngle: Double) {
+        elements.append(.arc(center: center, radius: radius, startAngle: startAngle, endAngle: endAngle))
+    }
+    /// Appends a closed rectangle as its own sub-path.
+    public mutating func rect(_ r: Rect) { elements.append(.rect(r)) }
     public mutating func close() { elements.append(.close) }
 
     public static func segment(_ a: Point, _ b: Point) -> Path { Path(polyline: [a, b]) }
