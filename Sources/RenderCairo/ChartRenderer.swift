@@ -13,10 +13,12 @@ import Render
 public final class ChartRenderer: SceneBackend {
     /// Pango, configured so measuring and drawing agree.
     public let pangoMeasurer: PangoTextMeasurer
+    /// Pango, as layout needs it: the same measurer that draws.
     public var textMeasurer: any TextMeasurer { pangoMeasurer }
     /// Working memory reused from one render to the next (see `ScratchMemory`).
     let scratch = ScratchMemory()
 
+    /// A renderer with its own Pango font map and context.
     public init() {
         pangoMeasurer = PangoTextMeasurer()
     }
