@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Render", targets: ["Render"]),
         .library(name: "RenderSVG", targets: ["RenderSVG"]),
+        .library(name: "RenderCairo", targets: ["RenderCairo"]),
         .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
@@ -29,7 +30,10 @@ let package = Package(
         ),
         .target(name: "Dataset", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Analysis", dependencies: ["Dataset"]),
-        .target(name: "Render", dependencies: ["CCairo"]),
+        // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C import.
+        .target(name: "Render"),
+        // The Cairo/Pango backend of Render's protocols: the only target that imports CCairo.
+        .target(name: "RenderCairo", dependencies: ["Render", "CCairo"]),
         // The native SVG backend: real <text> elements; Render only, no C.
         .target(name: "RenderSVG", dependencies: ["Render"]),
         .target(
@@ -39,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "scobrief",
             dependencies: [
-                "Dataset", "Analysis", "Render", "RenderSVG", "Report",
+                "Dataset", "Analysis", "Render", "RenderCairo", "RenderSVG", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,12 +51,12 @@ let package = Package(
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "RenderSVG"], exclude: ["References"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "RenderCairo", "RenderSVG"], exclude: ["References"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "RenderCairo", "Analysis", "Dataset"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
         .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd"], exclude: ["BadInputs"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
-        .executableTarget(name: "scobrief-render-bench", dependencies: ["Render"], path: "Sources/RenderBench"),
+        .executableTarget(name: "scobrief-render-bench", dependencies: ["Render", "RenderCairo"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
         .target(name: "GTDSynthetic", dependencies: ["Dataset"]),
         .executableTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import Render
+import RenderCairo
 
 /// Benchmark driver for Scripts/bench-peers.
 ///

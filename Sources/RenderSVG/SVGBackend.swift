@@ -200,6 +200,26 @@ private struct SVGWriter {
                 // Cairo treats a line with no current point as a move.
                 d += (hasCurrentPoint ? "L" : "M") + "\(n(p.x)) \(n(p.y))"
                 hasCurrentPoint = true
+            case .arc(let center, let radius, let start, let end):
+                // As cairo_arc: a line from the current point to the arc's start, then the arc
+                // clockwise on the page (SVG's sweep flag 1), in pieces of at most half a turn
+                // because one SVG arc cannot draw a full circle.
+                var sweepEnd = end
+                while sweepEnd < start { sweepEnd += 2 * .pi }
+                func point(_ angle: Double) -> String {
+                    "\(n(center.x + radius * cos(angle))) \(n(center.y + radius * sin(angle)))"
+                }
+                d += (hasCurrentPoint ? "L" : "M") + point(start)
+                var from = start
+                while from < sweepEnd {
+                    let to = min(sweepEnd, from + .pi)
+                    d += "A\(n(radius)) \(n(radius)) 0 0 1 " + point(to)
+                    from = to
+                }
+                hasCurrentPoint = true
+            case .rect(let r):
+                d += "M\(n(r.x)) \(n(r.y))h\(n(r.width))v\(n(r.height))h\(n(-r.width))Z"
+                hasCurrentPoint = true
             case .close:
                 if hasCurrentPoint { d += "Z" }
             }
@@ -294,46 +314,21 @@ private struct SVGWriter {
     /// outlined in turn, so overlaps build up density as they do in Cairo.
     private mutating func drawMarkers(_ batch: MarkerBatch) {
         guard !batch.centers.isEmpty else { return }
-        let r = batch.diameter / 2
         if batch.fill.alpha >= 1, let outline = batch.outline {
-            let d = batch.centers.map { markerPath(batch.shape, center: $0, radius: r) }.joined()
+            let d = batch.centers.map { markerPath(batch, center: $0) }.joined()
             element("path", [("d", d)] + fill(batch.fill) + attributes(outline))
             return
         }
         open("g", [("class", "markers")] + fill(batch.fill) + (batch.outline.map(attributes) ?? []))
         for c in batch.centers {
-            switch batch.shape {
-            case .circle: element("circle", [("cx", n(c.x)), ("cy", n(c.y)), ("r", n(r))])
-            case .square:
-                let h = r * 0.886
-                element("rect", [("x", n(c.x - h)), ("y", n(c.y - h)), ("width", n(2 * h)), ("height", n(2 * h))])
-            case .diamond, .triangle: element("path", [("d", markerPath(batch.shape, center: c, radius: r))])
-            }
+            element("path", [("d", markerPath(batch, center: c))])
         }
         close("g")
     }
 
-    /// The marker outlines of `PathMaker` (Cairo), all drawn clockwise on the page so that a union
-    /// of them fills without holes.
-    private func markerPath(_ shape: MarkerShape, center c: Point, radius r: Double) -> String {
-        func point(_ x: Double, _ y: Double) -> String { "\(n(x)) \(n(y))" }
-        switch shape {
-        case .circle:
-            let arc = "A\(n(r)) \(n(r)) 0 1 1 "
-            return "M" + point(c.x + r, c.y) + arc + point(c.x - r, c.y) + arc + point(c.x + r, c.y) + "Z"
-        case .square:
-            // Same area as the circle, so shapes of one size look equally heavy.
-            let h = r * 0.886
-            return "M" + point(c.x - h, c.y - h) + "L" + point(c.x + h, c.y - h) + "L" + point(c.x + h, c.y + h)
-                + "L" + point(c.x - h, c.y + h) + "Z"
-        case .diamond:
-            let h = r * 1.2533
-            return "M" + point(c.x, c.y - h) + "L" + point(c.x + h, c.y) + "L" + point(c.x, c.y + h) + "L" + point(c.x - h, c.y) + "Z"
-        case .triangle:
-            let h = r * 1.5551
-            return "M" + point(c.x, c.y - h * 0.667) + "L" + point(c.x + h * 0.577, c.y + h * 0.333)
-                + "L" + point(c.x - h * 0.577, c.y + h * 0.333) + "Z"
-        }
+    /// A marker's outline at `c`: the shared geometry of `MarkerShape.path`, as Cairo draws it.
+    private func markerPath(_ batch: MarkerBatch, center c: Point) -> String {
+        pathData(batch.markerPath.translated(c.x, c.y))
     }
 
     // MARK: Gradient and hatch

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Render
+import RenderCairo
 
 @main
 struct SCOBrief: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import RenderCairo
 
 @Suite("Layout") struct LayoutTests {
     let renderer = ChartRenderer()

@@ -1,5 +1,6 @@
 import Testing
 @testable import Render
+import RenderCairo
 
 @Test func cairoAndPangoAreLinked() {
     #expect(GraphicsLibraries.cairoVersion.hasPrefix("1."))

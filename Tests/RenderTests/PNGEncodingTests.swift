@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+@testable import RenderCairo
 
 @Suite("PNG encoding") struct PNGEncodingTests {
     let renderer = ChartRenderer()

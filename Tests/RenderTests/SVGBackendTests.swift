@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Render
 @testable import RenderSVG
+@testable import RenderCairo
 
 /// The native SVG backend against the Cairo one: the same scene must hold the same texts (as real
 /// `<text>` elements) and, drawn by librsvg, look like Cairo's PNG of it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+@testable import RenderCairo
 
 /// The slope chart: every category named at both ends, end labels that never collide, two periods only.
 @Suite("Slope chart") struct SlopeChartTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import RenderCairo
 
 /// Each chart kind, in both themes, rendered small and compared with its committed reference.
 @Suite("Visual regression") struct VisualRegressionTests {

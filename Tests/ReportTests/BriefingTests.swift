@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Dataset
+import RenderCairo
 @testable import Report
 
 /// The shipped briefing, built once and checked the way a reader would: its text, its pages, its links.

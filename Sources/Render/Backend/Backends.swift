@@ -7,6 +7,7 @@ public struct Backends {
     /// The backend that writes `format`.
     public var imageBackend: (ImageFormat) -> any SceneBackend
 
+    /// Backends from a document maker and an image-backend chooser.
     public init(makeDocument: @escaping (DocumentMetadata) -> any PagedDocument,
                 imageBackend: @escaping (ImageFormat) -> any SceneBackend) {
         self.makeDocument = makeDocument

@@ -19,14 +19,20 @@ public enum ImageFormat: String, Codable, Sendable, CaseIterable {
 
 /// Document information written into PDF (and, where the format allows, EPS and SVG) files.
 public struct DocumentMetadata: Sendable, Codable, Equatable {
+    /// The document title (PDF Title, EPS %%Title).
     public var title: String?
+    /// Who wrote the document.
     public var author: String?
+    /// What the document is about.
     public var subject: String?
+    /// Search terms, written comma-separated.
     public var keywords: [String]
+    /// The program named as the creator ("SCOBrief").
     public var creator: String
     /// The date stamped into the file; nil takes `creationDate()` (SOURCE_DATE_EPOCH or a fixed date).
     public var date: Date?
 
+    /// Metadata with the given fields; every field is optional.
     public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
                 creator: String = "SCOBrief", date: Date? = nil) {
         self.title = title
@@ -63,16 +69,20 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
     }
 }
 
+/// How a backend writes a file: resolution, metadata and PNG choices.
 public struct RenderOptions: Sendable {
     /// PNG resolution; vector formats ignore it.
     public var dpi: Double
+    /// Title, author and date written into the file where the format allows.
     public var metadata: DocumentMetadata
     /// A transparent PNG background instead of the theme's (PNG only).
     public var transparentBackground: Bool
+    /// How PNG pixels are compressed.
     public var pngCompression: PNGCompression
     /// Encode PNG strips on two threads. The bytes are the same either way.
     public var parallelEncoding: Bool
 
+    /// Options for 300 dpi, fast PNG compression on two threads, an opaque background.
     public init(dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(), transparentBackground: Bool = false,
                 pngCompression: PNGCompression = .fast, parallelEncoding: Bool = true) {
         self.dpi = dpi

@@ -5,6 +5,7 @@ public struct OutlineItem: Hashable, Sendable {
     /// The backend's own number for the item.
     public let id: Int
 
+    /// The item the backend numbered `id`.
     public init(id: Int) { self.id = id }
 
     /// The top level of the outline.

@@ -11,6 +11,7 @@ public enum RenderError: Error, CustomStringConvertible {
     /// The backend does not write this format (e.g. the SVG backend asked for a PNG).
     case unsupportedFormat(ImageFormat, backend: String)
 
+    /// The reason in a sentence, for error messages.
     public var description: String {
         switch self {
         case .cairo(let message): return "cairo: \(message)"

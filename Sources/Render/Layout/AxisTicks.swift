@@ -2,7 +2,9 @@ import Foundation
 
 /// A tick on an axis: where it is (data value) and what it says.
 public struct Tick: Sendable, Equatable {
+    /// The data value the tick marks.
     public var value: Double
+    /// The label printed at the tick (empty when it is left unlabelled to avoid crowding).
     public var label: String
 }
 

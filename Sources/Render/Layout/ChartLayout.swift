@@ -4,10 +4,14 @@ import Foundation
 /// margins from those measurements, fits tick labels without overlaps, places legends and
 /// annotations, and emits a `Scene`.
 public struct ChartLayout {
+    /// Fonts, colours, spacing and the default figure size.
     public var theme: Theme
+    /// The figure size in points.
     public var size: Size
+    /// The backend's measurer, so every label is sized as it will be drawn.
     public var measurer: TextMeasurer
 
+    /// A layout at `width` × `height` (the theme's default size where nil), measuring with `measurer`.
     public init(theme: Theme, width: Length? = nil, height: Length? = nil, measurer: TextMeasurer) {
         self.theme = theme
         self.size = Size(width: (width ?? theme.defaultWidth).points, height: (height ?? theme.defaultHeight).points)
@@ -16,6 +20,8 @@ public struct ChartLayout {
 
     var text: TextMaker { TextMaker(measurer: measurer, language: theme.language) }
 
+    /// The chart laid out: its scene and the boxes of its parts. A size too small to hold anything
+    /// gives an empty scene, which backends reject with `RenderError.invalidSize`.
     public func layout(_ chart: Chart) -> LaidOutChart {
         guard size.width > 2 * theme.padding + 10, size.height > 2 * theme.padding + 10, size.width.isFinite, size.height.isFinite else {
             // Too small to hold anything: an empty scene, which the backend rejects with a clear error.

@@ -6,22 +6,31 @@ extension Rect {
     func offset(_ dx: Double, _ dy: Double) -> Rect { Rect(x: x + dx, y: y + dy, width: width, height: height) }
 }
 
+extension Path {
+    /// The same path moved by (dx, dy). Marker outlines are made at the origin and moved to each
+    /// centre this way, by backends as by `MarkerShape.path(center:diameter:)`.
+    public func translated(_ dx: Double, _ dy: Double) -> Path {
+        var moved = Path()
+        moved.elements = elements.map { e in
+            switch e {
+            case .move(let q): return .move(q.offset(dx, dy))
+            case .line(let q): return .line(q.offset(dx, dy))
+            case .arc(let c, let r, let start, let end): return .arc(center: c.offset(dx, dy), radius: r, startAngle: start, endAngle: end)
+            case .rect(let r): return .rect(r.offset(dx, dy))
+            case .close: return .close
+            }
+        }
+        return moved
+    }
+}
+
 extension SceneItem {
     /// The same item moved by (dx, dy): blocks such as legends are built at the origin, measured,
     /// then moved into place.
     func translated(_ dx: Double, _ dy: Double) -> SceneItem {
         switch self {
         case .rect(let r, let p): return .rect(r.offset(dx, dy), p)
-        case .path(let path, let p):
-            var moved = Path()
-            moved.elements = path.elements.map { e in
-                switch e {
-                case .move(let q): return .move(q.offset(dx, dy))
-                case .line(let q): return .line(q.offset(dx, dy))
-                case .close: return .close
-                }
-            }
-            return .path(moved, p)
+        case .path(let path, let p): return .path(path.translated(dx, dy), p)
         case .text(var run):
             run.position = run.position.offset(dx, dy)
             return .text(run)

@@ -73,7 +73,8 @@ enum Polygon {
 }
 
 /// Makes text runs from measurements, so every text in a layout is sized by the real backend.
-struct TextMaker {
+/// Package access: backends shape text in the language `language(of:)` gives, as layout did.
+package struct TextMaker {
     let measurer: TextMeasurer
     let language: String
 
@@ -88,7 +89,7 @@ struct TextMaker {
     /// The language a label is evidently written in, from its script: Chinese for Han characters
     /// (so Pango picks Simplified Chinese glyph forms), Russian for Cyrillic; nil for anything else,
     /// which keeps the theme's language.
-    static func language(of text: String) -> String? {
+    package static func language(of text: String) -> String? {
         var cyrillic = false
         for scalar in text.unicodeScalars {
             switch scalar.value {

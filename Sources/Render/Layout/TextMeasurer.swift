@@ -6,8 +6,10 @@ public struct TextMetrics: Hashable, Sendable {
     public var height: Double
     /// Distance from the top of the logical box to the first baseline.
     public var baseline: Double
+    /// The number of lines after wrapping.
     public var lineCount: Int
 
+    /// Metrics as a measurer found them.
     public init(width: Double, height: Double, baseline: Double, lineCount: Int) {
         self.width = width
         self.height = height
@@ -29,6 +31,7 @@ public protocol TextMeasurer {
 }
 
 extension TextMeasurer {
+    /// Measures `text` in `font` on one line (unless it holds line breaks).
     public func measure(_ text: String, font: FontSpec) -> TextMetrics { measure(text, font: font, wrapWidth: nil) }
 
     /// Greedy breaking for measurers that cannot say how they break: paragraphs at newlines, then as

@@ -3,6 +3,7 @@ import Analysis
 import Dataset
 import Foundation
 import Render
+import RenderCairo
 import RenderSVG
 import Report
 

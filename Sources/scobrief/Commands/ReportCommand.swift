@@ -2,6 +2,7 @@ import ArgumentParser
 import Dataset
 import Foundation
 import Render
+import RenderCairo
 import RenderSVG
 import Report
 

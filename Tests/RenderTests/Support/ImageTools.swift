@@ -1,4 +1,5 @@
 @testable import Render
+import RenderCairo
 
 extension RasterImage {
     /// Averages `factor` × `factor` blocks: two rasterisers that anti-alias text differently agree

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import RenderCairo
 
 /// Committed reference images and the comparison against them. Set
 /// `SCOBRIEF_REGENERATE_REFERENCES=1` (what `Scripts/regen-render-references` does) to rewrite the

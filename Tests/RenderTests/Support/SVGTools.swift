@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 @testable import Render
+@testable import RenderCairo
 
 /// The parts of an SVG file the tests check, read with Foundation's XMLParser (so a file that is
 /// not well-formed XML fails to parse).

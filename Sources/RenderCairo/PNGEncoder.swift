@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Writes cairo image surfaces as PNG, with the resolution recorded in a `pHYs` chunk so that
 /// layout programs place a 300 dpi figure at its intended physical size.

@@ -1,3 +1,5 @@
+import Render
+
 extension Backends {
     /// Cairo for every format and for paged PDF documents, sharing one renderer (and so one font
     /// map and one measurer) so text is measured once for layout and for drawing.

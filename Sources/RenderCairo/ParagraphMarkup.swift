@@ -1,4 +1,5 @@
 import CCairo
+import Render
 
 extension Paragraph {
     /// The spans as Pango markup: how the Cairo backend hands styled text to Pango in one layout.

@@ -1,4 +1,5 @@
 import CCairo
+import Render
 
 /// Owns a cairo surface.
 final class CairoSurface {

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Draws a `Scene` on a cairo context. The same code draws on every surface type; the only
 /// surface-specific step is the raster fast path for large marker batches (see `MarkerStamper`).
@@ -45,7 +46,7 @@ final class SceneRenderer {
             cairo_rectangle(cr, r.x, r.y, r.width, r.height)
             apply(paint)
         case .path(let path, let paint):
-            addPath(path)
+            CairoPath.append(path, to: cr)
             apply(paint)
         case .text(let run):
             drawText(run)
@@ -73,16 +74,6 @@ final class SceneRenderer {
             cairo_set_source_rgb(cr, c.red, c.green, c.blue)
         } else {
             cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
-        }
-    }
-
-    private func addPath(_ path: Path) {
-        for element in path.elements {
-            switch element {
-            case .move(let p): cairo_move_to(cr, p.x, p.y)
-            case .line(let p): cairo_line_to(cr, p.x, p.y)
-            case .close: cairo_close_path(cr)
-            }
         }
     }
 
@@ -141,18 +132,21 @@ final class SceneRenderer {
         pango_cairo_update_context(cr, pango)
     }
 
+    /// Markers are Render's marker outline (`MarkerBatch.markerPath`) filled at every centre. Large
+    /// batches on an image surface take the raster fast path instead, which stamps the same outline
+    /// rasterised once (as matplotlib's draw_markers does over draw_path).
     private func drawMarkers(_ batch: MarkerBatch) {
         if batch.centers.count >= SceneRenderer.stampThreshold, batch.outline == nil,
            stamper.stamp(batch, clip: clips.last) {
             return
         }
-        let r = batch.diameter / 2
+        let outline = batch.markerPath
         // Opaque markers can share one fill (faster, smaller files); translucent ones are filled one
         // by one so that overlaps build up density, as they do on the raster path.
         let together = batch.fill.alpha >= 1
         setSource(batch.fill)
         for c in batch.centers {
-            addMarker(batch.shape, center: c, radius: r)
+            CairoPath.append(outline, to: cr, dx: c.x, dy: c.y)
             if !together { fillAndOutline(batch) }
         }
         if together { fillAndOutline(batch) }
@@ -167,10 +161,6 @@ final class SceneRenderer {
         } else {
             cairo_fill(cr)
         }
-    }
-
-    private func addMarker(_ shape: MarkerShape, center c: Point, radius r: Double) {
-        PathMaker(cr: cr).add(shape, center: c, radius: r)
     }
 
     private func drawGradient(_ r: Rect, colors: [Color], vertical: Bool) {

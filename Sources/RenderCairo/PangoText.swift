@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Pango text shaping with fixed settings, shared by measuring and drawing so the two agree:
 /// 72 dpi (font points = cairo units), no metric hinting, unrounded glyph positions. Without these,
@@ -13,6 +14,8 @@ public final class PangoTextMeasurer: TextMeasurer {
     private var fontCache: [FontSpec: OpaquePointer] = [:]
     private var languageCache: [String: OpaquePointer] = [:]
 
+    /// A measurer with its own font map, at 72 dpi with hinting off, so points are cairo units and
+    /// PNG and PDF agree.
     public init() {
         fontMap = pango_cairo_font_map_new()
         context = pango_font_map_create_context(fontMap)
@@ -104,6 +107,7 @@ public final class PangoTextMeasurer: TextMeasurer {
     /// enough.
     private var measured: [MeasureKey: TextMetrics] = [:]
 
+    /// Measures text as Pango will set it; results are cached per text, font and width.
     public func measure(_ text: String, font: FontSpec, wrapWidth: Double?) -> TextMetrics {
         let key = MeasureKey(text: text, font: font, wrapWidth: wrapWidth)
         if let known = measured[key] { return known }

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// A multi-page PDF built page by page: charts or scenes placed at positions, flowing text,
 /// bookmarks (outline), internal links to named destinations, web links and page labels.
@@ -20,11 +21,16 @@ import Foundation
 ///
 /// Not Sendable (it owns cairo and Pango objects); build each document on one task.
 public final class PDFDocument: PagedDocument {
+    /// A call made out of order: a programming error, reported before it traps.
     public enum DocumentError: Error, CustomStringConvertible {
+        /// The named call needs an open page.
         case pageNotOpen(String)
+        /// `beginPage` while a page is open.
         case pageAlreadyOpen
+        /// A call after `finish`.
         case finished
 
+        /// What went wrong and which call to make first.
         public var description: String {
             switch self {
             case .pageNotOpen(let call): return "\(call) needs an open page: call beginPage first"
@@ -34,7 +40,9 @@ public final class PDFDocument: PagedDocument {
         }
     }
 
+    /// The renderer that draws the document's scenes and sets its text.
     public let renderer: ChartRenderer
+    /// Pages begun so far.
     public private(set) var pageCount = 0
     /// Whether a page is open (between `beginPage` and `endPage`).
     public private(set) var pageIsOpen = false
@@ -45,6 +53,7 @@ public final class PDFDocument: PagedDocument {
     private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.pangoMeasurer, scratch: renderer.scratch)
     private var finished: Data?
 
+    /// An empty document; `renderer` measures and draws (share one with figures for shared fonts).
     public init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {
         self.renderer = renderer
         // The size is replaced by each page's own in beginPage.
@@ -74,13 +83,13 @@ public final class PDFDocument: PagedDocument {
         pageCount += 1
     }
 
+    /// Ends the open page; the next call must be `beginPage` or `finish`.
     public func endPage() {
         precondition(pageIsOpen, DocumentError.pageNotOpen("endPage").description)
         cairo_show_page(cr)
         pageIsOpen = false
     }
 
-    /// Draws a laid-out chart with its top-left corner at `origin`.
     /// Lays out and draws a figure; returns the layout (e.g. to align a caption with the plot).
     @discardableResult
     public func draw(_ figure: Figure, at origin: Point) -> LaidOutChart {

@@ -1,8 +1,9 @@
 import CCairo
 import Foundation
+import Render
 
 /// Draws large batches of identical markers straight into an image surface's pixels: each marker
-/// shape is rasterised once by cairo (at 4 × 4 sub-pixel offsets, so positions keep sub-pixel
+/// outline (`MarkerShape.path`, defined in Render) is rasterised once by cairo (at 4 × 4 sub-pixel offsets, so positions keep sub-pixel
 /// accuracy) and then composited ("over") at every centre. A path with 100,000 sub-paths, or
 /// 100,000 separate fills, costs cairo several hundred milliseconds at 300 dpi; stamping takes a
 /// few. Only used when the target is an image surface with an axis-aligned transformation.
@@ -263,8 +264,7 @@ final class MarkerStamper {
                 // centre lies (sx + 0.5) / n into it.
                 let cx = half.rounded(.down) + (Double(sx) + 0.5) / Double(n)
                 let cy = half.rounded(.down) + (Double(sy) + 0.5) / Double(n)
-                let path = PathMaker(cr: context)
-                path.add(shape, center: Point(x: cx, y: cy), radius: diameter / 2)
+                CairoPath.append(shape.path(center: Point(x: cx, y: cy), diameter: diameter), to: context)
                 cairo_set_source_rgba(context, 0, 0, 0, 1)
                 cairo_fill(context)
                 cairo_surface_flush(surface)
@@ -293,36 +293,5 @@ final class MarkerStamper {
             }
         }
         return stamps
-    }
-}
-
-/// Marker outlines as cairo paths, shared by the vector and the raster marker paths.
-struct PathMaker {
-    let cr: OpaquePointer
-
-    func add(_ shape: MarkerShape, center c: Point, radius r: Double) {
-        switch shape {
-        case .circle:
-            cairo_new_sub_path(cr)
-            cairo_arc(cr, c.x, c.y, r, 0, 2 * .pi)
-            cairo_close_path(cr)
-        case .square:
-            // Same area as the circle, so shapes of one size look equally heavy.
-            let h = r * 0.886
-            cairo_rectangle(cr, c.x - h, c.y - h, 2 * h, 2 * h)
-        case .diamond:
-            let h = r * 1.2533
-            cairo_move_to(cr, c.x, c.y - h)
-            cairo_line_to(cr, c.x + h, c.y)
-            cairo_line_to(cr, c.x, c.y + h)
-            cairo_line_to(cr, c.x - h, c.y)
-            cairo_close_path(cr)
-        case .triangle:
-            let h = r * 1.5551
-            cairo_move_to(cr, c.x, c.y - h * 0.667)
-            cairo_line_to(cr, c.x + h * 0.577, c.y + h * 0.333)
-            cairo_line_to(cr, c.x - h * 0.577, c.y + h * 0.333)
-            cairo_close_path(cr)
-        }
     }
 }

@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Render
 
 /// Lays out and draws figures with Cairo and Pango, to bytes in memory or to files.
 ///
@@ -12,10 +13,12 @@ import Foundation
 public final class ChartRenderer: SceneBackend {
     /// Pango, configured so measuring and drawing agree.
     public let pangoMeasurer: PangoTextMeasurer
+    /// Pango, as layout needs it: the same measurer that draws.
     public var textMeasurer: any TextMeasurer { pangoMeasurer }
     /// Working memory reused from one render to the next (see `ScratchMemory`).
     let scratch = ScratchMemory()
 
+    /// A renderer with its own Pango font map and context.
     public init() {
         pangoMeasurer = PangoTextMeasurer()
     }

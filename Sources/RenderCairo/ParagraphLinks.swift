@@ -1,4 +1,5 @@
 import CCairo
+import Render
 
 extension PDFDocument {
     /// The areas, relative to the paragraph's drawn origin, covered by the text at `byteRange` of the
