@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "scobrief", targets: ["scobrief"]),
         .executable(name: "gen-gtd", targets: ["gen-gtd"]),
         .executable(name: "gtd-bench", targets: ["gtd-bench"]),
+        .library(name: "Support", targets: ["Support"]),
         .library(name: "Dataset", targets: ["Dataset"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Render", targets: ["Render"]),
@@ -26,17 +27,17 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        .target(name: "Dataset", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Analysis", dependencies: ["Dataset"]),
-        .target(name: "Render", dependencies: ["CCairo"]),
-        .target(
-            name: "Report",
-            dependencies: ["Dataset", "Analysis", "Render", .product(name: "Yams", package: "Yams")]
-        ),
+        // What every module shares: diagnostics, YAML reading with limits, atomic files, input limits.
+        .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Dataset", dependencies: ["Support"]),
+        .target(name: "Analysis", dependencies: ["Support", "Dataset"]),
+        // Render takes only Support (for atomic files), never Dataset: a chart knows nothing of the corpus.
+        .target(name: "Render", dependencies: ["Support", "CCairo"]),
+        .target(name: "Report", dependencies: ["Support", "Dataset", "Analysis", "Render"]),
         .executableTarget(
             name: "scobrief",
             dependencies: [
-                "Dataset", "Analysis", "Render", "Report",
+                "Support", "Dataset", "Analysis", "Render", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One read of the file in one encoding. Auto-detection switches to Windows-1252 in place while
 /// everything written so far was ASCII (identical in both), and otherwise asks for a new pass.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A year and a country: the cell of SCOBrief's tidy year × country tables.
 public struct GTDYearCountry: Sendable, Hashable, Comparable {

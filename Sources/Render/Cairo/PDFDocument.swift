@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import Support
 
 /// A multi-page PDF built page by page: charts or scenes placed at positions, flowing text,
 /// bookmarks (outline), internal links to named destinations, web links and page labels.
@@ -176,9 +177,9 @@ public final class PDFDocument {
         return data
     }
 
-    /// Completes the document and writes it atomically (temporary file, then rename).
+    /// Completes the document and writes it atomically through `AtomicFile` (temporary file, fsync, rename).
     public func write(to url: URL) throws {
-        try AtomicFile.write(try finish(), to: url)
+        try AtomicFile.write(try finish(), to: url.path)
     }
 
     func paragraphLayout(_ p: Paragraph, width: Double, on pango: OpaquePointer) -> PangoLayoutHandle {

@@ -1,5 +1,6 @@
 import Analysis
 import Dataset
+import Support
 
 /// The analyses a report table can show, each as a result table with the sources it used.
 struct TableAnalyses {

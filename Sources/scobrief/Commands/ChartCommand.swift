@@ -4,6 +4,7 @@ import Dataset
 import Foundation
 import Render
 import Report
+import Support
 
 struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dataset
 import Foundation
 import Report
+import Support
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Dataset
 import Foundation
+import Support
 
 /// Where the corpus is, and any table the user brings in its place, for commands that read it.
 struct DataOptions: ParsableArguments {
