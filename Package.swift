@@ -43,12 +43,16 @@ let package = Package(
         ),
         // Benchmarks (Scripts/bench): timings are printed, never asserted.
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
-        .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
+        // Helpers every test target shares (paths, temporary folders, the CLI runner, image comparison,
+        // a fixed-width text measurer), as swift-argument-parser's ArgumentParserTestHelpers.
+        .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/TestSupport"),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
+        .testTarget(name: "DatasetTests", dependencies: ["Support", "Dataset", "TestSupport"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"], exclude: ["References"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "Analysis", "Dataset"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"], exclude: ["References"]),
+        .testTarget(name: "ReportTests", dependencies: ["Support", "Report", "Render", "Analysis", "Dataset", "TestSupport"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
-        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd"], exclude: ["BadInputs"]),
+        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "Support", "TestSupport"], exclude: ["BadInputs"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
         .executableTarget(name: "scobrief-render-bench", dependencies: ["Render"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
@@ -61,6 +65,6 @@ let package = Package(
             name: "gtd-bench",
             dependencies: ["GTDSynthetic", "Dataset", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .testTarget(name: "GTDTests", dependencies: ["Dataset", "GTDSynthetic", "scobrief"]),
+        .testTarget(name: "GTDTests", dependencies: ["Support", "Dataset", "GTDSynthetic", "scobrief", "TestSupport"]),
     ]
 )

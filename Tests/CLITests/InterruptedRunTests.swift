@@ -2,6 +2,8 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
+import Support
 #endif
 
 /// `scobrief report` killed part-way must leave every earlier output whole, and the next run must

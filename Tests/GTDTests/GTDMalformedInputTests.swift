@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 /// Broken files: a clear error with file, line and column (and no output) for what stops the
 /// import; counted, reported and left out for a bad row, which does not stop it.
@@ -8,7 +10,7 @@ import Testing
     /// Runs an import expected to fail; checks that no output and no temporary file was left.
     func failingImport(_ bytes: [UInt8], options: GTDImportOptions = GTDImportOptions(),
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
         try folder.write("out/attacks.csv", "earlier output\n")
         do {
@@ -20,7 +22,7 @@ import Testing
             return error
         }
         Issue.record("the import should have failed", sourceLocation: sourceLocation)
-        return Diagnostic(Dataset.SourceLocation(file: ""), "")
+        return Diagnostic(Support.SourceLocation(file: ""), "")
     }
 
     @Test func truncatedFileEndsInsideQuotes() throws {
@@ -155,7 +157,7 @@ import Testing
     }
 
     @Test func missingInputAndOutputFolder() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let importer = GTDImporter(corpus: ShippedCorpus.corpus, options: GTDImportOptions())
         #expect(throws: Diagnostic.self) { try importer.importFile(input: folder.file("none.csv"), output: folder.file("attacks.csv")) }
         #expect(folder.entries().isEmpty)
@@ -173,7 +175,7 @@ import Testing
             #expect(error.message.contains("overwrite the input"))
         }
         do {
-            _ = try importer.importFile(input: input, output: GTDPaths.datasets + "/attacks.csv")
+            _ = try importer.importFile(input: input, output: PackagePaths.datasets + "/attacks.csv")
             Issue.record("should fail")
         } catch {
             #expect(error.message.contains("curated attacks table"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import TestSupport
 
 @Suite("Multi-page PDF documents") struct DocumentTests {
     func makeDocument() throws -> (Data, ParagraphMetrics) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import TestSupport
 
 @Suite("Writing files") struct FileOutputTests {
     @Test func writesEachFormatByExtensionWithoutLeavingTemporaries() throws {

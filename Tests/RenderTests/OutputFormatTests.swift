@@ -4,6 +4,7 @@ import Testing
 import FoundationXML
 #endif
 @testable import Render
+import TestSupport
 
 @Suite("Output formats") struct OutputFormatTests {
     let figure = SampleCharts.lineWithBand.figure(theme: .paper)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Dataset
 @testable import Report
+import Support
 
 private func buildError(_ yaml: String) -> String {
     do {

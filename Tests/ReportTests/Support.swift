@@ -1,13 +1,11 @@
 import Foundation
 @testable import Dataset
 @testable import Report
+import TestSupport
+import Support
 
 enum Fixtures {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var root: String { PackagePaths.root }
 
     static let corpus: Corpus = {
         try! DataLocation.loadShippedCorpus(explicit: root + "/Datasets")

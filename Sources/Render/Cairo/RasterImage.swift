@@ -3,20 +3,20 @@ import Foundation
 
 /// Decoded pixels of a PNG, read with cairo (no extra image library). Used to compare renders
 /// with reference images and to inspect glyph ink.
-public struct RasterImage: Sendable, Equatable {
-    public var width: Int
-    public var height: Int
+package struct RasterImage: Sendable, Equatable {
+    package var width: Int
+    package var height: Int
     /// Straight (not premultiplied) RGBA, row by row, 4 bytes per pixel.
-    public var rgba: [UInt8]
+    package var rgba: [UInt8]
 
-    public init(width: Int, height: Int, rgba: [UInt8]) {
+    package init(width: Int, height: Int, rgba: [UInt8]) {
         self.width = width
         self.height = height
         self.rgba = rgba
     }
 
     /// Decodes PNG bytes.
-    public init(png: Data) throws {
+    package init(png: Data) throws {
         final class Reader {
             let bytes: [UInt8]
             var offset = 0
@@ -39,7 +39,7 @@ public struct RasterImage: Sendable, Equatable {
     }
 
     /// Reads a PNG file.
-    public init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         try self.init(png: try Data(contentsOf: url))
     }
 
@@ -72,13 +72,13 @@ public struct RasterImage: Sendable, Equatable {
     }
 
     /// Straight RGBA of one pixel.
-    public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
+    package func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
         let i = (y * width + x) * 4
         return (rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3])
     }
 
     /// The top-left `width` × `height` pixels.
-    public func cropped(width w: Int, height h: Int) -> RasterImage {
+    package func cropped(width w: Int, height h: Int) -> RasterImage {
         let w = min(w, width), h = min(h, height)
         var out: [UInt8] = []
         out.reserveCapacity(w * h * 4)
@@ -87,7 +87,7 @@ public struct RasterImage: Sendable, Equatable {
     }
 
     /// Darkness of a pixel composited on white, 0 (white) ... 1 (black).
-    public func ink(x: Int, y: Int) -> Double {
+    package func ink(x: Int, y: Int) -> Double {
         let p = pixel(x: x, y: y)
         let alpha = Double(p.a) / 255
         let gray = (Double(p.r) * 0.299 + Double(p.g) * 0.587 + Double(p.b) * 0.114) / 255
@@ -98,15 +98,15 @@ public struct RasterImage: Sendable, Equatable {
 /// How two images differ, counted per pixel: a pixel differs when any channel differs by more
 /// than `channelTolerance`. Anti-aliasing changes (a different rasteriser, a font update) move
 /// edge pixels by small amounts; a real change moves many pixels by a lot.
-public struct ImageDifference: Sendable, CustomStringConvertible {
-    public var differingPixels: Int
-    public var totalPixels: Int
-    public var largestChannelDifference: Int
-    public var sameSize: Bool
+package struct ImageDifference: Sendable, CustomStringConvertible {
+    package var differingPixels: Int
+    package var totalPixels: Int
+    package var largestChannelDifference: Int
+    package var sameSize: Bool
 
-    public var differingFraction: Double { totalPixels == 0 ? 0 : Double(differingPixels) / Double(totalPixels) }
+    package var differingFraction: Double { totalPixels == 0 ? 0 : Double(differingPixels) / Double(totalPixels) }
 
-    public init(_ a: RasterImage, _ b: RasterImage, channelTolerance: Int) {
+    package init(_ a: RasterImage, _ b: RasterImage, channelTolerance: Int) {
         sameSize = a.width == b.width && a.height == b.height
         totalPixels = a.width * a.height
         differingPixels = sameSize ? 0 : totalPixels
@@ -120,7 +120,7 @@ public struct ImageDifference: Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         sameSize
             ? String(format: "%d of %d pixels differ (%.3f%%), largest channel difference %d", differingPixels, totalPixels,
                      differingFraction * 100, largestChannelDifference)
