@@ -107,6 +107,8 @@ import Support
         #expect(messages[7].contains("row has 3 fields; the header has 135"))
         #expect(messages[8].contains("eventid 200503070001 appears twice (first on line 2)"))
         #expect(summary.problems.allSatisfy { $0.severity == .warning })
+        #expect(summary.problems.allSatisfy { $0.kind == .rowLeftOut })
+        #expect(summary.unlistedMalformedRows == nil, "all nine are listed")
         // Columns point at the field: nkill is field 99, after 98 commas and 79 characters of values.
         #expect(summary.problems[0].location.column == 178)
     }
@@ -131,6 +133,10 @@ import Support
         let (result, _) = try importGTD(file.bytes)
         #expect(result.summary.malformedRows == 25)
         #expect(result.summary.problems.count == 10)
+        // The note about the rest counts rows by the problems' kind, not by their wording.
+        let unlisted = try #require(result.summary.unlistedMalformedRows)
+        #expect(unlisted.severity == .warning)
+        #expect(unlisted.message == "25 malformed rows in all; only the first 10 are listed")
     }
 
     @Test func utf16AndEmptyFilesAreRefused() throws {

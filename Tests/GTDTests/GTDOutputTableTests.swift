@@ -94,6 +94,8 @@ func outputRows(_ folder: TemporaryFolder, sourceLocation: Testing.SourceLocatio
         #expect(result.summary.rowsWritten == 2, "unusable auxiliary values do not cost the incident")
         #expect(result.summary.clearedValues == 3)
         #expect(result.summary.problems.count == 3)
+        #expect(result.summary.problems.allSatisfy { $0.kind == .valueCleared })
+        #expect(result.summary.unlistedMalformedRows == nil, "a cleared value is not a row left out")
         #expect(result.summary.problems.allSatisfy { $0.severity == .warning && $0.location.line == 3 })
         #expect(result.summary.problems.contains { $0.message.contains("'latitude' is 200.5") })
         let rows = outputRows(folder)

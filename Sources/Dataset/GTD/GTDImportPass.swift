@@ -283,7 +283,7 @@ final class GTDImportPass {
             var warning = problem
             warning.severity = .warning
             warning.message += " (row left out)"
-            summary.problems.append(warning)
+            summary.problems.append(GTDImportProblem(.rowLeftOut, warning))
         }
     }
 
@@ -292,6 +292,6 @@ final class GTDImportPass {
         summary.clearedValues += 1
         guard reportedCleared < options.reportLimit else { return }
         reportedCleared += 1
-        summary.problems.append(Diagnostic(csvRow.location(ofField: index), message + "; written blank", severity: .warning))
+        summary.problems.append(GTDImportProblem(.valueCleared, Diagnostic(csvRow.location(ofField: index), message + "; written blank", severity: .warning)))
     }
 }
