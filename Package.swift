@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "DatasetTests", dependencies: ["Support", "Dataset", "TestSupport"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"], exclude: ["References"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Support", "TestSupport"], exclude: ["References"]),
         .testTarget(name: "ReportTests", dependencies: ["Support", "Report", "Render", "Analysis", "Dataset", "TestSupport"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
         .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "Support", "TestSupport"], exclude: ["BadInputs"]),
