@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Dataset
 @testable import Report
+import TestSupport
 
 /// The shipped briefing, built once and checked the way a reader would: its text, its pages, its links.
 @Suite(.serialized) struct BriefingTests {
@@ -13,7 +14,7 @@ import Testing
         return (report, pdf, path)
     }()
 
-    var text: String { (try? Fixtures.run("pdftotext", ["-layout", Self.built.path, "-"])) ?? "" }
+    var text: String { (try? ExternalTool.run("pdftotext", ["-layout", Self.built.path, "-"])) ?? "" }
 
     @Test func holdsTheHeadingsAndCaptions() throws {
         let text = self.text
@@ -47,9 +48,9 @@ import Testing
 
     @Test func everyPageHasInk() throws {
         let folder = try Fixtures.temporaryDirectory()
-        _ = try Fixtures.run("pdftoppm", ["-r", "20", "-gray", Self.built.path, folder + "/page"])
+        _ = try ExternalTool.run("pdftoppm", ["-r", "20", "-gray", Self.built.path, folder + "/page"])
         let pages = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".pgm") }.sorted()
-        let pageCount = Int(try Fixtures.run("pdfinfo", [Self.built.path]).split(separator: "\n")
+        let pageCount = Int(try ExternalTool.run("pdfinfo", [Self.built.path]).split(separator: "\n")
             .first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
         #expect(pages.count == pageCount)
         #expect(pageCount >= 8)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func fontsAreEmbedded() throws {
-        let fonts = try Fixtures.run("pdffonts", [Self.built.path]).split(separator: "\n").dropFirst(2)
+        let fonts = try ExternalTool.run("pdffonts", [Self.built.path]).split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for line in fonts {
             let columns = line.split(separator: " ", omittingEmptySubsequences: true)
