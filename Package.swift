@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "scobrief", targets: ["scobrief"]),
         .executable(name: "gen-gtd", targets: ["gen-gtd"]),
         .executable(name: "gtd-bench", targets: ["gtd-bench"]),
+        .library(name: "Support", targets: ["Support"]),
         .library(name: "Dataset", targets: ["Dataset"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Render", targets: ["Render"]),
@@ -28,33 +29,37 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        .target(name: "Dataset", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Analysis", dependencies: ["Dataset"]),
-        // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C import.
-        .target(name: "Render"),
+        // What every module shares: diagnostics, YAML reading with limits, atomic files, input limits.
+        .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Dataset", dependencies: ["Support"]),
+        .target(name: "Analysis", dependencies: ["Support", "Dataset"]),
+        // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C
+        // import, and never Dataset: a chart knows nothing of the corpus. Support gives atomic files.
+        .target(name: "Render", dependencies: ["Support"]),
         // The Cairo/Pango backend of Render's protocols: the only target that imports CCairo.
-        .target(name: "RenderCairo", dependencies: ["Render", "CCairo"]),
+        .target(name: "RenderCairo", dependencies: ["Support", "Render", "CCairo"]),
         // The native SVG backend: real <text> elements; Render only, no C.
         .target(name: "RenderSVG", dependencies: ["Render"]),
-        .target(
-            name: "Report",
-            dependencies: ["Dataset", "Analysis", "Render", .product(name: "Yams", package: "Yams")]
-        ),
+        .target(name: "Report", dependencies: ["Support", "Dataset", "Analysis", "Render"]),
         .executableTarget(
             name: "scobrief",
             dependencies: [
-                "Dataset", "Analysis", "Render", "RenderCairo", "RenderSVG", "Report",
+                "Support", "Dataset", "Analysis", "Render", "RenderCairo", "RenderSVG", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (Scripts/bench): timings are printed, never asserted.
         .executableTarget(name: "scobrief-bench", dependencies: ["Dataset", "Analysis"]),
-        .testTarget(name: "DatasetTests", dependencies: ["Dataset"], resources: []),
+        // Helpers every test target shares (paths, temporary folders, the CLI runner, image comparison,
+        // a fixed-width text measurer), as swift-argument-parser's ArgumentParserTestHelpers.
+        .target(name: "TestSupport", dependencies: ["Render", "RenderCairo"], path: "Tests/TestSupport"),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
+        .testTarget(name: "DatasetTests", dependencies: ["Support", "Dataset", "TestSupport"], resources: []),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Dataset"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "RenderCairo", "RenderSVG"], exclude: ["References"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Render", "RenderCairo", "Analysis", "Dataset"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "RenderCairo", "RenderSVG", "Support", "TestSupport"], exclude: ["References"]),
+        .testTarget(name: "ReportTests", dependencies: ["Support", "Report", "Render", "RenderCairo", "Analysis", "Dataset", "TestSupport"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
-        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd"], exclude: ["BadInputs"]),
+        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "Support", "TestSupport"], exclude: ["BadInputs"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
         .executableTarget(name: "scobrief-render-bench", dependencies: ["Render", "RenderCairo"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
@@ -67,6 +72,6 @@ let package = Package(
             name: "gtd-bench",
             dependencies: ["GTDSynthetic", "Dataset", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .testTarget(name: "GTDTests", dependencies: ["Dataset", "GTDSynthetic", "scobrief"]),
+        .testTarget(name: "GTDTests", dependencies: ["Support", "Dataset", "GTDSynthetic", "scobrief", "TestSupport"]),
     ]
 )

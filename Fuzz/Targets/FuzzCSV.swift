@@ -3,6 +3,7 @@
 // a sanitizer report or a hang is a bug.
 import Dataset
 import Foundation
+import Support
 
 private let scratch = NSTemporaryDirectory() + "scobrief-fuzz-csv-\(getpid()).csv"
 

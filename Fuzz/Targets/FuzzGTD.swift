@@ -3,6 +3,7 @@
 // a summary only (no output file); every input must give a summary or a Diagnostic.
 import Dataset
 import Foundation
+import Support
 
 private let corpus: Corpus = {
     guard let corpus = try? DataLocation.loadShippedCorpus() else {

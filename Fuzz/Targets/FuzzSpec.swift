@@ -2,6 +2,7 @@
 // placeholder syntax) over arbitrary bytes. Every input must give a spec or a Diagnostic.
 import Dataset
 import Report
+import Support
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

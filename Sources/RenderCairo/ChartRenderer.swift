@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import Render
+import Support
 
 /// Lays out and draws figures with Cairo and Pango, to bytes in memory or to files.
 ///
@@ -36,15 +37,15 @@ public final class ChartRenderer: SceneBackend {
         }
     }
 
-    /// Renders and writes to `url`, the format taken from the extension unless given. Writes to a
-    /// temporary file in the same folder and renames it into place, so a failure never leaves a
-    /// partial file or replaces a good one.
+    /// Renders and writes to `url`, the format taken from the extension unless given. Writes through
+    /// `AtomicFile` (temporary file in the same folder, fsync, rename; removed on interrupt), so a
+    /// failure never leaves a partial file or replaces a good one.
     public func write(_ figure: Figure, to url: URL, format: ImageFormat? = nil, options: RenderOptions = RenderOptions()) throws {
         guard let format = format ?? ImageFormat(fileExtension: url.pathExtension) else {
             throw RenderError.io("unknown image format for \(url.lastPathComponent); use .png, .pdf, .svg or .eps")
         }
         let bytes = try render(figure, as: format, options: options)
-        try AtomicFile.write(bytes, to: url)
+        try AtomicFile.write(bytes, to: url.path)
     }
 
     /// The pixel size of a scene at `dpi`.
@@ -167,23 +168,5 @@ enum EPSOutput {
     /// DSC comment text: one line, printable ASCII.
     static func dscText(_ s: String) -> String {
         String(s.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
-    }
-}
-
-enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw RenderError.io("cannot write \(temporary.path): \(error.localizedDescription)")
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw RenderError.io("cannot move \(temporary.lastPathComponent) to \(url.path): \(reason)")
-        }
     }
 }

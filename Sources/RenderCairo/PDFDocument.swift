@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import Render
+import Support
 
 /// A multi-page PDF built page by page: charts or scenes placed at positions, flowing text,
 /// bookmarks (outline), internal links to named destinations, web links and page labels.
@@ -195,9 +196,9 @@ public final class PDFDocument: PagedDocument {
         return data
     }
 
-    /// Completes the document and writes it atomically (temporary file, then rename).
+    /// Completes the document and writes it atomically through `AtomicFile` (temporary file, fsync, rename).
     public func write(to url: URL) throws {
-        try AtomicFile.write(try finish(), to: url)
+        try AtomicFile.write(try finish(), to: url.path)
     }
 
     func paragraphLayout(_ p: Paragraph, width: Double, on pango: OpaquePointer) -> PangoLayoutHandle {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The bad-input corpus: every folder under `BadInputs/` is one case, run through the real binary.
 ///

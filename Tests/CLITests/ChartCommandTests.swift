@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ChartCommandTests {
     static let presets = ["attacks-per-year", "attacks-by-country", "killed-per-year", "attacks-timeline", "attacks-heatmap",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The same input gives the same bytes, through the real binary: briefings, figure sets and every
 /// chart format. With SOURCE_DATE_EPOCH set, the dates inside the files are that moment.

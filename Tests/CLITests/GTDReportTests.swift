@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The GTD path end to end, as a user with their own copy would run it: import, then the GTD report.
 @Suite struct GTDReportTests {

@@ -2,7 +2,10 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import TestSupport
 
 /// `scobrief report` killed part-way must leave every earlier output whole, and the next run must
 /// leave no temporary file behind.
@@ -94,6 +97,39 @@ import Glibc
         #expect(Self.temporaries(in: folder).isEmpty, "left behind: \(Self.temporaries(in: folder))")
         #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == newPDF)
         #expect(try Self.files(in: figures) == newFigures)
+    }
+
+    /// `chart -o` stopped by SIGTERM at any moment leaves the earlier chart whole and no temporary
+    /// file; a stale one a SIGKILLed run left is swept by the next chart written to the folder.
+    @Test func interruptedChartLeavesNoTemporaryFile() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let chart = folder + "/chart.pdf"
+        let newChart = ["chart", "attacks-per-year", "-o", chart]
+        let reference = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: reference) }
+        let start = Date()
+        #expect(try CLI.run(["chart", "attacks-per-year", "-o", reference + "/chart.pdf"]).status == 0)
+        let duration = Date().timeIntervalSince(start)
+        let newPDF = try Data(contentsOf: URL(fileURLWithPath: reference + "/chart.pdf"))
+        let earlier = Data("an earlier chart".utf8)
+        try earlier.write(to: URL(fileURLWithPath: chart))
+
+        var generator = SystemRandomNumberGenerator()
+        for attempt in 0..<6 {
+            let delay = Double.random(in: 0...(duration * 1.1), using: &generator)
+            let status = try Self.runAndSignal(newChart, after: delay, signal: SIGTERM)
+            let now = try Data(contentsOf: URL(fileURLWithPath: chart))
+            #expect(now == earlier || now == newPDF, "attempt \(attempt) after \(delay)s: torn chart.pdf (status \(status))")
+            #expect(Self.temporaries(in: folder).isEmpty, "SIGTERM left \(Self.temporaries(in: folder))")
+            try earlier.write(to: URL(fileURLWithPath: chart))
+        }
+
+        try Data("half a PDF".utf8).write(to: URL(fileURLWithPath: folder + "/.chart.pdf.tmp-Ab12Cd"))
+        let finished = try CLI.run(newChart)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        #expect(Self.temporaries(in: folder).isEmpty, "left behind: \(Self.temporaries(in: folder))")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: chart)) == newPDF)
     }
 
     /// A temporary file that a running scobrief holds locked is not stale, and is left alone.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The limit flags that the limits' own hints name exist on every command that reads CSV or YAML,
 /// and raising a limit lets a genuine input through.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `--svg-text`: SVG files carry real `<text>` by default, glyph outlines on request, and the option
 /// is refused where no SVG is written.

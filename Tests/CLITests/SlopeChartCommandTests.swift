@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The slope chart from the command line and from a report spec, checked in the PDF's own text.
 @Suite struct SlopeChartCommandTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 private func rows(_ text: String, chunkSize: Int? = nil, limits: CSVLimits = .default) throws -> [CSVRecord] {
     try rows(Array(text.utf8), chunkSize: chunkSize, limits: limits)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 /// A user's folder holding one attacks.csv, validated against the shipped catalog and corpus.
 private func validateAttacks(_ body: String, rawPrefix: [UInt8] = [], lineEnd: String = "\n") throws -> [Diagnostic] {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 @Suite struct ShippedCorpusTests {
     let corpus: Corpus

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
 
 /// The corpus with an imported table in place of the curated one, and what coverage applies.
 @Suite struct GTDCorpusTests {
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func replacingReportsTheFilesProblems() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let header = ShippedCorpus.corpus.catalog.table(named: "attacks")!.columnNames.prefix(12).joined(separator: ",")
         let path = try folder.write("attacks.csv", header + "\natk-1,2004,SUHH,,1,,,,x,zhao-2012-isdp-asia-paper,,\natk-2,2004,RUS,,1,,,,x,nobody,q,\n")
         let (corpus, diagnostics) = ShippedCorpus.corpus.replacingTable("attacks", withFile: path)
@@ -45,7 +46,7 @@ import Testing
 
     @Test func loadingTheShippedCorpusWithAnImportedTable() throws {
         let (_, folder) = try importGTD(GTDImportCountsTests.sample.bytes)
-        let (corpus, warnings) = try DataLocation.loadShippedCorpus(explicit: GTDPaths.datasets, replacingTable: "attacks", withFile: folder.file("out/attacks.csv"))
+        let (corpus, warnings) = try DataLocation.loadShippedCorpus(explicit: PackagePaths.datasets, replacingTable: "attacks", withFile: folder.file("out/attacks.csv"))
         #expect(warnings.isEmpty)
         #expect(corpus.attacks.contains { $0.country == "SUHH" })
         #expect(corpus.country(code: "SUHH")?.isHistorical == true)
@@ -108,8 +109,8 @@ import Testing
     }
 
     @Test func shippedCorpusStillValidates() throws {
-        let catalog = try Catalog.load(path: GTDPaths.datasets + "/catalog.yaml")
-        let (corpus, diagnostics) = Corpus.load(directory: GTDPaths.datasets, catalog: catalog)
+        let catalog = try Catalog.load(path: PackagePaths.datasets + "/catalog.yaml")
+        let (corpus, diagnostics) = Corpus.load(directory: PackagePaths.datasets, catalog: catalog)
         #expect(diagnostics.isEmpty, "\(diagnostics.prefix(3).map(\.description))")
         #expect(corpus.countries.count == 213)
         #expect(corpus.country(code: "RUS")?.nameRussian == "Россия")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 /// UTF-8 and Windows-1252, given or detected.
 @Suite struct GTDEncodingTests {
@@ -33,7 +35,7 @@ import Testing
     @Test func utf8GivenOnAWindows1252FileIsAnError() throws {
         var options = GTDImportOptions()
         options.encoding = .utf8
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         do {
             _ = try importGTD(windows1252File, options: options, in: folder)
             Issue.record("should fail")

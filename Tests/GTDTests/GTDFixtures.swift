@@ -1,54 +1,13 @@
 import Foundation
 @testable import Dataset
 import GTDSynthetic
-
-/// Paths inside the checkout, found from this file's location.
-enum GTDPaths {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static var datasets: String { root + "/Datasets" }
-}
-
-/// A folder under the system's temporary directory, removed when released.
-final class ScratchFolder {
-    let path: String
-
-    init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("scobrief-gtd-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        try Data(bytes).write(to: URL(fileURLWithPath: file(name)))
-        return file(name)
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, Array(text.utf8))
-    }
-
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
-    func contents(_ name: String) -> String? { FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) } }
-    func entries() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
-}
+import TestSupport
 
 /// The shipped corpus, loaded once for all tests.
 enum ShippedCorpus {
     static let corpus: Corpus = {
-        let catalog = try! Catalog.load(path: GTDPaths.datasets + "/catalog.yaml")
-        return Corpus.load(directory: GTDPaths.datasets, catalog: catalog).corpus
+        let catalog = try! Catalog.load(path: PackagePaths.datasets + "/catalog.yaml")
+        return Corpus.load(directory: PackagePaths.datasets, catalog: catalog).corpus
     }()
 }
 

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 @testable import Dataset
 import GTDSynthetic
+import TestSupport
 
 /// Imports a file into a scratch folder as attacks.csv, with the shipped corpus.
 func importGTD(_ bytes: [UInt8], options: GTDImportOptions = GTDImportOptions(), fileName: String = "globalterrorismdb_0522dist.csv",
-               in folder: ScratchFolder? = nil) throws -> (result: GTDImportResult, folder: ScratchFolder) {
-    let folder = try folder ?? ScratchFolder()
+               in folder: TemporaryFolder? = nil) throws -> (result: GTDImportResult, folder: TemporaryFolder) {
+    let folder = try folder ?? TemporaryFolder(prefix: "scobrief-gtd")
     let input = try folder.write(fileName, bytes)
     try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
     let result = try GTDImporter(corpus: ShippedCorpus.corpus, options: options).importFile(input: input, output: folder.file("out/attacks.csv"))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 /// Broken files: a clear error with file, line and column (and no output) for what stops the
 /// import; counted, reported and left out for a bad row, which does not stop it.
@@ -8,7 +10,7 @@ import Testing
     /// Runs an import expected to fail; checks that no output and no temporary file was left.
     func failingImport(_ bytes: [UInt8], options: GTDImportOptions = GTDImportOptions(),
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Diagnostic {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: true)
         try folder.write("out/attacks.csv", "earlier output\n")
         do {
@@ -20,7 +22,7 @@ import Testing
             return error
         }
         Issue.record("the import should have failed", sourceLocation: sourceLocation)
-        return Diagnostic(Dataset.SourceLocation(file: ""), "")
+        return Diagnostic(Support.SourceLocation(file: ""), "")
     }
 
     @Test func truncatedFileEndsInsideQuotes() throws {
@@ -105,6 +107,8 @@ import Testing
         #expect(messages[7].contains("row has 3 fields; the header has 135"))
         #expect(messages[8].contains("eventid 200503070001 appears twice (first on line 2)"))
         #expect(summary.problems.allSatisfy { $0.severity == .warning })
+        #expect(summary.problems.allSatisfy { $0.kind == .rowLeftOut })
+        #expect(summary.unlistedMalformedRows == nil, "all nine are listed")
         // Columns point at the field: nkill is field 99, after 98 commas and 79 characters of values.
         #expect(summary.problems[0].location.column == 178)
     }
@@ -129,6 +133,10 @@ import Testing
         let (result, _) = try importGTD(file.bytes)
         #expect(result.summary.malformedRows == 25)
         #expect(result.summary.problems.count == 10)
+        // The note about the rest counts rows by the problems' kind, not by their wording.
+        let unlisted = try #require(result.summary.unlistedMalformedRows)
+        #expect(unlisted.severity == .warning)
+        #expect(unlisted.message == "25 malformed rows in all; only the first 10 are listed")
     }
 
     @Test func utf16AndEmptyFilesAreRefused() throws {
@@ -155,7 +163,7 @@ import Testing
     }
 
     @Test func missingInputAndOutputFolder() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let importer = GTDImporter(corpus: ShippedCorpus.corpus, options: GTDImportOptions())
         #expect(throws: Diagnostic.self) { try importer.importFile(input: folder.file("none.csv"), output: folder.file("attacks.csv")) }
         #expect(folder.entries().isEmpty)
@@ -173,7 +181,7 @@ import Testing
             #expect(error.message.contains("overwrite the input"))
         }
         do {
-            _ = try importer.importFile(input: input, output: GTDPaths.datasets + "/attacks.csv")
+            _ = try importer.importFile(input: input, output: PackagePaths.datasets + "/attacks.csv")
             Issue.record("should fail")
         } catch {
             #expect(error.message.contains("curated attacks table"))

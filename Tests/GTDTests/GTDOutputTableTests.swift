@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
+import Support
 
 /// The rows of an imported attacks.csv, read back through the catalog; any problem fails the test.
-func outputRows(_ folder: ScratchFolder, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Table.Row] {
+func outputRows(_ folder: TemporaryFolder, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Table.Row] {
     let schema = ShippedCorpus.corpus.catalog.table(named: "attacks")!
     let (table, diagnostics) = TableLoader().load(schema, path: folder.file("out/attacks.csv"), displayName: "attacks.csv")
     #expect(diagnostics.isEmpty, "\(diagnostics.prefix(3).map(\.description))", sourceLocation: sourceLocation)
@@ -16,7 +18,7 @@ func outputRows(_ folder: ScratchFolder, sourceLocation: Testing.SourceLocation 
         let attacks = try #require(ShippedCorpus.corpus.catalog.table(named: "attacks"))
         #expect(GTDImporter.outputColumns == attacks.columnNames)
         // The GTD columns are optional, so the curated table (without them) still validates.
-        let curatedHeader = try #require(String(contentsOfFile: GTDPaths.datasets + "/attacks.csv", encoding: .utf8).split(separator: "\n").first)
+        let curatedHeader = try #require(String(contentsOfFile: PackagePaths.datasets + "/attacks.csv", encoding: .utf8).split(separator: "\n").first)
         for column in attacks.columns where !curatedHeader.split(separator: ",").contains(Substring(column.name)) {
             #expect(!column.required, "\(column.name) is not in the curated attacks.csv, so it must be optional")
             #expect(column.blankMeaning != nil)
@@ -92,6 +94,8 @@ func outputRows(_ folder: ScratchFolder, sourceLocation: Testing.SourceLocation 
         #expect(result.summary.rowsWritten == 2, "unusable auxiliary values do not cost the incident")
         #expect(result.summary.clearedValues == 3)
         #expect(result.summary.problems.count == 3)
+        #expect(result.summary.problems.allSatisfy { $0.kind == .valueCleared })
+        #expect(result.summary.unlistedMalformedRows == nil, "a cleared value is not a row left out")
         #expect(result.summary.problems.allSatisfy { $0.severity == .warning && $0.location.line == 3 })
         #expect(result.summary.problems.contains { $0.message.contains("'latitude' is 200.5") })
         let rows = outputRows(folder)

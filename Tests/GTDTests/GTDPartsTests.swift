@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Dataset
 import GTDSynthetic
+import TestSupport
+import Support
 
 /// The import's parts on their own: numbers, release ids, the sources file, the writer, progress.
 @Suite struct GTDPartsTests {
@@ -37,7 +39,7 @@ import GTDSynthetic
     }
 
     @Test func sourcesFileKeepsOtherRowsAndReplacesTheSameID() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let schema = ShippedCorpus.corpus.catalog.table(named: "sources")!
         let path = try folder.write("sources.csv", "id,title,publisher,kind,extra\nmine,\"My notes, 2024\",Me,report,kept\ngtd-x,Old,START,dataset,\n")
         var row = ["id": "gtd-x", "title": "New", "publisher": "START", "kind": "dataset", "coverage": "complete"]
@@ -53,7 +55,7 @@ import GTDSynthetic
     }
 
     @Test func atomicWriterCommitsOrLeavesNothing() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let target = try folder.write("table.csv", "old\n")
         do {
             let writer = try AtomicFileWriter(path: target, flushThreshold: 4)
@@ -81,7 +83,7 @@ import GTDSynthetic
     }
 
     @Test func writerReleasedWithoutCommitDeletesItsTemporaryFile() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         var writer: AtomicFileWriter? = try AtomicFileWriter(path: folder.file("out.csv"))
         writer?.append("x")
         try writer?.flush()

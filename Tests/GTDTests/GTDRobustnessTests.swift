@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Dataset
 import GTDSynthetic
+import TestSupport
+import Support
 
 /// The reader at every chunk boundary, and the import on damaged files: a summary or a
 /// diagnostic every time, never a crash.
@@ -15,7 +17,7 @@ import GTDSynthetic
 
     @Test func chunkBoundariesDoNotChangeTheRows() throws {
         let sample = SyntheticSample(rows: 300, seed: 21, lineEnding: .crlf)
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let path = try folder.write("sample.csv", sample.bytes)
         let whole = try fields(path, chunkSize: sample.bytes.count + 1)
         #expect(whole.count == 301)

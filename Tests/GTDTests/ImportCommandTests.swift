@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Dataset
+import TestSupport
 
 /// `scobrief import gtd` run as a user runs it: the real binary, its exit status and its output.
 @Suite struct ImportCommandTests {
@@ -12,7 +13,7 @@ import Testing
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             folder.deleteLastPathComponent()
         }
-        return GTDPaths.root + "/.build/debug/scobrief"
+        return PackagePaths.root + "/.build/debug/scobrief"
     }()
 
     struct Run {
@@ -21,7 +22,7 @@ import Testing
         var stderr: String
     }
 
-    func scobrief(_ arguments: [String], in directory: String = GTDPaths.root) throws -> Run {
+    func scobrief(_ arguments: [String], in directory: String = PackagePaths.root) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ImportCommandTests.binary)
         process.arguments = arguments
@@ -29,7 +30,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["SCOBRIEF_DATA"] = nil
         process.environment = environment
-        let scratch = try ScratchFolder()
+        let scratch = try TemporaryFolder(prefix: "scobrief-gtd")
         _ = FileManager.default.createFile(atPath: scratch.file("out"), contents: nil)
         _ = FileManager.default.createFile(atPath: scratch.file("err"), contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("out")))
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func importsSummarisesAndValidates() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         let input = try folder.write("globalterrorismdb_0522dist.csv", GTDImportCountsTests.sample.bytes)
         let run = try scobrief(["import", "gtd", input, "--countries", "sco-members", "--from", "1992", "-o", folder.file("out/attacks.csv")])
         // The folder does not exist yet: a clear error, nothing written.
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func quietPrintsNothingOnACleanFile() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         var file = GTDFileBuilder()
         file.add("200503070001")
         let input = try folder.write("gtd.csv", file.bytes)
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func badInputFailsWithLocationAndLeavesNoOutput() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd")
         var file = GTDFileBuilder()
         file.add("200503070001")
         file.add("200503070002", killed: "many")

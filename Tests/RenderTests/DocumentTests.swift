@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Render
 import RenderCairo
+import TestSupport
 
 @Suite("Multi-page PDF documents") struct DocumentTests {
     func makeDocument() throws -> (Data, ParagraphMetrics) {

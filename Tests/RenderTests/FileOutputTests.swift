@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Render
 import RenderCairo
+import Support
+import TestSupport
 
 @Suite("Writing files") struct FileOutputTests {
     @Test func writesEachFormatByExtensionWithoutLeavingTemporaries() throws {
@@ -30,9 +32,26 @@ import RenderCairo
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["chart.png"])
     }
 
-    @Test func unwritableFolderFailsCleanly() {
-        let url = URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/chart.pdf")
-        #expect(throws: RenderError.self) { try ChartRenderer().write(SampleCharts.verticalBar.figure(), to: url) }
+    @Test func missingFolderFailsCleanly() throws {
+        let folder = "/nonexistent-folder-\(UUID().uuidString)"
+        let error = try #require(throws: Diagnostic.self) {
+            try ChartRenderer().write(SampleCharts.verticalBar.figure(), to: URL(fileURLWithPath: folder + "/chart.pdf"))
+        }
+        #expect(error.message == "the folder \(folder) does not exist")
+    }
+
+    /// Charts and PDF documents are written through Support's AtomicFile: the temporary file has the
+    /// `.NAME.tmp-XXXXXX` name the sweeper knows, so one a killed run left is deleted by the next write.
+    @Test func writesSweepStaleTemporaryFiles() throws {
+        let folder = try TemporaryFolder(prefix: "render-tests")
+        try folder.write(".chart.png.tmp-Ab12Cd", "half a PNG")
+        try folder.write(".document.pdf.tmp-Zz9Yy8", "half a PDF")
+        try ChartRenderer().write(SampleCharts.verticalBar.figure(), to: URL(fileURLWithPath: folder.file("chart.png")))
+        let document = PDFDocument(metadata: DocumentMetadata(title: "T"))
+        document.beginPage(width: .pt(200), height: .pt(100))
+        try document.write(to: URL(fileURLWithPath: folder.file("document.pdf")))
+        #expect(folder.entries() == ["chart.png", "document.pdf"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.file("document.pdf"))).starts(with: Data("%PDF-".utf8)))
     }
 
     @Test func unknownExtensionIsRejected() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Render
 import RenderCairo
+import TestSupport
 
 /// Russian and Chinese labels must come out as real glyphs, not as "tofu" boxes: checked through
 /// Pango's count of unknown glyphs and through the pixels themselves.

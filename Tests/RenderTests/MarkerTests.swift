@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Render
 import RenderCairo
+import TestSupport
 
 @Suite("Markers") struct MarkerTests {
     /// Many markers go through the raster stamper; a few go through cairo paths. Both must draw the

@@ -5,6 +5,7 @@ import FoundationXML
 #endif
 @testable import Render
 @testable import RenderCairo
+import TestSupport
 
 @Suite("Output formats") struct OutputFormatTests {
     let figure = SampleCharts.lineWithBand.figure(theme: .paper)
@@ -106,7 +107,13 @@ import FoundationXML
         parser.delegate = delegate
         #expect(parser.parse(), "SVG does not parse: \(String(describing: parser.parserError))")
         #expect(delegate.root == "svg")
-        #expect(delegate.rootAttributes["width"] == "240.944882pt" || delegate.rootAttributes["width"]?.hasSuffix("pt") == true)
+        // The page is the figure's size in points (the paper theme's 85 mm = 240.944882 pt), written with a unit.
+        for (attribute, length) in [("width", figure.width), ("height", figure.height)] {
+            let value = try #require(delegate.rootAttributes[attribute], "no \(attribute) on <svg>")
+            #expect(value.hasSuffix("pt"), "\(attribute)=\(value)")
+            let points = try #require(Double(value.dropLast(2)), "\(attribute)=\(value)")
+            #expect(abs(points - length.points) < 1e-6, "\(attribute)=\(value), figure \(length.points) pt")
+        }
         #expect(!String(decoding: svg, as: UTF8.self).contains("surface0"), "surface ids start at 1 after renumbering")
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Dataset
 @testable import Report
+import TestSupport
+import Support
 
 /// The callout block, the proof that a block kind is one file plus one registry entry.
 @Suite struct CalloutTests {
@@ -13,7 +15,7 @@ import Testing
         let pdf = try BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo()).pdf()
         let path = try Fixtures.temporaryDirectory() + "/callout.pdf"
         try pdf.write(to: URL(fileURLWithPath: path))
-        return (pdf, try Fixtures.run("pdftotext", [path, "-"]))
+        return (pdf, try ExternalTool.run("pdftotext", [path, "-"]))
     }
 
     private func linkCount(_ pdf: Data) -> Int {

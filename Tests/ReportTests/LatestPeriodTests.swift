@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import Dataset
 @testable import Report
+import Support
 
 /// `latest-N` means the last N years with data in the table a block or placeholder reads, and it
 /// is read by one parser: every table analysis and every placeholder that takes a period accepts

@@ -1,5 +1,6 @@
 import Testing
 @testable import Report
+import Support
 
 @Suite struct MarkupTests {
     @Test func paragraphsAndLists() {

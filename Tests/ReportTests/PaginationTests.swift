@@ -1,5 +1,6 @@
 import Testing
 @testable import Report
+import Support
 
 /// The paginator against blocks of known sizes: it sees blocks only through `FlowBlock`, so
 /// these need no fonts and no document.

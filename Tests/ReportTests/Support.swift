@@ -1,13 +1,11 @@
 import Foundation
 @testable import Dataset
 @testable import Report
+import TestSupport
+import Support
 
 enum Fixtures {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var root: String { PackagePaths.root }
 
     static let corpus: Corpus = {
         try! DataLocation.loadShippedCorpus(explicit: root + "/Datasets")
@@ -19,20 +17,6 @@ enum Fixtures {
 
     static func spec(yaml: String) throws -> ReportSpec {
         try SpecReader().read(YAMLDocument(bytes: Array(yaml.utf8), file: "test.yaml"))
-    }
-
-    /// Runs a command-line tool and returns its standard output.
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func temporaryDirectory() throws -> String {

@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// Reads the corpus tables that hold dated events into `EventTable`s.
 public enum EventTables {

@@ -1,3 +1,5 @@
+import Support
+
 /// One parsed row, as spans into the reader's buffer. Valid only inside the callback that
 /// received it: the reader reuses its buffer for the next rows, which is what keeps
 /// memory bounded on files larger than RAM.

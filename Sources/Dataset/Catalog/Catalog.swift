@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The machine-readable description of every table: `Datasets/catalog.yaml`.
 ///

@@ -1,3 +1,5 @@
+import Support
+
 /// Turns catalog YAML into a `Catalog`, checking that it is self-consistent: every reference
 /// points at a real column, every optional column says what a blank means.
 struct CatalogReader {

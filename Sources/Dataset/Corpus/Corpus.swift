@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Every table of a dataset folder, loaded, cross-checked and turned into typed records.
 public struct Corpus: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension Corpus {
     /// The corpus with one table read from the user's file instead — an imported GTD table in

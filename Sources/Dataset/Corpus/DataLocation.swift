@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Finds the shipped `Datasets/` folder: the folder the user named, `$SCOBRIEF_DATA`,
 /// a `Datasets/` in the current folder or one above it, or the one beside the executable's checkout.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Which incidents an import keeps, by the country they happened in.
 public enum GTDCountrySelection: Sendable, Hashable, CustomStringConvertible {

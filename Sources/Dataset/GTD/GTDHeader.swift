@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Where the columns the import reads are in one GTD file, found from its header line by name,
 /// so an export with columns in another order, or with extra ones, imports the same.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// What to import from a GTD file and how strictly.
 public struct GTDImportOptions: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writing one imported row: the attacks table's columns, in its order, from the GTD fields.
 extension GTDImportPass {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One read of the file in one encoding. Auto-detection switches to Windows-1252 in place while
 /// everything written so far was ASCII (identical in both), and otherwise asks for a new pass.
@@ -282,7 +283,7 @@ final class GTDImportPass {
             var warning = problem
             warning.severity = .warning
             warning.message += " (row left out)"
-            summary.problems.append(warning)
+            summary.problems.append(GTDImportProblem(.rowLeftOut, warning))
         }
     }
 
@@ -291,6 +292,6 @@ final class GTDImportPass {
         summary.clearedValues += 1
         guard reportedCleared < options.reportLimit else { return }
         reportedCleared += 1
-        summary.problems.append(Diagnostic(csvRow.location(ofField: index), message + "; written blank", severity: .warning))
+        summary.problems.append(GTDImportProblem(.valueCleared, Diagnostic(csvRow.location(ofField: index), message + "; written blank", severity: .warning)))
     }
 }

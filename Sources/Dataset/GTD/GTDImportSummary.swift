@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A year and a country: the cell of SCOBrief's tidy year × country tables.
 public struct GTDYearCountry: Sendable, Hashable, Comparable {
@@ -45,6 +46,40 @@ public struct GTDCasualtyTotals: Sendable, Hashable {
     }
 }
 
+/// One problem an import reports: a malformed row it left out, or a value it wrote blank.
+/// The kind is a field, so nothing has to recognise it from the message's wording.
+public struct GTDImportProblem: Sendable, Hashable, CustomStringConvertible {
+    /// What the import did about the problem.
+    public enum Kind: Sendable, Hashable {
+        /// The row was malformed and is not in the output (counted in `malformedRows`).
+        case rowLeftOut
+        /// The row was written with one unusable value blank (counted in `clearedValues`).
+        case valueCleared
+    }
+
+    /// What the import did about it.
+    public var kind: Kind
+    /// Where and what, as printed (a warning).
+    public var diagnostic: Diagnostic
+
+    /// A problem of `kind` described by `diagnostic`.
+    public init(_ kind: Kind, _ diagnostic: Diagnostic) {
+        self.kind = kind
+        self.diagnostic = diagnostic
+    }
+
+    /// The diagnostic's location in the input file.
+    public var location: SourceLocation { diagnostic.location }
+    /// The diagnostic's message.
+    public var message: String { diagnostic.message }
+    /// The diagnostic's hint.
+    public var hint: String? { diagnostic.hint }
+    /// The diagnostic's severity (a warning, since the import went on).
+    public var severity: Diagnostic.Severity { diagnostic.severity }
+    /// The diagnostic as printed.
+    public var description: String { diagnostic.description }
+}
+
 /// What an import did, row by row: every row read is written or counted under one reason.
 public struct GTDImportSummary: Sendable {
     public var input: String
@@ -68,7 +103,7 @@ public struct GTDImportSummary: Sendable {
     /// Values written blank because they were unusable (a latitude of 200, a success of 7).
     public var clearedValues = 0
     /// The first malformed rows and cleared values, with their lines.
-    public var problems: [Diagnostic] = []
+    public var problems: [GTDImportProblem] = []
     /// Carried GTD columns the file lacked.
     public var missingColumns: [String] = []
     /// Rows written per former state (code → rows), kept under their own code.
@@ -91,6 +126,15 @@ public struct GTDImportSummary: Sendable {
     }
 
     public var overall: GTDCasualtyTotals { totals.values.reduce(GTDCasualtyTotals(), +) }
+
+    /// A warning that more rows were left out than `problems` lists (only the first few are kept),
+    /// or nil when every malformed row is listed.
+    public var unlistedMalformedRows: Diagnostic? {
+        let listed = problems.filter { $0.kind == .rowLeftOut }.count
+        guard malformedRows > listed else { return nil }
+        return Diagnostic(SourceLocation(file: input), "\(malformedRows) malformed rows in all; only the first \(listed) are listed",
+                          severity: .warning)
+    }
 
     /// The summary printed on stderr after an import.
     public var lines: [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Streams a Global Terrorism Database CSV export into an attacks table of SCOBrief's catalog.
 ///

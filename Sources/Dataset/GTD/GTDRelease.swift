@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The GTD release file an import read, as the `sources.csv` row its rows cite.
 public struct GTDRelease: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Checks every row's quote against the text of the source it cites.
 public struct QuoteVerifier {

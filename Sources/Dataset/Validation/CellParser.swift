@@ -1,3 +1,5 @@
+import Support
+
 /// Parses one cell by its column's type. Throws a diagnostic without a location; the caller adds it.
 enum CellParser {
     static func parse(_ raw: String, as column: ColumnSchema) throws(Diagnostic) -> CellValue {

@@ -1,3 +1,5 @@
+import Support
+
 /// Rules that involve more than one cell: date order, qualifiers without numbers,
 /// overlapping membership spells.
 enum RecordRules {

@@ -1,3 +1,5 @@
+import Support
+
 /// Checks that values pointing at other tables exist there: source ids, country codes.
 struct ReferenceChecker {
     let catalog: Catalog

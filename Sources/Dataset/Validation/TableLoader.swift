@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads one CSV file against its catalog table: header, column count, and every cell's type,
 /// range and allowed values. Problems are collected, not thrown, so a user sees all of them.

@@ -1,6 +1,7 @@
 import Analysis
 import Dataset
 import Foundation
+import Support
 
 /// One placeholder being computed: its arguments read the same way for every verb (tables,
 /// periods through the report's one period parser, countries, statuses), and one function per verb.

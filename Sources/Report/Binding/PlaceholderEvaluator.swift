@@ -1,6 +1,7 @@
 import Analysis
 import Dataset
 import Foundation
+import Support
 
 /// What a placeholder stands for once computed: text, or a cross-reference to a numbered figure or table.
 enum BoundValue: Sendable, Hashable {

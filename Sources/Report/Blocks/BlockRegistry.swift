@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// Every kind of report block, by the key that starts it in a spec. Adding a kind means adding
 /// its type here; the reader, builder, layout and paginator need no other change.

@@ -1,5 +1,6 @@
 import Dataset
 import Render
+import Support
 
 /// A boxed key message: an optional title, body text with placeholders, and an optional
 /// pointer to the figure or table that shows it, drawn as a linked "See Figure 3".

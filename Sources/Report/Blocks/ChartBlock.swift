@@ -1,6 +1,7 @@
 import Analysis
 import Dataset
 import Render
+import Support
 
 /// A figure: a chart kind or a named preset, over filtered data, numbered and captioned.
 struct ChartBlock: ReportBlock {

@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// A section heading of level 1 to 3; levels 1 and 2 go in the contents and the outline.
 struct HeadingBlock: ReportBlock {

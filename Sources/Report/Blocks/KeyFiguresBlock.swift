@@ -1,5 +1,6 @@
 import Dataset
 import Render
+import Support
 
 /// The row of large numbers with labels at the top of a briefing.
 struct KeyFiguresBlock: ReportBlock {

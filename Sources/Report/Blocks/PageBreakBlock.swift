@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// `- page_break`: the next block starts on a new page.
 struct PageBreakBlock: ReportBlock, BuiltBlock {

@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// One kind of block a report body may hold: how it is read from the spec and built against
 /// the corpus. Its built form (`BuiltBlock`) lays itself out, and the laid-out form (`FlowBlock`)

@@ -1,6 +1,7 @@
 import Dataset
 import Foundation
 import Render
+import Support
 
 /// `- sources`: each cited source with the figures and tables that use it, then what each
 /// table the report draws on covers ("About the data").

@@ -1,6 +1,7 @@
 import Analysis
 import Dataset
 import Render
+import Support
 
 /// A numbered table from one of the `TableAnalysis` analyses.
 struct TableBlock: ReportBlock {

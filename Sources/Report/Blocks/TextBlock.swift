@@ -1,5 +1,6 @@
 import Dataset
 import Render
+import Support
 
 /// Text in the markup subset (emphasis, links, bullet lists) with placeholders filled from the data.
 struct TextBlock: ReportBlock {

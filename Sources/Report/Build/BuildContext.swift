@@ -1,5 +1,6 @@
 import Analysis
 import Dataset
+import Support
 
 /// What every block's `build` step shares: the corpus and its event tables, the placeholder
 /// binding, the numbered references, and the figures and tables built so far.

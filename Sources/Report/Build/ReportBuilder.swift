@@ -2,6 +2,7 @@ import Analysis
 import Dataset
 import Foundation
 import Render
+import Support
 
 /// Computes everything a spec asks for: numbers figures and tables, fills placeholders,
 /// builds the charts and tables, and records which sources each uses.

@@ -1,5 +1,6 @@
 import Analysis
 import Dataset
+import Support
 
 /// The analyses a report table can show (`TableAnalysis`), one function each, every one
 /// reading its periods with the report's one period parser.

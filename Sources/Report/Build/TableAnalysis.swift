@@ -1,5 +1,6 @@
 import Analysis
 import Dataset
+import Support
 
 /// The analyses a report table can show, by the word a spec's `analysis:` uses. Each case has
 /// one function in `TableAnalyses`; the switch in `build` makes the compiler check that every

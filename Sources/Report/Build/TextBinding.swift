@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// Fills the placeholders of report text and turns the markup into styled runs.
 struct TextBinding {

@@ -2,6 +2,7 @@ import Analysis
 import Dataset
 import Foundation
 import Render
+import Support
 
 /// Writes a report's figures and tables as separate files for a paper: each figure as PDF,
 /// PNG (300 dpi) and SVG, each table as CSV, Markdown and LaTeX, with numbered names

@@ -1,4 +1,5 @@
 import Dataset
+import Support
 
 /// A report as its YAML spec declares it: metadata and an ordered body of blocks.
 public struct ReportSpec: Sendable {

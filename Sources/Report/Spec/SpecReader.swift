@@ -1,5 +1,6 @@
 import Dataset
 import Foundation
+import Support
 
 /// Reads a report spec from YAML, refusing unknown keys (with a suggestion), wrong types and
 /// missing values with the file, line and column where they occur.

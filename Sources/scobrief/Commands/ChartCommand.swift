@@ -6,6 +6,7 @@ import Render
 import RenderCairo
 import RenderSVG
 import Report
+import Support
 
 struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Dataset
 import Foundation
+import Support
 
 struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Dataset
 import Foundation
+import Support
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,7 +72,7 @@ struct ImportGTD: ParsableCommand {
         guard GTDEncodingChoice(rawValue: encoding.lowercased()) != nil else {
             throw ValidationError("--encoding must be auto, utf-8 or windows-1252, not '\(encoding)'")
         }
-        if let summaryBy, Grouping(argument: summaryBy) == nil {
+        if let summaryBy, GTDSummaryTable(keys: summaryBy) == nil {
             throw ValidationError("--summary-by takes year, country or year,country, not '\(summaryBy)'")
         }
         if let sourceID, sourceID.isEmpty || !sourceID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
@@ -96,53 +97,14 @@ struct ImportGTD: ParsableCommand {
             let result = try GTDImporter(corpus: corpus, options: options).importFile(input: file, output: output, progress: progress)
             let summary = result.summary
             for problem in summary.problems { Terminal.error(problem.description) }
-            if summary.malformedRows > summary.problems.filter({ $0.message.hasSuffix("(row left out)") }).count {
-                Terminal.error("\(file): warning: \(summary.malformedRows) malformed rows in all; only the first \(options.reportLimit) are listed")
-            }
+            if let unlisted = summary.unlistedMalformedRows { Terminal.error(unlisted.description) }
             if !quiet {
                 for line in summary.lines { Terminal.error(line) }
                 Terminal.error("  wrote \(output) and the source row '\(result.release.sourceID)' in \(result.sourcesPath)")
             }
-            if let summaryBy, let grouping = Grouping(argument: summaryBy) {
-                Terminal.output(grouping.table(summary, corpus: corpus).rendered(as: format.format))
+            if let summaryBy, let grouping = GTDSummaryTable(keys: summaryBy) {
+                Terminal.output(grouping.table(of: summary, corpus: corpus).rendered(as: format.format))
             }
-        }
-    }
-
-    /// The keys of `--summary-by`.
-    struct Grouping {
-        var byYear: Bool
-        var byCountry: Bool
-
-        init?(argument: String) {
-            let keys = Set(argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-            guard !keys.isEmpty, keys.isSubset(of: ["year", "country"]) else { return nil }
-            byYear = keys.contains("year")
-            byCountry = keys.contains("country")
-        }
-
-        func table(_ summary: GTDImportSummary, corpus: Corpus) -> ResultTable {
-            var grouped: [GTDYearCountry: GTDCasualtyTotals] = [:]
-            for (key, totals) in summary.totals {
-                let group = GTDYearCountry(year: byYear ? key.year : 0, country: byCountry ? key.country : "")
-                grouped[group, default: GTDCasualtyTotals()] = grouped[group, default: GTDCasualtyTotals()] + totals
-            }
-            var columns: [ResultTable.Column] = []
-            if byYear { columns.append(.init("year", alignment: .right)) }
-            if byCountry { columns += [.init("country"), .init("name")] }
-            columns += ["incidents", "killed", "killed_unknown", "wounded", "wounded_unknown"].map { ResultTable.Column($0, alignment: .right) }
-            let rows: [[ResultTable.Cell]] = grouped.keys.sorted().map { key in
-                let totals = grouped[key]!
-                var cells: [ResultTable.Cell] = []
-                if byYear { cells.append(.text(String(key.year))) }
-                if byCountry { cells += [.text(key.country), .text(corpus.countryName(key.country))] }
-                return cells + [totals.incidents, totals.killed, totals.killedUnknown, totals.wounded, totals.woundedUnknown].map { .integer($0) }
-            }
-            var notes = ["Source: \(summary.input), rows written by the import (\(summary.countryScope)\(summary.yearScope.map { "; years \($0)" } ?? "")).",
-                         "killed and wounded add the known figures; *_unknown count the incidents with no figure (never counted as 0)."]
-            if byYear { notes.append("The GTD has no 1993 records: a missing year is not a year without attacks.") }
-            return ResultTable(title: "GTD incidents by \([byYear ? "year" : nil, byCountry ? "country" : nil].compactMap { $0 }.joined(separator: " and "))",
-                               columns: columns, rows: rows, notes: notes)
         }
     }
 }

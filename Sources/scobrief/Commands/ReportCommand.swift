@@ -5,6 +5,7 @@ import Render
 import RenderCairo
 import RenderSVG
 import Report
+import Support
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

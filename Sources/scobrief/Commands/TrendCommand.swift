@@ -1,6 +1,7 @@
 import ArgumentParser
 import Analysis
 import Dataset
+import Support
 
 struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dataset
 import Foundation
+import Support
 
 /// Prints errors the way compilers do (`file:line:col: error: ...`) on stderr and exits 1.
 /// Every command runs its body through this, so no error reaches the user as a stack trace

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Analysis
 import Dataset
+import Support
 
 /// Turns the shared filter options into analysis filters, refusing bad values with the reason.
 func periodOption(from: String?, to: String?) throws -> Period? {

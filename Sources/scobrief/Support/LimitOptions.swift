@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dataset
+import Support
 
 /// Bounds on the work one input may cause, shared by every command that reads CSV or YAML.
 /// The limits' own error messages name these flags, so a user who meets one knows how to raise it.

@@ -1,5 +1,6 @@
 import Dataset
 import Foundation
+import Support
 
 /// Checks an output path before any work is done, so a typo in `-o` fails at once rather than
 /// after a minute of rendering. The write itself (AtomicFile) checks again.

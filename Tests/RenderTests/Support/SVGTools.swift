@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 @testable import Render
 @testable import RenderCairo
+import TestSupport
 
 /// The parts of an SVG file the tests check, read with Foundation's XMLParser (so a file that is
 /// not well-formed XML fails to parse).

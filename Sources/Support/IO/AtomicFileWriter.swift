@@ -10,7 +10,9 @@ import Darwin
 /// the target only by `commit()`. Until then any earlier file at the target is untouched; if the
 /// writer is abandoned (an error, or released without a commit) the temporary file is deleted.
 public final class AtomicFileWriter {
+    /// The target, replaced only by `commit()`.
     public let path: String
+    /// The `.NAME.tmp-XXXXXX` file the bytes go to until then.
     public let temporaryPath: String
     /// Bytes not yet written to the temporary file. Callers append to it and call `flushIfFull()`
     /// at record boundaries, so a record can still be taken back (`truncate(to:)`) until then.
@@ -21,6 +23,7 @@ public final class AtomicFileWriter {
     private var finished = false
     private let flushThreshold: Int
 
+    /// Creates the temporary file beside `path` (sweeping stale ones); the buffer is written out once it holds `flushThreshold` bytes.
     public init(path: String, flushThreshold: Int = 1 << 20) throws(Diagnostic) {
         self.path = path
         self.flushThreshold = flushThreshold
@@ -45,14 +48,17 @@ public final class AtomicFileWriter {
         abandon()
     }
 
+    /// Appends one byte to the buffer.
     @inline(__always) public func append(_ byte: UInt8) {
         buffer.append(byte)
     }
 
+    /// Appends bytes to the buffer.
     @inline(__always) public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Appends `text` as UTF-8 to the buffer.
     public func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
     }
@@ -69,6 +75,7 @@ public final class AtomicFileWriter {
         if buffer.count >= flushThreshold { try flush() }
     }
 
+    /// Writes the buffer to the temporary file now.
     public func flush() throws(Diagnostic) {
         guard !finished else { return }
         var failure: String? = nil

@@ -8,11 +8,13 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Largest input, in bytes.
     public var maxBytes: Int
 
+    /// Limits; the defaults are far above any hand-written spec.
     public init(maxNodes: Int = 100_000, maxDepth: Int = 64, maxBytes: Int = 4 << 20) {
         self.maxNodes = maxNodes
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
     }
 
+    /// The limits used unless the user raises them.
     public static let `default` = YAMLLimits()
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Dataset
+@testable import Support
+import TestSupport
 
 /// Atomic writes: the temporary file's naming, the sweep of stale ones, and refusals that leave
 /// the target alone. (The kill test in CLITests drives the same code through the real binary.)

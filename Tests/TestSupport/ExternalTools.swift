@@ -1,14 +1,16 @@
 import Foundation
 
 /// Runs poppler's command-line tools (installed by Scripts/install-deps) on files.
-enum ExternalTool {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum ExternalTool {
+    /// A tool that is missing or exited non-zero.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, with the tool's standard error.
+        public var description: String
     }
 
     /// Runs `tool` with `arguments`; returns standard output, throws on a non-zero exit.
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    public static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
         let candidates = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)", "/opt/homebrew/bin/\(tool)"]
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
@@ -30,14 +32,14 @@ enum ExternalTool {
     }
 
     /// A fresh temporary folder, removed by the caller.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("render-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// The first page of a PDF as PNG at `dpi`, through pdftoppm.
-    static func rasterize(pdf: Data, dpi: Int) throws -> Data {
+    public static func rasterize(pdf: Data, dpi: Int) throws -> Data {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.pdf")
@@ -47,7 +49,7 @@ enum ExternalTool {
     }
 
     /// Runs a poppler tool on PDF bytes.
-    static func inspect(pdf: Data, with tool: String, _ arguments: [String] = []) throws -> String {
+    public static func inspect(pdf: Data, with tool: String, _ arguments: [String] = []) throws -> String {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.pdf")

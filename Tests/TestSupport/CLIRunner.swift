@@ -1,21 +1,22 @@
 import Foundation
 
-/// Runs the real `scobrief` binary built beside the test bundle, as a user would.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+/// What one run of the `scobrief` binary produced.
+public struct CLIResult: Sendable {
+    /// The exit status.
+    public var status: Int32
+    /// Everything written to standard output.
+    public var stdout: String
+    /// Everything written to standard error.
+    public var stderr: String
 }
 
-enum CLI {
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+/// Runs the real `scobrief` binary built beside the test bundle, as a user would.
+public enum CLI {
+    /// The package's root folder, the default working directory of a run.
+    public static var packageRoot: String { PackagePaths.root }
 
-    /// The binary sits in the same build folder as the test runner.
-    static let binary: String = {
+    /// The binary: it sits in the same build folder as the test runner.
+    public static let binary: String = {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         // The runner may be inside an .xctest bundle folder.
@@ -27,7 +28,8 @@ enum CLI {
         return packageRoot + "/.build/debug/scobrief"
     }()
 
-    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:]) throws -> CLIResult {
+    /// Runs the binary with `arguments` in `directory`, `SCOBRIEF_DATA` cleared, `environment` added.
+    public static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments

@@ -8,11 +8,13 @@ public struct CSVLimits: Sendable, Hashable {
     /// Most data rows (header excluded); nil means no limit.
     public var maxRows: Int?
 
+    /// Limits; the defaults suit any genuine table SCOBrief reads.
     public init(maxFieldBytes: Int = 1 << 20, maxColumns: Int = 4096, maxRows: Int? = nil) {
         self.maxFieldBytes = maxFieldBytes
         self.maxColumns = maxColumns
         self.maxRows = maxRows
     }
 
+    /// The limits used unless the user raises them.
     public static let `default` = CSVLimits()
 }

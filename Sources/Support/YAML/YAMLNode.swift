@@ -15,6 +15,7 @@ public struct YAMLNode {
         self.document = document
     }
 
+    /// Where the node starts in the file.
     public var location: SourceLocation {
         SourceLocation(file: document.file, line: node.mark?.line, column: node.mark?.column)
     }
@@ -29,16 +30,19 @@ public struct YAMLNode {
         }
     }
 
+    /// Whether the node is a scalar (not a mapping or sequence).
     public var isScalar: Bool {
         if case .scalar = node { return true }
         return false
     }
 
+    /// Whether the node is YAML null (`~`, `null` or empty).
     public var isNull: Bool {
         if case .scalar(let scalar) = node { return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" }
         return false
     }
 
+    /// An error located at this node.
     public func error(_ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(location, path.isEmpty ? message : "\(path): \(message)", hint: hint)
     }
@@ -65,11 +69,13 @@ public struct YAMLNode {
         return located
     }
 
+    /// The scalar as text; an error for a mapping or sequence.
     public func string() throws(Diagnostic) -> String {
         guard case .scalar(let scalar) = node else { throw error("expected text, found \(kindDescription)") }
         return scalar.string
     }
 
+    /// The scalar as a whole number; an error otherwise.
     public func int() throws(Diagnostic) -> Int {
         let text = try string()
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
@@ -78,12 +84,14 @@ public struct YAMLNode {
         return value
     }
 
+    /// The scalar as a number; an error otherwise.
     public func double() throws(Diagnostic) -> Double {
         let text = try string()
         guard let value = Double(text), value.isFinite else { throw error("expected a number, found \(kindDescription)") }
         return value
     }
 
+    /// The scalar as true or false; an error otherwise.
     public func bool() throws(Diagnostic) -> Bool {
         switch try string().lowercased() {
         case "true", "yes", "on": return true
@@ -105,6 +113,7 @@ public struct YAMLNode {
 
     // MARK: Collections
 
+    /// The items of a sequence; an error for anything else.
     public func sequence() throws(Diagnostic) -> [YAMLNode] {
         guard case .sequence(let sequence) = node else { throw error("expected a list, found \(kindDescription)") }
         var children: [YAMLNode] = []
@@ -152,13 +161,17 @@ public struct YAMLNode {
 
 /// A mapping's entries with lookups that report missing required keys at the mapping's position.
 public struct YAMLMapping {
+    /// The mapping node itself, to locate errors about missing keys.
     public let owner: YAMLNode
+    /// The entries in file order.
     public let entries: [(key: String, value: YAMLNode)]
 
+    /// The value of `key`, or nil when the key is absent.
     public subscript(key: String) -> YAMLNode? {
         entries.first { $0.key == key }.flatMap { $0.value.isNull ? nil : $0.value }
     }
 
+    /// The value of `key`; an error naming `what` is expected when it is absent.
     public func require(_ key: String, _ what: String) throws(Diagnostic) -> YAMLNode {
         guard let value = self[key] else {
             throw owner.error("missing '\(key)' (\(what))")
@@ -166,18 +179,22 @@ public struct YAMLMapping {
         return value
     }
 
+    /// The keys in file order.
     public var keys: [String] { entries.map(\.key) }
 }
 
 /// A text value from YAML with its position in the file.
 public struct LocatedText: Sendable, Hashable {
+    /// How the text was written: plain or quoted, or as a block scalar.
     public enum Style: Sendable, Hashable {
         case plain, quoted, literalBlock, foldedBlock
     }
 
+    /// The text, quotes and block indentation removed.
     public var text: String
     /// Where the value starts (for block scalars, the `|` or `>` indicator).
     public var start: SourceLocation
+    /// How the text was written, to map offsets back to columns.
     public var style: Style
     /// For a literal block, the indentation its lines have in the file.
     public var blockIndent: Int?

@@ -1,10 +1,10 @@
-@testable import Render
+import Render
 import RenderCairo
 
 extension RasterImage {
     /// Averages `factor` × `factor` blocks: two rasterisers that anti-alias text differently agree
     /// at block level whenever the layout is the same.
-    func downsampled(by factor: Int) -> RasterImage {
+    package func downsampled(by factor: Int) -> RasterImage {
         let w = width / factor, h = height / factor
         var out = [UInt8](repeating: 0, count: w * h * 4)
         for y in 0..<h {
@@ -22,7 +22,7 @@ extension RasterImage {
     }
 
     /// Total ink (darkness on white) inside a rectangle of pixels.
-    func ink(in x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> Double {
+    package func ink(in x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) -> Double {
         var total = 0.0
         for y in max(0, y0)..<min(height, y1) {
             for x in max(0, x0)..<min(width, x1) { total += ink(x: x, y: y) }

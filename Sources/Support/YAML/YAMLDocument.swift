@@ -4,7 +4,9 @@ import Yams
 /// A parsed YAML file whose nodes remember where they came from, so every error about a
 /// spec or a catalog can name the file, line and column, and say what was expected.
 public final class YAMLDocument: @unchecked Sendable {
+    /// The file name used in diagnostics.
     public let file: String
+    /// The limits the document was read under.
     public let limits: YAMLLimits
     private let rootNode: Yams.Node?
     /// The file's lines, so positions inside block scalars can be given to the column.
@@ -12,6 +14,7 @@ public final class YAMLDocument: @unchecked Sendable {
     // Reading is single-threaded per document; the counter bounds the work aliases can cause.
     fileprivate var nodesVisited = 0
 
+    /// Reads and parses the file at `path`, refusing it before reading when it is over `limits.maxBytes`.
     public convenience init(path: String, displayName: String? = nil, limits: YAMLLimits = .default) throws(Diagnostic) {
         let name = displayName ?? path
         // Refuse an oversized file before reading it into memory.
@@ -26,6 +29,7 @@ public final class YAMLDocument: @unchecked Sendable {
         try self.init(bytes: [UInt8](data), file: name, limits: limits)
     }
 
+    /// Parses `bytes` (UTF-8) after checking size, NUL bytes, nesting and alias expansion against `limits`.
     public init(bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(Diagnostic) {
         self.file = file
         self.limits = limits

@@ -10,6 +10,8 @@ import Darwin
 /// and the temporary file is renamed over the target (rename is atomic within a file system).
 /// Temporary files a killed run left in the folder are swept first (see `TemporarySibling`).
 public enum AtomicFile {
+    /// Writes `bytes` to `path` atomically; throws a diagnostic naming the path when the folder is
+    /// missing, the path is a folder, or the disk refuses the bytes (any earlier file is then unchanged).
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Diagnostic) {
         let directory = (path as NSString).deletingLastPathComponent
         let folder = directory.isEmpty ? "." : directory
@@ -30,7 +32,12 @@ public enum AtomicFile {
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
+                // Qualified, since `write` here would name this enum's own method.
+                #if canImport(Glibc)
                 let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                #elseif canImport(Darwin)
+                let n = Darwin.write(fd, base + offset, buffer.count - offset)
+                #endif
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))
@@ -53,6 +60,7 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `text` as UTF-8 to `path` atomically (see `write(_:to:)` for bytes).
     public static func write(_ text: String, to path: String) throws(Diagnostic) {
         try write(Array(text.utf8), to: path)
     }
