@@ -28,9 +28,11 @@ public enum StatisticText {
         "[\(number(interval.lower, significant: significant)), \(number(interval.upper, significant: significant))]"
     }
 
-    /// "95%".
+    /// "95%", "90%", "99.5%": the level an interval was computed at, for its label.
     public static func level(_ level: Double) -> String {
-        let percent = level * 100
-        return percent == percent.rounded() ? "\(Int(percent))%" : String(format: "%.1f%%", percent)
+        // 0.9 × 100 is 90.00000000000001 in binary floating point; round away that noise.
+        let percent = (level * 100 * 1e9).rounded() / 1e9
+        if percent == percent.rounded() { return "\(Int(percent))%" }
+        return String(format: "%g%%", percent)
     }
 }

@@ -161,11 +161,12 @@ public struct PlaceholderEvaluator: Sendable {
             guard let last = years.max() else { throw fail("the table has no dated rows") }
             return .text(String(last))
         case "growth":
+            // The cumulative count starts at the first record, before the period (GrowthBase.firstRecord).
             let events = try filtered()
-            let yearly = events.grouped(by: [.year]).yearlyCounts()
-            let cumulative = CumulativeSum.of(yearly.counts.map(Double.init))
-            let growth = try GrowthRate.compoundAnnual(years: yearly.years, values: cumulative)
-            return .text(String(format: "%.1f%%", growth.rate * 100))
+            let yearly = try filtered(periodArgument: 99).grouped(by: [.year]).yearlyCounts()
+            let span = events.filter.period.map { ($0.firstYear, $0.lastYear) } ?? (yearly.years.first ?? 0, yearly.years.last ?? 0)
+            let growth = try GrowthRate.cumulative(years: yearly.years, counts: yearly.counts, first: span.0, last: span.1)
+            return .text(String(format: "%.1f%%", growth.growth.rate * 100))
         case "figure", "table", "ref":
             let id = try argument(0, "the id of a figure or table")
             guard let label = references[id] else {
