@@ -92,8 +92,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .undefinedRateRatio(reason):
             return "the rate ratio is undefined: \(reason)"
         case let .overlappingPeriods(first, second):
-            let relation = first == second ? "are the same period" : "overlap"
-            return "cannot compare \(first) with \(second): the periods \(relation), so the same events would be counted on both "
+            let relation = first == second ? "they are the same period" : "the periods overlap"
+            return "cannot compare \(first) with \(second): \(relation), so the same events would be counted on both "
                 + "sides and the test would treat them as independent; give two periods that do not share a month"
         }
     }

@@ -18,6 +18,12 @@ struct StatedFiguresTests {
         #expect(StatisticText.level(level) == label)
     }
 
+    @Test func alphaIsPrintedAsGiven() {
+        #expect(StatisticText.alpha(0.05) == "0.05")
+        #expect(StatisticText.alpha(0.1) == "0.1")
+        #expect(StatisticText.alpha(0.005) == "0.005")
+    }
+
     @Test func periodExposurePerYear() throws {
         let period = try Period(parsing: "2001-06..2011-03")
         #expect(period.exposure(inYear: 2000) == 0)
@@ -72,7 +78,7 @@ struct StatedFiguresTests {
         tracker.check(nb.slope.pValue, double(nbRow["pValue"]), "NB2 p")
         tracker.check(quasi.slope.pValue, double(quasiRow["pValue"]), "quasi p")
         tracker.report()
-        #expect(result.note.contains("disagree at α = 0.05"))
+        #expect(result.note.contains("disagree at α = 0.05: negative binomial"))
         #expect(result.note.contains("negative binomial \(StatisticText.number(nb.rateRatioPerYear.estimate)) \(StatisticText.interval(nb.rateRatioPerYear.interval)), p < 0.001"))
         #expect(result.note.contains("quasi-Poisson \(StatisticText.number(quasi.rateRatioPerYear.estimate)) \(StatisticText.interval(quasi.rateRatioPerYear.interval)), p = 0.074"))
         #expect(result.note.contains("2002 (5000 events"))
@@ -80,7 +86,7 @@ struct StatedFiguresTests {
         // At α = 0.1 quasi-Poisson's p = 0.074 is significant too: the models agree and NB2 is recommended.
         let lenient = try CountTrend.analyze(years: series.years, counts: counts(series.values), alpha: 0.1)
         #expect(lenient.recommended == .negativeBinomial)
-        #expect(lenient.note.contains("agrees with it in direction and significance at α = 0.1"))
+        #expect(lenient.note.contains("agrees with it in direction and significance at α = 0.1."))
     }
 
     @Test func modelsThatAgreeRecommendNegativeBinomial() throws {
@@ -116,7 +122,7 @@ struct StatedFiguresTests {
             #expect(second.overlaps(first) == overlap, "\(b) / \(a)")
         }
         #expect(AnalysisError.overlappingPeriods(first: "2024", second: "2024").description
-            == "cannot compare 2024 with 2024: the periods are the same period, so the same events would be counted on both sides "
+            == "cannot compare 2024 with 2024: they are the same period, so the same events would be counted on both sides "
             + "and the test would treat them as independent; give two periods that do not share a month")
     }
 

@@ -28,6 +28,11 @@ public enum StatisticText {
         "[\(number(interval.lower, significant: significant)), \(number(interval.upper, significant: significant))]"
     }
 
+    /// A significance level as it was given: "0.05", "0.1", "0.005".
+    public static func alpha(_ alpha: Double) -> String {
+        String(format: "%g", alpha)
+    }
+
     /// "95%", "90%", "99.5%": the level an interval was computed at, for its label.
     public static func level(_ level: Double) -> String {
         // 0.9 × 100 is 90.00000000000001 in binary floating point; round away that noise.

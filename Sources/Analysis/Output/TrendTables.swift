@@ -62,7 +62,7 @@ extension TrendAnalysis {
                     rows.append([.text(trend.series), .text("Mann–Kendall S"), .text("\(test.s)"), .missing,
                                  .text(StatisticText.pValue(test.pValue)), .integer(test.n),
                                  .text("Z = \(StatisticText.number(test.z)), τ-b = \(StatisticText.number(test.tau, significant: 2)), "
-                                       + "\(test.trend.rawValue) at α = \(StatisticText.number(test.significanceLevel))")])
+                                       + "\(test.trend.rawValue) at α = \(StatisticText.alpha(test.significanceLevel))")])
                     rows.append([.text(trend.series), .text("Sen's slope (events/year)"), .text(StatisticText.number(sen.slope)),
                                  .text(StatisticText.interval(sen.interval)), .missing, .integer(sen.n), .text("")])
                 case .poisson(let result):

@@ -123,7 +123,7 @@ public enum CountTrend {
             }
             let note = "The counts vary more than a Poisson process allows (dispersion \(dispersionText), "
                 + "overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))), and the two models for that "
-                + "disagree at α = \(StatisticText.number(alpha)): negative binomial \(figure(nb.rateRatioPerYear, nb.slope.pValue)), "
+                + "disagree at α = \(StatisticText.alpha(alpha)): negative binomial \(figure(nb.rateRatioPerYear, nb.slope.pValue)), "
                 + "quasi-Poisson \(figure(quasi.rateRatioPerYear, quasi.slope.pValue)) (rate ratio per year, \(StatisticText.level(level)) CI). "
                 + "Neither can be quoted alone. The year that drives the difference is \(outlier.year) "
                 + "(\(Int(outlier.count)) events, Pearson residual \(StatisticText.number(outlier.residual))); check it before reading a trend."
@@ -136,7 +136,7 @@ public enum CountTrend {
                 + "too narrow by a factor of about \(widen). Trust the negative-binomial result, which models "
                 + "the extra variation (α = \(String(format: "%.3g", nb.alpha.estimate)), likelihood-ratio "
                 + "\(StatisticText.pClause(nb.likelihoodRatioPValue)) against Poisson); the quasi-Poisson result agrees with it "
-                + "in direction and significance at α = \(StatisticText.number(alpha))."
+                + "in direction and significance at α = \(StatisticText.alpha(alpha))."
             return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: quasi,
                                     negativeBinomial: nb, recommended: .negativeBinomial, alpha: alpha, outlyingYear: nil, note: note)
         }
