@@ -7,14 +7,14 @@
 /// | Need | API | Checked against |
 /// | --- | --- | --- |
 /// | Linear trend | `OLSTrend.fit` | statsmodels `OLS`, scipy `linregress` |
-/// | Monotonic trend | `MannKendall.test` | pymannkendall `original_test`, scipy `norm.sf` |
+/// | Monotonic trend | `MannKendall.test` (verdict at α, τ-b) | pymannkendall `original_test(alpha=)`, scipy `norm.sf`, `kendalltau` |
 /// | Robust slope | `SensSlope.estimate` | scipy `theilslopes` (default `method='separate'`) |
 /// | Rank correlation | `KendallTau.tauB` | scipy `kendalltau` |
-/// | Count trend | `PoissonRegression.fit`, `CountTrend.analyze` | statsmodels `GLM(Poisson)`, `fit(scale='X2')` |
-/// | Overdispersed counts | `NegativeBinomialRegression.fit` | statsmodels `NegativeBinomial` (nb2) |
+/// | Count trend | `PoissonRegression.fit`, `CountTrend.analyze` (exposure offset, NB2/quasi agreement at α) | statsmodels `GLM(Poisson, exposure=)`, `fit(scale='X2')` |
+/// | Overdispersed counts | `NegativeBinomialRegression.fit` | statsmodels `NegativeBinomial` (nb2, `exposure=`) |
 /// | Count / rate interval | `ExactPoisson.interval`, `.rate` | scipy `chi2.ppf` (Garwood) |
 /// | Two periods | `RateRatio.exactConditional`, `.difference`, `PeriodComparison.compare` | scipy `binomtest`, `beta.ppf`; statsmodels `test_poisson_2indep`, `confint_poisson_2indep` |
-/// | Growth | `GrowthRate.compoundAnnual`, `.yearOnYear` | direct formula |
+/// | Growth | `GrowthRate.compoundAnnual`, `.yearOnYear`, `.cumulative` (with its base) | direct formula, numpy `cumsum` |
 /// | Descriptives | `RollingWindow`, `CumulativeSum`, `EventGaps`, `Exposure` | numpy |
 /// | Special functions | `SpecialFunctions`, `NormalDistribution`, `StudentTDistribution`, `ChiSquareDistribution`, `BinomialDistribution` | scipy.special |
 ///

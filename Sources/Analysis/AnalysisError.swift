@@ -42,6 +42,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
     case incomparableMeasures(first: String, second: String, reason: String)
     /// A rate ratio with no events in the reference period is undefined.
     case undefinedRateRatio(reason: String)
+    /// Two periods that share months are not independent samples and must not be compared.
+    case overlappingPeriods(first: String, second: String)
 
     public var description: String {
         switch self {
@@ -89,6 +91,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot compare \(first) with \(second): \(reason)"
         case let .undefinedRateRatio(reason):
             return "the rate ratio is undefined: \(reason)"
+        case let .overlappingPeriods(first, second):
+            let relation = first == second ? "they are the same period" : "the periods overlap"
+            return "cannot compare \(first) with \(second): \(relation), so the same events would be counted on both "
+                + "sides and the test would treat them as independent; give two periods that do not share a month"
         }
     }
 }

@@ -60,7 +60,8 @@ struct CountModelTests {
             guard let nbRow = row["negativeBinomial"] as? [String: Any] else { continue }
             let name = row["name"] as! String
             let series = Reference.series(row["series"] as! String)
-            let nb = try NegativeBinomialRegression.fit(years: series.years, counts: counts(series.values))
+            let exposures = (row["exposures"] as? [Any]).map { $0.map { double($0) } }
+            let nb = try NegativeBinomialRegression.fit(years: series.years, counts: counts(series.values), exposures: exposures)
             tracker.check(nb.alpha.estimate, double(nbRow["alpha"]), "\(name) alpha")
             tracker.check(nb.alpha.standardError, double(nbRow["alphaSE"]), "\(name) alpha SE")
             tracker.check(nb.slope.estimate, double(nbRow["slope"]), "\(name) slope")

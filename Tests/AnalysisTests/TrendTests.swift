@@ -68,7 +68,19 @@ struct TrendTests {
             tracker.check(result.varianceS, double(row["varianceS"]), "\(name) var S")
             tracker.check(result.z, double(row["z"]), "\(name) z")
             tracker.check(result.pValue, double(row["pValue"]), "\(name) p")
-            tracker.check(result.tau, double(row["tau"]), "\(name) tau")
+            tracker.check(result.tauA, double(row["tauA"]), "\(name) tau-a")
+            // The τ printed is τ-b, scipy's kendalltau (undefined, NaN in scipy, for a constant series).
+            if row["kendallTauB"] != nil {
+                tracker.check(result.tau, double(row["kendallTauB"]), "\(name) tau-b")
+            } else {
+                #expect(result.tau == 0, "\(name): a constant series has τ-b 0")
+            }
+            // pymannkendall's verdict at each stated α, independent of any interval level.
+            for (alpha, verdict) in row["trendAtAlpha"] as! [String: String] {
+                let judged = try MannKendall.test(years: series.years, values: series.values, significanceLevel: Double(alpha)!)
+                #expect(judged.trend.rawValue == verdict, "\(name) verdict at α = \(alpha)")
+                #expect(judged.significanceLevel == Double(alpha)!)
+            }
             let pmk = row["pymannkendall"] as! [String: Any]
             #expect(Double(result.s) == double(pmk["s"]))
             tracker.check(result.varianceS, double(pmk["varianceS"]), "\(name) pymannkendall var S")

@@ -46,6 +46,12 @@ import TestSupport
         #expect(text.contains("to \(members2024) members by the end of 2024"))
         #expect(text.contains("the sources name \(corpus.exercises.count) joint exercises"))
         #expect(text.contains("more than 1,300"))
+        // Growth of the cumulative count 2001–2017 counts from the first record (1996), not from 2001.
+        let documentYears = corpus.documents.compactMap(\.date?.year)
+        let base = Double(documentYears.filter { $0 <= 2001 }.count), end = Double(documentYears.filter { $0 <= 2017 }.count)
+        let growth = String(format: "%.1f%%", (pow(end / base, 1.0 / 16) - 1) * 100)
+        #expect(documentYears.min() == 1996 && growth == "15.5%")
+        #expect(text.contains("a compound growth of \(growth) a year"))
     }
 
     /// The callout states the headline comparison and points, by its number, at the table that shows it.

@@ -75,6 +75,22 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
                              through: YearMonth(year: end.year, month: end.month ?? 12))) ?? 0
     }
 
+    /// The part of calendar year `year` the period covers, in years (months ÷ 12): 1 for a year
+    /// inside it, 0.75 for 2011 in `2001-06..2011-09`, 0 outside. This is a year's exposure in
+    /// the count models, so a part-year is not read as a quiet full year.
+    public func exposure(inYear year: Int) -> Double {
+        let first = YearMonth(year: start.year, month: start.month ?? 1)
+        let last = YearMonth(year: end.year, month: end.month ?? 12)
+        let from = max(first, YearMonth(year: year, month: 1))
+        let through = min(last, YearMonth(year: year, month: 12))
+        return from <= through ? Double(through.index - from.index + 1) / 12 : 0
+    }
+
+    /// Whether the two periods share at least one month.
+    public func overlaps(_ other: Period) -> Bool {
+        start.earliestDay <= other.end.latestDay && other.start.earliestDay <= end.latestDay
+    }
+
     public var firstYear: Int { start.year }
     public var lastYear: Int { end.year }
 

@@ -13,12 +13,17 @@ extension ComparisonAnalysis {
             rows.append([.text("rate ratio (first ÷ second)"), .missing, .missing, .text(StatisticText.number(ratio.rateRatio)),
                          .text(StatisticText.interval(ratio.interval)), .text("exact conditional, \(StatisticText.pClause(ratio.pValue))")])
         }
-        rows.append([.text("rate difference (first − second)"), .missing, .missing, .text(StatisticText.number(c.rateDifference.difference)),
-                     .text(StatisticText.interval(c.rateDifference.interval)), .text("Wald, \(StatisticText.pClause(c.rateDifference.pValue))")])
+        if let difference = c.rateDifference {
+            rows.append([.text("rate difference (first − second)"), .missing, .missing, .text(StatisticText.number(difference.difference)),
+                         .text(StatisticText.interval(difference.interval)), .text("Wald, \(StatisticText.pClause(difference.pValue))")])
+        } else {
+            rows.append([.text("rate ratio and difference"), .missing, .missing, .missing, .missing,
+                         .text("no events in either period: no ratio")])
+        }
         return ResultTable(
             title: "\(c.first.measure.quantity): \(c.first.label) compared with \(c.second.label)",
             columns: [.init("period"), .init("count", alignment: .right), .init("years", alignment: .right),
-                      .init("per year", alignment: .right), .init("95% CI", alignment: .right), .init("scope / method")],
+                      .init("per year", alignment: .right), .init("\(StatisticText.level(c.first.rateInterval.level)) CI", alignment: .right), .init("scope / method")],
             rows: rows, notes: c.caveats)
     }
 }

@@ -28,9 +28,16 @@ public enum StatisticText {
         "[\(number(interval.lower, significant: significant)), \(number(interval.upper, significant: significant))]"
     }
 
-    /// "95%".
+    /// A significance level as it was given: "0.05", "0.1", "0.005".
+    public static func alpha(_ alpha: Double) -> String {
+        String(format: "%g", alpha)
+    }
+
+    /// "95%", "90%", "99.5%": the level an interval was computed at, for its label.
     public static func level(_ level: Double) -> String {
-        let percent = level * 100
-        return percent == percent.rounded() ? "\(Int(percent))%" : String(format: "%.1f%%", percent)
+        // 0.9 × 100 is 90.00000000000001 in binary floating point; round away that noise.
+        let percent = (level * 100 * 1e9).rounded() / 1e9
+        if percent == percent.rounded() { return "\(Int(percent))%" }
+        return String(format: "%g%%", percent)
     }
 }

@@ -24,6 +24,14 @@ extension TrendAnalysis {
             }
             return cells
         }
+        // Part-years at the ends of a period in months: show how much of each year was observed.
+        if grouped.keys == [.year], let period = grouped.source.filter.period,
+           grouped.groups.contains(where: { Int($0.key[0]).map { period.exposure(inYear: $0) < 1 } ?? false }) {
+            columns.append(.init("exposure (years)", alignment: .right))
+            for (index, group) in grouped.groups.enumerated() {
+                rows[index].append(Int(group.key[0]).map { .number(period.exposure(inYear: $0), digits: 2) } ?? .missing)
+            }
+        }
         if let window = rollingWindow, grouped.keys == [.year],
            let means = try? RollingWindow.means(grouped.groups.map { Double($0.count) }, window: window) {
             columns.append(.init("\(window)-year mean", alignment: .right))
@@ -32,8 +40,11 @@ extension TrendAnalysis {
         let filter = grouped.source.filter
         var title = "\(table.title): count by \(grouped.keys.map(\.rawValue).joined(separator: " and "))"
         if let period = filter.period { title += ", \(period)" }
-        return ResultTable(title: title, columns: columns, rows: rows,
-                           notes: withCasualties ? ["Killed and wounded sum the events with a stated figure; the 'unknown' columns count events without one."] : [])
+        var notes = withCasualties ? ["Killed and wounded sum the events with a stated figure; the 'unknown' columns count events without one."] : []
+        if columns.contains(where: { $0.title == "exposure (years)" }) {
+            notes.append("Exposure is the part of each year the period covers (months ÷ 12); the count models use it as an offset.")
+        }
+        return ResultTable(title: title, columns: columns, rows: rows, notes: notes)
     }
 
     /// One row per test per series: estimate, interval, p-value, n, method.
@@ -50,7 +61,8 @@ extension TrendAnalysis {
                 case let .mannKendall(test, sen):
                     rows.append([.text(trend.series), .text("Mann–Kendall S"), .text("\(test.s)"), .missing,
                                  .text(StatisticText.pValue(test.pValue)), .integer(test.n),
-                                 .text("Z = \(StatisticText.number(test.z)), τ = \(StatisticText.number(test.tau, significant: 2)), \(test.trend.rawValue)")])
+                                 .text("Z = \(StatisticText.number(test.z)), τ-b = \(StatisticText.number(test.tau, significant: 2)), "
+                                       + "\(test.trend.rawValue) at α = \(StatisticText.alpha(test.significanceLevel))")])
                     rows.append([.text(trend.series), .text("Sen's slope (events/year)"), .text(StatisticText.number(sen.slope)),
                                  .text(StatisticText.interval(sen.interval)), .missing, .integer(sen.n), .text("")])
                 case .poisson(let result):
@@ -64,6 +76,7 @@ extension TrendAnalysis {
                                      .integer(quasi.n), .text("scale = \(StatisticText.number(quasi.scale))")])
                     }
                     if let nb = result.negativeBinomial {
+                        // Two models that disagree are both shown; the note says so and names the year.
                         rows.append([.text(trend.series), .text("Negative binomial rate ratio per year"), .text(StatisticText.number(nb.rateRatioPerYear.estimate)),
                                      .text(StatisticText.interval(nb.rateRatioPerYear.interval)), .text(StatisticText.pValue(nb.slope.pValue)),
                                      .integer(nb.n), .text("α = \(StatisticText.number(nb.alpha.estimate))")])
@@ -77,7 +90,7 @@ extension TrendAnalysis {
         let span = trends.first.map { $0.years.isEmpty ? "" : " (\($0.years.first!)–\($0.years.last!), years without events counted as 0)" } ?? ""
         return ResultTable(
             title: "Trend tests on yearly counts\(span)",
-            columns: [.init("series"), .init("statistic"), .init("estimate", alignment: .right), .init("95% CI", alignment: .right),
+            columns: [.init("series"), .init("statistic"), .init("estimate", alignment: .right), .init("\(StatisticText.level(level)) CI", alignment: .right),
                       .init("p", alignment: .right), .init("n", alignment: .right), .init("detail")],
             rows: rows, notes: notes + caveats)
     }

@@ -88,10 +88,15 @@ public struct ComparisonAnalysis: Sendable {
     public var comparison: PeriodComparison
 
     /// Compares `firstName` over `firstPeriod` with `secondName` over `secondPeriod`.
-    /// Throws `AnalysisError.incomparableMeasures` when they measure different things.
+    /// Throws `AnalysisError.incomparableMeasures` when they measure different things and
+    /// `.overlappingPeriods` when the periods share a month (or are the same).
     public static func run(_ firstName: String, _ firstPeriod: Period, _ secondName: String, _ secondPeriod: Period,
                            corpus: Corpus, countries: Set<String>? = nil, statusAtTime: Set<MembershipSpell.Status>? = nil,
                            level: Double = 0.95) throws -> ComparisonAnalysis {
+        // Shared months would be counted on both sides of a test that assumes independent samples.
+        if firstPeriod.overlaps(secondPeriod) {
+            throw AnalysisError.overlappingPeriods(first: firstPeriod.description, second: secondPeriod.description)
+        }
         let resolver = FigureResolver(corpus: corpus)
         let first = try resolver.resolve(firstName, period: firstPeriod, countries: countries, statusAtTime: statusAtTime)
         let second = try resolver.resolve(secondName, period: secondPeriod, countries: countries, statusAtTime: statusAtTime)

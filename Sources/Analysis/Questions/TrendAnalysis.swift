@@ -42,6 +42,9 @@ public struct SeriesTrend: Sendable {
     public var series: String
     public var years: [Int]
     public var counts: [Int]
+    /// Years of observation in each year (months ÷ 12): below 1 for the part-years at the ends of
+    /// a period given in months. The count models take it as the offset log(exposure).
+    public var exposures: [Double]
     public var outcomes: [TrendTestOutcome]
 }
 
@@ -50,18 +53,29 @@ public struct TrendAnalysis: Sendable {
     public var grouped: GroupedEvents
     public var trends: [SeriesTrend]
     public var caveats: [String]
+    /// Confidence level of every interval, named in the interval column ("90% CI").
+    public var level: Double
+    /// The α at which Mann–Kendall calls a trend, independent of `level`.
+    public var alpha: Double
 
     public var table: EventTable { grouped.source.table }
 
     /// Groups the filtered events and runs `tests` on the yearly totals; with keys
-    /// `[.year, .country]`, also on each country's yearly series.
-    public static func run(_ events: FilteredEvents, by keys: [GroupKey], tests: [TrendTest], level: Double = 0.95) -> TrendAnalysis {
+    /// `[.year, .country]`, also on each country's yearly series. Part-years at the ends of a
+    /// period given in months enter the count models with their exposure.
+    public static func run(_ events: FilteredEvents, by keys: [GroupKey], tests: [TrendTest], level: Double = 0.95,
+                           alpha: Double = 0.05) -> TrendAnalysis {
         let grouped = events.grouped(by: keys)
         var trends: [SeriesTrend] = []
+        var notes = caveats(for: events)
         if !tests.isEmpty {
             let yearly = events.grouped(by: [.year]).yearlyCounts()
-            trends.append(SeriesTrend(series: "all", years: yearly.years, counts: yearly.counts,
-                                      outcomes: runTests(tests, years: yearly.years, counts: yearly.counts, level: level)))
+            let exposures = yearly.years.map { year in events.filter.period?.exposure(inYear: year) ?? 1 }
+            func trend(_ series: String, _ counts: [Int]) -> SeriesTrend {
+                SeriesTrend(series: series, years: yearly.years, counts: counts, exposures: exposures,
+                            outcomes: runTests(tests, years: yearly.years, counts: counts, exposures: exposures, level: level, alpha: alpha))
+            }
+            trends.append(trend("all", yearly.counts))
             if keys == [.year, .country] || keys == [.country, .year] {
                 let byCountry = Dictionary(grouping: grouped.groups) { $0.key[keys.firstIndex(of: .country)!] }
                 let yearIndex = keys.firstIndex(of: .year)!
@@ -70,24 +84,33 @@ public struct TrendAnalysis: Sendable {
                     for group in groups {
                         if let year = Int(group.key[yearIndex]), let index = yearly.years.firstIndex(of: year) { counts[index] += group.count }
                     }
-                    trends.append(SeriesTrend(series: country, years: yearly.years, counts: counts,
-                                              outcomes: runTests(tests, years: yearly.years, counts: counts, level: level)))
+                    trends.append(trend(country, counts))
                 }
             }
+            let partial = zip(yearly.years, exposures).filter { $0.1 < 1 }
+            if !partial.isEmpty && tests.contains(where: { $0 != .poisson }) {
+                notes.append("\(partial.map { "\($0.0) (\(Int(($0.1 * 12).rounded())) months)" }.joined(separator: " and ")) "
+                    + "\(partial.count == 1 ? "is a part-year" : "are part-years"): the count models weigh "
+                    + "\(partial.count == 1 ? "it" : "them") by exposure, but OLS and Mann–Kendall read the raw counts as full years.")
+            }
         }
-        return TrendAnalysis(grouped: grouped, trends: trends, caveats: caveats(for: events))
+        return TrendAnalysis(grouped: grouped, trends: trends, caveats: notes, level: level, alpha: alpha)
     }
 
-    public static func runTests(_ tests: [TrendTest], years: [Int], counts: [Int], level: Double) -> [TrendTestOutcome] {
+    /// Runs `tests` on one yearly series. `exposures` (years of observation per year, 1 when
+    /// `nil`) are the count models' offset; `alpha` is Mann–Kendall's significance level.
+    public static func runTests(_ tests: [TrendTest], years: [Int], counts: [Int], exposures: [Double]? = nil,
+                                level: Double, alpha: Double = 0.05) -> [TrendTestOutcome] {
         let values = counts.map(Double.init)
+        let offsets = exposures.flatMap { $0.allSatisfy { $0 == 1 } ? nil : $0 }
         return tests.map { test in
             do {
                 switch test {
                 case .ols: return .ols(try OLSTrend.fit(years: years, values: values, level: level))
                 case .mannKendall:
-                    return .mannKendall(try MannKendall.test(years: years, values: values, significanceLevel: 1 - level),
+                    return .mannKendall(try MannKendall.test(years: years, values: values, significanceLevel: alpha),
                                         try SensSlope.estimate(years: years, values: values, level: level))
-                case .poisson: return .poisson(try CountTrend.analyze(years: years, counts: counts, level: level))
+                case .poisson: return .poisson(try CountTrend.analyze(years: years, counts: counts, exposures: offsets, level: level, alpha: alpha))
                 }
             } catch {
                 return .notComputed(test, reason: "\(error)")

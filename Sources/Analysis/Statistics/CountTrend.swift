@@ -21,6 +21,8 @@ public enum CountModelChoice: String, Sendable, Codable, Equatable {
     case poisson
     case quasiPoisson
     case negativeBinomial
+    /// NB2 and quasi-Poisson disagree in direction or significance: both are shown, neither is preferred.
+    case bothDisagree
 }
 
 /// The overdispersion decision and the evidence for it.
@@ -49,8 +51,13 @@ public struct CountTrendResult: Sendable, Codable, Equatable {
     /// Present when the counts are overdispersed, there are at least 4 years and the NB fit
     /// has an interior maximum.
     public var negativeBinomial: NegativeBinomialTrendResult?
-    /// The model whose interval and p-value should be quoted.
+    /// The model whose interval and p-value should be quoted (`.bothDisagree` when NB2 and
+    /// quasi-Poisson tell different stories at `alpha`).
     public var recommended: CountModelChoice
+    /// The α at which NB2 and quasi-Poisson are checked for agreement.
+    public var alpha: Double
+    /// The year with the largest Pearson residual under the Poisson fit, named when the models disagree.
+    public var outlyingYear: Int?
     /// Plain-language explanation of the recommendation.
     public var note: String
 }
@@ -68,11 +75,19 @@ public enum CountTrend {
     /// Runs `PoissonRegression.fit`, applies the overdispersion rule, and when it fires adds
     /// the quasi-Poisson result (matching statsmodels `GLM(..., family=Poisson()).fit(scale='X2')`:
     /// same coefficients, standard errors × √(χ²/df), z-based intervals and p-values as
-    /// statsmodels reports by default) and the NB2 fit.
+    /// statsmodels reports by default) and the NB2 fit. `exposures` (years of observation per
+    /// year) enter every model as the offset log(exposure).
+    ///
+    /// NB2 is recommended only when it and quasi-Poisson agree in direction (sign of the slope)
+    /// and in significance at `alpha`. When they do not, the note shows both, says that they
+    /// disagree, and names the year with the largest Pearson residual: usually one outlying
+    /// year that the NB2 variance μ + αμ² and the quasi-Poisson scale weigh very differently.
     ///
     /// - Throws: the errors of `PoissonRegression.fit`.
-    public static func analyze(years: [Int], counts: [Int], exposures: [Double]? = nil, level: Double = 0.95) throws -> CountTrendResult {
+    public static func analyze(years: [Int], counts: [Int], exposures: [Double]? = nil, level: Double = 0.95,
+                               alpha: Double = 0.05) throws -> CountTrendResult {
         try validateLevel(level)
+        try validateLevel(alpha)
         let data = try CountSeries(statistic: "Poisson regression", years: years, counts: counts, exposures: exposures)
         let poisson = try PoissonRegression.fit(data, level: level)
         let overdispersed = poisson.dispersion > dispersionThreshold && poisson.overdispersionPValue < overdispersionSignificance
@@ -86,7 +101,7 @@ public enum CountTrend {
                 + "(dispersion \(dispersionText), overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))). "
                 + "Quote the Poisson rate ratio and interval."
             return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: nil,
-                                    negativeBinomial: nil, recommended: .poisson, note: note)
+                                    negativeBinomial: nil, recommended: .poisson, alpha: alpha, outlyingYear: nil, note: note)
         }
         let quasi = quasiPoisson(poisson, level: level)
         var negativeBinomial: NegativeBinomialTrendResult?
@@ -101,21 +116,51 @@ public enum CountTrend {
             failure = " A negative-binomial fit needs at least 4 years."
         }
         let widen = String(format: "%.1f", poisson.dispersion.squareRoot())
+        if let nb = negativeBinomial, !agree(nb.slope, quasi.slope, alpha: alpha) {
+            let outlier = largestPearsonResidual(data, poisson)
+            func figure(_ ratio: RatioEstimate, _ p: Double) -> String {
+                "\(StatisticText.number(ratio.estimate)) \(StatisticText.interval(ratio.interval)), \(StatisticText.pClause(p))"
+            }
+            let note = "The counts vary more than a Poisson process allows (dispersion \(dispersionText), "
+                + "overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))), and the two models for that "
+                + "disagree at α = \(StatisticText.alpha(alpha)): negative binomial \(figure(nb.rateRatioPerYear, nb.slope.pValue)), "
+                + "quasi-Poisson \(figure(quasi.rateRatioPerYear, quasi.slope.pValue)) (rate ratio per year, \(StatisticText.level(level)) CI). "
+                + "Neither can be quoted alone. The year that drives the difference is \(outlier.year) "
+                + "(\(Int(outlier.count)) events, Pearson residual \(StatisticText.number(outlier.residual))); check it before reading a trend."
+            return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: quasi,
+                                    negativeBinomial: nb, recommended: .bothDisagree, alpha: alpha, outlyingYear: outlier.year, note: note)
+        }
         if let nb = negativeBinomial {
             let note = "The counts vary more than a Poisson process allows (dispersion \(dispersionText), "
                 + "overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))), so the Poisson interval is "
                 + "too narrow by a factor of about \(widen). Trust the negative-binomial result, which models "
                 + "the extra variation (α = \(String(format: "%.3g", nb.alpha.estimate)), likelihood-ratio "
-                + "\(StatisticText.pClause(nb.likelihoodRatioPValue)) against Poisson); the quasi-Poisson interval is a "
-                + "cross-check that should tell the same story."
+                + "\(StatisticText.pClause(nb.likelihoodRatioPValue)) against Poisson); the quasi-Poisson result agrees with it "
+                + "in direction and significance at α = \(StatisticText.alpha(alpha))."
             return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: quasi,
-                                    negativeBinomial: nb, recommended: .negativeBinomial, note: note)
+                                    negativeBinomial: nb, recommended: .negativeBinomial, alpha: alpha, outlyingYear: nil, note: note)
         }
         let note = "The counts vary more than a Poisson process allows (dispersion \(dispersionText), "
             + "overdispersion test \(StatisticText.pClause(poisson.overdispersionPValue))), so the Poisson interval is too "
             + "narrow by a factor of about \(widen). Trust the quasi-Poisson interval." + failure
         return CountTrendResult(poisson: poisson, overdispersion: assessment, quasiPoisson: quasi,
-                                negativeBinomial: nil, recommended: .quasiPoisson, note: note)
+                                negativeBinomial: nil, recommended: .quasiPoisson, alpha: alpha, outlyingYear: nil, note: note)
+    }
+
+    /// Same direction (sign of the slope) and the same verdict at `alpha`.
+    static func agree(_ a: ParameterEstimate, _ b: ParameterEstimate, alpha: Double) -> Bool {
+        (a.estimate > 0) == (b.estimate > 0) && (a.pValue < alpha) == (b.pValue < alpha)
+    }
+
+    /// The year whose count lies furthest from the Poisson fit, in Pearson residuals (y − μ)/√μ.
+    static func largestPearsonResidual(_ data: CountSeries, _ poisson: PoissonTrendResult) -> (year: Int, count: Double, residual: Double) {
+        var best = (year: data.years[0], count: data.counts[0], residual: 0.0)
+        for i in 0..<data.n {
+            let mu = exp(poisson.intercept.estimate + poisson.slope.estimate * data.centredYears[i] + data.logExposures[i])
+            let residual = (data.counts[i] - mu) / mu.squareRoot()
+            if abs(residual) > abs(best.residual) { best = (data.years[i], data.counts[i], residual) }
+        }
+        return best
     }
 
     /// Quasi-Poisson from a Poisson fit: φ = Pearson χ²/df, SE × √φ, Wald z.

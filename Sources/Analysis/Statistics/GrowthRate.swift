@@ -80,3 +80,54 @@ public enum GrowthRate {
         }
     }
 }
+
+/// Where a cumulative count starts: what a growth rate of "documents adopted" is a growth of.
+public enum GrowthBase: String, Sendable, Codable, Equatable {
+    /// The count of everything up to each year, from the first record on (the default): the
+    /// legal base as it stood, with the 1996 agreement counted in 2001.
+    case firstRecord = "first-record"
+    /// Only the records inside the period are cumulated: growth of what the period added.
+    case periodStart = "period-start"
+}
+
+/// A compound annual growth rate of a cumulative count, with the base it counts from.
+public struct CumulativeGrowthResult: Sendable, Codable, Equatable {
+    /// The compound rate of the cumulative count from `firstYear` to `lastYear`.
+    public var growth: CompoundGrowthResult
+    public var base: GrowthBase
+    /// The first year whose records the cumulative count includes.
+    public var baseYear: Int
+    /// e.g. "cumulative count since the first record (1996)".
+    public var baseDescription: String
+}
+
+extension GrowthRate {
+    /// The compound annual growth of the cumulative count of yearly `counts` between `first`
+    /// and `last` (inclusive years). With `.firstRecord` the cumulative count includes every
+    /// record before `first` as well, so 2001–2017 grows from what existed in 2001, not from
+    /// 2001's records alone; with `.periodStart` only the records from `first` on count.
+    ///
+    /// - Throws: `.invalidPeriod` when `first` ≥ `last`, `.nonPositiveStartingValue` when the
+    ///   cumulative count is 0 at `first`, and the errors of `compoundAnnual`.
+    public static func cumulative(years: [Int], counts: [Int], first: Int, last: Int,
+                                  base: GrowthBase = .firstRecord) throws -> CumulativeGrowthResult {
+        guard first < last else {
+            throw AnalysisError.invalidPeriod(description: "a growth rate needs a period of at least two years; got \(first)–\(last)")
+        }
+        guard years.count == counts.count else {
+            throw AnalysisError.lengthMismatch(statistic: "A cumulative growth rate", years: years.count, values: counts.count)
+        }
+        let records = zip(years, counts).filter { $0.1 > 0 }
+        let earliest = records.map(\.0).min() ?? first
+        let from = base == .firstRecord ? min(earliest, first) : first
+        func cumulativeCount(through year: Int) -> Double {
+            Double(records.filter { $0.0 >= from && $0.0 <= year }.reduce(0) { $0 + $1.1 })
+        }
+        let span = Array(first...last)
+        let growth = try compoundAnnual(years: span, values: span.map(cumulativeCount(through:)))
+        let description = base == .firstRecord
+            ? "cumulative count since the first record (\(from))"
+            : "cumulative count of the records from \(first) on"
+        return CumulativeGrowthResult(growth: growth, base: base, baseYear: from, baseDescription: description)
+    }
+}

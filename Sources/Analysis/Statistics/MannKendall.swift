@@ -10,13 +10,16 @@ public struct MannKendallResult: Sendable, Codable, Equatable {
     public var z: Double
     /// Two-sided p-value from the normal approximation.
     public var pValue: Double
-    /// Kendall's tau-a = S / (n(n−1)/2), as pymannkendall reports it.
+    /// Kendall's τ-b = S / √(N·(N − T_y)) with N = n(n−1)/2 and T_y the pairs tied in value
+    /// (years never tie), as `scipy.stats.kendalltau(years, values)` and most papers report it.
     public var tau: Double
+    /// Kendall's tau-a = S / N, as pymannkendall reports it; below τ-b whenever values tie.
+    public var tauA: Double
     /// Number of years.
     public var n: Int
     /// Sizes of the groups of tied values (each at least 2).
     public var tieGroups: [Int]
-    /// Direction judged at `significanceLevel`.
+    /// Direction judged at `significanceLevel` (α), which is independent of any interval's level.
     public var trend: TrendDirection
     /// The α used to judge `trend`.
     public var significanceLevel: Double
@@ -37,7 +40,9 @@ public enum MannKendall {
     /// - Z = (S − 1)/√Var(S) if S > 0, (S + 1)/√Var(S) if S < 0, 0 if S = 0;
     /// - p = 2·(1 − Φ(|Z|)), computed from the upper tail so small p-values keep their digits.
     ///
-    /// Matches `pymannkendall.original_test` (S, var_s, z, p). When every value is equal,
+    /// `significanceLevel` is the α at which `trend` calls the series increasing or decreasing.
+    /// Matches `pymannkendall.original_test` (S, var_s, z, p) and, for τ-b,
+    /// `scipy.stats.kendalltau(years, values).statistic`. When every value is equal,
     /// Var(S) = 0 and S = 0: Z = 0 and p = 1.
     ///
     /// - Throws: `AnalysisError.tooFewYears` for fewer than 3 years (e.g. "Mann–Kendall
@@ -77,9 +82,13 @@ public enum MannKendall {
             z = 0
         }
         let p = NormalDistribution.twoSidedPValue(z)
+        let pairs = 0.5 * nd * (nd - 1)
+        let tiedPairs = ties.reduce(0.0) { $0 + 0.5 * Double($1) * Double($1 - 1) }
+        // Every value equal: no untied pair, and τ is 0 like S (scipy returns NaN there).
+        let tauB = pairs > tiedPairs ? Double(s) / (pairs * (pairs - tiedPairs)).squareRoot() : 0
         let trend: TrendDirection = p < significanceLevel ? (s > 0 ? .increasing : .decreasing) : .noTrend
         return MannKendallResult(
-            s: s, varianceS: variance, z: z, pValue: p, tau: Double(s) / (0.5 * nd * (nd - 1)), n: n,
+            s: s, varianceS: variance, z: z, pValue: p, tau: tauB, tauA: Double(s) / pairs, n: n,
             tieGroups: ties, trend: trend, significanceLevel: significanceLevel,
             firstYear: series.years[0], lastYear: series.years[n - 1],
             method: "Mann–Kendall test, tie-corrected variance (Hirsch & Slack 1984), continuity-corrected Z")

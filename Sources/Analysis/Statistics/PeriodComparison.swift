@@ -75,8 +75,9 @@ public struct PeriodComparison: Sendable, Codable, Equatable {
     public var second: PeriodSummary
     /// first rate / second rate; `nil` when the second period has no events (see `caveats`).
     public var rateRatio: RateRatioResult?
-    /// first rate − second rate.
-    public var rateDifference: RateDifferenceResult
+    /// first rate − second rate; `nil` when neither period has events (a Wald interval of
+    /// [0, 0] would claim certainty that two empty periods cannot give).
+    public var rateDifference: RateDifferenceResult?
     /// Plain-language warnings, most important first.
     public var caveats: [String]
 
@@ -108,8 +109,9 @@ public struct PeriodComparison: Sendable, Codable, Equatable {
         }
         let firstRate = try ExactPoisson.rate(count: first.count, exposure: first.exposureYears, level: level)
         let secondRate = try ExactPoisson.rate(count: second.count, exposure: second.exposureYears, level: level)
-        let difference = try RateRatio.difference(count1: first.count, exposure1: first.exposureYears,
-                                                  count2: second.count, exposure2: second.exposureYears, level: level)
+        let bothEmpty = first.count == 0 && second.count == 0
+        let difference = bothEmpty ? nil : try RateRatio.difference(count1: first.count, exposure1: first.exposureYears,
+                                                                    count2: second.count, exposure2: second.exposureYears, level: level)
         var caveats: [String] = []
         if first.measure.coverage == .partial {
             caveats.append("Both figures come from tables that are complete for only part of their scope; "
@@ -125,7 +127,10 @@ public struct PeriodComparison: Sendable, Codable, Equatable {
             caveats.append("Coverage note from the source: \(coverageNote)")
         }
         var ratio: RateRatioResult?
-        if second.count > 0 {
+        if bothEmpty {
+            caveats.append("No events in either period: no ratio, and no Wald interval for the difference; "
+                + "the two exact intervals show how high each rate could be.")
+        } else if second.count > 0 {
             ratio = try RateRatio.exactConditional(count1: first.count, exposure1: first.exposureYears,
                                                    count2: second.count, exposure2: second.exposureYears, level: level)
         } else {
@@ -137,7 +142,7 @@ public struct PeriodComparison: Sendable, Codable, Equatable {
             caveats.append("\(figure.label) covers only \(months) month\(months == 1 ? "" : "s"); its annual rate "
                 + "scales a part-year up to a full year and assumes events are spread evenly over the year.")
         }
-        for figure in [first, second] where figure.count < 5 {
+        for figure in [first, second] where figure.count < 5 && !bothEmpty {
             caveats.append("\(figure.label) has only \(figure.count) event\(figure.count == 1 ? "" : "s"): its interval "
                 + "is wide, and the Wald interval for the rate difference is unreliable at counts this small.")
         }

@@ -186,13 +186,15 @@ struct PlaceholderCall {
         return .text(String(last))
     }
 
-    /// `{{ growth documents 2001-2017 }}`: compound annual growth of the cumulative count.
+    /// `{{ growth documents 2001-2017 }}`: compound annual growth of the cumulative count over the
+    /// period, the count cumulated from the first record (`GrowthBase.firstRecord`), so earlier
+    /// records are not forgotten at the period's start.
     func growth() throws -> BoundValue {
         let events = try filtered()
-        let yearly = events.grouped(by: [.year]).yearlyCounts()
-        let cumulative = CumulativeSum.of(yearly.counts.map(Double.init))
-        let growth = try GrowthRate.compoundAnnual(years: yearly.years, values: cumulative)
-        return .text(String(format: "%.1f%%", growth.rate * 100))
+        let yearly = try filtered(periodArgument: nil).grouped(by: [.year]).yearlyCounts()
+        let span = events.filter.period.map { ($0.firstYear, $0.lastYear) } ?? (yearly.years.first ?? 0, yearly.years.last ?? 0)
+        let growth = try GrowthRate.cumulative(years: yearly.years, counts: yearly.counts, first: span.0, last: span.1)
+        return .text(String(format: "%.1f%%", growth.growth.rate * 100))
     }
 
     /// `{{ figure fig-id }}`, `{{ table tab-id }}`, `{{ ref id }}`: "Figure 3", linked.

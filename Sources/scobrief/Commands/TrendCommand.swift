@@ -46,6 +46,9 @@ struct TrendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
     var level: Double = 0.95
 
+    @Option(help: ArgumentHelp("Significance level at which Mann–Kendall calls a trend increasing or decreasing, and NB2 and quasi-Poisson are checked for agreement (independent of --level).", valueName: "alpha"))
+    var alpha: Double = 0.05
+
     @OptionGroup var data: DataOptions
     @OptionGroup var output: FormatOptions
 
@@ -56,12 +59,13 @@ struct TrendCommand: ParsableCommand {
             let keys = try parseKeys(by)
             let tests = try parseTests(test)
             guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+            guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, e.g. 0.05") }
             let filter = EventFilter(
                 period: try periodOption(from: from, to: to),
                 countries: try countryOption(countries, corpus: corpus),
                 statusAtTime: try statusOption(status),
                 kinds: try kindOption(kinds, table: eventTable))
-            let analysis = TrendAnalysis.run(filter.apply(to: eventTable, membership: corpus.membership), by: keys, tests: tests, level: level)
+            let analysis = TrendAnalysis.run(filter.apply(to: eventTable, membership: corpus.membership), by: keys, tests: tests, level: level, alpha: alpha)
             if let rolling, rolling < 2 || rolling > 50 { throw ValidationError("--rolling must be between 2 and 50 years") }
             if rolling != nil && keys != [.year] { throw ValidationError("--rolling works on yearly counts; use it with --by year") }
             let tables = [analysis.countsTable(rollingWindow: rolling)] + (tests.isEmpty ? [] : [analysis.testsTable])
