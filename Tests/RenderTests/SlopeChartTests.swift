@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Render
 @testable import RenderCairo
+import TestSupport
 
 /// The slope chart: every category named at both ends, end labels that never collide, two periods only.
 @Suite("Slope chart") struct SlopeChartTests {
@@ -43,6 +44,35 @@ import Testing
         for run in all {
             #expect(run.bounds.minY >= plot.minY - 0.01 && run.bounds.maxY <= plot.maxY + 0.01, "\"\(run.text)\" leaves the plot")
         }
+    }
+
+    /// The end labels get room from their measured widths: with long names and a large font (on
+    /// fixed metrics and on Pango's) every label is whole and inside the figure, and the columns move
+    /// closer together to make the room.
+    @Test(arguments: ["fixed-width", "pango"])
+    func longLabelsInALargeFontStayInsideTheFigure(measurer: String) throws {
+        var theme = Theme.paper
+        let short = SampleCharts.slope
+        var long = short
+        long.categories[0] = "Republic of Pakistan"
+        long.categories[3] = "Kyrgyz Republic"
+        func layout(_ chart: SlopeChart, _ theme: Theme) -> LaidOutChart {
+            let figure = chart.figure(theme: theme, width: .mm(178))
+            return measurer == "pango" ? renderer.layout(figure)
+                : ChartLayout(theme: theme, width: figure.width, height: figure.height, measurer: FixedWidthMeasurer()).layout(figure.chart)
+        }
+        let before = layout(short, theme).boxes.panels[0].plot
+        theme.annotationSize *= 1.5
+        let laidOut = layout(long, theme)
+        let page = Rect(x: 0, y: 0, width: laidOut.scene.size.width, height: laidOut.scene.size.height)
+        let labels = laidOut.scene.textRuns().map(\.run).filter { run in long.categories.contains { run.text.contains($0) } }
+        #expect(labels.count == 15, "every present value is labelled, none dropped")
+        #expect(labels.contains { $0.text == "Republic of Pakistan  4.5" }, "the text is never shortened")
+        for run in laidOut.scene.textRuns().map(\.run) {
+            #expect(page.contains(run.bounds, tolerance: 0.5), "\"\(run.text)\" at \(run.bounds) leaves the \(page.width) pt figure")
+        }
+        let plot = laidOut.boxes.panels[0].plot
+        #expect(plot.width < before.width - 20, "the columns come closer to make room: \(plot.width) vs \(before.width)")
     }
 
     @Test func labelsCarryNameAndValueInReadingOrder() {

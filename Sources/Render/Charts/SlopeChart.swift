@@ -53,8 +53,6 @@ public struct SlopeChart: ChartKind, Equatable {
                   endLabel: second.description, valueTitle: binding.yTitle)
     }
 
-    /// Horizontal room for the labels on each side, in units of the distance between the two columns.
-    static let labelRoom = 0.8
     /// Room above the highest value for the column heads, as a share of the value range.
     static let headRoom = 0.16
 
@@ -107,15 +105,19 @@ public struct SlopeChart: ChartKind, Equatable {
         let marks: [Mark] = lines + [
             .point(PointMark(points: startDots, color: color, size: size, outline: theme.background)),
             .point(PointMark(points: endDots, color: color, size: size, outline: theme.background)),
-            .text(TextMark(items: startItems, anchor: .right, offset: (-gap - size / 2, 0), separatesVertically: true)),
-            .text(TextMark(items: endItems, anchor: .left, offset: (gap + size / 2, 0), separatesVertically: true)),
+            .text(TextMark(items: startItems, anchor: .right, offset: (-gap - size / 2, 0), separatesVertically: true,
+                           keepsInsideFigure: true)),
+            .text(TextMark(items: endItems, anchor: .left, offset: (gap + size / 2, 0), separatesVertically: true,
+                           keepsInsideFigure: true)),
             // Column heads stand over the label columns, level with the top of the plot.
             .text(TextMark(items: [TextMark.Item(x: 0, y: headTop, text: startLabel)], anchor: TextAnchor(.right, .top),
-                           offset: (-gap - size / 2, 0), color: theme.secondaryTextColor)),
+                           offset: (-gap - size / 2, 0), color: theme.secondaryTextColor, keepsInsideFigure: true)),
             .text(TextMark(items: [TextMark.Item(x: 1, y: headTop, text: endLabel)], anchor: .topLeft,
-                           offset: (gap + size / 2, 0), color: theme.secondaryTextColor)),
+                           offset: (gap + size / 2, 0), color: theme.secondaryTextColor, keepsInsideFigure: true)),
         ]
-        let x = Axis(scale: .linear(-Self.labelRoom...(1 + Self.labelRoom)), title: valueTitle, ticks: [], showsLine: false,
+        // The columns sit at the plot's edges; the layout reserves room beside them for the widest
+        // label on each side from the measured text (`TextMark.keepsInsideFigure`).
+        let x = Axis(scale: .linear(0...1), title: valueTitle, ticks: [], showsLine: false,
                      showsLabels: false)
         let y = Axis(scale: .linear(domain), ticks: [], showsLine: false, showsLabels: false)
         return Chart(text: text, panels: [Panel(x: x, y: y, marks: marks)])

@@ -231,6 +231,12 @@ public struct ChartLayout {
         m.bottom = max(m.bottom, panel.y.showsLabels ? y.overhangEnd : 0, 1)
 
         let mapper = PlotMapper(plot: Rect(x: 0, y: 0, width: plot.width, height: plot.height), x: x.scale, y: y.scale)
+        // Labels written beside the data (a slopegraph's ends) get margins as wide as they measure, so
+        // they fit inside the figure whatever the font; the plot narrows instead. For items at the
+        // domain's ends this is exact at once; elsewhere the three rounds of `fit` converge on it.
+        let overhang = MarkDrawing(mapper: mapper, theme: theme, text: text).sideOverhang(panel.marks)
+        m.left = max(m.left, overhang.start)
+        m.right = max(m.right, overhang.end)
         let events: [(x: Double, label: String)] = panel.annotations.compactMap { a in
             guard case .event(let vx, let label) = a, let px = mapper.px(vx), px >= -0.01, px <= plot.width + 0.01 else { return nil }
             return (px, label)

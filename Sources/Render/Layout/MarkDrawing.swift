@@ -169,12 +169,36 @@ struct MarkDrawing {
         }
     }
 
-    private func texts(_ m: TextMark) -> [SceneItem] {
-        let runs = m.items.compactMap { item -> TextRun? in
+    /// Whether a mark is drawn outside the plot clip: text that may stand beside the plot.
+    static func drawsUnclipped(_ mark: Mark) -> Bool {
+        if case .text(let m) = mark { return m.keepsInsideFigure }
+        return false
+    }
+
+    /// How far the texts that must stay inside the figure reach past the plot's left and right
+    /// edges, measured as they will be drawn; the layout widens the side margins by this much.
+    /// (Vertical nudging never moves text sideways, so the unseparated runs suffice.)
+    func sideOverhang(_ marks: [Mark]) -> (start: Double, end: Double) {
+        var start = 0.0, end = 0.0
+        for case .text(let m) in marks where m.keepsInsideFigure {
+            for run in textRuns(m) {
+                start = max(start, mapper.plot.minX - run.bounds.minX)
+                end = max(end, run.bounds.maxX - mapper.plot.maxX)
+            }
+        }
+        return (start, end)
+    }
+
+    private func textRuns(_ m: TextMark) -> [TextRun] {
+        m.items.compactMap { item -> TextRun? in
             guard let p = mapper.point(item.x, item.y) else { return nil }
             return text.run(item.text, font: theme.annotationFont, color: m.color ?? theme.textColor,
                             at: Point(x: p.x + m.offset.dx, y: p.y + m.offset.dy), anchor: m.anchor)
         }
+    }
+
+    private func texts(_ m: TextMark) -> [SceneItem] {
+        let runs = textRuns(m)
         return (m.separatesVertically ? separated(runs) : runs).map { .text($0) }
     }
 

@@ -44,8 +44,11 @@ extension ChartLayout {
         // Markers and line ends may reach a little past the plot edge; the clip allows for that but
         // still stops data drawn outside a cropped domain.
         let clipPad = max(theme.markerSize, theme.dataLineWidth * 2)
-        let markItems = panel.marks.flatMap { drawing.items(for: $0) }
+        let markItems = panel.marks.filter { !MarkDrawing.drawsUnclipped($0) }.flatMap { drawing.items(for: $0) }
         items.append(.group("marks", [.clipped(plot.expanded(by: clipPad), markItems)]))
+        // Text that may stand beside the plot has room reserved in the margins (see `resolve`), so it needs no clip.
+        let sideTexts = panel.marks.filter(MarkDrawing.drawsUnclipped).flatMap { drawing.items(for: $0) }
+        if !sideTexts.isEmpty { items.append(.group("mark-labels", sideTexts)) }
         let barLabels = panel.marks.flatMap { drawing.barLabels(for: $0) }
         if !barLabels.isEmpty { items.append(.group("value-labels", barLabels)) }
 

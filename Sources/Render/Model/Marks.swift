@@ -320,15 +320,21 @@ public struct TextMark: Sendable {
     /// Nudge the items apart vertically, keeping their order, so that no two overlap (labels at the
     /// ends of a slopegraph's lines). Only layout knows the measured text heights, so it does this.
     public var separatesVertically: Bool
+    /// The items may stand beside the plot (labels written outside the data positions, like a
+    /// slopegraph's end labels): the layout narrows the plot until the widest item on each side fits
+    /// inside the panel's cell, from the measured text, and draws the items unclipped. The plot
+    /// shrinks, never the text; only layout knows the widths, so the chart model never measures.
+    public var keepsInsideFigure: Bool
 
     /// Items of text with one anchor, offset and colour.
     public init(items: [Item], anchor: TextAnchor = .center, offset: (dx: Double, dy: Double) = (0, 0), color: Color? = nil,
-                separatesVertically: Bool = false) {
+                separatesVertically: Bool = false, keepsInsideFigure: Bool = false) {
         self.items = items
         self.anchor = anchor
         self.offset = offset
         self.color = color
         self.separatesVertically = separatesVertically
+        self.keepsInsideFigure = keepsInsideFigure
     }
 }
 
