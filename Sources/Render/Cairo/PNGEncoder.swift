@@ -1,4 +1,5 @@
 import CCairo
+import CDeflate
 import Foundation
 
 /// Writes cairo image surfaces as PNG, with the resolution recorded in a `pHYs` chunk so that
@@ -55,6 +56,37 @@ enum PNGEncoder {
             }
             return bytes.withUnsafeBytes { assemble(header: header, dpi: dpi, idat: [$0]) }
         }
+    }
+
+    /// Filtered scanlines compressed by a deflate library.
+    static func encode(_ surface: CairoSurface, dpi: Double, filter: PNGFilterChoice, deflate: PNGDeflate,
+                       scratch: ScratchMemory, compressors: DeflateCompressors) throws -> Data {
+        let (header, scanlines) = try filteredScanlines(surface, filter: filter, scratch: scratch)
+        let stream = try deflate.zlibStream(scanlines, scratch: scratch, compressors: compressors)
+        return assemble(header: header, dpi: dpi, idat: [stream])
+    }
+
+    /// The IHDR data and the filtered scanlines (in `scratch`, valid until its next use) of an
+    /// RGB24 or ARGB32 surface; RGBA only if some pixel is not opaque.
+    static func filteredScanlines(_ surface: CairoSurface, filter: PNGFilterChoice, scratch: ScratchMemory) throws
+        -> (header: [UInt8], scanlines: UnsafeRawBufferPointer) {
+        let s = surface.pointer
+        cairo_surface_flush(s)
+        let width = Int(cairo_image_surface_get_width(s)), height = Int(cairo_image_surface_get_height(s))
+        let stride = Int(cairo_image_surface_get_stride(s)) / 4
+        let format = cairo_image_surface_get_format(s)
+        guard width > 0, height > 0, format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24,
+              let data = cairo_image_surface_get_data(s) else { throw RenderError.pngEncoding("not an RGB24 or ARGB32 image surface") }
+        let pixels = UnsafeRawPointer(data).bindMemory(to: UInt32.self, capacity: stride * height)
+        let hasAlpha = format == CAIRO_FORMAT_ARGB32 && !isOpaque(pixels, width: width, height: height, stride: stride)
+        var header: [UInt8] = []
+        header.appendBigEndian(UInt32(width))
+        header.appendBigEndian(UInt32(height))
+        header += [8, hasAlpha ? 6 : 2, 0, 0, 0]  // 8 bits, RGBA or RGB, deflate, adaptive filtering, no interlace
+        let count = height * (width * (hasAlpha ? 4 : 3) + 1)
+        let filtered = scratch.buffer("png-filtered", count: count, of: UInt8.self)
+        PNGFilter.filter(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha, choice: filter, into: filtered)
+        return (header, UnsafeRawBufferPointer(start: filtered, count: count))
     }
 
     /// The PNG file in one allocation: signature, IHDR, pHYs, one IDAT made of `idat` pieces, IEND.
@@ -208,8 +240,8 @@ enum CRC32 {
     static func update(_ crc: UInt32, _ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBytes { update(crc, $0) } }
 
     static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        // zlib's crc32 works on the finished value (it inverts on entry and exit).
-        if bytes.count > 4096, let fast = Zlib.crc32(crc ^ 0xFFFF_FFFF, bytes) { return fast ^ 0xFFFF_FFFF }
+        // libdeflate's crc32 works on the finished value (it inverts on entry and exit).
+        if bytes.count > 4096 { return libdeflate_crc32(crc ^ 0xFFFF_FFFF, bytes.baseAddress, bytes.count) ^ 0xFFFF_FFFF }
         var c = crc
         table.withUnsafeBufferPointer { table in
             for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
