@@ -88,11 +88,11 @@ case "png":
     let iterations = option("--iterations", default: 15), warmup = option("--warmup", default: 2)
     let only = arguments.dropFirst().filter { !$0.hasPrefix("--") && Int($0) == nil }
     let renderer = ChartRenderer()
-    print("figure", "filter", "method", "wall-ms", "cpu-ms", "bytes", separator: "\t")
+    print("figure", "filter", "method", "wall-ms", "cpu-ms", "bytes", "size/default", "speed/default", separator: "\t")
     for c in BenchmarkCharts.cases where c.format == .png && (only.isEmpty || only.contains(c.name)) {
         for m in try renderer.measurePNGEncodings(c.figure(), dpi: BenchmarkCharts.dpi, iterations: iterations, warmup: warmup) {
             print(c.name, m.filter, m.method, String(format: "%.2f", m.wallMilliseconds), String(format: "%.2f", m.cpuMilliseconds),
-                  m.bytes, separator: "\t")
+                  m.bytes, String(format: "%.2f", m.sizeRatio), String(format: "%.2f", m.speedup), separator: "\t")
         }
     }
 case "list":

@@ -62,8 +62,8 @@ public final class ChartRenderer {
 
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
         let surface = try rasterise(scene, options: options)
-        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding,
-                                     scratch: scratch)
+        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, scratch: scratch,
+                                     compressors: compressors)
     }
 
     /// The scene drawn on an image surface whose pixels live in the renderer's scratch memory
