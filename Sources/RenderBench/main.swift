@@ -92,7 +92,8 @@ case "png":
     for c in BenchmarkCharts.cases where c.format == .png && (only.isEmpty || only.contains(c.name)) {
         for m in try renderer.measurePNGEncodings(c.figure(), dpi: BenchmarkCharts.dpi, iterations: iterations, warmup: warmup) {
             print(c.name, m.filter, m.method, String(format: "%.2f", m.wallMilliseconds), String(format: "%.2f", m.cpuMilliseconds),
-                  m.bytes, String(format: "%.2f", m.sizeRatio), String(format: "%.2f", m.speedup), separator: "\t")
+                  m.bytes, m.method == "filter only" ? "-" : String(format: "%.2f", m.sizeRatio), String(format: "%.2f", m.speedup),
+                  separator: "\t")
         }
     }
 case "list":
