@@ -1,6 +1,6 @@
 import Foundation
 import Render
-import RenderCairo
+@_spi(Benchmark) import RenderCairo
 
 /// Benchmark driver for Scripts/bench-peers.
 ///
@@ -8,6 +8,8 @@ import RenderCairo
 ///   scobrief-render-bench one NAME OUTPUT                       one figure from a cold process
 ///                                                               (SCOBRIEF_BENCH_PHASES=1: phase times to stderr)
 ///   scobrief-render-bench profile NAME                          build/layout/render times, page faults
+///   scobrief-render-bench png [--iterations N] [--warmup N] [NAME...]
+///                                                               PNG encoders on the PNG figures: median ms, bytes
 ///   scobrief-render-bench list                                  the figure names
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -82,8 +84,21 @@ case "profile":
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(c.name, String(format: "build %.2f  layout %.2f  render %.2f ms", build, layout, draw), "minor faults so far:", usage.ru_minflt)
     }
+case "png":
+    // Each PNG figure drawn once, then every encoder configuration timed on its pixels (Scripts/bench-png).
+    let iterations = option("--iterations", default: 15), warmup = option("--warmup", default: 2)
+    let only = arguments.dropFirst().filter { !$0.hasPrefix("--") && Int($0) == nil }
+    let renderer = ChartRenderer()
+    print("figure", "filter", "method", "wall-ms", "cpu-ms", "bytes", "size/default", "speed/default", separator: "\t")
+    for c in BenchmarkCharts.cases where c.format == .png && (only.isEmpty || only.contains(c.name)) {
+        for m in try renderer.measurePNGEncodings(c.figure(), dpi: BenchmarkCharts.dpi, iterations: iterations, warmup: warmup) {
+            print(c.name, m.filter, m.method, String(format: "%.2f", m.wallMilliseconds), String(format: "%.2f", m.cpuMilliseconds),
+                  m.bytes, m.method == "filter only" ? "-" : String(format: "%.2f", m.sizeRatio), String(format: "%.2f", m.speedup),
+                  separator: "\t")
+        }
+    }
 case "list":
     for c in BenchmarkCharts.cases { print(c.name) }
 default:
-    fail("usage: scobrief-render-bench suite|one|profile|list")
+    fail("usage: scobrief-render-bench suite|one|profile|png|list")
 }

@@ -18,6 +18,8 @@ public final class ChartRenderer: SceneBackend {
     public var textMeasurer: any TextMeasurer { pangoMeasurer }
     /// Working memory reused from one render to the next (see `ScratchMemory`).
     let scratch = ScratchMemory()
+    /// libdeflate's compressors, kept for the next PNG.
+    let compressors = DeflateCompressors()
 
     /// A renderer with its own Pango font map and context.
     public init() {
@@ -54,6 +56,14 @@ public final class ChartRenderer: SceneBackend {
     }
 
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
+        let surface = try rasterise(scene, options: options)
+        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, scratch: scratch,
+                                     compressors: compressors)
+    }
+
+    /// The scene drawn on an image surface whose pixels live in the renderer's scratch memory
+    /// (valid until the next render).
+    func rasterise(_ scene: Scene, options: RenderOptions) throws -> CairoSurface {
         let (w, h) = ChartRenderer.pixelSize(of: scene.size, dpi: options.dpi)
         let format = options.transparentBackground ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24
         // Pixels live in the renderer's scratch memory, reused from figure to figure.
@@ -70,8 +80,7 @@ public final class ChartRenderer: SceneBackend {
         let renderer = SceneRenderer(cr: context.pointer, text: pangoMeasurer, scratch: scratch)
         renderer.draw(drawn)
         try context.check()
-        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, parallel: options.parallelEncoding,
-                                     scratch: scratch)
+        return surface
     }
 
     private func renderVector(_ scene: Scene, format: ImageFormat, options: RenderOptions) throws -> [UInt8] {

@@ -3,12 +3,12 @@ import Foundation
 import Glibc
 #endif
 
-/// Large working buffers kept between renders: the 300 dpi pixel buffer, PNG tokens, marker
-/// transmittance. Allocating tens of megabytes afresh for every figure makes the kernel map and
+/// Large working buffers kept between renders: the 300 dpi pixel buffer, filtered PNG scanlines and
+/// their compressed stream, marker transmittance. Allocating tens of megabytes afresh for every figure makes the kernel map and
 /// zero thousands of new pages each time, which costs more than the drawing done in them. A
 /// renderer keeps one pool and reuses it. On Linux, buffers that will be written through (pixels)
 /// can ask for transparent huge pages, so even a fresh process maps its first figure with a few
-/// faults rather than thousands; buffers sized for the worst case but mostly untouched (PNG tokens)
+/// faults rather than thousands; buffers sized for the worst case but mostly untouched (the compressed PNG stream)
 /// keep small pages, since a huge page is zeroed whole on first touch.
 ///
 /// Buffers are handed out on the rendering thread before any worker threads start; each key is

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 13 through the real binary: labels that follow --level and --alpha in every format,
 /// part-years as exposure, and the comparisons that must be refused or left without a ratio.

@@ -27,20 +27,6 @@ import TestSupport
         #expect(width == 1004)
     }
 
-    @Test func pngFallbackInsertsPHYsIntoCairosOutput() throws {
-        // The chunk insertion used when zlib cannot be loaded: cairo's PNG plus pHYs after IHDR.
-        let png = [UInt8](try ChartRenderer().render(figure, as: .png, options: RenderOptions(dpi: 150)))
-        let withoutPHYs = PNGChunks.parse(png).filter { $0.type != "pHYs" }
-        var stripped: [UInt8] = Array(png.prefix(8))
-        for chunk in withoutPHYs { stripped += chunk.raw }
-        let inserted = PNGEncoder.insertingPhysicalSize(into: stripped, dpi: 150)
-        let chunks = PNGChunks.parse(inserted)
-        #expect(chunks.map(\.type).prefix(2) == ["IHDR", "pHYs"])
-        #expect(chunks.allSatisfy { $0.crcIsValid })
-        let reread = try RasterImage(png: Data(inserted)), original = try RasterImage(png: Data(png))
-        #expect(reread == original)
-    }
-
     @Test func identicalInputGivesIdenticalBytes() throws {
         for format in [ImageFormat.png, .pdf, .svg, .eps] {
             let first = try ChartRenderer().render(figure, as: format)
