@@ -134,3 +134,27 @@ public struct ChartBindingError: Error, Sendable, CustomStringConvertible {
     /// The message.
     public var description: String { message }
 }
+
+extension ChartBinding {
+    /// Each series' value in two periods, for the kinds that compare exactly two (dumbbell, slope).
+    struct TwoPeriods {
+        var categories: [String]
+        var start: [Double?]
+        var end: [Double?]
+        var startLabel: String
+        var endLabel: String
+    }
+
+    /// The binding read as two periods; `kind` names the chart in the error for any other number.
+    /// A series with no events in a period has the rate 0 there: the binding counts events.
+    func twoPeriods(kind: String) throws(ChartBindingError) -> TwoPeriods {
+        guard xValues.count == 2 else {
+            throw ChartBindingError("a \(kind) chart compares exactly two periods, \(xValues.count) given; "
+                                    + "give two, e.g. --period 2001-2011 --period 2024 (in a spec: periods: [2001-2011, 2024])")
+        }
+        let cells = cells()
+        let (first, second) = (xValues[0], xValues[1])
+        return TwoPeriods(categories: series, start: series.map { cells[first, $0]?.y ?? 0 }, end: series.map { cells[second, $0]?.y ?? 0 },
+                          startLabel: first.description, endLabel: second.description)
+    }
+}

@@ -83,15 +83,9 @@ extension DumbbellChart {
 
     /// One row per series from its rate in the first period to its rate in the second; exactly two periods.
     public init(binding: ChartBinding) throws(ChartBindingError) {
-        guard binding.xValues.count == 2 else {
-            throw ChartBindingError("a dumbbell chart compares exactly two periods, \(binding.xValues.count) given; "
-                                    + "give two, e.g. --period 2001-2011 --period 2024 (in a spec: periods: [2001-2011, 2024])")
-        }
-        let cells = binding.cells()
-        let (first, second) = (binding.xValues[0], binding.xValues[1])
-        self.init(categories: binding.series, start: binding.series.map { cells[first, $0]?.y ?? 0 },
-                  end: binding.series.map { cells[second, $0]?.y ?? 0 }, startLabel: first.description,
-                  endLabel: second.description, valueTitle: binding.yTitle)
+        let periods = try binding.twoPeriods(kind: "dumbbell")
+        self.init(categories: periods.categories, start: periods.start, end: periods.end, startLabel: periods.startLabel,
+                  endLabel: periods.endLabel, valueTitle: binding.yTitle)
     }
 }
 

@@ -42,15 +42,9 @@ public struct SlopeChart: ChartKind, Equatable {
 
     /// Rates per period (x) and category (series); exactly two periods.
     public init(binding: ChartBinding) throws(ChartBindingError) {
-        guard binding.xValues.count == 2 else {
-            throw ChartBindingError("a slope chart compares exactly two periods, \(binding.xValues.count) given; "
-                                    + "give two, e.g. --period 2001-2011 --period 2024 (in a spec: periods: [2001-2011, 2024])")
-        }
-        let cells = binding.cells()
-        let (first, second) = (binding.xValues[0], binding.xValues[1])
-        self.init(categories: binding.series, start: binding.series.map { cells[first, $0]?.y ?? 0 },
-                  end: binding.series.map { cells[second, $0]?.y ?? 0 }, startLabel: first.description,
-                  endLabel: second.description, valueTitle: binding.yTitle)
+        let periods = try binding.twoPeriods(kind: "slope")
+        self.init(categories: periods.categories, start: periods.start, end: periods.end, startLabel: periods.startLabel,
+                  endLabel: periods.endLabel, valueTitle: binding.yTitle)
     }
 
     /// Room above the highest value for the column heads, as a share of the value range.
