@@ -4,12 +4,17 @@ import Render
 
 /// Named charts of the corpus that work out of the box: `scobrief chart attacks-per-year -o fig.pdf`.
 public enum ChartPresets {
+    /// A named chart: what `chart --list` shows and what `chart NAME` draws.
     public struct Preset: Sendable {
+        /// The name to ask for (`attacks-per-year`).
         public var name: String
+        /// One line on what the chart shows.
         public var summary: String
+        /// The chart it draws, before any options the user adds.
         public var request: ChartRequest
     }
 
+    /// Every preset, in the order `chart --list` prints them.
     public static let all: [Preset] = {
         func preset(_ name: String, _ summary: String, _ request: ChartRequest) -> Preset {
             Preset(name: name, summary: summary, request: request)
@@ -61,6 +66,7 @@ public enum ChartPresets {
         "declaration": "Declarations and statements", "statement": "Declarations and statements",
     ]
 
+    /// The preset called `name`, if there is one.
     public static func named(_ name: String) -> Preset? {
         all.first { $0.name == name }
     }

@@ -5,17 +5,23 @@ import Render
 
 /// Builds charts from the corpus: each request becomes a chart spec with its data, source rows and caveats.
 public struct CorpusCharts: Sendable {
+    /// The event tables, each read once and shared by every chart of a report.
     public let store: EventTableStore
+    /// The corpus the tables come from (sources, countries, membership).
     public var corpus: Corpus { store.corpus }
 
+    /// Charts over tables already read (a report builds all its charts from one store).
     public init(store: EventTableStore) {
         self.store = store
     }
 
+    /// Charts over a corpus whose tables are read as the charts need them.
     public init(corpus: Corpus) {
         self.init(store: EventTableStore(corpus: corpus))
     }
 
+    /// The chart a request asks for, with its data, the source ids of its rows and its caveats;
+    /// throws when the request names what the table does not have.
     public func build(_ request: ChartRequest) throws -> BuiltChart {
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
