@@ -112,7 +112,7 @@ struct ChartCommand: ParsableCommand {
             guard let kind, let output, let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
                 throw ValidationError("give a chart kind and an output file ending in .pdf, .png, .svg or .eps")
             }
-            try OutputPath.check(output)
+            try OutputPath.checkFolder(of: output)
             let corpus = try data.loadCorpus()
             var request = try makeRequest(kind: kind, corpus: corpus)
             if let title { request.title = title }

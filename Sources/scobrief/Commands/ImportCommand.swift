@@ -83,6 +83,7 @@ struct ImportGTD: ParsableCommand {
     func run() throws {
         try reportingFailures {
             InterruptCleanup.install()
+            try OutputPath.check(output, extensions: ["csv"], what: "the imported table")
             let corpus = try data.loadCorpus()
             var options = GTDImportOptions()
             options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all

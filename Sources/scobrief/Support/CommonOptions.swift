@@ -27,7 +27,18 @@ struct DataOptions: ParsableArguments {
     }
 }
 
-extension TableFormat: ExpressibleByArgument {}
+extension TableFormat: ExpressibleByArgument {
+    /// The extensions a file written in this format may have (`-o` is checked against them).
+    var fileExtensions: [String] {
+        switch self {
+        case .table: return ["txt"]
+        case .csv: return ["csv"]
+        case .json: return ["json"]
+        case .markdown: return ["md", "markdown"]
+        case .latex: return ["tex"]
+        }
+    }
+}
 
 struct FormatOptions: ParsableArguments {
     @Option(help: "Output format: \(TableFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
