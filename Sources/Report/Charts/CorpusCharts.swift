@@ -241,8 +241,8 @@ public struct CorpusCharts: Sendable {
         let drawn = request.table == "membership" || (request.table != "indicators" && request.kind.drawsEventNotes)
         guard !drawn else { return }
         let what = request.table == "indicators" ? "a chart of indicators" : "a \(request.kind.name) chart"
-        throw ChartRequestError("\(what) has no time axis to draw --annotate on; the kinds that use it are "
-                                + "\(ChartKinds.namesDrawingEventNotes.joined(separator: ", ")); leave --annotate out or choose one of them")
+        throw ChartRequestError("\(what) has no time axis to draw event notes on (--annotate, a spec's annotations:); the kinds that "
+                                + "draw them are \(ChartKinds.namesDrawingEventNotes.joined(separator: ", ")); leave the notes out or choose one of those kinds")
     }
 
     /// Refuses indicators whose values do not share a scale, e.g. an area in km² beside counts of events.
@@ -251,8 +251,11 @@ public struct CorpusCharts: Sendable {
         guard units.count > 1, !units.isSubset(of: Self.countUnits) else { return }
         let byUnit = Dictionary(grouping: rows, by: \.unit).mapValues { Array(Set($0.map(\.indicator))).sorted() }
         let listed = byUnit.keys.sorted().map { "\($0) (\(byUnit[$0]!.joined(separator: ", ")))" }.joined(separator: "; ")
+        // The suggestion is the unit with the most indicators, ties by name, so it is the same every run.
+        let largest = byUnit.keys.sorted { (byUnit[$0]!.count, $1) > (byUnit[$1]!.count, $0) }[0]
         throw ChartRequestError("a chart of these indicators would mix units on one axis: \(listed); "
-                                + "choose indicators of one unit (--kind on the command line, kinds: in a spec), e.g. --kind \(byUnit.values.map { $0[0] }.sorted()[0])")
+                                + "choose indicators of one unit (--kind on the command line, kinds: in a spec), "
+                                + "e.g. --kind \(byUnit[largest]!.joined(separator: ","))")
     }
 
     // MARK: - Helpers
