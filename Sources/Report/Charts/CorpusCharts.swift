@@ -18,6 +18,7 @@ public struct CorpusCharts: Sendable {
 
     public func build(_ request: ChartRequest) throws -> BuiltChart {
         try checkEventNotes(request)
+        try checkMeasureIsUsed(request)
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
         let table = try store.table(named: request.table)
@@ -243,6 +244,23 @@ public struct CorpusCharts: Sendable {
         let what = request.table == "indicators" ? "a chart of indicators" : "a \(request.kind.name) chart"
         throw ChartRequestError("\(what) has no time axis to draw event notes on (--annotate, a spec's annotations:); the kinds that "
                                 + "draw them are \(ChartKinds.namesDrawingEventNotes.joined(separator: ", ")); leave the notes out or choose one of those kinds")
+    }
+
+    /// Refuses a measure other than the count where it would be ignored: only kinds that count or
+    /// sum per group draw one, and the membership and indicators tables have their own figures.
+    private func checkMeasureIsUsed(_ request: ChartRequest) throws {
+        guard request.y != "count" else { return }
+        let summing = ChartKinds.all.filter { kind in
+            if case .groups = kind.statistic { return true }
+            return false
+        }.map { $0.name }
+        if request.table == "membership" || request.table == "indicators" {
+            throw ChartRequestError("y '\(request.y)' does not apply to the \(request.table) table, which draws its own figures; leave --y out")
+        }
+        guard summing.contains(request.kind.name) else {
+            throw ChartRequestError("y '\(request.y)' does not apply to a \(request.kind.name) chart, which draws each record or a rate per "
+                                    + "period rather than a measure per group; the kinds that use --y are \(summing.joined(separator: ", "))")
+        }
     }
 
     /// Refuses indicators whose values do not share a scale, e.g. an area in km² beside counts of events.
