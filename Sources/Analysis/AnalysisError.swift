@@ -44,6 +44,9 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
     case undefinedRateRatio(reason: String)
     /// Two periods that share months are not independent samples and must not be compared.
     case overlappingPeriods(first: String, second: String)
+    /// A figure the source gives only as a bound ("more than 1,300"): the count itself is unknown,
+    /// so no Poisson interval or rate ratio can be computed from it.
+    case boundedFigure(figure: String, stated: String)
 
     public var description: String {
         switch self {
@@ -95,6 +98,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
             let relation = first == second ? "they are the same period" : "the periods overlap"
             return "cannot compare \(first) with \(second): \(relation), so the same events would be counted on both "
                 + "sides and the test would treat them as independent; give two periods that do not share a month"
+        case let .boundedFigure(figure, stated):
+            let bound = stated.hasPrefix("more") || stated.hasPrefix("at least") ? "a lower bound" : "an upper bound"
+            return "cannot compare \(figure): the source gives it as \(stated), \(bound) rather than a count, and a Poisson "
+                + "interval or rate ratio needs the count itself; quote the figure as reported instead (e.g. {{ indicator NAME PERIOD }} in a report)"
         }
     }
 }

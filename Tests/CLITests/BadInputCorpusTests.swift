@@ -12,6 +12,7 @@ import TestSupport
 ///     them, and the phrase that says what to do.
 ///   - `existing` (optional): files created in the scratch copy before the run; they must survive unchanged.
 ///   - `generate` (optional): a large input written at run time rather than committed.
+///   - `directory` (optional): the folder to run in, `{case}` allowed (default: the package root).
 /// After the run the scratch copy must hold exactly what it held before, byte for byte: no output,
 /// no temporary file, no change to an earlier output. Adding a case is adding a folder.
 @Suite(.serialized) struct BadInputCorpusTests {
@@ -21,6 +22,7 @@ import TestSupport
         var stderr: [String]
         var existing: [String]?
         var generate: Generate?
+        var directory: String?
         var why: String?
     }
 
@@ -66,7 +68,8 @@ import TestSupport
         let arguments = spec.command.map {
             $0.replacingOccurrences(of: "{case}", with: scratch).replacingOccurrences(of: "{root}", with: CLI.packageRoot)
         }
-        let result = try CLI.run(arguments)
+        let directory = spec.directory.map { $0.replacingOccurrences(of: "{case}", with: scratch) } ?? CLI.packageRoot
+        let result = try CLI.run(arguments, in: directory)
 
         #expect(result.status == spec.exit, "exit \(result.status), stderr: \(result.stderr)")
         for expected in spec.stderr {

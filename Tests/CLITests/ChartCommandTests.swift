@@ -43,7 +43,7 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLI.run(["chart", "bar", "--table", "exercises", "--x", "year", "--by", "country", "--theme", "paper",
-                                  "--width", "85mm", "--height", "60mm", "--annotate", "2005: Peace Mission", "-o", folder + "/x.pdf"])
+                                  "--width", "85mm", "--height", "60mm", "-o", folder + "/x.pdf"])
         #expect(result.status == 0, "\(result.stderr)")
         let info = try CLI.run(["datasets", "list"])  // the binary still answers after writing
         #expect(info.status == 0)

@@ -3,6 +3,18 @@ import Testing
 @testable import Render
 
 @Suite("Model") struct ModelTests {
+    @Test func typedLengthsNeedAUnitAndASaneSize() throws {
+        #expect(try Length(checking: "85mm") == .mm(85))
+        #expect(try Length(checking: " 6in ") == .inches(6))
+        #expect(try Length(checking: "10mm") == .mm(10))
+        #expect(throws: LengthInputError.missingUnit("85")) { try Length(checking: "85") }
+        #expect(throws: LengthInputError.notALength("wide")) { try Length(checking: "wide") }
+        #expect(throws: LengthInputError.outOfRange("3mm", range: Length.saneRange)) { try Length(checking: "3mm") }
+        #expect(throws: LengthInputError.outOfRange("-5mm", range: Length.saneRange)) { try Length(checking: "-5mm") }
+        #expect(throws: LengthInputError.outOfRange("101cm", range: Length.saneRange)) { try Length(checking: "101cm") }
+        #expect(LengthInputError.outOfRange("3mm", range: Length.saneRange).message.contains("from 10 mm to 1000 mm"))
+    }
+
     @Test func lengthsParseWithUnits() throws {
         #expect(Length(parsing: "85mm")!.points == 85 * 72 / 25.4)
         #expect(Length(parsing: "3.5in")!.points == 252)

@@ -24,6 +24,9 @@ public struct FigureResolver: Sendable {
         ["attacks", "exercises", "documents"] + Set(corpus.indicators.map(\.indicator)).sorted()
     }
 
+    /// The figure `name` over `period`. An indicator must be reported for exactly that period, as a
+    /// whole count or an approximate one ("about"); a bound ("more than 1,300") throws
+    /// `AnalysisError.boundedFigure`, since no interval can be built on it.
     public func resolve(_ name: String, period: Period, countries: Set<String>? = nil,
                         statusAtTime: Set<MembershipSpell.Status>? = nil) throws -> ResolvedFigure {
         if ["attacks", "exercises", "documents"].contains(name) {
@@ -55,6 +58,11 @@ public struct FigureResolver: Sendable {
             let available = rows.map(\.periodDescription).joined(separator: "; ")
             throw AnalysisInputError.invalidPeriod(period.description,
                                                    reason: "'\(name)' is reported only for: \(available); a reported total is never split into other periods")
+        }
+        // A bound says only which side of a number the count lies on; an interval built on the
+        // number would pass a bound off as a measurement ("about" stays: it is an approximate count).
+        if row.quantity.qualifier != .exact && row.quantity.qualifier != .about {
+            throw AnalysisError.boundedFigure(figure: "\(name) \(period)", stated: row.quantity.description)
         }
         guard let value = row.quantity.value, value == value.rounded(), value >= 0 else {
             throw AnalysisInputError.invalidPeriod(period.description, reason: "'\(name)' for this period has no whole-number count")

@@ -10,11 +10,19 @@ public protocol ChartKind: ChartBuilding, Decodable {
     static var name: String { get }
     /// The statistic of the data this kind draws by default (as a ggplot2 geom has its stat).
     static var statistic: ChartStatistic { get }
+    /// Whether the kind draws event notes (`--annotate`, a spec's `annotations:`) on a time axis;
+    /// a request with notes for a kind that would drop them is refused rather than drawn without them.
+    static var drawsEventNotes: Bool { get }
     /// Title, subtitle, source and caption.
     var text: ChartText { get set }
     /// The chart of data already bound to channels; throws when the data cannot make this kind
     /// (e.g. a slope chart given three periods).
     init(binding: ChartBinding) throws(ChartBindingError)
+}
+
+extension ChartKind {
+    /// Most kinds have no time axis to mark; the ones that do say so.
+    public static var drawsEventNotes: Bool { false }
 }
 
 /// Every chart kind: the one table that maps names to kinds. Adding a kind means adding its type here.
@@ -27,6 +35,9 @@ public enum ChartKinds {
 
     /// The names of every kind, for help texts and suggestions.
     public static var names: [String] { all.map { $0.name } }
+
+    /// The names of the kinds that draw event notes, for the message that refuses notes elsewhere.
+    public static var namesDrawingEventNotes: [String] { all.filter { $0.drawsEventNotes }.map { $0.name } }
 
     /// The kind called `name`, or nil.
     public static func named(_ name: String) -> (any ChartKind.Type)? {

@@ -83,6 +83,8 @@ public struct CumulativeChart: ChartKind, Equatable {
 extension CumulativeChart {
     /// The kind's name in specs and on the command line.
     public static let name = "cumulative"
+    /// Event notes are drawn on its time axis.
+    public static let drawsEventNotes = true
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.occurrences()
 

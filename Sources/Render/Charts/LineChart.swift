@@ -145,6 +145,8 @@ public struct LineChart: ChartKind, Equatable {
 extension LineChart {
     /// The kind's name in specs and on the command line.
     public static let name = "line"
+    /// Event notes are drawn on its time axis.
+    public static let drawsEventNotes = true
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups()
 

@@ -87,6 +87,8 @@ public struct SmallMultiplesChart: ChartKind, Equatable {
 extension SmallMultiplesChart {
     /// The kind's name in specs and on the command line.
     public static let name = "smallMultiples"
+    /// Event notes are drawn on its time axis.
+    public static let drawsEventNotes = true
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups(x: "year", series: "country")
 

@@ -138,6 +138,8 @@ public struct TimelineChart: ChartKind, Equatable {
 extension TimelineChart {
     /// The kind's name in specs and on the command line.
     public static let name = "timeline"
+    /// Event notes are drawn on its time axis.
+    public static let drawsEventNotes = true
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.occurrences(series: "country")
 

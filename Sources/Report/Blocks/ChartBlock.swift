@@ -117,8 +117,11 @@ struct ChartBlock: ReportBlock {
     }
 
     private static func length(_ text: String, at location: SourceLocation) throws(Diagnostic) -> Length {
-        guard let length = Length(parsing: text) else { throw Diagnostic(location, "'\(text)' is not a length", hint: "write e.g. 170mm or 6in") }
-        return length
+        do {
+            return try Length(checking: text)
+        } catch {
+            throw Diagnostic(location, error.message)
+        }
     }
 }
 

@@ -23,6 +23,8 @@ public struct CorpusCharts: Sendable {
     /// The chart a request asks for, with its data, the source ids of its rows and its caveats;
     /// throws when the request names what the table does not have.
     public func build(_ request: ChartRequest) throws -> BuiltChart {
+        try checkEventNotes(request)
+        try checkMeasureIsUsed(request)
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
         let table = try store.table(named: request.table)
@@ -71,6 +73,11 @@ public struct CorpusCharts: Sendable {
     /// Counts or sums per x and series, every cell of the grid present so empty cells draw as such.
     private func groups(_ request: ChartRequest, _ events: FilteredEvents, x: String?, series: String?) throws -> (ChartBinding, ResultTable) {
         let xKey = try groupKey(x ?? request.x, allowed: [.year, .country, .kind], role: "x")
+        // Checked before any cell is measured: a cell's measure is read leniently (a group with no
+        // stated figure is a gap), which would otherwise turn an unknown measure into an empty chart.
+        guard Self.measures.contains(request.y) else {
+            throw ChartRequestError("y '\(request.y)' is not a measure of \(request.table); the measures are \(Self.measures.joined(separator: ", "))")
+        }
         let byKey = try (series ?? request.by).map { try groupKey($0, allowed: [.country, .kind], role: "by") }
         let keys = [xKey] + (byKey.map { [$0] } ?? [])
         let grouped = events.grouped(by: keys)
@@ -204,6 +211,7 @@ public struct CorpusCharts: Sendable {
         let rows = corpus.indicators.filter { wanted?.contains($0.indicator) ?? true }.filter { $0.quantity.value != nil }
         guard !rows.isEmpty else { throw ChartRequestError("no indicators match \(wanted.map { $0.sorted().joined(separator: ", ") } ?? "the request")") }
         let indicators = wanted.map { Array($0).sorted() } ?? Array(Set(rows.map(\.indicator))).sorted()
+        try checkUnits(rows.filter { indicators.contains($0.indicator) })
         let periods = Array(Set(rows.map(\.periodDescription))).sorted()
         let series = periods.map { period in
             BarChart.Series(name: period, values: indicators.map { name in
@@ -221,6 +229,57 @@ public struct CorpusCharts: Sendable {
         let sourceIDs = Array(Set(rows.map(\.provenance.sourceID))).sorted()
         let note = corpus.catalog.table(named: "indicators")?.coverageNote ?? ""
         return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [note], data: table)
+    }
+
+    // MARK: - Checks made before anything is drawn
+
+    /// The measures a bar, line or heat map can draw of an event table.
+    static let measures = ["count", "killed", "wounded"]
+
+    /// Units that count things; figures in different ones may share a bar chart's value axis
+    /// (43 attacks beside 2,000 persons reads as two counts). Any other unit (km², tonnes) is a
+    /// measure of its own and may only stand beside figures in the same unit.
+    static let countUnits: Set<String> = ["events", "persons", "items", "documents", "states", "camps", "rounds", "bases"]
+
+    /// Refuses notes the chosen kind would silently drop. The membership chart is always a line
+    /// chart, so it draws them whatever kind was named; the indicators chart never does.
+    private func checkEventNotes(_ request: ChartRequest) throws {
+        guard !request.annotations.isEmpty else { return }
+        let drawn = request.table == "membership" || (request.table != "indicators" && request.kind.drawsEventNotes)
+        guard !drawn else { return }
+        let what = request.table == "indicators" ? "a chart of indicators" : "a \(request.kind.name) chart"
+        throw ChartRequestError("\(what) has no time axis to draw event notes on (--annotate, a spec's annotations:); the kinds that "
+                                + "draw them are \(ChartKinds.namesDrawingEventNotes.joined(separator: ", ")); leave the notes out or choose one of those kinds")
+    }
+
+    /// Refuses a measure other than the count where it would be ignored: only kinds that count or
+    /// sum per group draw one, and the membership and indicators tables have their own figures.
+    private func checkMeasureIsUsed(_ request: ChartRequest) throws {
+        guard request.y != "count" else { return }
+        let summing = ChartKinds.all.filter { kind in
+            if case .groups = kind.statistic { return true }
+            return false
+        }.map { $0.name }
+        if request.table == "membership" || request.table == "indicators" {
+            throw ChartRequestError("y '\(request.y)' does not apply to the \(request.table) table, which draws its own figures; leave --y out")
+        }
+        guard summing.contains(request.kind.name) else {
+            throw ChartRequestError("y '\(request.y)' does not apply to a \(request.kind.name) chart, which draws each record or a rate per "
+                                    + "period rather than a measure per group; the kinds that use --y are \(summing.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses indicators whose values do not share a scale, e.g. an area in km² beside counts of events.
+    private func checkUnits(_ rows: [Indicator]) throws {
+        let units = Set(rows.map(\.unit))
+        guard units.count > 1, !units.isSubset(of: Self.countUnits) else { return }
+        let byUnit = Dictionary(grouping: rows, by: \.unit).mapValues { Array(Set($0.map(\.indicator))).sorted() }
+        let listed = byUnit.keys.sorted().map { "\($0) (\(byUnit[$0]!.joined(separator: ", ")))" }.joined(separator: "; ")
+        // The suggestion is the unit with the most indicators, ties by name, so it is the same every run.
+        let largest = byUnit.keys.sorted { (byUnit[$0]!.count, $1) > (byUnit[$1]!.count, $0) }[0]
+        throw ChartRequestError("a chart of these indicators would mix units on one axis: \(listed); "
+                                + "choose indicators of one unit (--kind on the command line, kinds: in a spec), "
+                                + "e.g. --kind \(byUnit[largest]!.joined(separator: ","))")
     }
 
     // MARK: - Helpers
@@ -246,7 +305,7 @@ public struct CorpusCharts: Sendable {
             let known = sums.reduce(0) { $0 + $1.knownRows }
             return known == 0 ? nil : Double(sums.reduce(0) { $0 + $1.total })
         default:
-            throw ChartRequestError("y '\(y)' is not available; use count, killed or wounded")
+            throw ChartRequestError("y '\(y)' is not a measure; the measures are \(Self.measures.joined(separator: ", "))")
         }
     }
 

@@ -53,13 +53,18 @@ struct ChartCommand: ParsableCommand {
     @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries.", valueName: "ISO"))
     var countries: [String] = []
 
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Only these kinds of event, or these indicators (--table indicators). Repeatable.", valueName: "kind"))
+    var kinds: [String] = []
+
     @Option(help: ArgumentHelp("paper or briefing.", valueName: "theme"))
     var theme: String?
 
-    @Option(help: ArgumentHelp("Width, e.g. 85mm, 178mm, 6in.", valueName: "length"))
+    // `.unconditional` takes the next argument even when it starts with '-', so "--width -5mm"
+    // reaches the range check instead of ArgumentParser's "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Width with a unit (mm, cm, in, pt), 10–1000 mm, e.g. 85mm, 178mm, 6in.", valueName: "length"))
     var width: String?
 
-    @Option(help: ArgumentHelp("Height, e.g. 60mm.", valueName: "length"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Height with a unit (mm, cm, in, pt), 10–1000 mm, e.g. 60mm.", valueName: "length"))
     var height: String?
 
     @Option(help: ArgumentHelp("Resolution of PNG output.", valueName: "dpi"))
@@ -107,7 +112,7 @@ struct ChartCommand: ParsableCommand {
             guard let kind, let output, let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
                 throw ValidationError("give a chart kind and an output file ending in .pdf, .png, .svg or .eps")
             }
-            try OutputPath.check(output)
+            try OutputPath.checkFolder(of: output)
             let corpus = try data.loadCorpus()
             var request = try makeRequest(kind: kind, corpus: corpus)
             if let title { request.title = title }
@@ -142,17 +147,34 @@ struct ChartCommand: ParsableCommand {
             guard Theme.named(theme) != nil else { throw ValidationError("--theme must be paper or briefing") }
             request.theme = theme
         }
-        if let width {
-            guard let length = Length(parsing: width) else { throw ValidationError("--width '\(width)' is not a length; write e.g. 85mm or 6in") }
-            request.width = length
-        }
-        if let height {
-            guard let length = Length(parsing: height) else { throw ValidationError("--height '\(height)' is not a length; write e.g. 60mm") }
-            request.height = length
-        }
+        if let width { request.width = try Self.length(width, option: "--width") }
+        if let height { request.height = try Self.length(height, option: "--height") }
         if from != nil || to != nil { request.filter.period = try periodOption(from: from, to: to) }
         if let countries = try countryOption(countries, corpus: corpus) { request.filter.countries = countries }
+        if !kinds.isEmpty { request.filter.kinds = try chosenKinds(table: request.table, corpus: corpus) }
         if !period.isEmpty { request.periods = try period.map { try Period(parsing: $0) } }
         return request
+    }
+
+    /// `--kind`: indicator names for the indicators table, event kinds for an event table; unknown ones are refused with what exists.
+    private func chosenKinds(table: String, corpus: Corpus) throws -> Set<String> {
+        guard table == "indicators" else {
+            return try kindOption(kinds, table: EventTableStore(corpus: corpus).table(named: table)) ?? []
+        }
+        let names = Set(kinds.flatMap { $0.split(separator: ",").map(String.init) })
+        let known = Set(corpus.indicators.map(\.indicator))
+        for name in names.sorted() where !known.contains(name) {
+            throw ValidationError("--kind '\(name)' is not an indicator; the indicators are \(known.sorted().joined(separator: ", "))")
+        }
+        return names
+    }
+
+    /// A size option read with its unit and range checked; the message names the option.
+    private static func length(_ text: String, option: String) throws -> Length {
+        do {
+            return try Length(checking: text)
+        } catch {
+            throw ValidationError("\(option) \(error.message)")
+        }
     }
 }

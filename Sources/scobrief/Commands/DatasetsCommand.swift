@@ -23,6 +23,7 @@ struct ListTables: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let outputFile { try OutputPath.check(outputFile, extensions: output.format.fileExtensions, what: "--format \(output.format.rawValue) output") }
             let corpus = try data.loadCorpus()
             let text = DatasetSummary(corpus: corpus).table.rendered(as: output.format)
             if let outputFile {

@@ -66,7 +66,7 @@ struct ImportGTD: ParsableCommand {
     @Option(name: .customLong("source-id"), help: ArgumentHelp("The id of the release's sources row (default: gtd- and the file name).", valueName: "id"))
     var sourceID: String?
 
-    @OptionGroup var data: DataOptions
+    @OptionGroup var data: CSVDataOptions
 
     func validate() throws {
         guard GTDEncodingChoice(rawValue: encoding.lowercased()) != nil else {
@@ -83,6 +83,7 @@ struct ImportGTD: ParsableCommand {
     func run() throws {
         try reportingFailures {
             InterruptCleanup.install()
+            try OutputPath.check(output, extensions: ["csv"], what: "the imported table")
             let corpus = try data.loadCorpus()
             var options = GTDImportOptions()
             options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all

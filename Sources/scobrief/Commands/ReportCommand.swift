@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Build a briefing PDF (and optionally a numbered figure set) from a report spec.",
         discussion: """
-        With no SPEC, builds Reports/briefing.yaml into Reports/out/briefing.pdf.
+        With no SPEC, builds Reports/briefing.yaml from the current folder (and nowhere else) into
+        Reports/out/briefing.pdf. Without -o the PDF goes inside the current folder: Reports/out/NAME.pdf
+        when it has Reports/, else NAME.pdf. The output must end in .pdf.
         Examples:
           scobrief report
           scobrief report Reports/paper-figures.yaml --figures Reports/out/figures
@@ -46,19 +48,19 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let progress = Progress(quiet: quiet)
-            let datasets = try DataLocation.datasetsDirectory(explicit: data.directory)
-            let root = (datasets as NSString).deletingLastPathComponent
-            let specPath = spec ?? (root as NSString).appendingPathComponent("Reports/briefing.yaml")
-            let outputPath = output ?? ReportCommand.defaultOutput(for: specPath, root: root)
+            if let output { try OutputPath.check(output, extensions: ["pdf"], what: "the report") }
+            let specPath = try spec ?? ReportCommand.defaultSpec()
+            let outputPath = output ?? ReportCommand.defaultOutput(for: specPath)
             progress.stage("reading \(specPath)")
-            let reportSpec = try SpecReader(limits: data.limits.yaml).read(path: specPath, displayName: spec ?? "Reports/briefing.yaml")
-            try OutputPath.check(outputPath)
+            let reportSpec = try SpecReader(limits: data.limits.yaml).read(path: specPath, displayName: specPath)
             progress.stage("loading the corpus")
             let corpus = try data.loadCorpus(folder: reportSpec.metadata.data.map { ReportCommand.resolve($0, besideSpec: specPath) })
             progress.stage("computing figures and tables")
             let built = try ReportBuilder(corpus: corpus).build(reportSpec)
             progress.stage("laying out \(built.figures.count) figures and \(built.tables.count) tables")
             let pdf = try BriefingWriter(report: built, corpus: corpus, backends: .cairo()).pdf()
+            // The default folder is made only now, when there is a report to put in it.
+            if output == nil { try FileManager.default.createDirectory(atPath: (outputPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
             try AtomicFile.write(pdf, to: outputPath)
             progress.stage("wrote \(outputPath)")
             if let figures {
@@ -68,6 +70,18 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// The spec used when none is named: Reports/briefing.yaml in the current folder, and nowhere
+    /// else, so a run never reaches into the checkout the binary was built from.
+    static func defaultSpec() throws(Diagnostic) -> String {
+        let path = "Reports/briefing.yaml"
+        guard FileManager.default.fileExists(atPath: path) else {
+            let here = FileManager.default.currentDirectoryPath
+            throw Diagnostic(SourceLocation(file: path), "no report spec named, and there is no \(path) in the current folder (\(here))",
+                             hint: "name a spec (scobrief report my-spec.yaml) or run from a folder that has Reports/briefing.yaml")
+        }
+        return path
+    }
+
     /// A path written in a spec is relative to the spec's folder, not to where scobrief runs.
     static func resolve(_ path: String, besideSpec spec: String) -> String {
         if path.hasPrefix("/") { return path }
@@ -75,12 +89,13 @@ struct ReportCommand: ParsableCommand {
         return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(path)
     }
 
-    /// Reports/out/NAME.pdf beside the shipped specs, or NAME.pdf next to a spec elsewhere.
-    static func defaultOutput(for spec: String, root: String) -> String {
+    /// Where a report goes without -o: always inside the current folder, as Reports/out/NAME.pdf
+    /// when the current folder has Reports/ (as the checkout does), else NAME.pdf.
+    static func defaultOutput(for spec: String) -> String {
         let name = ((spec as NSString).lastPathComponent as NSString).deletingPathExtension + ".pdf"
-        let folder = (root as NSString).appendingPathComponent("Reports/out")
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return (folder as NSString).appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        let hasReports = FileManager.default.fileExists(atPath: "Reports", isDirectory: &isDirectory) && isDirectory.boolValue
+        return hasReports ? "Reports/out/" + name : name
     }
 }
 

@@ -4,8 +4,9 @@ import Dataset
 import Foundation
 import Support
 
-/// Where the corpus is, and any table the user brings in its place, for commands that read it.
-struct DataOptions: ParsableArguments {
+/// Where the corpus is, and any table the user brings in its place: the options every command
+/// that reads the corpus shares, without the input limits (which differ by command).
+struct DataLocationOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("The Datasets folder (default: found from the current folder, or $SCOBRIEF_DATA).", valueName: "dir"))
     var directory: String?
 
@@ -14,11 +15,9 @@ struct DataOptions: ParsableArguments {
         valueName: "table=file"))
     var inputs: [String] = []
 
-    @OptionGroup(title: "Input limits") var limits: LimitOptions
-
     /// The shipped corpus with the user's tables in place of the shipped ones (a spec's `data:`
     /// folder, then `--input`; the rules are `CorpusOverlay`'s); warnings go to stderr.
-    func loadCorpus(folder: String? = nil) throws -> Corpus {
+    func loadCorpus(folder: String? = nil, limits: InputLimits) throws -> Corpus {
         let shipped = try DataLocation.loadShippedCorpus(explicit: directory, csvLimits: limits.csv, yamlLimits: limits.yaml)
         let overlay = CorpusOverlay(folder: folder, inputs: inputs, csvLimits: limits.csv, yamlLimits: limits.yaml)
         let (corpus, warnings) = try overlay.apply(to: shipped)
@@ -27,7 +26,47 @@ struct DataOptions: ParsableArguments {
     }
 }
 
-extension TableFormat: ExpressibleByArgument {}
+/// The corpus's location with both kinds of input limit, for commands that read CSV and YAML.
+struct DataOptions: ParsableArguments {
+    @OptionGroup var location: DataLocationOptions
+    @OptionGroup(title: "Input limits") var csvLimits: CSVLimitOptions
+    @OptionGroup(title: "Input limits") var yamlLimits: YAMLLimitOptions
+
+    var directory: String? { location.directory }
+    var limits: InputLimits { InputLimits(csv: csvLimits.csv, yaml: yamlLimits.yaml) }
+
+    /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`).
+    func loadCorpus(folder: String? = nil) throws -> Corpus {
+        try location.loadCorpus(folder: folder, limits: limits)
+    }
+}
+
+/// The corpus's location with the CSV limits only, for `import gtd`, whose input is one CSV file.
+/// The shipped catalog it also reads is read within the default YAML limits.
+struct CSVDataOptions: ParsableArguments {
+    @OptionGroup var location: DataLocationOptions
+    @OptionGroup(title: "Input limits") var csvLimits: CSVLimitOptions
+
+    var limits: InputLimits { InputLimits(csv: csvLimits.csv, yaml: .default) }
+
+    /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`).
+    func loadCorpus() throws -> Corpus {
+        try location.loadCorpus(limits: limits)
+    }
+}
+
+extension TableFormat: ExpressibleByArgument {
+    /// The extensions a file written in this format may have (`-o` is checked against them).
+    var fileExtensions: [String] {
+        switch self {
+        case .table: return ["txt"]
+        case .csv: return ["csv"]
+        case .json: return ["json"]
+        case .markdown: return ["md", "markdown"]
+        case .latex: return ["tex"]
+        }
+    }
+}
 
 struct FormatOptions: ParsableArguments {
     @Option(help: "Output format: \(TableFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
