@@ -18,36 +18,9 @@ enum OutputPath {
         try checkFolder(of: path)
     }
 
-    /// Refuses `path` when its folder is missing or is a file, or when `path` itself is a folder.
+    /// Refuses `path` when its folder is missing or is a file, or when `path` itself is a folder
+    /// (the same check the atomic write makes, made before any work).
     static func checkFolder(of path: String) throws(Diagnostic) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let folder = directory.isEmpty ? "." : directory
-        var isDirectory: ObjCBool = false
-        if let file = firstFileAmongFolders(of: folder) {
-            throw Diagnostic(SourceLocation(file: path), "\(file) is a file, not a folder",
-                             hint: "write the output beside it (e.g. \((file as NSString).deletingLastPathComponent.isEmpty ? "" : (file as NSString).deletingLastPathComponent + "/")\((path as NSString).lastPathComponent)) or choose another folder")
-        }
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Diagnostic(SourceLocation(file: path), "the folder \(folder) does not exist",
-                             hint: "create it first (mkdir -p \(folder)) or choose another output path")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw Diagnostic(SourceLocation(file: path), "the output path is a folder", hint: "name a file inside it")
-        }
-    }
-
-    /// The first component of `folder`, from the top, that exists as a plain file; nil when none does.
-    private static func firstFileAmongFolders(of folder: String) -> String? {
-        var prefix = folder.hasPrefix("/") ? "/" : ""
-        for component in (folder as NSString).pathComponents where component != "/" {
-            prefix = prefix.isEmpty ? component : (prefix as NSString).appendingPathComponent(component)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { return prefix }
-            } else {
-                return nil
-            }
-        }
-        return nil
+        try AtomicFile.checkDestination(path)
     }
 }
