@@ -34,26 +34,14 @@ enum SVGMarkup {
         color.alpha >= 1 ? nil : number(max(0, color.alpha))
     }
 
-    /// Text for an attribute value in double quotes.
-    static func attribute(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            default: if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// Text for an attribute value in double quotes: quotes, newlines and tabs become references,
+    /// since an XML parser would otherwise fold them into spaces.
+    static func attribute(_ text: String) -> String { escaped(text, inAttribute: true) }
 
     /// Character data between tags.
-    static func content(_ text: String) -> String {
+    static func content(_ text: String) -> String { escaped(text, inAttribute: false) }
+
+    private static func escaped(_ text: String, inAttribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -61,6 +49,9 @@ enum SVGMarkup {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case "\"" where inAttribute: out += "&quot;"
+            case "\n" where inAttribute: out += "&#10;"
+            case "\t" where inAttribute: out += "&#9;"
             default: if isAllowed(scalar) || scalar == "\n" || scalar == "\t" { out.unicodeScalars.append(scalar) }
             }
         }

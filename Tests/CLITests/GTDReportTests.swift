@@ -26,21 +26,9 @@ import TestSupport
         // Complete counts from one database compare without the illustrative-list caveat.
         #expect(!text.stdout.contains("illustrative"))
 
-        let pdfText = try pdftotext(folder + "/gtd-sco.pdf")
+        let pdfText = try ExternalTool.run("pdftotext", [folder + "/gtd-sco.pdf", "-"])
         #expect(pdfText.contains("Terrorism in the SCO member states"))
         #expect(pdfText.contains("a complete count"))
         #expect(!pdfText.contains("named in the sources ("), "the imported table must not be described as the curated list")
-    }
-
-    private func pdftotext(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -4,35 +4,16 @@ import TestSupport
 
 /// The slope chart from the command line and from a report spec, checked in the PDF's own text.
 @Suite struct SlopeChartCommandTests {
-    private func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "scobrief-slope-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    private func pdftotext(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["pdftotext", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "pdftotext failed on \(path)")
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// The countries with a named attack in 2001–2011 or 2024 in the shipped corpus.
     static let countries = ["Russia", "Iran", "Kyrgyzstan", "China", "Tajikistan", "Uzbekistan", "Belarus", "Kazakhstan"]
 
     @Test func rendersTwoPeriodsWithEveryCountryNamedAtBothEnds() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder(prefix: "scobrief-slope-cli")
+        let folder = scratch.path
         let result = try CLI.run(["chart", "slope", "--table", "attacks", "--by", "country", "--period", "2001-2011", "--period", "2024",
                                   "-o", folder + "/x.pdf"])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = try pdftotext(folder + "/x.pdf").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = try ExternalTool.run("pdftotext", [folder + "/x.pdf", "-"]).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.contains("2001–2011") && lines.contains("2024"), "the periods head the columns")
         #expect(lines.contains("Attacks per year"), "the axis says the values are rates per year")
         for country in Self.countries {
@@ -50,8 +31,8 @@ import TestSupport
                       (["--period", "2001-2005", "--period", "2006-2011", "--period", "2024"], "exactly two periods, 3 given"),
                       ([], "exactly two periods, 0 given")])
     func anythingButTwoPeriodsIsAClearError(periods: [String], expected: String) throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder(prefix: "scobrief-slope-cli")
+        let folder = scratch.path
         let result = try CLI.run(["chart", "slope", "--table", "attacks"] + periods + ["-o", folder + "/x.pdf"])
         #expect(result.status != 0)
         #expect(result.stderr.contains(expected), "\(result.stderr)")
@@ -59,8 +40,8 @@ import TestSupport
     }
 
     @Test func reportSpecDrawsASlopeChart() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder(prefix: "scobrief-slope-cli")
+        let folder = scratch.path
         let yaml = """
         report:
           title: Slope
@@ -70,7 +51,7 @@ import TestSupport
         try yaml.write(toFile: folder + "/spec.yaml", atomically: true, encoding: .utf8)
         let result = try CLI.run(["report", folder + "/spec.yaml", "-o", folder + "/r.pdf", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        let text = try pdftotext(folder + "/r.pdf")
+        let text = try ExternalTool.run("pdftotext", [folder + "/r.pdf", "-"])
         #expect(text.contains("2001–2011") && text.contains("Attacks per year"))
         #expect(text.contains("Russia 1.2") && text.contains("1.0 Russia"))
 
