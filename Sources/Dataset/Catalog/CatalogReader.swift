@@ -56,7 +56,7 @@ struct CatalogReader {
 
     private func readColumn(_ node: YAMLNode) throws(Diagnostic) -> ColumnSchema {
         let map = try node.mapping(allowedKeys: ["name", "type", "required", "description", "unit", "min", "max",
-                                                 "values", "references", "qualifies", "blank"])
+                                                 "values", "references", "qualifies", "blank", "stated_in_quote"])
         let name = try map.require("name", "the column's name").string()
         let typeNode = try map.require("type", "the column's type")
         let type = ColumnType(rawValue: try typeNode.choice(of: ColumnType.allCases.map(\.rawValue)))!
@@ -69,6 +69,7 @@ struct CatalogReader {
         column.allowedValues = try map["values"]?.stringList() ?? []
         column.qualifies = try map["qualifies"]?.string()
         column.blankMeaning = try map["blank"]?.string()
+        column.statedInQuote = try map["stated_in_quote"]?.bool() ?? false
         if let referenceNode = map["references"] {
             let parts = try referenceNode.string().split(separator: ".")
             guard parts.count == 2 else { throw referenceNode.error("expected table.column, e.g. sources.id") }
@@ -76,6 +77,9 @@ struct CatalogReader {
         }
         if type == .enumeration && column.allowedValues.isEmpty {
             throw node.error("enum column '\(name)' needs 'values'")
+        }
+        if column.statedInQuote && ![.integer, .number, .date].contains(type) {
+            throw node.error("'stated_in_quote' applies to integer, number and date columns; '\(name)' is \(type.rawValue)")
         }
         if type == .ref && column.references == nil {
             throw node.error("ref column '\(name)' needs 'references: table.column'")

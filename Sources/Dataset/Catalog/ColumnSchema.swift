@@ -45,6 +45,9 @@ public struct ColumnSchema: Sendable, Hashable {
     public var qualifies: String?
     /// What a blank cell means, in words ("unknown", "still in force").
     public var blankMeaning: String?
+    /// Whether the row's quote must state this column's value (a date: its year), so that
+    /// `datasets validate --seeds` can catch a figure its own quote contradicts.
+    public var statedInQuote: Bool = false
 
     public init(name: String, type: ColumnType, required: Bool = false, description: String? = nil, unit: String? = nil,
                 minimum: Double? = nil, maximum: Double? = nil, allowedValues: [String] = [],

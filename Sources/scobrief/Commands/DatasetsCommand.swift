@@ -55,6 +55,15 @@ struct ValidateTables: ParsableCommand {
     @Option(help: ArgumentHelp("Also check every quote against the source documents in this folder.", valueName: "dir"))
     var seeds: String?
 
+    @Flag(help: "Treat warnings as errors: with --seeds, a figure its quote does not state fails the check.")
+    var strict = false
+
+    func validate() throws {
+        if strict && seeds == nil {
+            throw ValidationError("--strict has nothing to make strict without --seeds: its warnings come from checking figures against their quotes")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let shippedDirectory = try DataLocation.datasetsDirectory(explicit: data.directory)
@@ -84,14 +93,19 @@ struct ValidateTables: ParsableCommand {
                 diagnostics += outcome.problems
                 verifiedQuotes = outcome
             }
+            if strict {
+                diagnostics = diagnostics.map { var strictOne = $0; strictOne.severity = .error; return strictOne }
+            }
             for diagnostic in diagnostics { Terminal.error(diagnostic.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
             let rows = corpus.tables.values.reduce(0) { $0 + $1.rows.count }
             var summary = "\(target): \(corpus.tables.count) table\(corpus.tables.count == 1 ? "" : "s"), \(rows) valid rows"
             if let verifiedQuotes {
                 summary += ", \(verifiedQuotes.verified) quotes found in their sources (\(verifiedQuotes.unverifiable) cite the public record)"
             }
             summary += errors == 0 ? ", no problems" : ", \(errors) problem\(errors == 1 ? "" : "s")"
+            if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s") (--strict makes them errors)" }
             Terminal.output(summary + "\n")
             if errors > 0 { throw ExitCode.failure }
         }
