@@ -46,6 +46,11 @@ public struct ResultTable: Sendable, Hashable {
     }
 
     public var title: String?
+    /// The stable name of the result this table shows (`counts`, `tests`, `comparison`…), as
+    /// `--table` takes it; nil for a table that is not selectable.
+    public var name: String?
+    /// The LaTeX `\label` key; from `name` when nil (`tab:counts`).
+    public var label: String?
     public var columns: [Column]
     public var rows: [[Cell]]
     /// Sources, caveats and method notes printed under the table.
