@@ -18,9 +18,12 @@ struct ListTables: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: ResultOutputOptions
 
+    func validate() throws {
+        try output.check(tableNames: ["tables"])
+    }
+
     func run() throws {
         try reportingFailures {
-            try output.check(tableNames: ["tables"])
             let corpus = try data.loadCorpus()
             let summary = DatasetSummary(corpus: corpus)
             var display = summary.table

@@ -52,11 +52,16 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: ResultOutputOptions
 
+    /// Output options are checked before any work (a bad --test is reported by run, with its hint).
+    func validate() throws {
+        let tests = (try? TrendTest.parseList([test])) ?? [.ols]
+        try output.check(tableNames: ["counts"] + (tests.isEmpty ? [] : ["tests"]))
+    }
+
     func run() throws {
         try reportingFailures {
             let keys = try parseKeys(by)
             let tests = try parseTests(test)
-            try output.check(tableNames: ["counts"] + (tests.isEmpty ? [] : ["tests"]))
             let corpus = try data.loadCorpus()
             let eventTable = try EventTables.table(named: table, in: corpus)
             guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
