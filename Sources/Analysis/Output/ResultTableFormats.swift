@@ -89,7 +89,7 @@ extension ResultTable {
     /// pdflatex cannot set (Cyrillic, Chinese) gets a comment naming the engine it needs.
     public func latex() -> String {
         let spec = columns.map { $0.alignment == .right ? "r" : "l" }.joined()
-        var output = ["% Needs \\usepackage{booktabs} in the preamble."]
+        var output = ["% Needs \\usepackage{booktabs}; with pdflatex, \\usepackage[T1]{fontenc} keeps _ ~ ^ \\ copyable as text."]
         let everything = ([title ?? ""] + columns.map(\.title) + rows.flatMap { $0.map(\.display) } + notes).joined(separator: " ")
         if LaTeXText.needsUnicodeEngine(everything) {
             output.append("% Holds Cyrillic or Chinese text: compile with lualatex and \\usepackage{fontspec}, with a main font that has")
