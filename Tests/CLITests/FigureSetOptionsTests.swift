@@ -80,6 +80,12 @@ import TestSupport
         let images = manifest.files.filter { $0.kind == "figure" }
         #expect(!images.isEmpty && images.allSatisfy { $0.format == "png" && $0.width_mm == 120 && $0.height_mm == 80 && $0.dpi == 150 })
         #expect(manifest.source_line)
+        // Tables as CSV at full precision, one table a file: the comparison's two tables apart.
+        let comparison = try String(contentsOfFile: figures + "/tab04-compare-comparison.csv", encoding: .utf8)
+        #expect(comparison.hasPrefix("statistic,estimate,ci_low,ci_high,level,p,unit,method,note\nrate_ratio,1.2272727272727273,"))
+        #expect(FileManager.default.fileExists(atPath: figures + "/tab04-compare-periods.csv"))
+        let trend = try String(contentsOfFile: figures + "/tab02-attack-trend.csv", encoding: .utf8)
+        #expect(trend.contains("\nall,ols,OLS slope,-0.03636363636363636,"))
     }
 
     @Test(arguments: [

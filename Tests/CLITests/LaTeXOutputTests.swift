@@ -63,6 +63,21 @@ import TestSupport
     }
 
     /// pdflatex stops on Cyrillic and Chinese; the table says so, and lualatex with fontspec sets it.
+    /// A figure set's tables (counts, trend, comparison, indicators, membership) compile too, and
+    /// each caption is numbered once, by LaTeX.
+    @Test func figureSetTablesCompile() throws {
+        let folder = try TemporaryFolder()
+        let result = try CLI.run(["report", "Reports/paper-figures.yaml", "-o", folder.file("paper.pdf"), "--figures", folder.file("set"),
+                                  "--formats", "pdf", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let tables = try FileManager.default.contentsOfDirectory(atPath: folder.file("set")).filter { $0.hasSuffix(".tex") }.sorted()
+        #expect(tables.count >= 4)
+        try folder.write("set/all.tex", document(tables.map { ($0 as NSString).deletingPathExtension }, preamble: "\\usepackage[T1]{fontenc}\n"))
+        try ExternalTool.run("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "all.tex"], in: folder.file("set"))
+        let text = try ExternalTool.run("pdftotext", [folder.file("set/all.pdf"), "-"])
+        #expect(text.contains("Table 1: ") && !text.contains("Table 1: Table"))
+    }
+
     /// Without T1 or lmodern (article's defaults) every table still compiles with pdflatex.
     @Test func everyTableCompilesWithThePlainPreamble() throws {
         let folder = try TemporaryFolder()

@@ -55,6 +55,9 @@ public struct ResultTable: Sendable, Hashable {
     public var rows: [[Cell]]
     /// Sources, caveats and method notes printed under the table.
     public var notes: [String]
+    /// The same results typed and at full precision, where the analysis provides them: what a
+    /// figure set writes as the table's CSV (one file a table) instead of the rounded display cells.
+    public var data: [OutputTable] = []
 
     public init(title: String? = nil, columns: [Column], rows: [[Cell]], notes: [String] = []) {
         self.title = title

@@ -84,7 +84,15 @@ public struct FigureSetWriter {
             var result = table.table
             result.notes = table.notes
             result.title = "\(table.label). \(plain(table.caption))"
-            try save(Data(result.csv().utf8), "\(base).csv", kind: "table", label: table.label, format: "csv")
+            // CSV at full precision where the analysis typed its results, one file a table.
+            switch result.data.count {
+            case 0: try save(Data(result.csv().utf8), "\(base).csv", kind: "table", label: table.label, format: "csv")
+            case 1: try save(Data(result.data[0].csv().utf8), "\(base).csv", kind: "table", label: table.label, format: "csv")
+            default:
+                for data in result.data {
+                    try save(Data(data.csv().utf8), "\(base)-\(data.name).csv", kind: "table", label: table.label, format: "csv")
+                }
+            }
             try save(Data(result.markdown().utf8), "\(base).md", kind: "table", label: table.label, format: "markdown")
             // LaTeX numbers its own tables: the caption carries no "Table 2." and the label names the file.
             result.title = plain(table.caption)
