@@ -67,6 +67,15 @@ import TestSupport
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             files.append(try folder.write("output-\(index).json", result.stdout))
         }
+        // import gtd --summary-by, on a synthetic GTD file.
+        let generator = (CLI.binary as NSString).deletingLastPathComponent + "/gen-gtd"
+        try ExternalTool.run(generator, ["-o", folder.file("gtd.csv"), "--rows", "2000", "--seed", "7"])
+        for keys in ["year", "country", "year,country"] {
+            let summary = try CLI.run(["import", "gtd", folder.file("gtd.csv"), "-o", folder.file("attacks-\(keys).csv"), "--quiet",
+                                       "--summary-by", keys, "--format", "json"])
+            #expect(summary.status == 0, "\(summary.stderr)")
+            files.append(try folder.write("summary-\(keys).json", summary.stdout))
+        }
         let report = try ExternalTool.run(Self.python, [PackagePaths.root + "/Scripts/json-schema-check", Self.schema] + files)
         #expect(report.contains("\(files.count) files checked, 0 problems"), "\(report)")
     }
