@@ -62,7 +62,7 @@ extension ComparisonAnalysis {
             parameters: [("figure", .string(names[0])), ("with", .string(names[1])), ("level", .number(level))],
             periods: periodFields, coverage: coverage,
             tables: [OutputTable(name: "periods", title: "Each period's count and annual rate", columns: periodColumns, rows: periodRows),
-                     OutputTable(name: "comparison", title: "Rate ratio and rate difference", columns: comparisonColumns, rows: comparisonRows)],
+                     OutputTable(name: "comparison", title: "Rate ratio and difference, first against second", columns: comparisonColumns, rows: comparisonRows)],
             notes: c.caveats)
     }
 }
