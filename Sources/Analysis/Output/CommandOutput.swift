@@ -12,6 +12,7 @@ public struct CommandOutput: Sendable {
     public struct PeriodField: Sendable, Hashable {
         /// The role or name of the period ("period", "first", "second").
         public var role: String
+        /// The period itself.
         public var period: Period
 
         /// A period in the role `role`.
@@ -32,7 +33,9 @@ public struct CommandOutput: Sendable {
     public struct CoverageField: Sendable, Hashable {
         /// The table or figure the coverage is of.
         public var table: String
+        /// Complete, illustrative or partial.
         public var coverage: Coverage
+        /// What the coverage means for this table, from the catalog.
         public var note: String
 
         /// The coverage of `table`.
@@ -54,7 +57,9 @@ public struct CommandOutput: Sendable {
     public var title: String
     /// The options that shaped the numbers (level, alpha, tests, grouping…), typed.
     public var parameters: [(String, JSONValue)]
+    /// The periods the numbers cover (none for `datasets list`).
     public var periods: [PeriodField]
+    /// How completely each table or figure counts what it counts.
     public var coverage: [CoverageField]
     /// The tables, each with a stable name; `--table NAME` picks one.
     public var tables: [OutputTable]

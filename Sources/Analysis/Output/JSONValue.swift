@@ -14,7 +14,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Members in the order given (the order the schema documents).
     case object([(String, JSONValue)])
 
+    /// Two values are equal when they are written the same.
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.text() == b.text() }
+    /// Hashes the written form, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(text()) }
 
     /// An optional number: null when absent.

@@ -75,6 +75,7 @@ public struct OutputTable: Sendable, Hashable {
     public var name: String
     /// A title for people.
     public var title: String
+    /// The columns, in the order of every row's values.
     public var columns: [Column]
     /// Rows of values, one per column, in column order.
     public var rows: [[Value]]

@@ -46,6 +46,8 @@ extension ResultTable {
         return output
     }
 
+    /// The display table as JSON, cells as shown. The commands do not write this: their JSON is
+    /// `CommandOutput`, typed and at full precision, as `scobrief-output.schema.json` documents.
     public func json() -> String {
         var object: [String: Any] = [
             "columns": columns.map(\.title),
