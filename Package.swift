@@ -36,7 +36,8 @@ let package = Package(
         // What every module shares: diagnostics, YAML reading with limits, atomic files, input limits.
         .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Dataset", dependencies: ["Support"]),
-        .target(name: "Analysis", dependencies: ["Support", "Dataset"]),
+        // The JSON Schema of the commands' output sits beside the code that writes it; it is documentation, not a resource.
+        .target(name: "Analysis", dependencies: ["Support", "Dataset"], exclude: ["Output/scobrief-output.schema.json"]),
         // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C
         // import, and never Dataset: a chart knows nothing of the corpus. Support gives atomic files.
         .target(name: "Render", dependencies: ["Support"]),
@@ -63,7 +64,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "RenderCairo", "RenderSVG", "Support", "TestSupport"], exclude: ["References"]),
         .testTarget(name: "ReportTests", dependencies: ["Support", "Report", "Render", "RenderCairo", "Analysis", "Dataset", "TestSupport"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
-        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "Support", "TestSupport"], exclude: ["BadInputs"]),
+        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "Support", "Dataset", "Analysis", "TestSupport"], exclude: ["BadInputs"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
         .executableTarget(name: "scobrief-render-bench", dependencies: ["Render", "RenderCairo"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).

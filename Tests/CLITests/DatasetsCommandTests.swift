@@ -17,8 +17,10 @@ import TestSupport
         #expect(result.stdout.contains("2001–2024"))
         let json = try CLI.run(["datasets", "list", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        let rows = object?["rows"] as? [[String: Any]]
-        #expect(rows?.first { $0["table"] as? String == "attacks" }?["rows"] as? Int == 30)
+        let rows = (object?["tables"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]
+        let attacks = rows?.first { $0["table"] as? String == "attacks" }
+        #expect(attacks?["rows"] as? Int == 30)
+        #expect(attacks?["first_year"] as? Int == 2001 && attacks?["last_year"] as? Int == 2024)
     }
 
     @Test func validateAUserFolderReportsEveryProblemAndExitsOne() throws {

@@ -8,11 +8,13 @@ public enum ExternalTool {
         public var description: String
     }
 
-    /// Runs `tool` with `arguments`; returns standard output, throws on a non-zero exit.
+    /// Runs `tool` (a name looked up in the usual bin folders, or a path) with `arguments`;
+    /// returns standard output, throws on a non-zero exit.
     @discardableResult
-    public static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    public static func run(_ tool: String, _ arguments: [String], in directory: String? = nil) throws -> String {
         let process = Process()
-        let candidates = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)", "/opt/homebrew/bin/\(tool)"]
+        let candidates = tool.contains("/") ? [tool] : ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)", "/opt/homebrew/bin/\(tool)"]
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw Failure(description: "\(tool) not found; run Scripts/install-deps")
         }
@@ -26,7 +28,7 @@ public enum ExternalTool {
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) failed: \(String(decoding: errorData, as: UTF8.self))")
+            throw Failure(description: "\(tool) failed: \(String(decoding: errorData, as: UTF8.self))\(String(decoding: data, as: UTF8.self).suffix(3000))")
         }
         return String(decoding: data, as: UTF8.self)
     }

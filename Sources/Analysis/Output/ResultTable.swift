@@ -46,10 +46,18 @@ public struct ResultTable: Sendable, Hashable {
     }
 
     public var title: String?
+    /// The stable name of the result this table shows (`counts`, `tests`, `comparison`…), as
+    /// `--table` takes it; nil for a table that is not selectable.
+    public var name: String?
+    /// The LaTeX `\label` key; from `name` when nil (`tab:counts`).
+    public var label: String?
     public var columns: [Column]
     public var rows: [[Cell]]
     /// Sources, caveats and method notes printed under the table.
     public var notes: [String]
+    /// The same results typed and at full precision, where the analysis provides them: what a
+    /// figure set writes as the table's CSV (one file a table) instead of the rounded display cells.
+    public var data: [OutputTable] = []
 
     public init(title: String? = nil, columns: [Column], rows: [[Cell]], notes: [String] = []) {
         self.title = title

@@ -46,6 +46,8 @@ extension ResultTable {
         return output
     }
 
+    /// The display table as JSON, cells as shown. The commands do not write this: their JSON is
+    /// `CommandOutput`, typed and at full precision, as `scobrief-output.schema.json` documents.
     public func json() -> String {
         var object: [String: Any] = [
             "columns": columns.map(\.title),
@@ -84,40 +86,35 @@ extension ResultTable {
         return output.joined(separator: "\n") + "\n"
     }
 
-    /// A booktabs table, ready for `\usepackage{booktabs}`.
+    /// A booktabs table that compiles with pdflatex and lualatex: needs `\usepackage{booktabs}`.
+    /// The caption carries no number (LaTeX numbers it) and is followed by a `\label`; text that
+    /// pdflatex cannot set (Cyrillic, Chinese) gets a comment naming the engine it needs.
     public func latex() -> String {
         let spec = columns.map { $0.alignment == .right ? "r" : "l" }.joined()
-        var output = ["\\begin{table}[htbp]", "\\centering"]
-        if let title { output.append("\\caption{\(ResultTable.latexEscape(title))}") }
+        var output = ["% Needs \\usepackage{booktabs}; with pdflatex, \\usepackage[T1]{fontenc} keeps _ ~ ^ \\ copyable as text."]
+        let everything = ([title ?? ""] + columns.map(\.title) + rows.flatMap { $0.map(\.display) } + notes).joined(separator: " ")
+        if LaTeXText.needsUnicodeEngine(everything) {
+            output.append("% Holds Cyrillic or Chinese text: compile with lualatex and \\usepackage{fontspec}, with a main font that has")
+            output.append("% those letters (e.g. \\setmainfont{Noto Serif CJK SC}); pdflatex stops on them.")
+        }
+        output += ["\\begin{table}[htbp]", "\\centering"]
+        if let title { output.append("\\caption{\(LaTeXText.escape(title))}") }
+        if let key = label ?? name.map({ "tab:\(LaTeXText.labelKey($0))" }) { output.append("\\label{\(key)}") }
         output.append("\\begin{tabular}{\(spec)}")
         output.append("\\toprule")
-        output.append(columns.map { ResultTable.latexEscape($0.title) }.joined(separator: " & ") + " \\\\")
+        output.append(columns.map { LaTeXText.escape($0.title) }.joined(separator: " & ") + " \\\\")
         output.append("\\midrule")
         for row in rows {
-            output.append(row.map { ResultTable.latexEscape($0.display) }.joined(separator: " & ") + " \\\\")
+            output.append(row.map { LaTeXText.escape($0.display) }.joined(separator: " & ") + " \\\\")
         }
         output.append("\\bottomrule")
         output.append("\\end{tabular}")
         for note in notes {
-            output.append("\\par\\smallskip{\\footnotesize \(ResultTable.latexEscape(note))}")
+            output.append("\\par\\smallskip{\\footnotesize \(LaTeXText.escape(note))}")
         }
         output.append("\\end{table}")
         return output.joined(separator: "\n") + "\n"
     }
 
-    static func latexEscape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\textbackslash{}"
-            case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"
-            case "~": result += "\\textasciitilde{}"
-            case "^": result += "\\textasciicircum{}"
-            case "–": result += "--"
-            case "—": result += "---"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func latexEscape(_ text: String) -> String { LaTeXText.escape(text) }
 }

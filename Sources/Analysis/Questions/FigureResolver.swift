@@ -94,6 +94,9 @@ public struct ComparisonAnalysis: Sendable {
     public var first: FigureResolver.ResolvedFigure
     public var second: FigureResolver.ResolvedFigure
     public var comparison: PeriodComparison
+    /// The figures' names and periods as asked (for the periods' start and end in JSON).
+    public var firstName: String = "", secondName: String = ""
+    public var firstPeriod: Period? = nil, secondPeriod: Period? = nil
 
     /// Compares `firstName` over `firstPeriod` with `secondName` over `secondPeriod`.
     /// Throws `AnalysisError.incomparableMeasures` when they measure different things and
@@ -119,7 +122,8 @@ public struct ComparisonAnalysis: Sendable {
             comparison.caveats.insert("The two figures have different scopes (\(first.scope); \(second.scope)).", at: 0)
         }
         comparison.caveats += first.notes + second.notes
-        return ComparisonAnalysis(first: first, second: second, comparison: comparison)
+        return ComparisonAnalysis(first: first, second: second, comparison: comparison, firstName: firstName, secondName: secondName,
+                                  firstPeriod: firstPeriod, secondPeriod: secondPeriod)
     }
 }
 

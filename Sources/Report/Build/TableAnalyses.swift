@@ -41,9 +41,13 @@ struct TableAnalyses {
         let keys = try GroupKey.parseList(spec.by ?? "year")
         let analysis = TrendAnalysis.run(events, by: keys, tests: tests)
         var result = spec.analysis == .trend ? analysis.testsTable : analysis.countsTable
+        result.data = analysis.output().tables.filter { $0.name == (spec.analysis == .trend ? "tests" : "counts") }
         let notes = TableAnalyses.shortened(result.notes, coverageNote: table.coverageNote, coverage: table.coverage)
         result.notes = []
-        if let limit = spec.limit { result.rows = Array(result.rows.prefix(limit)) }
+        if let limit = spec.limit {
+            result.rows = Array(result.rows.prefix(limit))
+            for index in result.data.indices { result.data[index].rows = Array(result.data[index].rows.prefix(limit)) }
+        }
         return TableAnalysisResult(table: result, sourceIDs: events.events.compactMap(\.sourceID), notes: notes)
     }
 
@@ -57,6 +61,7 @@ struct TableAnalyses {
                                                   countries: spec.countries.isEmpty ? nil : Set(spec.countries),
                                                   statusAtTime: try periods.statuses(spec.status))
         var result = analysis.table
+        result.data = analysis.output().tables
         let notes = TableAnalyses.shortened(result.notes, coverageNote: analysis.first.coverageNote, coverage: analysis.comparison.first.measure.coverage)
         result.notes = []
         return TableAnalysisResult(table: result, sourceIDs: analysis.first.sourceIDs + analysis.second.sourceIDs, notes: notes)

@@ -4,9 +4,11 @@ import Foundation
 import Render
 import Support
 
-/// Writes a report's figures and tables as separate files for a paper: each figure as PDF,
-/// PNG (300 dpi) and SVG, each table as CSV, Markdown and LaTeX, with numbered names
-/// (`fig01-attacks-by-year.pdf`) and a `manifest.json` listing every file with its SHA-256.
+/// Writes a report's figures and tables as separate files for a paper: each figure in the chosen
+/// formats (PDF, PNG, SVG by default; PNG at the chosen dpi), each table as CSV, Markdown and
+/// LaTeX, with numbered names (`fig01-attacks-by-year.pdf`, or `fig01-attacks-by-year-single.pdf`
+/// for a journal's column) and a `manifest.json` listing every file with its size in mm, its
+/// dpi and its SHA-256.
 public struct FigureSetWriter {
     /// The report whose figures and tables are written.
     public let report: BuiltReport
@@ -22,44 +24,104 @@ public struct FigureSetWriter {
         self.backends = backends
     }
 
-    /// Returns the number of files written (the manifest excluded).
+    /// Writes the default set (PDF, PNG at `dpi`, SVG); returns the number of files written (the manifest excluded).
     @discardableResult
     public func write(to directory: String, dpi: Double = 300) throws -> Int {
+        try write(to: directory, options: FigureSetOptions(dpi: dpi))
+    }
+
+    /// Writes the set `options` describe; returns the number of files written (the manifest excluded).
+    @discardableResult
+    public func write(to directory: String, options: FigureSetOptions) throws -> Int {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw Diagnostic(SourceLocation(file: directory), "cannot create the folder: \(error.localizedDescription)",
                              hint: "check the path and permissions")
         }
-        var entries: [[String: Any]] = []
-        func save(_ bytes: Data, _ name: String, kind: String, label: String) throws {
+        var entries: [JSONValue] = []
+        func save(_ bytes: Data, _ name: String, kind: String, label: String, format: String,
+                  size: (width: Length, height: Length)? = nil, dpi: Double? = nil, column: String? = nil) throws {
             let path = (directory as NSString).appendingPathComponent(name)
             try AtomicFile.write(bytes, to: path)
-            entries.append(["file": name, "kind": kind, "label": label, "bytes": bytes.count, "sha256": SHA256.hex(bytes)])
+            var fields: [(String, JSONValue)] = [("file", .string(name)), ("kind", .string(kind)), ("label", .string(label)),
+                                                 ("format", .string(format)), ("bytes", .integer(bytes.count)), ("sha256", .string(SHA256.hex(bytes)))]
+            if let size {
+                fields += [("width_mm", .number(size.width.millimetres)), ("height_mm", .number(size.height.millimetres))]
+                if let dpi {
+                    fields += [("dpi", .number(dpi)), ("width_px", .integer(Int((size.width.inches * dpi).rounded()))),
+                               ("height_px", .integer(Int((size.height.inches * dpi).rounded())))]
+                }
+            }
+            if let column { fields.append(("column", .string(column))) }
+            entries.append(.object(fields))
         }
         for figure in report.figures {
             let base = String(format: "fig%02d-%@", figure.number, figure.slug)
-            let rendered = try figure.chart.spec.figure()
+            var spec = figure.chart.spec
+            if !options.includeSource { spec.text.source = nil }
             let metadata = DocumentMetadata(title: "\(figure.label): \(plain(figure.caption))", author: report.metadata.author, creator: "SCOBrief")
-            let options = RenderOptions(dpi: dpi, metadata: metadata)
-            for format in [ImageFormat.pdf, .png, .svg] {
-                try save(try backends.imageBackend(format).render(rendered, as: format, options: options), "\(base).\(format.rawValue)", kind: "figure", label: figure.label)
+            let renderOptions = RenderOptions(dpi: options.dpi, metadata: metadata)
+            // Without a journal, one drawing at the chart's (or the given) size; with one, a drawing per column.
+            let variants: [(suffix: String, column: String?, width: Length?, journal: JournalPreset?)] = options.journal.map { journal in
+                options.columns.map { column in
+                    (column == .singleColumn ? "-single" : "-double", column == .singleColumn ? "single" : "double", journal.width(column), journal)
+                }
+            } ?? [("", nil, options.width, nil)]
+            for variant in variants {
+                let rendered = try drawing(spec, width: variant.width, height: options.height, journal: variant.journal)
+                let size = (rendered.width, rendered.height)
+                for format in options.formats {
+                    let bytes = try backends.imageBackend(format).render(rendered, as: format, options: renderOptions)
+                    try save(bytes, "\(base)\(variant.suffix).\(format.rawValue)", kind: "figure", label: figure.label, format: format.rawValue,
+                             size: size, dpi: format == .png ? options.dpi : nil, column: variant.column)
+                }
             }
-            try save(Data(figure.chart.data.csv().utf8), "\(base)-data.csv", kind: "figure data", label: figure.label)
+            try save(Data(figure.chart.data.csv().utf8), "\(base)-data.csv", kind: "figure data", label: figure.label, format: "csv")
         }
         for table in report.tables {
             let base = String(format: "tab%02d-%@", table.number, table.slug)
             var result = table.table
-            result.title = "\(table.label). \(plain(table.caption))"
             result.notes = table.notes
-            try save(Data(result.csv().utf8), "\(base).csv", kind: "table", label: table.label)
-            try save(Data(result.markdown().utf8), "\(base).md", kind: "table", label: table.label)
-            try save(Data(result.latex().utf8), "\(base).tex", kind: "table", label: table.label)
+            result.title = "\(table.label). \(plain(table.caption))"
+            // CSV at full precision where the analysis typed its results, one file a table.
+            switch result.data.count {
+            case 0: try save(Data(result.csv().utf8), "\(base).csv", kind: "table", label: table.label, format: "csv")
+            case 1: try save(Data(result.data[0].csv().utf8), "\(base).csv", kind: "table", label: table.label, format: "csv")
+            default:
+                for data in result.data {
+                    try save(Data(data.csv().utf8), "\(base)-\(data.name).csv", kind: "table", label: table.label, format: "csv")
+                }
+            }
+            try save(Data(result.markdown().utf8), "\(base).md", kind: "table", label: table.label, format: "markdown")
+            // LaTeX numbers its own tables: the caption carries no "Table 2." and the label names the file.
+            result.title = plain(table.caption)
+            result.label = "tab:\(LaTeXText.labelKey(table.slug))"
+            try save(Data(result.latex().utf8), "\(base).tex", kind: "table", label: table.label, format: "latex")
         }
-        let manifest: [String: Any] = ["report": report.metadata.title, "generator": "SCOBrief", "files": entries]
-        let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try AtomicFile.write(json + Data("\n".utf8), to: (directory as NSString).appendingPathComponent("manifest.json"))
+        var manifest: [(String, JSONValue)] = [("report", .string(report.metadata.title)), ("generator", .string("SCOBrief")),
+                                               ("dpi", .number(options.dpi)), ("source_line", .bool(options.includeSource))]
+        if let journal = options.journal {
+            manifest += [("journal", .string(journal.name)), ("guideline", .string(journal.guideline)),
+                         ("single_column_mm", .number(journal.singleColumn.millimetres)),
+                         ("double_column_mm", .number(journal.doubleColumn.millimetres)),
+                         ("minimum_type_pt", .number(journal.minimumTypeSize)), ("maximum_type_pt", .number(journal.maximumTypeSize))]
+        }
+        manifest.append(("files", .array(entries)))
+        try AtomicFile.write(JSONValue.object(manifest).text(), to: (directory as NSString).appendingPathComponent("manifest.json"))
         return entries.count
+    }
+
+    /// The figure of `spec` at `width` × `height` (nil keeps the spec's own), its type brought
+    /// into `journal`'s range when there is one.
+    private func drawing(_ spec: ChartSpec, width: Length?, height: Length?, journal: JournalPreset?) throws -> Figure {
+        var spec = spec
+        if let width { spec.width = width }
+        if let height { spec.height = height }
+        guard let journal else { return try spec.figure() }
+        let themeName = spec.theme ?? "paper"
+        guard let theme = Theme.named(themeName) else { throw ChartSpec.SpecError.unknownTheme(themeName) }
+        return spec.content.figure(theme: journal.adjusting(theme), width: spec.width ?? spec.column?.length, height: spec.height)
     }
 
     private func plain(_ runs: [MarkupRun]) -> String {

@@ -70,6 +70,9 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Resolution of PNG output.", valueName: "dpi"))
     var dpi: Double = 300
 
+    @Flag(name: .customLong("no-source"), help: "Leave the source line out, for journals that put sources in the caption.")
+    var noSource = false
+
     @Option(help: ArgumentHelp("The chart's title (say the finding).", valueName: "text"))
     var title: String?
 
@@ -119,7 +122,9 @@ struct ChartCommand: ParsableCommand {
             if let subtitle { request.subtitle = subtitle }
             if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
             let built = try CorpusCharts(corpus: corpus).build(request)
-            let figure = try built.spec.figure()
+            var spec = built.spec
+            if noSource { spec.text.source = nil }
+            let figure = try spec.figure()
             let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
             let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
             let bytes = try backend.render(figure, as: format, options: options)

@@ -34,13 +34,14 @@ struct CompareCommand: ParsableCommand {
     var level: Double = 0.95
 
     @OptionGroup var data: DataOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var output: ResultOutputOptions
 
     func validate() throws {
         guard period.count == 2 else {
             throw ValidationError("give exactly two periods, e.g. --period 2001-2011 --period 2024 (got \(period.count))")
         }
         guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+        try output.check(tableNames: ["periods", "comparison"])
     }
 
     func run() throws {
@@ -51,7 +52,8 @@ struct CompareCommand: ParsableCommand {
             let periods = [try reader.period(period[0], figure: figure), try reader.period(period[1], figure: with ?? figure)]
             let analysis = try ComparisonAnalysis.run(figure, periods[0], with ?? figure, periods[1], corpus: corpus,
                                                       countries: try countryOption(countries, corpus: corpus), level: level)
-            Terminal.output(render([analysis.table], as: output.format))
+            // One display table shows both results, so `--table` leaves it whole in the display formats.
+            try output.write(analysis.output(), display: [analysis.table])
         }
     }
 }

@@ -16,21 +16,19 @@ struct ListTables: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Tables with row counts, year coverage and coverage notes.")
 
     @OptionGroup var data: DataOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var output: ResultOutputOptions
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of the terminal.", valueName: "file"))
-    var outputFile: String?
+    func validate() throws {
+        try output.check(tableNames: ["tables"])
+    }
 
     func run() throws {
         try reportingFailures {
-            if let outputFile { try OutputPath.check(outputFile, extensions: output.format.fileExtensions, what: "--format \(output.format.rawValue) output") }
             let corpus = try data.loadCorpus()
-            let text = DatasetSummary(corpus: corpus).table.rendered(as: output.format)
-            if let outputFile {
-                try AtomicFile.write(text, to: outputFile)
-            } else {
-                Terminal.output(text)
-            }
+            let summary = DatasetSummary(corpus: corpus)
+            var display = summary.table
+            display.name = "tables"
+            try output.write(summary.output, display: [display])
         }
     }
 }

@@ -104,7 +104,11 @@ struct ImportGTD: ParsableCommand {
                 Terminal.error("  wrote \(output) and the source row '\(result.release.sourceID)' in \(result.sourcesPath)")
             }
             if let summaryBy, let grouping = GTDSummaryTable(keys: summaryBy) {
-                Terminal.output(grouping.table(of: summary, corpus: corpus).rendered(as: format.format))
+                switch format.format {
+                case .json: Terminal.output(grouping.output(of: summary, corpus: corpus).json.text())
+                case .csv: Terminal.output(grouping.output(of: summary, corpus: corpus).tables[0].csv())
+                default: Terminal.output(grouping.table(of: summary, corpus: corpus).rendered(as: format.format))
+                }
             }
         }
     }

@@ -34,6 +34,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: SVGTextOption.help)
     var svgText: SVGTextMode?
 
+    @OptionGroup(title: "Figure set (with --figures)") var figureSet: FigureSetArguments
+
     @Flag(help: "Print nothing while working.")
     var quiet = false
 
@@ -42,6 +44,13 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if svgText != nil && figures == nil {
             throw ValidationError("--svg-text applies only to the SVG files of a figure set; add --figures DIR or leave the option out")
+        }
+        if figures == nil, let option = figureSet.givenOption {
+            throw ValidationError("\(option) applies only to a figure set; add --figures DIR or leave the option out")
+        }
+        let options = try figureSet.options()
+        if svgText != nil && !options.formats.contains(.svg) {
+            throw ValidationError("--svg-text applies only to SVG files, and --formats leaves SVG out; add svg to --formats or leave --svg-text out")
         }
     }
 
@@ -64,7 +73,8 @@ struct ReportCommand: ParsableCommand {
             try AtomicFile.write(pdf, to: outputPath)
             progress.stage("wrote \(outputPath)")
             if let figures {
-                let written = try FigureSetWriter(report: built, corpus: corpus, backends: Backends.cairo().svgText(svgText ?? .text)).write(to: figures)
+                let written = try FigureSetWriter(report: built, corpus: corpus, backends: Backends.cairo().svgText(svgText ?? .text))
+                    .write(to: figures, options: try figureSet.options())
                 progress.stage("wrote \(written) files and manifest.json to \(figures)")
             }
         }

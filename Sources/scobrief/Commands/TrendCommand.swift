@@ -50,14 +50,20 @@ struct TrendCommand: ParsableCommand {
     var alpha: Double = 0.05
 
     @OptionGroup var data: DataOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var output: ResultOutputOptions
+
+    /// Output options are checked before any work (a bad --test is reported by run, with its hint).
+    func validate() throws {
+        let tests = (try? TrendTest.parseList([test])) ?? [.ols]
+        try output.check(tableNames: ["counts"] + (tests.isEmpty ? [] : ["tests"]))
+    }
 
     func run() throws {
         try reportingFailures {
-            let corpus = try data.loadCorpus()
-            let eventTable = try EventTables.table(named: table, in: corpus)
             let keys = try parseKeys(by)
             let tests = try parseTests(test)
+            let corpus = try data.loadCorpus()
+            let eventTable = try EventTables.table(named: table, in: corpus)
             guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
             guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, e.g. 0.05") }
             let filter = EventFilter(
@@ -68,8 +74,15 @@ struct TrendCommand: ParsableCommand {
             let analysis = TrendAnalysis.run(filter.apply(to: eventTable, membership: corpus.membership), by: keys, tests: tests, level: level, alpha: alpha)
             if let rolling, rolling < 2 || rolling > 50 { throw ValidationError("--rolling must be between 2 and 50 years") }
             if rolling != nil && keys != [.year] { throw ValidationError("--rolling works on yearly counts; use it with --by year") }
-            let tables = [analysis.countsTable(rollingWindow: rolling)] + (tests.isEmpty ? [] : [analysis.testsTable])
-            Terminal.output(render(tables, as: output.format))
+            var counts = analysis.countsTable(rollingWindow: rolling)
+            counts.name = "counts"
+            var display = [counts]
+            if !tests.isEmpty {
+                var testsTable = analysis.testsTable
+                testsTable.name = "tests"
+                display.append(testsTable)
+            }
+            try output.write(analysis.output(rollingWindow: rolling), display: display)
         }
     }
 

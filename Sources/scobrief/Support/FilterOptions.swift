@@ -37,10 +37,8 @@ func kindOption(_ values: [String], table: EventTable) throws -> Set<String>? {
     return Set(kinds)
 }
 
-/// Several result tables in one output: blank lines between them as text, one JSON array, one CSV each.
+/// Several display tables (table, Markdown, LaTeX) in one output, a blank line between them.
+/// JSON and CSV are written from the typed `CommandOutput` instead (`ResultOutputOptions`).
 func render(_ tables: [ResultTable], as format: TableFormat) -> String {
-    if format == .json && tables.count > 1 {
-        return "[\n" + tables.map { $0.rendered(as: .json).trimmingCharacters(in: .newlines) }.joined(separator: ",\n") + "\n]\n"
-    }
-    return tables.map { $0.rendered(as: format) }.joined(separator: "\n")
+    tables.map { $0.rendered(as: format) }.joined(separator: "\n")
 }

@@ -1,0 +1,36 @@
+import Render
+
+/// How a figure set is drawn: resolution, formats, size or a journal's column widths, and
+/// whether the source line stays under each chart.
+public struct FigureSetOptions: Sendable {
+    /// PNG resolution, written into each PNG's pHYs chunk.
+    public var dpi: Double
+    /// The image formats written for each figure, in order.
+    public var formats: [ImageFormat]
+    /// False for journals that put the sources in the caption: the chart's source line is left out.
+    public var includeSource: Bool
+    /// The figures' width; nil keeps each chart's own (or the preset's columns).
+    public var width: Length?
+    /// The figures' height; nil lets the theme choose from the width.
+    public var height: Length?
+    /// A journal's column widths and type sizes; each figure is drawn at every column in `columns`.
+    public var journal: JournalPreset?
+    /// The columns drawn with `journal`: single, double or both.
+    public var columns: [PaperWidth]
+
+    /// The range `--dpi` may take: below 72 no journal accepts a figure, above 2400 files become huge.
+    public static let dpiRange: ClosedRange<Double> = 72...2400
+
+    /// PDF, PNG (300 dpi) and SVG at each chart's own size, with the source line: the default set.
+    public init(dpi: Double = 300, formats: [ImageFormat] = [.pdf, .png, .svg], includeSource: Bool = true,
+                width: Length? = nil, height: Length? = nil, journal: JournalPreset? = nil,
+                columns: [PaperWidth] = [.singleColumn, .doubleColumn]) {
+        self.dpi = dpi
+        self.formats = formats
+        self.includeSource = includeSource
+        self.width = width
+        self.height = height
+        self.journal = journal
+        self.columns = columns
+    }
+}

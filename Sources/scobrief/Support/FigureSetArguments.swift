@@ -1,0 +1,94 @@
+import ArgumentParser
+import Render
+import Report
+import Support
+
+/// The options of a figure set (`report --figures DIR`): resolution, formats, size or a journal's
+/// columns, and the source line. Each is refused without `--figures`, and checked before any work.
+struct FigureSetArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Resolution of the PNGs, \(Int(FigureSetOptions.dpiRange.lowerBound))–\(Int(FigureSetOptions.dpiRange.upperBound)) (default 300).", valueName: "dpi"))
+    var dpi: Double?
+
+    @Option(help: ArgumentHelp("Image formats, comma-separated: \(ImageFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default pdf,png,svg).", valueName: "formats"))
+    var formats: String?
+
+    @Flag(name: .customLong("no-source"), help: "Leave the source line out of each figure, for journals that put sources in the caption.")
+    var noSource = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Width of every figure with a unit (mm, cm, in, pt), e.g. 89mm.", valueName: "length"))
+    var width: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Height of every figure with a unit, e.g. 60mm.", valueName: "length"))
+    var height: String?
+
+    @Option(help: ArgumentHelp("Draw each figure at this journal's column widths, with its type sizes: \(JournalPreset.all.map(\.name).joined(separator: ", ")).", valueName: "journal"))
+    var journal: String?
+
+    @Option(help: ArgumentHelp("With --journal: single, double or both (default both).", valueName: "column"))
+    var column: String?
+
+    /// The first figure-set option given, by its flag, for the "needs --figures" message.
+    var givenOption: String? {
+        [(dpi != nil, "--dpi"), (formats != nil, "--formats"), (noSource, "--no-source"), (width != nil, "--width"),
+         (height != nil, "--height"), (journal != nil, "--journal"), (column != nil, "--column")].first { $0.0 }?.1
+    }
+
+    /// The options, each checked: a dpi out of range, an unknown format or journal, a width beside
+    /// a journal (which sets the widths), or a column without a journal is refused with the reason.
+    func options() throws -> FigureSetOptions {
+        var options = FigureSetOptions()
+        if let dpi {
+            guard FigureSetOptions.dpiRange.contains(dpi) else {
+                throw ValidationError("--dpi must be between \(Int(FigureSetOptions.dpiRange.lowerBound)) and \(Int(FigureSetOptions.dpiRange.upperBound)), e.g. 300 or 600 (got \(dpi))")
+            }
+            options.dpi = dpi
+        }
+        if let formats {
+            var chosen: [ImageFormat] = []
+            for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let format = ImageFormat(rawValue: word) else {
+                    let names = ImageFormat.allCases.map(\.rawValue)
+                    let suggestion = Suggestion.closest(to: word, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw ValidationError("--formats: '\(word)' is not an image format\(suggestion); give some of \(names.joined(separator: ", "))")
+                }
+                if !chosen.contains(format) { chosen.append(format) }
+            }
+            guard !chosen.isEmpty else { throw ValidationError("--formats needs at least one format, e.g. pdf,png") }
+            options.formats = chosen
+        }
+        options.includeSource = !noSource
+        if let width { options.width = try Self.length(width, option: "--width") }
+        if let height { options.height = try Self.length(height, option: "--height") }
+        if let journal {
+            guard let preset = JournalPreset.named(journal) else {
+                let names = JournalPreset.all.map(\.name)
+                let suggestion = Suggestion.closest(to: journal.lowercased(), in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                throw ValidationError("--journal: no preset '\(journal)'\(suggestion); the presets are \(names.joined(separator: ", "))")
+            }
+            if self.width != nil {
+                throw ValidationError("--width and --journal both set the width; the journal draws its single and double column widths. Leave one out")
+            }
+            options.journal = preset
+        }
+        if let column {
+            guard journal != nil else {
+                throw ValidationError("--column picks a journal's column; add --journal \(JournalPreset.all.map(\.name).joined(separator: "|")), or use --width")
+            }
+            switch column.lowercased() {
+            case "single": options.columns = [.singleColumn]
+            case "double": options.columns = [.doubleColumn]
+            case "both": options.columns = [.singleColumn, .doubleColumn]
+            default: throw ValidationError("--column takes single, double or both, not '\(column)'")
+            }
+        }
+        return options
+    }
+
+    private static func length(_ text: String, option: String) throws -> Length {
+        do {
+            return try Length(checking: text)
+        } catch {
+            throw ValidationError("\(option) \(error.message)")
+        }
+    }
+}
