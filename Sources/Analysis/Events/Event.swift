@@ -33,13 +33,13 @@ public struct Event: Sendable, Hashable {
 public struct EventTable: Sendable {
     public var name: String
     public var title: String
-    public var coverage: Coverage
+    public var coverage: CoverageScope
     public var coverageNote: String
     /// What one event is, for messages and comparisons: "attack", "exercise".
     public var measure: MeasuredQuantity
     public var events: [Event]
 
-    public init(name: String, title: String, coverage: Coverage, coverageNote: String, measure: MeasuredQuantity, events: [Event]) {
+    public init(name: String, title: String, coverage: CoverageScope, coverageNote: String, measure: MeasuredQuantity, events: [Event]) {
         self.name = name
         self.title = title
         self.coverage = coverage

@@ -10,7 +10,7 @@ struct TableAnalyses {
     var corpus: Corpus { store.corpus }
 
     /// The full coverage note is printed once, in the appendix; under each table a pointer to it.
-    static func shortened(_ notes: [String], coverageNote: String, coverage: Coverage) -> [String] {
+    static func shortened(_ notes: [String], coverageNote: String, coverage: CoverageScope) -> [String] {
         guard !coverageNote.isEmpty else { return notes }
         let kept = notes.filter { !$0.contains(coverageNote) }
         guard kept.count < notes.count, coverage != .complete else { return kept }
