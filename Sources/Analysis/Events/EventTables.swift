@@ -15,14 +15,18 @@ public enum EventTables {
             // table of the same name is a list of examples: each row's source decides.
             let sourceIDs = Set(events.compactMap(\.sourceID))
             let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: sourceIDs)
+            let dataCoverage = corpus.coverage(ofTable: name, sourceIDs: sourceIDs, years: events.lazy.map(\.year))
             // Rows imported from a dataset are not "named in the sources": say where they come from.
             let datasets = sourceIDs.compactMap { corpus.source(id: $0) }.filter(\.isDataset)
             let title = !datasets.isEmpty && datasets.count == sourceIDs.count
                 ? "\(name.prefix(1).uppercased() + name.dropFirst()) in \(datasets.map(\.title).sorted().joined(separator: "; "))"
                 : schema.title
-            return EventTable(name: name, title: title, coverage: coverage.coverage,
+            var table = EventTable(name: name, title: title, coverage: coverage.coverage,
                               coverageNote: coverage.notes.joined(separator: " "),
-                              measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
+                              measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+                              dataCoverage: dataCoverage)
+            table.countryNames = Dictionary(corpus.countries.map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
+            return table
         }
         switch name {
         case "attacks":
