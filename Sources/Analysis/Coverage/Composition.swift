@@ -9,6 +9,20 @@ public struct CompositionChange: Sendable, Hashable {
 }
 
 extension FilteredEvents {
+    /// The period a trend runs over: the one asked for; without one, for a status filter, from the
+    /// year the first state held that status to the coverage's end (before the SCO existed no state
+    /// was a member, and a run of such zeros would only measure the organisation's founding);
+    /// otherwise nil (the coverage's years).
+    public var defaultPeriod: Period? {
+        if let period = filter.period { return period }
+        guard filter.membersAsOf == nil, let statuses = filter.statusAtTime,
+              let first = membership.filter({ statuses.contains($0.status.countsAs) }).map(\.from.year).min() else { return nil }
+        let coverage = table.dataCoverage
+        let start = max(first, coverage.firstMonth(for: coverageSelection).map { $0 / 12 } ?? first)
+        guard let end = coverage.lastMonth.map({ $0 / 12 }), start <= end else { return nil }
+        return try? Period(years: start, end)
+    }
+
     /// The changes of the selected set within the period: for a status filter, the days on
     /// which states gained or lost that status (India and Pakistan became members on 2017-06-09).
     /// Empty when the set is fixed (`--members-as-of`, `--country`) or there is no status filter.

@@ -73,7 +73,7 @@ public struct TrendAnalysis: Sendable {
     /// Without a period the series spans the coverage's years.
     public static func run(_ events: FilteredEvents, by keys: [GroupKey], tests: [TrendTest], level: Double = 0.95,
                            alpha: Double = 0.05, assumeZeroOutsideCoverage: Bool = false) -> TrendAnalysis {
-        let window = CoverageWindow(coverage: events.table.dataCoverage, period: events.filter.period,
+        let window = CoverageWindow(coverage: events.table.dataCoverage, period: events.defaultPeriod,
                                     countries: events.coverageSelection, assumesZero: assumeZeroOutsideCoverage)
         var events = events
         if events.filter.period == nil, let period = window.period { events.filter.period = period }
@@ -116,7 +116,7 @@ public struct TrendAnalysis: Sendable {
     /// start or after the end), or nil. Call it before `run`; a period partly covered is run, with
     /// the uncovered years left out and named in the notes.
     public static func coverageRefusal(_ events: FilteredEvents, assumeZeroOutsideCoverage: Bool = false) -> AnalysisError? {
-        CoverageWindow(coverage: events.table.dataCoverage, period: events.filter.period,
+        CoverageWindow(coverage: events.table.dataCoverage, period: events.defaultPeriod,
                        countries: events.coverageSelection, assumesZero: assumeZeroOutsideCoverage)
             .trendRefusal(subject: events.table.name)
     }

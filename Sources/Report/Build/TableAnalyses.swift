@@ -36,10 +36,12 @@ struct TableAnalyses {
         let table = try store.table(named: spec.table ?? "attacks")
         let filter = EventFilter(period: try period(spec),
                                  countries: spec.countries.isEmpty ? nil : Set(spec.countries),
-                                 statusAtTime: try periods.statuses(spec.status))
+                                 statusAtTime: try periods.statuses(spec.status), membersAsOf: spec.membersAsOf)
         let events = filter.apply(to: table, membership: corpus.membership)
         let keys = try GroupKey.parseList(spec.by ?? "year")
-        let analysis = TrendAnalysis.run(events, by: keys, tests: tests)
+        if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage) { throw refusal }
+        let analysis = TrendAnalysis.run(events, by: keys, tests: tests, alpha: spec.alpha,
+                                         assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage)
         var result = spec.analysis == .trend ? analysis.testsTable : analysis.countsTable
         let notes = TableAnalyses.shortened(result.notes, coverageNote: table.coverageNote, coverage: table.coverage)
         result.notes = []
@@ -55,7 +57,9 @@ struct TableAnalyses {
         let first = try periods.period(spec.periods[0], figure: name), second = try periods.period(spec.periods[1], figure: other)
         let analysis = try ComparisonAnalysis.run(name, first, other, second, corpus: corpus,
                                                   countries: spec.countries.isEmpty ? nil : Set(spec.countries),
-                                                  statusAtTime: try periods.statuses(spec.status))
+                                                  statusAtTime: try periods.statuses(spec.status),
+                                                  options: FigureResolver.CountOptions(membersAsOf: spec.membersAsOf,
+                                                                                       assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage))
         var result = analysis.table
         let notes = TableAnalyses.shortened(result.notes, coverageNote: analysis.first.coverageNote, coverage: analysis.comparison.first.measure.coverage)
         result.notes = []
