@@ -90,3 +90,15 @@ extension DayDate {
         return DayDate(year: day.year - 1, month: 12, day: 31)
     }
 }
+
+extension FilteredEvents {
+    /// The note a count over these events needs when some rows stand for several events:
+    /// the count is a lower bound. Nil when every row is one event.
+    public var lowerBoundNote: String? {
+        let several = events.filter(\.standsForSeveral).map(\.id)
+        guard !several.isEmpty else { return nil }
+        return "\(several.count == 1 ? "1 row stands" : "\(several.count) rows stand") for several events the source does not tell apart "
+            + "(\(several.joined(separator: ", "))) and \(several.count == 1 ? "counts" : "count") as one: counts that include "
+            + "\(several.count == 1 ? "it" : "them") are lower bounds."
+    }
+}

@@ -14,6 +14,8 @@ public struct Event: Sendable, Hashable {
     public var killed: Int?
     public var wounded: Int?
     public var sourceID: String?
+    /// The row stands for several events (`stands_for: several-events`): counts including it are lower bounds.
+    public var standsForSeveral = false
 
     public init(id: String, date: PartialDate, countries: [String], kind: String? = nil,
                 killed: Int? = nil, wounded: Int? = nil, sourceID: String? = nil) {

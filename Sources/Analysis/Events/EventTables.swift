@@ -31,8 +31,10 @@ public enum EventTables {
         switch name {
         case "attacks":
             return make(.eventsOccurred, corpus.attacks.map { attack in
-                Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
-                      killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
+                var event = Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
+                                  killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
+                event.standsForSeveral = attack.standsForSeveral
+                return event
             })
         case "exercises":
             return make(.exercisesHeld, corpus.exercises.map { exercise in

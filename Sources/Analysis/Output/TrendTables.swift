@@ -56,6 +56,7 @@ extension TrendAnalysis {
             notes.append("Blank counts are years the data do not cover (\(leftOut.sorted().map(String.init).joined(separator: ", "))): unknown, not 0.")
         }
         notes += coverageWindow.notes(usage: "left out of the counts and the tests") + grouped.source.compositionNotes
+        if let note = grouped.source.lowerBoundNote { notes.append(note) }
         return ResultTable(title: title, columns: columns, rows: rows, notes: notes)
     }
 

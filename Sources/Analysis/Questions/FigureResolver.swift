@@ -68,6 +68,7 @@ public struct FigureResolver: Sendable {
             }
             notes += window.notes(usage: "left out of \(period)'s exposure").map { "\(period): \($0)" }
             notes += filtered.compositionNotes
+            if let note = filtered.lowerBoundNote { notes.append("\(period): \(note)") }
             let fixed = options.membersAsOf.map { date in
                 "the \(filtered.selectedCountries?.count ?? 0) states with \((statusAtTime ?? [.member]).map(\.rawValue).sorted().joined(separator: " or ")) status on \(date.latestDay)"
             }

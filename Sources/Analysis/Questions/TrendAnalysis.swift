@@ -152,6 +152,7 @@ public struct TrendAnalysis: Sendable {
         if table.coverage == .illustrative {
             caveats.append("A trend in named examples shows what the sources chose to name, not how often such events happened.")
         }
+        if let note = events.lowerBoundNote { caveats.append(note) }
         if events.uncertain > 0 {
             caveats.append("\(events.uncertain) event\(events.uncertain == 1 ? "" : "s") with a date or status that may fall outside the selection \(events.uncertain == 1 ? "was" : "were") left out.")
         }
