@@ -112,4 +112,60 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2001–2011,") && result.stdout.contains(",RUS"))
     }
+
+    /// Every caveat reaches the report: the placeholder's sentence, the trend table's notes (with
+    /// its α), the chart's notes, and the figure's data as CSV.
+    @Test func caveatsReachTheReportsProseTablesAndFigures() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-coverage-report")
+        try folder.write("spec.yaml", """
+        report:
+          title: "Coverage"
+          title_page: false
+          contents: false
+        body:
+          - text: "Trend: {{ trend attacks 1990-1996 test=mann-kendall alpha=0.1 }}."
+          - text: "Compare: {{ compare attacks 2001-2011 2015-2017 }}."
+          - chart:
+              id: fig-years
+              kind: bar
+              table: attacks
+              period: 1990-1996
+              caption: "Incidents per year."
+          - table:
+              id: tab-trend
+              analysis: trend
+              table: attacks
+              period: 1990-1996
+              tests: [mann-kendall]
+              alpha: 0.1
+              caption: "Trend tests."
+        """)
+        let result = try run(["report", folder.file("spec.yaml"), "-o", folder.file("out.pdf"), "--figures", folder.file("figures"), "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try ExternalTool.run("pdftotext", ["-raw", folder.file("out.pdf"), "-"])
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        #expect(flat.contains("at α = 0.1; Sen's slope"), "\(flat)")
+        #expect(flat.contains("1993 left out: not covered by the data"))
+        #expect(flat.contains("across changes in data collection (2008, 2011-11)"))
+        #expect(flat.contains("no trend at α = 0.1") || flat.contains("increasing at α = 0.1") || flat.contains("decreasing at α = 0.1"))
+        #expect(flat.contains("drawn as a gap, not counted as 0"))
+        let data = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.file("figures")).first { $0.contains("years") && $0.hasSuffix("-data.csv") })
+        let csv = try String(contentsOfFile: folder.file("figures/\(data)"), encoding: .utf8)
+        #expect(!csv.contains("1993,0"), "1993 is not a zero in the figure's data: \(csv)")
+    }
+
+    @Test func aPlaceholderOutsideTheCoverageFailsTheReport() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-coverage-report")
+        try folder.write("spec.yaml", """
+        report:
+          title: "Coverage"
+        body:
+          - text: "{{ count attacks 2024 }} attacks."
+        """)
+        let result = try run(["report", folder.file("spec.yaml"), "-o", folder.file("out.pdf"), "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("after the data end"), "\(result.stderr)")
+        #expect(!folder.exists("out.pdf"))
+    }
 }
+

@@ -73,6 +73,8 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownGrouping(String, known: [String])
     /// A `--test` / `tests:` word that is not a trend test.
     case unknownTest(String, known: [String])
+    /// An option the figure cannot use (a country filter on a reported total): refused rather than ignored.
+    case notApplicable(option: String, figure: String, reason: String)
 
     public var description: String {
         switch self {
@@ -97,6 +99,8 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownTest(word, known):
             let suggestion = Suggestion.closest(to: word, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "'\(word)' is not a trend test\(suggestion); use \(known.joined(separator: ", ")) or none"
+        case let .notApplicable(option, figure, reason):
+            return "\(option) cannot apply to '\(figure)': \(reason)"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
         }

@@ -86,6 +86,12 @@ public struct FigureResolver: Sendable {
         guard !rows.isEmpty else {
             throw AnalysisInputError.unknownIndicator(name, known: knownNames)
         }
+        // A reported total has the scope its source gave; a filter would be silently ignored.
+        for (option, given) in [("--country", countries != nil), ("--status", statusAtTime != nil), ("--members-as-of", options.membersAsOf != nil)] where given {
+            throw AnalysisInputError.notApplicable(option: option, figure: name, reason:
+                "it is a total reported by its source for its own scope (\(rows[0].scope ?? "as reported")), which cannot be split by country or status; "
+                + "use a corpus table (attacks, exercises, documents) to filter")
+        }
         let matching = rows.filter { row in
             guard let start = row.periodStart, let end = row.periodEnd else { return false }
             return start.earliestDay == period.start.earliestDay && end.latestDay == period.end.latestDay

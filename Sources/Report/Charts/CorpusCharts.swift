@@ -376,7 +376,13 @@ public struct CorpusCharts: Sendable {
 
     private func dataTable(_ grouped: GroupedEvents, y: String) -> ResultTable {
         let columns = grouped.keys.map { ResultTable.Column($0.rawValue) } + [.init(y, alignment: .right)]
+        let window = coverageWindow(grouped.source)
+        let yearIndex = grouped.keys.firstIndex(of: .year)
         let rows = grouped.groups.map { group -> [ResultTable.Cell] in
+            // A year the data do not cover is blank here as in the chart, never 0.
+            if let yearIndex, let year = Int(group.key[yearIndex]), window.exposure(inYear: year) == 0 {
+                return group.key.map { ResultTable.Cell.text($0) } + [.missing]
+            }
             let value = try? measure(y, [group])
             return group.key.map { ResultTable.Cell.text($0) } + [value.flatMap { $0 }.map { .integer(Int($0)) } ?? .missing]
         }
