@@ -4,7 +4,9 @@ import Dataset
 public struct CompositionChange: Sendable, Hashable {
     /// The day of the change, as the membership table gives it.
     public var date: PartialDate
+    /// Codes of the states that gained the status on `date`.
     public var joined: [String]
+    /// Codes of the states that lost it.
     public var left: [String]
 }
 

@@ -8,11 +8,13 @@ import Dataset
 /// `--assume-zero-outside-coverage`) every month of the period counts as observed, and the notes
 /// record that assumption.
 public struct CoverageWindow: Sendable {
+    /// The table's coverage.
     public var coverage: Coverage
     /// The period asked for, or the coverage's whole years when none was given.
     public var period: Period?
     /// The countries selected (nil: all); a selection is covered from the latest of its starts.
     public var countries: Set<String>?
+    /// Whether uncovered months count as observed with no events (`--assume-zero-outside-coverage`).
     public var assumesZero: Bool
     /// The months of the period that are not observed, in order, with their reasons.
     public var uncovered: [UncoveredSpan]

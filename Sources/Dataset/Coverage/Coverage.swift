@@ -14,10 +14,13 @@ public struct Coverage: Sendable, Hashable {
         case yearsOfData
     }
 
+    /// Complete, illustrative or partial.
     public var scope: CoverageScope
     /// What the table does and does not cover, in the source's or catalog's words.
     public var note: String
+    /// First and last date, gaps, breaks, later starts by country.
     public var dates: CoverageDates
+    /// Whether the dates were stated or stand in from the rows' years.
     public var basis: Basis
 
     /// A coverage of `scope` over `dates`.
@@ -149,9 +152,11 @@ public struct UncoveredSpan: Sendable, Hashable, CustomStringConvertible {
         case gap(DateSpan)
     }
 
+    /// Why these months are not observed.
     public var reason: Reason
     /// Month indices (`Coverage.monthIndex`), both included.
     public var firstMonth: Int
+    /// The run's last month index.
     public var lastMonth: Int
 
     /// Whether the run lies inside the data's span (a gap) rather than outside it.

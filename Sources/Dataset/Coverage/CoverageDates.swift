@@ -55,7 +55,9 @@ public struct CoverageDates: Sendable, Hashable {
 
 /// A span of dates, both ends included: `1993` (the whole year), `2011-11..2012-02`.
 public struct DateSpan: Sendable, Hashable, CustomStringConvertible {
+    /// The span's first date (its earliest day counts).
     public var first: PartialDate
+    /// The span's last date (its latest day counts).
     public var last: PartialDate
 
     /// A span from `first` to `last`, both included (use the same date twice for one year or month).
@@ -77,6 +79,7 @@ public struct DateSpan: Sendable, Hashable, CustomStringConvertible {
 public struct CollectionBreak: Sendable, Hashable, CustomStringConvertible {
     /// When the new method starts (the break lies just before this date's first day).
     public var date: PartialDate
+    /// What changed, and what it means for comparisons across it.
     public var note: String
 
     /// A break at `date` described by `note`.

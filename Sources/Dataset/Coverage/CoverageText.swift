@@ -9,7 +9,9 @@ import Foundation
 public enum CoverageText {
     /// A text form that does not parse: what is wrong and what was expected.
     public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What is wrong and what was expected.
         public var message: String
+        /// The message.
         public var description: String { message }
     }
 
