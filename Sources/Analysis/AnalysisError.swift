@@ -47,6 +47,9 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A figure the source gives only as a bound ("more than 1,300"): the count itself is unknown,
     /// so no Poisson interval or rate ratio can be computed from it.
     case boundedFigure(figure: String, stated: String)
+    /// A period the data do not cover (after their last date, before their first): no rows there
+    /// is not no events. `span` says what the data cover, `lastDate` their last date.
+    case outsideCoverage(subject: String, period: String, uncovered: String, span: String, lastDate: String?)
 
     public var description: String {
         switch self {
@@ -98,6 +101,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable, Sendable {
             let relation = first == second ? "they are the same period" : "the periods overlap"
             return "cannot compare \(first) with \(second): \(relation), so the same events would be counted on both "
                 + "sides and the test would treat them as independent; give two periods that do not share a month"
+        case let .outsideCoverage(subject, period, uncovered, span, lastDate):
+            return "cannot count \(subject) in \(period): \(uncovered) \(uncovered.contains(",") || uncovered.contains("–") || uncovered.contains("..") ? "are" : "is") outside the data's coverage "
+                + "(\(span)\(lastDate.map { span.contains($0) ? "" : "; the data's last date is \($0)" } ?? "")), and a time without data is not a time without events; "
+                + "choose a period inside the coverage, or pass --assume-zero-outside-coverage if you know there were none"
         case let .boundedFigure(figure, stated):
             let bound = stated.hasPrefix("more") || stated.hasPrefix("at least") ? "a lower bound" : "an upper bound"
             return "cannot compare \(figure): the source gives it as \(stated), \(bound) rather than a count, and a Poisson "

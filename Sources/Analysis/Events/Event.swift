@@ -14,6 +14,8 @@ public struct Event: Sendable, Hashable {
     public var killed: Int?
     public var wounded: Int?
     public var sourceID: String?
+    /// The row stands for several events (`stands_for: several-events`): counts including it are lower bounds.
+    public var standsForSeveral = false
 
     public init(id: String, date: PartialDate, countries: [String], kind: String? = nil,
                 killed: Int? = nil, wounded: Int? = nil, sourceID: String? = nil) {
@@ -33,19 +35,27 @@ public struct Event: Sendable, Hashable {
 public struct EventTable: Sendable {
     public var name: String
     public var title: String
-    public var coverage: Coverage
+    public var coverage: CoverageScope
     public var coverageNote: String
     /// What one event is, for messages and comparisons: "attack", "exercise".
     public var measure: MeasuredQuantity
     public var events: [Event]
+    /// What the table covers in time: first and last date, gaps, collection breaks, later starts
+    /// by country. Statistics leave uncovered years out rather than counting them as 0.
+    public var dataCoverage: Coverage
+    /// English names by country code, for notes that name states ("India and Pakistan joined").
+    public var countryNames: [String: String] = [:]
 
-    public init(name: String, title: String, coverage: Coverage, coverageNote: String, measure: MeasuredQuantity, events: [Event]) {
+    /// A table of `events`. Without `dataCoverage`, the years of the events stand for it.
+    public init(name: String, title: String, coverage: CoverageScope, coverageNote: String, measure: MeasuredQuantity, events: [Event],
+                dataCoverage: Coverage? = nil) {
         self.name = name
         self.title = title
         self.coverage = coverage
         self.coverageNote = coverageNote
         self.measure = measure
         self.events = events
+        self.dataCoverage = dataCoverage ?? Coverage.fromYearsOfData(events.lazy.map(\.year), scope: coverage, note: coverageNote)
     }
 }
 

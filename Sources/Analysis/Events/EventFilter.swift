@@ -7,6 +7,9 @@ public struct EventFilter: Sendable {
     /// Keep events in states that held one of these statuses on the event's date.
     public var statusAtTime: Set<MembershipSpell.Status>?
     public var kinds: Set<String>?
+    /// Hold the set of states fixed: those that held `statusAtTime` (member when nil) on this day,
+    /// counted over the whole period whatever their status at the time of each event.
+    public var membersAsOf: PartialDate?
 
     /// Reads status words as users write them (`member`, `observer`, `dialogue-partner`, each
     /// optionally comma-separated). Founding members count as members, so `founding-member`
@@ -23,11 +26,20 @@ public struct EventFilter: Sendable {
     }
 
     public init(period: Period? = nil, countries: Set<String>? = nil,
-                statusAtTime: Set<MembershipSpell.Status>? = nil, kinds: Set<String>? = nil) {
+                statusAtTime: Set<MembershipSpell.Status>? = nil, kinds: Set<String>? = nil, membersAsOf: PartialDate? = nil) {
         self.period = period
         self.countries = countries
         self.statusAtTime = statusAtTime
         self.kinds = kinds
+        self.membersAsOf = membersAsOf
+    }
+
+    /// The states that held one of `statuses` (member when nil) on `date`'s last day: the set
+    /// `membersAsOf` fixes. A date given as a year means its last day (today's members for 2024).
+    public static func states(holding statuses: Set<MembershipSpell.Status>?, on date: PartialDate,
+                              membership: [MembershipSpell]) -> Set<String> {
+        let wanted = statuses ?? [.member]
+        return Set(membership.filter { $0.isActive(on: date.latestDay) && wanted.contains($0.status.countsAs) }.map(\.country))
     }
 
     /// The events kept, and how many could not be placed for sure (a date known only to its
@@ -36,6 +48,14 @@ public struct EventFilter: Sendable {
         var kept: [Event] = []
         var uncertain = 0
         let spellsByCountry = Dictionary(grouping: membership, by: \.country)
+        // A fixed set replaces the status at the time: the same states all through the period.
+        var filter = self
+        if let date = membersAsOf {
+            let fixed = EventFilter.states(holding: statusAtTime, on: date, membership: membership)
+            filter.countries = countries.map { $0.intersection(fixed) } ?? fixed
+            filter.statusAtTime = nil
+        }
+        let countries = filter.countries, statusAtTime = filter.statusAtTime
         for var event in table.events {
             if let kinds, !kinds.contains(event.kind ?? "") { continue }
             if let period {
@@ -68,7 +88,8 @@ public struct EventFilter: Sendable {
             }
             kept.append(event)
         }
-        return FilteredEvents(table: table, events: kept, uncertain: uncertain, filter: self)
+        return FilteredEvents(table: table, events: kept, uncertain: uncertain, filter: self, membership: membership,
+                              selectedCountries: countries)
     }
 
     private func status(on day: DayDate, _ spells: [MembershipSpell]) -> MembershipSpell.Status? {
@@ -83,4 +104,21 @@ public struct FilteredEvents: Sendable {
     /// Events that might or might not belong (partial dates across a boundary); left out.
     public var uncertain: Int
     public var filter: EventFilter
+    /// The membership spells the status filter read, for notes on changes of composition.
+    public var membership: [MembershipSpell] = []
+    /// The countries chosen by `--country` or `--members-as-of` (nil: not fixed).
+    public var selectedCountries: Set<String>?
+
+    /// The countries whose coverage applies: those chosen, else those that held the status
+    /// at some time in the period, else nil (all countries).
+    public var coverageSelection: Set<String>? {
+        if let selectedCountries { return selectedCountries }
+        guard let statuses = filter.statusAtTime else { return nil }
+        let first = filter.period?.start.earliestDay, last = filter.period?.end.latestDay
+        return Set(membership.filter { spell in
+            statuses.contains(spell.status.countsAs)
+                && (last.map { spell.from.earliestDay <= $0 } ?? true)
+                && (first.map { day in spell.to.map { $0.earliestDay > day } ?? true } ?? true)
+        }.map(\.country))
+    }
 }

@@ -15,20 +15,26 @@ public enum EventTables {
             // table of the same name is a list of examples: each row's source decides.
             let sourceIDs = Set(events.compactMap(\.sourceID))
             let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: sourceIDs)
+            let dataCoverage = corpus.coverage(ofTable: name, sourceIDs: sourceIDs, years: events.lazy.map(\.year))
             // Rows imported from a dataset are not "named in the sources": say where they come from.
             let datasets = sourceIDs.compactMap { corpus.source(id: $0) }.filter(\.isDataset)
             let title = !datasets.isEmpty && datasets.count == sourceIDs.count
                 ? "\(name.prefix(1).uppercased() + name.dropFirst()) in \(datasets.map(\.title).sorted().joined(separator: "; "))"
                 : schema.title
-            return EventTable(name: name, title: title, coverage: coverage.coverage,
+            var table = EventTable(name: name, title: title, coverage: coverage.coverage,
                               coverageNote: coverage.notes.joined(separator: " "),
-                              measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) })
+                              measure: measure, events: events.sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+                              dataCoverage: dataCoverage)
+            table.countryNames = Dictionary(corpus.countries.map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
+            return table
         }
         switch name {
         case "attacks":
             return make(.eventsOccurred, corpus.attacks.map { attack in
-                Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
-                      killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
+                var event = Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
+                                  killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
+                event.standsForSeveral = attack.standsForSeveral
+                return event
             })
         case "exercises":
             return make(.exercisesHeld, corpus.exercises.map { exercise in
@@ -67,6 +73,8 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownGrouping(String, known: [String])
     /// A `--test` / `tests:` word that is not a trend test.
     case unknownTest(String, known: [String])
+    /// An option the figure cannot use (a country filter on a reported total): refused rather than ignored.
+    case notApplicable(option: String, figure: String, reason: String)
 
     public var description: String {
         switch self {
@@ -91,6 +99,8 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownTest(word, known):
             let suggestion = Suggestion.closest(to: word, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "'\(word)' is not a trend test\(suggestion); use \(known.joined(separator: ", ")) or none"
+        case let .notApplicable(option, figure, reason):
+            return "\(option) cannot apply to '\(figure)': \(reason)"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
         }

@@ -34,12 +34,12 @@ public struct CommandOutput: Sendable {
         /// The table or figure the coverage is of.
         public var table: String
         /// Complete, illustrative or partial.
-        public var coverage: Coverage
+        public var coverage: CoverageScope
         /// What the coverage means for this table, from the catalog.
         public var note: String
 
         /// The coverage of `table`.
-        public init(table: String, coverage: Coverage, note: String) {
+        public init(table: String, coverage: CoverageScope, note: String) {
             self.table = table
             self.coverage = coverage
             self.note = note

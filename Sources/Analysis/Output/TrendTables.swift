@@ -14,8 +14,16 @@ extension TrendAnalysis {
             columns += [.init("killed", alignment: .right), .init("killed unknown", alignment: .right),
                         .init("wounded", alignment: .right), .init("wounded unknown", alignment: .right)]
         }
+        let yearIndex = grouped.keys.firstIndex(of: .year)
+        let leftOut = Set(coverageWindow.yearsLeftOut)
         var rows = grouped.groups.map { group -> [ResultTable.Cell] in
             var cells = group.key.map { ResultTable.Cell.text($0) }
+            // A year the data do not cover is unknown: blank, never 0.
+            if let yearIndex, let year = Int(group.key[yearIndex]), leftOut.contains(year) {
+                cells.append(.missing)
+                if withCasualties { cells += [.missing, .missing, .missing, .missing] }
+                return cells
+            }
             cells.append(.integer(group.count))
             if withCasualties {
                 // With no stated figure at all, the sum is unknown, not 0.
@@ -24,12 +32,12 @@ extension TrendAnalysis {
             }
             return cells
         }
-        // Part-years at the ends of a period in months: show how much of each year was observed.
-        if grouped.keys == [.year], let period = grouped.source.filter.period,
-           grouped.groups.contains(where: { Int($0.key[0]).map { period.exposure(inYear: $0) < 1 } ?? false }) {
+        // Part-years (at the ends of a period in months, or partly in a gap): show how much of each year was observed.
+        if grouped.keys == [.year],
+           grouped.groups.contains(where: { Int($0.key[0]).map { coverageWindow.exposure(inYear: $0) < 1 && !leftOut.contains($0) } ?? false }) {
             columns.append(.init("exposure (years)", alignment: .right))
             for (index, group) in grouped.groups.enumerated() {
-                rows[index].append(Int(group.key[0]).map { .number(period.exposure(inYear: $0), digits: 2) } ?? .missing)
+                rows[index].append(Int(group.key[0]).map { .number(coverageWindow.exposure(inYear: $0), digits: 2) } ?? .missing)
             }
         }
         if let window = rollingWindow, grouped.keys == [.year],
@@ -42,8 +50,13 @@ extension TrendAnalysis {
         if let period = filter.period { title += ", \(period)" }
         var notes = withCasualties ? ["Killed and wounded sum the events with a stated figure; the 'unknown' columns count events without one."] : []
         if columns.contains(where: { $0.title == "exposure (years)" }) {
-            notes.append("Exposure is the part of each year the period covers (months ÷ 12); the count models use it as an offset.")
+            notes.append("Exposure is the part of each year the period and the data cover (months ÷ 12); the count models use it as an offset.")
         }
+        if grouped.keys.contains(.year) && !leftOut.isEmpty {
+            notes.append("Blank counts are years the data do not cover (\(leftOut.sorted().map(String.init).joined(separator: ", "))): unknown, not 0.")
+        }
+        notes += coverageWindow.notes(usage: "left out of the counts and the tests") + grouped.source.compositionNotes
+        if let note = grouped.source.lowerBoundNote { notes.append(note) }
         return ResultTable(title: title, columns: columns, rows: rows, notes: notes)
     }
 
@@ -87,7 +100,10 @@ extension TrendAnalysis {
                 }
             }
         }
-        let span = trends.first.map { $0.years.isEmpty ? "" : " (\($0.years.first!)–\($0.years.last!), years without events counted as 0)" } ?? ""
+        let leftOut = coverageWindow.yearsLeftOut.filter { year in trends.first.map { $0.years.first! < year && year < $0.years.last! } ?? false }
+        let span = trends.first.map {
+            $0.years.isEmpty ? "" : " (\($0.years.first!)–\($0.years.last!)\(leftOut.isEmpty ? "" : " less \(leftOut.map(String.init).joined(separator: ", "))"), years without events counted as 0)"
+        } ?? ""
         return ResultTable(
             title: "Trend tests on yearly counts\(span)",
             columns: [.init("series"), .init("statistic"), .init("estimate", alignment: .right), .init("\(StatisticText.level(level)) CI", alignment: .right),

@@ -18,6 +18,22 @@ public struct FigureResolver: Sendable {
         public var notes: [String]
         /// The rows the figure came from, for the source line.
         public var sourceIDs: [String]
+        /// What the figure's table covers in time (nil for a reported indicator).
+        public var coverage: Coverage? = nil
+    }
+
+    /// How a count over a corpus table treats its coverage and its set of states.
+    public struct CountOptions: Sendable, Hashable {
+        /// Hold the set of states fixed as of this date (`--members-as-of`).
+        public var membersAsOf: PartialDate?
+        /// Count months outside the coverage as observed with no events (`--assume-zero-outside-coverage`).
+        public var assumeZeroOutsideCoverage: Bool
+
+        /// Options as given; the defaults follow the status at the time and refuse uncovered periods.
+        public init(membersAsOf: PartialDate? = nil, assumeZeroOutsideCoverage: Bool = false) {
+            self.membersAsOf = membersAsOf
+            self.assumeZeroOutsideCoverage = assumeZeroOutsideCoverage
+        }
     }
 
     public var knownNames: [String] {
@@ -27,28 +43,54 @@ public struct FigureResolver: Sendable {
     /// The figure `name` over `period`. An indicator must be reported for exactly that period, as a
     /// whole count or an approximate one ("about"); a bound ("more than 1,300") throws
     /// `AnalysisError.boundedFigure`, since no interval can be built on it.
+    ///
+    /// A count over a corpus table is refused (`AnalysisError.outsideCoverage`) for a period with
+    /// months outside the table's coverage, unless `options` assume zeros there; months in a known
+    /// gap leave the exposure, with a note.
     public func resolve(_ name: String, period: Period, countries: Set<String>? = nil,
-                        statusAtTime: Set<MembershipSpell.Status>? = nil) throws -> ResolvedFigure {
+                        statusAtTime: Set<MembershipSpell.Status>? = nil, options: CountOptions = CountOptions()) throws -> ResolvedFigure {
         if ["attacks", "exercises", "documents"].contains(name) {
             let table = try EventTables.table(named: name, in: corpus)
-            let filtered = EventFilter(period: period, countries: countries, statusAtTime: statusAtTime)
+            let filtered = EventFilter(period: period, countries: countries, statusAtTime: statusAtTime, membersAsOf: options.membersAsOf)
                 .apply(to: table, membership: corpus.membership)
+            let window = CoverageWindow(coverage: table.dataCoverage, period: period, countries: filtered.coverageSelection,
+                                        assumesZero: options.assumeZeroOutsideCoverage)
+            if let refusal = window.refusal(subject: name) { throw refusal }
+            if window.exposureYears == 0 {
+                // Every month in a gap: nothing observed, so no rate at all.
+                throw AnalysisError.outsideCoverage(subject: name, period: period.description,
+                                                    uncovered: window.uncovered.map(\.explained).joined(separator: ", "),
+                                                    span: table.dataCoverage.spanDescription, lastDate: table.dataCoverage.dates.to?.description)
+            }
             var notes: [String] = []
             if filtered.uncertain > 0 {
                 notes.append("\(filtered.uncertain) \(name) dated only to a year or month that straddles the period were left out.")
             }
+            notes += window.notes(usage: "left out of \(period)'s exposure").map { "\(period): \($0)" }
+            notes += filtered.compositionNotes
+            if let note = filtered.lowerBoundNote { notes.append("\(period): \(note)") }
+            let fixed = options.membersAsOf.map { date in
+                "the \(filtered.selectedCountries?.count ?? 0) states with \((statusAtTime ?? [.member]).map(\.rawValue).sorted().joined(separator: " or ")) status on \(date.latestDay)"
+            }
             return ResolvedFigure(
-                figure: PeriodFigure(label: period.description, count: filtered.events.count, exposureYears: period.years,
+                figure: PeriodFigure(label: period.description, count: filtered.events.count, exposureYears: window.exposureYears,
                                      measure: Measure(table.measure, coverage: table.coverage)),
-                scope: [countries.map { $0.sorted().joined(separator: ", ") },
-                        statusAtTime.map { "states that were \($0.map(\.rawValue).sorted().joined(separator: " or ")) at the time" }]
+                scope: [fixed ?? countries.map { $0.sorted().joined(separator: ", ") },
+                        fixed == nil ? statusAtTime.map { "states that were \($0.map(\.rawValue).sorted().joined(separator: " or ")) at the time" } : nil]
                     .compactMap { $0 }.joined(separator: "; ").nonEmpty ?? "all countries in the table",
                 coverageNote: table.coverageNote, notes: notes,
-                sourceIDs: Array(Set(filtered.events.compactMap(\.sourceID))).sorted())
+                sourceIDs: Array(Set(filtered.events.compactMap(\.sourceID))).sorted(),
+                coverage: table.dataCoverage)
         }
         let rows = corpus.indicators.filter { $0.indicator == name }
         guard !rows.isEmpty else {
             throw AnalysisInputError.unknownIndicator(name, known: knownNames)
+        }
+        // A reported total has the scope its source gave; a filter would be silently ignored.
+        for (option, given) in [("--country", countries != nil), ("--status", statusAtTime != nil), ("--members-as-of", options.membersAsOf != nil)] where given {
+            throw AnalysisInputError.notApplicable(option: option, figure: name, reason:
+                "it is a total reported by its source for its own scope (\(rows[0].scope ?? "as reported")), which cannot be split by country or status; "
+                + "use a corpus table (attacks, exercises, documents) to filter")
         }
         let matching = rows.filter { row in
             guard let start = row.periodStart, let end = row.periodEnd else { return false }
@@ -103,14 +145,14 @@ public struct ComparisonAnalysis: Sendable {
     /// `.overlappingPeriods` when the periods share a month (or are the same).
     public static func run(_ firstName: String, _ firstPeriod: Period, _ secondName: String, _ secondPeriod: Period,
                            corpus: Corpus, countries: Set<String>? = nil, statusAtTime: Set<MembershipSpell.Status>? = nil,
-                           level: Double = 0.95) throws -> ComparisonAnalysis {
+                           level: Double = 0.95, options: FigureResolver.CountOptions = .init()) throws -> ComparisonAnalysis {
         // Shared months would be counted on both sides of a test that assumes independent samples.
         if firstPeriod.overlaps(secondPeriod) {
             throw AnalysisError.overlappingPeriods(first: firstPeriod.description, second: secondPeriod.description)
         }
         let resolver = FigureResolver(corpus: corpus)
-        let first = try resolver.resolve(firstName, period: firstPeriod, countries: countries, statusAtTime: statusAtTime)
-        let second = try resolver.resolve(secondName, period: secondPeriod, countries: countries, statusAtTime: statusAtTime)
+        let first = try resolver.resolve(firstName, period: firstPeriod, countries: countries, statusAtTime: statusAtTime, options: options)
+        let second = try resolver.resolve(secondName, period: secondPeriod, countries: countries, statusAtTime: statusAtTime, options: options)
         var firstFigure = first.figure, secondFigure = second.figure
         if firstName != secondName {
             firstFigure.label = "\(firstName) \(firstFigure.label)"
@@ -121,7 +163,17 @@ public struct ComparisonAnalysis: Sendable {
         if first.scope != second.scope {
             comparison.caveats.insert("The two figures have different scopes (\(first.scope); \(second.scope)).", at: 0)
         }
-        comparison.caveats += first.notes + second.notes
+        // A note both periods share (the fixed set of states) is said once.
+        for note in first.notes + second.notes where !comparison.caveats.contains(note) { comparison.caveats.append(note) }
+        // A break between the two periods (not inside either) still makes them hard to compare.
+        let (earlier, later) = firstPeriod.start < secondPeriod.start ? (firstPeriod, secondPeriod) : (secondPeriod, firstPeriod)
+        for coverage in Set([first.coverage, second.coverage].compactMap { $0 }) {
+            for item in coverage.breaks(straddledFrom: earlier.end.latestDay, through: later.start.earliestDay)
+            where !item.isStraddled(from: earlier.start.earliestDay, through: earlier.end.latestDay)
+                && !item.isStraddled(from: later.start.earliestDay, through: later.end.latestDay) {
+                comparison.caveats.append("The two periods lie on either side of a change in how the data were collected (\(item.date)): \(item.note).")
+            }
+        }
         return ComparisonAnalysis(first: first, second: second, comparison: comparison, firstName: firstName, secondName: secondName,
                                   firstPeriod: firstPeriod, secondPeriod: secondPeriod)
     }

@@ -28,9 +28,9 @@ public enum MeasuredQuantity: Sendable, Codable, Equatable, Hashable, CustomStri
 /// The measure a figure reports: what is counted and how completely.
 public struct Measure: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
     public var quantity: MeasuredQuantity
-    public var coverage: Coverage
+    public var coverage: CoverageScope
 
-    public init(_ quantity: MeasuredQuantity, coverage: Coverage) {
+    public init(_ quantity: MeasuredQuantity, coverage: CoverageScope) {
         self.quantity = quantity
         self.coverage = coverage
     }

@@ -28,7 +28,8 @@ struct CatalogReader {
     }
 
     private func readTable(_ node: YAMLNode) throws(Diagnostic) -> TableSchema {
-        let map = try node.mapping(allowedKeys: ["name", "file", "title", "description", "primary_key", "coverage", "coverage_note", "columns"])
+        let map = try node.mapping(allowedKeys: ["name", "file", "title", "description", "primary_key", "coverage", "coverage_note", "columns",
+                                                 "covers_from", "covers_to", "gaps", "collection_breaks", "covers_from_by_country"])
         let name = try map.require("name", "the table's name").string()
         var columns: [ColumnSchema] = []
         for columnNode in try map.require("columns", "the table's columns").sequence() {
@@ -43,15 +44,27 @@ struct CatalogReader {
         guard columns.contains(where: { $0.name == primaryKey }) else {
             throw primaryKeyNode.error("primary key '\(primaryKey)' is not a column of '\(name)'")
         }
+        // The same keys and text forms as a source row's coverage columns (CoverageText).
+        var coverageColumns: [String: String] = [:]
+        for key in ["covers_from", "covers_to", "gaps", "collection_breaks", "covers_from_by_country"] {
+            if let value = map[key] { coverageColumns[key] = try value.string() }
+        }
+        let coverageDates: CoverageDates?
+        do {
+            coverageDates = try CoverageText.dates(from: coverageColumns)
+        } catch {
+            throw node.error("table '\(name)': \(error)")
+        }
         return TableSchema(
             name: name,
             file: try map.require("file", "the CSV file name").string(),
             title: try map.require("title", "a human-readable title").string(),
             description: try map["description"]?.string(),
             primaryKey: primaryKey,
-            coverage: Coverage(rawValue: try map.require("coverage", "complete, illustrative or partial").choice(of: Coverage.allCases.map(\.rawValue)))!,
+            coverage: CoverageScope(rawValue: try map.require("coverage", "complete, illustrative or partial").choice(of: CoverageScope.allCases.map(\.rawValue)))!,
             coverageNote: try map.require("coverage_note", "what the table does and does not cover").string(),
-            columns: columns)
+            columns: columns,
+            coverageDates: coverageDates)
     }
 
     private func readColumn(_ node: YAMLNode) throws(Diagnostic) -> ColumnSchema {

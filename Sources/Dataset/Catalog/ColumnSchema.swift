@@ -21,6 +21,12 @@ public enum ColumnType: String, Sendable, Hashable, CaseIterable, Codable {
     case ref
     /// An http(s) address.
     case url
+    /// Dates or ranges of dates separated by `;`: `1993;2011-11..2012-02` (a coverage's gaps).
+    case dateSpans = "date-spans"
+    /// `DATE: note` entries separated by `|` (a coverage's collection breaks).
+    case datedNotes = "dated-notes"
+    /// `ISO3=DATE` entries separated by `;` (a coverage's later starts by country).
+    case countryDates = "country-dates"
 }
 
 /// `table.column`, the target of a `ref` column.
@@ -81,6 +87,9 @@ public struct ColumnSchema: Sendable, Hashable {
         case .enumeration: return "one of: \(allowedValues.joined(separator: ", "))"
         case .ref: return "an id listed in \(references.map { "\($0.table).csv (column \($0.column))" } ?? "another table")"
         case .url: return "an http:// or https:// address"
+        case .dateSpans: return "dates or ranges separated by ';' (e.g. 1993;2011-11..2012-02)"
+        case .datedNotes: return "'DATE: note' entries separated by '|' (e.g. 2011-11: START took over collection)"
+        case .countryDates: return "ISO3=DATE entries separated by ';' (e.g. KAZ=2018;RUS=2018-01)"
         }
     }
 }

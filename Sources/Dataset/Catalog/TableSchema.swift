@@ -1,22 +1,3 @@
-/// How much of the world a table claims to cover. Statistics use it to refuse comparisons
-/// between a complete count and a list of named examples.
-public enum Coverage: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
-    /// Every event of its kind in its scope.
-    case complete
-    /// Examples named by the sources: counting them measures the sources, not the world.
-    case illustrative
-    /// Complete for some of its scope only; the coverage note says which.
-    case partial
-
-    public var description: String {
-        switch self {
-        case .complete: return "a complete count"
-        case .illustrative: return "an illustrative list of named examples"
-        case .partial: return "a count complete for part of its scope only"
-        }
-    }
-}
-
 /// One table of the catalog: its file, its columns and what it covers.
 public struct TableSchema: Sendable, Hashable {
     public var name: String
@@ -24,12 +5,16 @@ public struct TableSchema: Sendable, Hashable {
     public var title: String
     public var description: String?
     public var primaryKey: String
-    public var coverage: Coverage
+    public var coverage: CoverageScope
     public var coverageNote: String
     public var columns: [ColumnSchema]
+    /// The dates the table covers, when the catalog states them (`covers_from`, `gaps`, ...);
+    /// otherwise the statistics take the years of its rows.
+    public var coverageDates: CoverageDates?
 
     public init(name: String, file: String, title: String, description: String? = nil, primaryKey: String,
-                coverage: Coverage, coverageNote: String, columns: [ColumnSchema]) {
+                coverage: CoverageScope, coverageNote: String, columns: [ColumnSchema],
+                coverageDates: CoverageDates? = nil) {
         self.name = name
         self.file = file
         self.title = title
@@ -38,6 +23,7 @@ public struct TableSchema: Sendable, Hashable {
         self.coverage = coverage
         self.coverageNote = coverageNote
         self.columns = columns
+        self.coverageDates = coverageDates
     }
 
     public func column(named name: String) -> ColumnSchema? {

@@ -1,6 +1,6 @@
 /// The coverage that applies to a set of rows, once each row's source has had its say.
 public struct EffectiveCoverage: Sendable, Hashable {
-    public var coverage: Coverage
+    public var coverage: CoverageScope
     /// The coverage notes behind it: the sources' own, or the table's for rows whose source has none.
     public var notes: [String]
 }
@@ -15,7 +15,7 @@ extension Corpus {
         let tableCoverage = schema?.coverage ?? .partial
         let tableNote = schema?.coverageNote ?? ""
         let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var coverages = Set<Coverage>()
+        var coverages = Set<CoverageScope>()
         var notes: [String] = []
         for id in Set(sourceIDs).sorted() {
             let source = sourcesByID[id]
@@ -36,5 +36,36 @@ extension Corpus {
     /// The coverage of loaded rows of `table`, by their `source_id`.
     public func effectiveCoverage(of rows: some Sequence<Table.Row>, inTable table: String) -> EffectiveCoverage {
         effectiveCoverage(ofTable: table, sourceIDs: rows.lazy.compactMap { $0.text("source_id") })
+    }
+}
+
+extension Corpus {
+    /// The whole coverage of rows of `table` citing `sourceIDs` and dated in `years`: the scope and
+    /// notes of `effectiveCoverage`, with the dates the sources state (a GTD release's first and
+    /// last date, 1993, its breaks), else the catalog's for the table, else the years of the rows.
+    ///
+    /// Dates are taken from sources only when every source of the rows states some: a table that
+    /// mixes a dated release with undated curated rows has no stated span, so the rows' years stand in.
+    public func coverage(ofTable table: String, sourceIDs: some Sequence<String>, years: some Sequence<Int>) -> Coverage {
+        let ids = Set(sourceIDs)
+        let yearsOfData = Coverage.fromYearsOfData(years, scope: .partial)
+        // A stated coverage without a start or an end takes that end from the rows.
+        func bounded(_ dates: CoverageDates) -> CoverageDates {
+            var dates = dates
+            dates.from = dates.from ?? yearsOfData.dates.from
+            dates.to = dates.to ?? yearsOfData.dates.to
+            return dates
+        }
+        let effective = effectiveCoverage(ofTable: table, sourceIDs: ids)
+        let note = effective.notes.joined(separator: " ")
+        let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let stated = ids.sorted().map { sourcesByID[$0]?.coverageDates }
+        if !stated.isEmpty, stated.allSatisfy({ $0 != nil }), let dates = CoverageDates.combined(stated.compactMap { $0 }) {
+            return Coverage(scope: effective.coverage, note: note, dates: bounded(dates), basis: .stated)
+        }
+        if let dates = catalog.table(named: table)?.coverageDates {
+            return Coverage(scope: effective.coverage, note: note, dates: bounded(dates), basis: .stated)
+        }
+        return Coverage(scope: effective.coverage, note: note, dates: yearsOfData.dates, basis: .yearsOfData)
     }
 }

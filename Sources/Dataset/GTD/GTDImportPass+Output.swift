@@ -50,7 +50,8 @@ extension GTDImportPass {
         try appendDescription(csvRow, into: &out)
         out.append(comma)
         out.append(contentsOf: sourceIDBytes)
-        // quote (blank: the event id is the provenance), notes
+        // quote (blank: the event id is the provenance), notes, stands_for (blank: a GTD row is one incident)
+        out.append(comma)
         out.append(comma)
         out.append(comma)
         out.append(comma)

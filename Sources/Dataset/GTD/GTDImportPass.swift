@@ -157,6 +157,9 @@ final class GTDImportPass {
 
         if let from = options.fromYear, date.year < from { summary.filteredByYear += 1; return }
         if let to = options.toYear, date.year > to { summary.filteredByYear += 1; return }
+        // The release's coverage is what it holds in the import's years, whichever countries are
+        // kept: GTD is a complete count, so a kept country without rows in a covered year had none.
+        summary.recordCoverage(date)
         let decision: GTDCountryRule.Decision
         if let keptEntries {
             decision = keptEntries[countryIndex] ? .keep : .outside

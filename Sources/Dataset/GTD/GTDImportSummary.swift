@@ -111,6 +111,14 @@ public struct GTDImportSummary: Sendable {
     /// Incidents, killed and wounded of the rows written, by year and country.
     public var totals: [GTDYearCountry: GTDCasualtyTotals] = [:]
     public var seconds: Double = 0
+    /// The earliest day of the first incident in the import's years (any country).
+    public var firstDate: DayDate?
+    /// The earliest day of the last incident in the import's years: the latest day the data are
+    /// known to reach (a date known only to its year proves no more than its first day).
+    public var lastDate: DayDate?
+    /// Years with at least one incident (any country): a year between the first and the last
+    /// without one is a gap in the release (the lost 1993), not a quiet year.
+    public var yearsWithRows: Set<Int> = []
 
     public init(input: String, inputBytes: Int, encoding: GTDTextEncoding, countryScope: String, yearScope: String?) {
         self.input = input
@@ -118,6 +126,19 @@ public struct GTDImportSummary: Sendable {
         self.encoding = encoding
         self.countryScope = countryScope
         self.yearScope = yearScope
+    }
+
+    mutating func recordCoverage(_ date: PartialDate) {
+        let day = date.earliestDay
+        if firstDate.map({ day < $0 }) ?? true { firstDate = day }
+        if lastDate.map({ day > $0 }) ?? true { lastDate = day }
+        yearsWithRows.insert(date.year)
+    }
+
+    /// Years between the first and the last incident with no incident at all.
+    public var missingYears: [Int] {
+        guard let first = firstDate?.year, let last = lastDate?.year, first < last else { return [] }
+        return (first...last).filter { !yearsWithRows.contains($0) }
     }
 
     /// Rows accounted for; equals `rowsRead` after every import.

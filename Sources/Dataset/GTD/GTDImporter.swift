@@ -15,7 +15,7 @@ public struct GTDImporter {
     /// The attacks table's columns, as the catalog lists them.
     public static let outputColumns = [
         "id", "date", "country", "place", "killed", "killed_qualifier", "wounded", "wounded_qualifier",
-        "description", "source_id", "quote", "notes",
+        "description", "source_id", "quote", "notes", "stands_for",
         "gtd_eventid", "date_approx", "provstate", "city", "latitude", "longitude", "attack_type", "target_type",
         "group_name", "success", "suicide", "doubt_terrorism", "country_gtd", "summary",
     ]

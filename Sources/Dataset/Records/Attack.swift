@@ -8,6 +8,9 @@ public struct Attack: Sendable, Hashable, Identifiable {
     public var wounded: Quantity
     public var description: String?
     public var provenance: Provenance
+    /// The row stands for several events the source does not tell apart ("terror attacks in
+    /// Iran"): it counts as one, so a count that includes it is a lower bound.
+    public var standsForSeveral = false
 
     public init(id: String, date: PartialDate, country: String, place: String? = nil, killed: Quantity = .unknown,
                 wounded: Quantity = .unknown, description: String? = nil, provenance: Provenance) {
@@ -28,5 +31,6 @@ public struct Attack: Sendable, Hashable, Identifiable {
             killed: Quantity(value: row.number("killed"), qualifier: Qualifier(cell: row.text("killed_qualifier"))),
             wounded: Quantity(value: row.number("wounded"), qualifier: Qualifier(cell: row.text("wounded_qualifier"))),
             description: row.text("description"), provenance: Provenance(row: row))
+        standsForSeveral = row.text("stands_for") == "several-events"
     }
 }

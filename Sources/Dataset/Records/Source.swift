@@ -12,8 +12,11 @@ public struct Source: Sendable, Hashable, Identifiable {
     public var notes: String?
     /// The coverage of the rows citing this source when it differs from their table's
     /// (a dataset release is complete where the curated attacks list is illustrative).
-    public var coverage: Coverage?
+    public var coverage: CoverageScope?
     public var coverageNote: String?
+    /// The dates the rows citing this source cover (a release's first and last date, its gaps,
+    /// its collection breaks, later starts by country); nil when the row states none.
+    public var coverageDates: CoverageDates?
     /// The author–year form for source lines, as the table gives it.
     public var givenShortCitation: String?
 
@@ -35,8 +38,13 @@ public struct Source: Sendable, Hashable, Identifiable {
         seedFile = row.text("seed_file")
         url = row.text("url")
         notes = row.text("notes")
-        coverage = row.text("coverage").flatMap(Coverage.init(rawValue:))
+        coverage = row.text("coverage").flatMap(CoverageScope.init(rawValue:))
         coverageNote = row.text("coverage_note")
+        // The cells were checked when the table was loaded; a row that fails here states nothing.
+        let coverageColumns = ["covers_from", "covers_to", "gaps", "collection_breaks", "covers_from_by_country"]
+        coverageDates = try? CoverageText.dates(from: Dictionary(uniqueKeysWithValues: coverageColumns.map { name in
+            (name, row[name].date?.description ?? row.text(name) ?? "")
+        }))
         givenShortCitation = row.text("short_citation")
     }
 

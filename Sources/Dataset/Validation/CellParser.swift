@@ -68,6 +68,19 @@ enum CellParser {
                 throw problem("'\(column.name)' is not a web address: '\(raw)'", expected: column)
             }
             return .text(raw)
+        case .dateSpans, .datedNotes, .countryDates:
+            // Kept as text; `CoverageText` reads it again where it is used, so this check and that
+            // reading cannot disagree.
+            do {
+                switch column.type {
+                case .dateSpans: _ = try CoverageText.gaps(raw)
+                case .datedNotes: _ = try CoverageText.breaks(raw)
+                default: _ = try CoverageText.countryStarts(raw)
+                }
+            } catch {
+                throw problem("'\(column.name)': \(error)")
+            }
+            return .text(raw)
         }
     }
 

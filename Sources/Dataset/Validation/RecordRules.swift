@@ -14,6 +14,9 @@ enum RecordRules {
         if let table = corpus.tables["indicators"] {
             diagnostics += dateOrder(table, from: "period_start", to: "period_end")
         }
+        if let table = corpus.tables["sources"], table.schema.column(named: "covers_from") != nil {
+            diagnostics += dateOrder(table, from: "covers_from", to: "covers_to")
+        }
         if let table = corpus.tables["membership"] {
             diagnostics += dateOrder(table, from: "from", to: "to")
             diagnostics += overlappingSpells(table)

@@ -44,7 +44,52 @@ struct PlaceholderCall {
         }
         let statuses = try EventFilter.statuses(parsing: p.options[statusOption].map { [$0] } ?? [])
         let kinds = p.options["kind"].map { Set($0.split(separator: ",").map(String.init)) }
-        return EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds).apply(to: table, membership: corpus.membership)
+        let membersAsOf = try p.options["members-as-of"].map { text in
+            do { return try PartialDate(parsing: text) } catch { throw fail("members-as-of=\(text) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
+        }
+        let events = EventFilter(period: period, countries: countries, statusAtTime: statuses, kinds: kinds, membersAsOf: membersAsOf)
+            .apply(to: table, membership: corpus.membership)
+        // A period the data do not reach is refused here, once for every verb: a count of 0 there would be a guess.
+        if period != nil, let refusal = CoverageWindow(coverage: table.dataCoverage, period: period, countries: events.coverageSelection,
+                                                       assumesZero: assumesZero).refusal(subject: table.name) {
+            throw fail(refusal.description)
+        }
+        return events
+    }
+
+    /// `assume-zero-outside-coverage=true`: the placeholder form of the CLI flag.
+    var assumesZero: Bool { p.options["assume-zero-outside-coverage"] == "true" }
+
+    /// The α at which Mann–Kendall calls a trend (`alpha=0.1`), 0.05 by default.
+    func alpha() throws -> Double {
+        guard let text = p.options["alpha"] else { return 0.05 }
+        guard let value = Double(text), value > 0, value < 1 else { throw fail("alpha=\(text) must be a number between 0 and 1, e.g. alpha=0.05") }
+        return value
+    }
+
+    /// The caveats a sentence using the figure must carry, as a clause: years left out, collection
+    /// breaks crossed, a changed or fixed set of states, zeros assumed. Empty when there are none.
+    static func caveatClause(window: CoverageWindow, events: FilteredEvents) -> String {
+        var parts: [String] = []
+        if window.assumesZero, !window.uncovered.isEmpty {
+            parts.append("\(window.uncovered.map(\.description).joined(separator: ", ")) assumed to have no events, outside the data's coverage")
+        } else if !window.uncovered.isEmpty {
+            parts.append("\(window.uncovered.map(\.description).joined(separator: ", ")) left out: not covered by the data")
+        }
+        if !window.breaks.isEmpty {
+            parts.append("across \(window.breaks.count == 1 ? "a change" : "changes") in data collection (\(window.breaks.map(\.date.description).joined(separator: ", ")))")
+        }
+        let changes = events.compositionChanges
+        if !changes.isEmpty {
+            let names = events.table.countryNames
+            parts.append("the set of states changed (" + changes.map { change in
+                "\(change.date.year): \((change.joined + change.left).map { names[$0] ?? $0 }.joined(separator: " and ")) \(change.joined.isEmpty ? "left" : "joined")"
+            }.joined(separator: "; ") + ")")
+        }
+        if let date = events.filter.membersAsOf {
+            parts.append("states fixed as of \(date.latestDay)")
+        }
+        return parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")
     }
 
     /// `{{ count attacks 2001-2011 }}`
@@ -133,30 +178,57 @@ struct PlaceholderCall {
         let first = try periods.period(try argument(1, "the first period"), figure: name)
         let second = try periods.period(try argument(2, "the second period"), figure: p.options["with"] ?? name)
         let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? [])
-        let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
-                                                  statusAtTime: statuses, level: level)
+        let membersAsOf = try p.options["members-as-of"].map { text in
+            do { return try PartialDate(parsing: text) } catch { throw fail("members-as-of=\(text) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
+        }
+        let countries = p.options["country"].map { Set($0.split(separator: ",").map(String.init)) }
+        let analysis: ComparisonAnalysis
+        do {
+            analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus, countries: countries,
+                                                  statusAtTime: statuses, level: level,
+                                                  options: FigureResolver.CountOptions(membersAsOf: membersAsOf, assumeZeroOutsideCoverage: assumesZero))
+        } catch let error as AnalysisError {
+            throw fail(error.description)
+        }
         let c = analysis.comparison
         var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
+        var clauses: [String] = []
         if let ratio = c.rateRatio {
-            text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
+            clauses.append("rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper))")
         }
+        // The caveats that change what the numbers mean travel with them into the sentence.
+        for coverage in Set([analysis.first.coverage, analysis.second.coverage].compactMap { $0 }) {
+            let (earlier, later) = first.start < second.start ? (first, second) : (second, first)
+            let breaks = coverage.breaks(straddledFrom: earlier.start.earliestDay, through: later.end.latestDay)
+            if !breaks.isEmpty {
+                clauses.append("across \(breaks.count == 1 ? "a change" : "changes") in data collection (\(breaks.map(\.date.description).joined(separator: ", ")))")
+            }
+        }
+        if c.caveats.contains(where: { $0.contains("--assume-zero-outside-coverage") }) { clauses.append("months outside the data's coverage assumed to have no events") }
+        if c.caveats.contains(where: { $0.contains("a gap in the data") }) { clauses.append("gaps in the data left out of the exposure") }
+        if let membersAsOf { clauses.append("states fixed as of \(membersAsOf.latestDay)") }
+        else if c.caveats.contains(where: { $0.hasPrefix("The set of ") }) { clauses.append("the set of states changed between the periods") }
+        if !clauses.isEmpty { text += " (" + clauses.joined(separator: "; ") + ")" }
         return .text(text)
     }
 
-    /// `{{ trend attacks 2001-2011 test=mann-kendall }}`: one trend test's verdict in words.
+    /// `{{ trend attacks 2001-2011 test=mann-kendall alpha=0.1 }}`: one trend test's verdict in words,
+    /// run as `scobrief trend` runs it (coverage, exposure, α), with its caveats as a clause.
     func trend() throws -> BoundValue {
         let events = try filtered()
-        let yearly = events.grouped(by: [.year]).yearlyCounts()
         let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
-        switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
+        if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: assumesZero) { throw fail(refusal.description) }
+        let analysis = TrendAnalysis.run(events, by: [.year], tests: [test], level: level, alpha: try alpha(), assumeZeroOutsideCoverage: assumesZero)
+        let caveats = PlaceholderCall.caveatClause(window: analysis.coverageWindow, events: events)
+        switch analysis.trends.first!.outcomes.first! {
         case .mannKendall(let mk, let sen):
             let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
+            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)) at α = \(StatisticText.alpha(mk.significanceLevel)); Sen's slope \(StatisticText.number(sen.slope)) a year\(caveats))")
         case .ols(let ols):
-            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue)))")
+            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue))\(caveats))")
         case .poisson(let result):
             let poisson = result.poisson
-            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue)))")
+            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue))\(caveats))")
         case .notComputed(_, let reason):
             throw fail(reason)
         }

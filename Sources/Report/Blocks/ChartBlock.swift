@@ -137,7 +137,7 @@ struct BuiltFigureItem: BuiltBlock {
         let chart = context.pdf.layout(try spec.figure())
         let caption = context.caption(label: figure.label, figure.caption)
         let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
-                                  + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]))
+                                  + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]) + figure.chart.coverageNotes)
         return [FigureFlow(anchor: figure.id, contentsText: "\(figure.label). \(BlockMaker.firstSentence(figure.caption))",
                            chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
                            notes: notes, notesHeight: context.notesHeight(notes))]

@@ -21,12 +21,18 @@ struct TableBlock: ReportBlock {
     var tests: [String] = []
     var caption: LocatedText
     var limit: Int?
+    /// The α at which Mann–Kendall calls a trend (`alpha:`), 0.05 by default.
+    var alpha = 0.05
+    /// Hold the set of states fixed as of this date (`members_as_of:`).
+    var membersAsOf: PartialDate?
+    /// Count months outside the data's coverage as months with no events (`assume_zero_outside_coverage: true`).
+    var assumeZeroOutsideCoverage = false
 
     var id: String? { tableID }
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> TableBlock {
         let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit"])
+                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage"])
         let id = try SpecReader.id(map, example: "tab-rats-results")
         let analysis = try TableAnalysis.read(map.require("analysis", "what the table shows"))
         var table = TableBlock(tableID: id, analysis: analysis, caption: try SpecReader.text(map.require("caption", "the table's caption")))
@@ -39,6 +45,18 @@ struct TableBlock: ReportBlock {
         table.indicators = try map["indicators"]?.stringList() ?? []
         table.tests = try map["tests"]?.stringList() ?? []
         table.limit = try map["limit"]?.int()
+        if let node = map["alpha"] {
+            let value = try node.double()
+            guard value > 0 && value < 1 else { throw node.error("alpha must lie between 0 and 1, e.g. 0.05") }
+            table.alpha = value
+        }
+        if let node = map["members_as_of"] {
+            let text = try node.string()
+            do { table.membersAsOf = try PartialDate(parsing: text) } catch {
+                throw node.error("members_as_of '\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2001-06-15")
+            }
+        }
+        table.assumeZeroOutsideCoverage = try map["assume_zero_outside_coverage"]?.bool() ?? false
         return table
     }
 

@@ -26,7 +26,7 @@ public struct DataNote: Sendable {
     /// The file the table was read from.
     public var file: String
     /// Complete, or examples named in the sources.
-    public var coverage: Coverage
+    public var coverage: CoverageScope
     /// The catalog's note on what the table covers.
     public var note: String
 }

@@ -10,7 +10,7 @@ struct TableAnalyses {
     var corpus: Corpus { store.corpus }
 
     /// The full coverage note is printed once, in the appendix; under each table a pointer to it.
-    static func shortened(_ notes: [String], coverageNote: String, coverage: Coverage) -> [String] {
+    static func shortened(_ notes: [String], coverageNote: String, coverage: CoverageScope) -> [String] {
         guard !coverageNote.isEmpty else { return notes }
         let kept = notes.filter { !$0.contains(coverageNote) }
         guard kept.count < notes.count, coverage != .complete else { return kept }
@@ -36,10 +36,12 @@ struct TableAnalyses {
         let table = try store.table(named: spec.table ?? "attacks")
         let filter = EventFilter(period: try period(spec),
                                  countries: spec.countries.isEmpty ? nil : Set(spec.countries),
-                                 statusAtTime: try periods.statuses(spec.status))
+                                 statusAtTime: try periods.statuses(spec.status), membersAsOf: spec.membersAsOf)
         let events = filter.apply(to: table, membership: corpus.membership)
         let keys = try GroupKey.parseList(spec.by ?? "year")
-        let analysis = TrendAnalysis.run(events, by: keys, tests: tests)
+        if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage) { throw refusal }
+        let analysis = TrendAnalysis.run(events, by: keys, tests: tests, alpha: spec.alpha,
+                                         assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage)
         var result = spec.analysis == .trend ? analysis.testsTable : analysis.countsTable
         result.data = analysis.output().tables.filter { $0.name == (spec.analysis == .trend ? "tests" : "counts") }
         let notes = TableAnalyses.shortened(result.notes, coverageNote: table.coverageNote, coverage: table.coverage)
@@ -59,7 +61,9 @@ struct TableAnalyses {
         let first = try periods.period(spec.periods[0], figure: name), second = try periods.period(spec.periods[1], figure: other)
         let analysis = try ComparisonAnalysis.run(name, first, other, second, corpus: corpus,
                                                   countries: spec.countries.isEmpty ? nil : Set(spec.countries),
-                                                  statusAtTime: try periods.statuses(spec.status))
+                                                  statusAtTime: try periods.statuses(spec.status),
+                                                  options: FigureResolver.CountOptions(membersAsOf: spec.membersAsOf,
+                                                                                       assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage))
         var result = analysis.table
         result.data = analysis.output().tables
         let notes = TableAnalyses.shortened(result.notes, coverageNote: analysis.first.coverageNote, coverage: analysis.comparison.first.measure.coverage)

@@ -66,6 +66,9 @@ public struct BuiltChart: Sendable {
     public var caveats: [String]
     /// The data as a table, written beside the figure in figure sets.
     public var data: ResultTable
+    /// What the years drawn cover: years without data drawn as gaps, collection breaks crossed,
+    /// a changed or fixed set of states. Printed in full under the figure.
+    public var coverageNotes: [String] = []
 }
 
 /// Why a chart cannot be drawn as asked.

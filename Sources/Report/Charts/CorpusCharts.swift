@@ -53,8 +53,18 @@ public struct CorpusCharts: Sendable {
         }
         let caveats = table.coverage == .complete ? [] : ["\(table.title): \(table.coverage.description). \(table.coverageNote)"]
         let sourceIDs = events.events.compactMap(\.sourceID)
+        // Charts over time say what their years cover; the others carry the set of states only.
+        let drawsYears: Bool
+        switch kind.statistic {
+        case .groups, .occurrences: drawsYears = true
+        case .pairs, .periodRates: drawsYears = false
+        }
+        var coverageNotes = drawsYears ? coverageWindow(events).notes(usage: "drawn as a gap") : []
+        coverageNotes += events.compositionNotes
+        var dataTable = data
+        dataTable.notes += coverageNotes
         return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: Array(Set(sourceIDs)).sorted(),
-                          caveats: caveats, data: data)
+                          caveats: caveats, data: dataTable, coverageNotes: coverageNotes)
     }
 
     // MARK: - Statistics (one per ChartStatistic case, never one per kind)
@@ -82,6 +92,7 @@ public struct CorpusCharts: Sendable {
         let keys = [xKey] + (byKey.map { [$0] } ?? [])
         let grouped = events.grouped(by: keys)
         let xValues = xKey == .year ? yearRange(events).map(String.init) : orderedValues(grouped, index: 0, key: xKey, events: events)
+        let window = coverageWindow(events)
         let seriesValues = byKey.map { orderedValues(grouped, index: 1, key: $0, events: events) }
         var cells: [[String]: [GroupTotals]] = [:]
         for group in grouped.groups { cells[group.key, default: []].append(group) }
@@ -92,7 +103,9 @@ public struct CorpusCharts: Sendable {
         for name in seriesNames {
             for value in xValues {
                 let matching = cells[[value] + (name.map { [$0] } ?? [])] ?? []
-                let y: Double? = matching.isEmpty ? (request.y == "count" ? 0 : nil) : (try? measure(request.y, matching)) ?? nil
+                // A year the data do not cover is a gap in the line, never a zero bar.
+                let uncovered = xKey == .year && window.exposure(inYear: Int(value)!) == 0
+                let y: Double? = uncovered ? nil : matching.isEmpty ? (request.y == "count" ? 0 : nil) : (try? measure(request.y, matching)) ?? nil
                 var row = ChartBinding.Row(x: xKey == .year ? .number(Double(value)!) : .text(label(value, key: xKey)), y: y,
                                            series: name.map { label($0, key: byKey!) }, count: matching.reduce(0) { $0 + $1.count })
                 if withBand, let count = y, let interval = try? ExactPoisson.interval(count: Int(count)) {
@@ -163,11 +176,16 @@ public struct CorpusCharts: Sendable {
     /// Events per year in each period asked for, per country or kind, so periods of different lengths compare.
     private func periodRates(_ request: ChartRequest, _ table: EventTable) throws -> (ChartBinding, ResultTable) {
         let byKey = try groupKey(request.by ?? "country", allowed: [.country, .kind], role: "by")
-        let rates = request.periods.map { period -> [String: Double] in
+        let rates = try request.periods.map { period throws -> [String: Double] in
             var filter = request.filter
             filter.period = period
-            let grouped = filter.apply(to: table, membership: corpus.membership).grouped(by: [byKey])
-            return Dictionary(uniqueKeysWithValues: grouped.groups.map { ($0.key[0], Double($0.count) / period.years) })
+            let events = filter.apply(to: table, membership: corpus.membership)
+            // A rate over a period the data do not reach would be a guess; months in a gap leave the exposure.
+            let window = CoverageWindow(coverage: table.dataCoverage, period: period, countries: events.coverageSelection)
+            if let refusal = window.refusal(subject: request.table) { throw ChartRequestError(refusal.description) }
+            guard window.exposureYears > 0 else { throw ChartRequestError("\(request.table) in \(period): the data have no observed month in it (\(window.uncovered.map(\.explained).joined(separator: ", ")))") }
+            let grouped = events.grouped(by: [byKey])
+            return Dictionary(uniqueKeysWithValues: grouped.groups.map { ($0.key[0], Double($0.count) / window.exposureYears) })
         }
         let categories = rates.reduce(Set<String>()) { $0.union($1.keys) }.sorted()
         var rows: [ChartBinding.Row] = []
@@ -331,6 +349,13 @@ public struct CorpusCharts: Sendable {
 
     /// The years a chart runs along: the whole period asked for, so quiet years at either end show
     /// as zero; an open-ended period (`--from` only) stops where the data stop. Callers ensure events exist.
+    /// The coverage of the years a chart draws (`yearRange`), for its gaps and notes.
+    private func coverageWindow(_ events: FilteredEvents) -> CoverageWindow {
+        let years = yearRange(events)
+        return CoverageWindow(coverage: events.table.dataCoverage, period: try? Period(years: years.first!, years.last!),
+                              countries: events.coverageSelection)
+    }
+
     private func yearRange(_ events: FilteredEvents) -> [Int] {
         let years = events.events.map(\.year)
         let dataFirst = years.min() ?? 0, dataLast = years.max() ?? 0
@@ -351,7 +376,13 @@ public struct CorpusCharts: Sendable {
 
     private func dataTable(_ grouped: GroupedEvents, y: String) -> ResultTable {
         let columns = grouped.keys.map { ResultTable.Column($0.rawValue) } + [.init(y, alignment: .right)]
+        let window = coverageWindow(grouped.source)
+        let yearIndex = grouped.keys.firstIndex(of: .year)
         let rows = grouped.groups.map { group -> [ResultTable.Cell] in
+            // A year the data do not cover is blank here as in the chart, never 0.
+            if let yearIndex, let year = Int(group.key[yearIndex]), window.exposure(inYear: year) == 0 {
+                return group.key.map { ResultTable.Cell.text($0) } + [.missing]
+            }
             let value = try? measure(y, [group])
             return group.key.map { ResultTable.Cell.text($0) } + [value.flatMap { $0 }.map { .integer(Int($0)) } ?? .missing]
         }

@@ -11,6 +11,9 @@ struct CompareCommand: ParsableCommand {
         Examples:
           scobrief compare attacks --period 2001-2011 --period 2024
           scobrief compare attacks --period 2001-2011 --with attacks-prevented --period 2024
+          scobrief compare attacks --status member --members-as-of 2001-06-15 --period 2001-2011 --period 2024
+        A period outside the data's coverage (after its last date) is refused; months in a known
+        gap are left out of the period's exposure.
         A figure is a corpus table (attacks, exercises, documents) or an indicator reported in
         indicators.csv (attacks-prevented, crimes-prevented, ...). Figures that measure different
         things (attacks that happened, attacks prevented) or lists of named examples set against
@@ -29,6 +32,15 @@ struct CompareCommand: ParsableCommand {
 
     @Option(name: .customLong("country"), help: ArgumentHelp("Only these countries (for corpus tables).", valueName: "ISO"))
     var countries: [String] = []
+
+    @Option(help: ArgumentHelp("Only events in states of this SCO status at the time: member, observer, dialogue-partner (for corpus tables).", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .customLong("members-as-of"), help: ArgumentHelp("Hold the set of states fixed for both periods: those with --status (member by default) on this date, e.g. 2001-06-15 (the founding six) or 2024-12-31.", valueName: "date"))
+    var membersAsOf: String?
+
+    @Flag(name: .customLong("assume-zero-outside-coverage"), help: "Count months outside the data's coverage as months with no events instead of refusing the period; recorded in the notes.")
+    var assumeZeroOutsideCoverage = false
 
     @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
     var level: Double = 0.95
@@ -51,7 +63,10 @@ struct CompareCommand: ParsableCommand {
             let reader = PeriodContext(store: EventTableStore(corpus: corpus))
             let periods = [try reader.period(period[0], figure: figure), try reader.period(period[1], figure: with ?? figure)]
             let analysis = try ComparisonAnalysis.run(figure, periods[0], with ?? figure, periods[1], corpus: corpus,
-                                                      countries: try countryOption(countries, corpus: corpus), level: level)
+                                                      countries: try countryOption(countries, corpus: corpus),
+                                                      statusAtTime: try statusOption(status), level: level,
+                                                      options: FigureResolver.CountOptions(membersAsOf: try membersAsOfOption(membersAsOf),
+                                                                                           assumeZeroOutsideCoverage: assumeZeroOutsideCoverage))
             // One display table shows both results, so `--table` leaves it whole in the display formats.
             try output.write(analysis.output(), display: [analysis.table])
         }

@@ -12,7 +12,9 @@ struct TrendCommand: ParsableCommand {
           scobrief trend attacks --from 2001 --to 2011 --test mann-kendall,poisson
           scobrief trend exercises --by year,country --format markdown
           scobrief trend attacks --status member --country RUS --country CHN
-        Years without events are counted as 0 in the trend tests.
+          scobrief trend attacks --status member --members-as-of 2001-06-15
+        Years without events are counted as 0 in the trend tests; years outside the data's
+        coverage, or in a known gap (the GTD's 1993), are left out and named in the notes.
         """
     )
 
@@ -33,6 +35,12 @@ struct TrendCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only events in states of this SCO status at the time: member, observer, dialogue-partner.", valueName: "status"))
     var status: [String] = []
+
+    @Option(name: .customLong("members-as-of"), help: ArgumentHelp("Hold the set of states fixed: those with --status (member by default) on this date, whatever their status at the time of each event.", valueName: "date"))
+    var membersAsOf: String?
+
+    @Flag(name: .customLong("assume-zero-outside-coverage"), help: "Count years outside the data's coverage (and in its gaps) as years with no events; recorded in the notes.")
+    var assumeZeroOutsideCoverage = false
 
     @Option(name: .customLong("kind"), help: ArgumentHelp("Only events of this kind (exercise kind, document type).", valueName: "kind"))
     var kinds: [String] = []
@@ -67,11 +75,15 @@ struct TrendCommand: ParsableCommand {
             guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
             guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, e.g. 0.05") }
             let filter = EventFilter(
-                period: try periodOption(from: from, to: to),
+                period: try periodOption(from: from, to: to, within: eventTable.dataCoverage),
                 countries: try countryOption(countries, corpus: corpus),
                 statusAtTime: try statusOption(status),
-                kinds: try kindOption(kinds, table: eventTable))
-            let analysis = TrendAnalysis.run(filter.apply(to: eventTable, membership: corpus.membership), by: keys, tests: tests, level: level, alpha: alpha)
+                kinds: try kindOption(kinds, table: eventTable),
+                membersAsOf: try membersAsOfOption(membersAsOf))
+            let events = filter.apply(to: eventTable, membership: corpus.membership)
+            if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: assumeZeroOutsideCoverage) { throw refusal }
+            let analysis = TrendAnalysis.run(events, by: keys, tests: tests, level: level, alpha: alpha,
+                                             assumeZeroOutsideCoverage: assumeZeroOutsideCoverage)
             if let rolling, rolling < 2 || rolling > 50 { throw ValidationError("--rolling must be between 2 and 50 years") }
             if rolling != nil && keys != [.year] { throw ValidationError("--rolling works on yearly counts; use it with --by year") }
             var counts = analysis.countsTable(rollingWindow: rolling)

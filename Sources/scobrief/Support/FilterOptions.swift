@@ -4,12 +4,24 @@ import Dataset
 import Support
 
 /// Turns the shared filter options into analysis filters, refusing bad values with the reason.
-func periodOption(from: String?, to: String?) throws -> Period? {
+/// A bound left out is the coverage's first or last year (`--from 2001` runs to the data's end),
+/// or open when the coverage states none.
+func periodOption(from: String?, to: String?, within coverage: Coverage? = nil) throws -> Period? {
+    let first = coverage?.firstMonth().map { String($0 / 12) } ?? "0001"
+    let last = coverage?.lastMonth.map { String($0 / 12) } ?? "9999"
     switch (from, to) {
     case (nil, nil): return nil
     case let (from?, to?): return try Period(parsing: "\(from)..\(to)")
-    case let (from?, nil): return try Period(parsing: "\(from)..9999")
-    case let (nil, to?): return try Period(parsing: "0001..\(to)")
+    case let (from?, nil): return try Period(parsing: "\(from)..\(max(last, String(from.prefix(4))))")
+    case let (nil, to?): return try Period(parsing: "\(min(first, String(to.prefix(4))))..\(to)")
+    }
+}
+
+/// `--members-as-of DATE`: a date as YYYY, YYYY-MM or YYYY-MM-DD (a year means its last day).
+func membersAsOfOption(_ text: String?) throws -> PartialDate? {
+    guard let text else { return nil }
+    do { return try PartialDate(parsing: text) } catch {
+        throw ValidationError("--members-as-of: '\(text)' is not a date (\(error)); write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2001-06-15 for the founding six")
     }
 }
 
