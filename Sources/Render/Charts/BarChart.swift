@@ -108,7 +108,8 @@ public struct BarChart: ChartKind, Equatable {
         let band = BandScale(categories: categories, innerPadding: 0.2, outerPadding: 0.1)
         let categoryAxis = Axis(scale: .band(band), title: categoryTitle, showsLine: false)
         let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: valueFormat, grid: true,
-                             extendsToTicks: true, showsLine: false)
+                             extendsToTicks: true, showsLine: false,
+                             wholeNumbers: valueFormat != .percent && Axis.allWhole(series.flatMap { $0.values.compactMap { $0 } }))
         let baseline = Mark.rule(RuleMark(axis: vertical ? .y : .x, value: 0, color: theme.axisColor, width: theme.axisLineWidth))
         let marks: [Mark] = [.bar(BarMark(bars: bars, orientation: orientation, outline: stacked ? theme.background : nil)), baseline]
         let panel = vertical

@@ -132,7 +132,8 @@ public struct LineChart: ChartKind, Equatable {
         if xScale == .log { xd = Domain.paddedLog(xd, by: 0.02) }
         let x = Axis(scale: Domain.scale(xScale, xd), title: xTitle, showsLabels: showsXLabels)
         let y = Axis(scale: Domain.scale(yScale, yd), title: yTitle, format: yFormat, grid: true,
-                     extendsToTicks: yScale != .log, showsLine: false, showsLabels: showsYLabels)
+                     extendsToTicks: yScale != .log, showsLine: false, showsLabels: showsYLabels,
+                     wholeNumbers: yFormat != .percent && Axis.allWhole(series.flatMap { $0.points.compactMap(\.y) }))
         var annotations: [Annotation] = events.map { .event(x: $0.x, label: $0.label) }
         annotations += notes.map { .point(x: $0.x, y: $0.y, label: $0.label) }
         if includesZero && yScale != .log && yd.lowerBound <= 0 && yd.upperBound >= 0 {

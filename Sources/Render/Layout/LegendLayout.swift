@@ -8,13 +8,16 @@ struct LegendLayout {
     private var font: FontSpec { theme.legendFont }
     private var em: Double { font.size }
 
-    /// Entries flowing left to right, wrapping into rows no wider than `maxWidth`.
+    /// Entries flowing left to right, wrapping into rows no wider than `maxWidth`. Every entry of
+    /// the legend shares one row height, so labels beside swatches of different sizes (a size key
+    /// of 100, 200, 300) sit on one baseline, and the title on it too.
     func horizontal(_ legend: Legend, maxWidth: Double) -> (items: [SceneItem], size: Size) {
         let lineHeight = text.lineHeight(font)
+        let rowHeight = legend.entries.map { swatchSize($0.swatch).height }.reduce(lineHeight, max)
         var items: [SceneItem] = []
-        var x = 0.0, y = 0.0, rowHeight = lineHeight, widest = 0.0
+        var x = 0.0, y = 0.0, widest = 0.0
         if let title = legend.title {
-            let run = text.run(title, font: font.bold, color: theme.textColor, at: Point(x: 0, y: 0), anchor: .topLeft)
+            let run = text.run(title, font: font.bold, color: theme.textColor, at: Point(x: 0, y: rowHeight / 2), anchor: .left)
             items.append(.text(run))
             x = run.size.width + em * 0.8
         }
@@ -25,11 +28,8 @@ struct LegendLayout {
             if x > 0 && x + width > maxWidth {
                 x = 0
                 y += rowHeight + em * 0.25
-                rowHeight = lineHeight
             }
-            let height = max(lineHeight, swatch.height)
-            items += drawEntry(entry, swatch: swatch, at: Point(x: x, y: y), rowHeight: height)
-            rowHeight = max(rowHeight, height)
+            items += drawEntry(entry, swatch: swatch, at: Point(x: x, y: y), rowHeight: rowHeight)
             widest = max(widest, x + width)
             x += width + em * 1.2
         }
@@ -122,7 +122,7 @@ struct LegendLayout {
         let barRect = Rect(x: x, y: 0, width: barWidth, height: barHeight)
         items.append(.gradient(barRect, colors: samples, vertical: false))
         let count = max(3, min(6, Int(barWidth / (em * 4))))
-        let ticks = TickSearch().ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: count)
+        let ticks = TickSearch(integerSteps: bar.wholeNumbers).ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: count)
         var labelBottom = barHeight
         var previousRight = -Double.infinity
         for value in ticks?.values ?? [] where value >= domain.lowerBound - 1e-9 && value <= domain.upperBound + 1e-9 {

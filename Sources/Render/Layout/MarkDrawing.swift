@@ -189,6 +189,23 @@ struct MarkDrawing {
         return (start, end)
     }
 
+    /// How far markers reach past the plot's left and bottom edges (a dumbbell's dot at 0 is half
+    /// outside the plot): tick labels move out by this much so they keep their gap from the marks.
+    func markerOverhang(_ marks: [Mark]) -> (left: Double, bottom: Double) {
+        var left = 0.0, bottom = 0.0
+        let plot = mapper.plot
+        for case .point(let m) in marks {
+            let outline = m.outline == nil ? 0 : 0.5
+            for i in 0..<m.count {
+                let radius = ((m.sizes?[i] ?? nil) ?? m.size ?? theme.markerSize) / 2 + outline
+                guard let p = mapper.point(m.x[i], m.y[i]) else { continue }
+                left = max(left, radius - (p.x - plot.minX))
+                bottom = max(bottom, radius - (plot.maxY - p.y))
+            }
+        }
+        return (left, bottom)
+    }
+
     private func textRuns(_ m: TextMark) -> [TextRun] {
         m.items.compactMap { item -> TextRun? in
             guard let p = mapper.point(item.x, item.y) else { return nil }
