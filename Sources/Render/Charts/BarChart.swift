@@ -81,18 +81,20 @@ public struct BarChart: ChartKind, Equatable {
             for (s, entry) in series.enumerated() {
                 guard c < entry.values.count, let value = entry.values[c], value.isFinite else { continue }
                 let color = fill(series: s, category: categories[c], theme: theme)
+                let pattern = single || !theme.distinguishesSeriesByPattern ? FillPattern.solid : FillPattern.forSeries(s)
                 if stacked {
                     // Positives stack up from zero and negatives down, so a segment never hides another.
                     let from = value >= 0 ? positiveTop : negativeBottom
                     let to = from + value
                     if value >= 0 { positiveTop = to } else { negativeBottom = to }
-                    bars.append(BarMark.Bar(position: Double(c), from: from, to: to, fill: color, thickness: 0.8))
+                    bars.append(BarMark.Bar(position: Double(c), from: from, to: to, fill: color, thickness: 0.8, pattern: pattern))
                     extremes.append(to)
                 } else {
                     let thickness = single ? 0.8 : 0.9 / groupCount
                     let offset = single ? 0 : (Double(s) - (groupCount - 1) / 2) * thickness
                     let label = showsValues && single ? valueFormat.format(value, step: labelStep) : nil
-                    bars.append(BarMark.Bar(position: Double(c), to: value, fill: color, offset: offset, thickness: thickness, label: label))
+                    bars.append(BarMark.Bar(position: Double(c), to: value, fill: color, offset: offset, thickness: thickness, label: label,
+                                            pattern: pattern))
                     extremes.append(value)
                 }
             }
@@ -118,7 +120,9 @@ public struct BarChart: ChartKind, Equatable {
         var legend: Legend?
         if series.count > 1 {
             legend = Legend(entries: series.enumerated().map { s, entry in
-                Legend.Entry(label: entry.name, swatch: .box(theme.palette.color(s)))
+                theme.distinguishesSeriesByPattern
+                    ? Legend.Entry(label: entry.name, swatch: .patterned(theme.palette.color(s), FillPattern.forSeries(s)))
+                    : Legend.Entry(label: entry.name, swatch: .box(theme.palette.color(s)))
             })
         }
         return Chart(text: text, panels: [panel], legend: legend)

@@ -60,7 +60,9 @@ struct LegendLayout {
 
     private func swatchSize(_ swatch: Legend.Swatch) -> Size {
         switch swatch {
-        case .box, .missing: return Size(width: em * 0.8, height: em * 0.8)
+        case .box, .missing, .patterned: return Size(width: em * 0.8, height: em * 0.8)
+        case .lowerBound: return Size(width: em * 1.6, height: em * 0.8)
+        case .notReported: return Size(width: text.size("n/a", font: theme.annotationFont).width, height: em * 0.8)
         case .line, .lineWithBand: return Size(width: em * 2, height: em * 0.8)
         case .point(_, _, let d): return Size(width: max(d, em * 0.8), height: d)
         }
@@ -73,6 +75,17 @@ struct LegendLayout {
         switch entry.swatch {
         case .box(let color):
             items.append(.rect(box, .fill(color)))
+        case .patterned(let color, let pattern):
+            let drawing = MarkDrawing(mapper: PlotMapper(plot: box, x: .linear(0...1), y: .linear(0...1)), theme: theme, text: text)
+            items += pattern.items(box, color: color, outline: nil, spacing: drawing.patternSpacing, lineWidth: drawing.patternLineWidth)
+        case .lowerBound(let color):
+            let mark = BarMark(bars: [BarMark.Bar(position: 0, from: 0, to: 0.6, fill: color, isLowerBound: true)], orientation: .horizontal)
+            let band = PositionScale.band(BandScale(categories: [""], innerPadding: 0, outerPadding: 0))
+            let drawing = MarkDrawing(mapper: PlotMapper(plot: box, x: .linear(0...1), y: band), theme: theme, text: text)
+            items += drawing.items(for: .bar(mark))
+        case .notReported:
+            items.append(.text(text.run("n/a", font: theme.annotationFont, color: theme.secondaryTextColor,
+                                        at: Point(x: box.minX, y: cy), anchor: .left)))
         case .missing:
             items.append(.hatch(box, background: theme.background, line: .gray(0.6)))
             items.append(.rect(box, .stroke(Stroke(color: .gray(0.6), width: 0.35))))

@@ -91,6 +91,12 @@ public struct Legend: Sendable {
         case lineWithBand(Color, band: Color)
         /// The hatch used for missing values.
         case missing
+        /// A box in a colour with a fill pattern (bars of one series in a patterned theme).
+        case patterned(Color, FillPattern)
+        /// An open bar with an arrowhead: a value given only as a lower bound ("more than").
+        case lowerBound(Color)
+        /// A small "n/a" mark: a value the source does not report.
+        case notReported
     }
 
     /// A heading over the entries; nil for none.
