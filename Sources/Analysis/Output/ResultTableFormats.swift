@@ -115,6 +115,7 @@ extension ResultTable {
             case "^": result += "\\textasciicircum{}"
             case "–": result += "--"
             case "—": result += "---"
+            case "\u{2212}": result += "$-$"  // the display minus sign, set in math mode
             default: result.append(character)
             }
         }

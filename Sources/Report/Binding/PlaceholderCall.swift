@@ -138,7 +138,7 @@ struct PlaceholderCall {
         let c = analysis.comparison
         var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
         if let ratio = c.rateRatio {
-            text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
+            text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.interval(ratio.interval)))"
         }
         return .text(text)
     }
@@ -151,12 +151,12 @@ struct PlaceholderCall {
         switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
         case .mannKendall(let mk, let sen):
             let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
+            return .text("\(verdict) (Mann–Kendall S = \(StatisticText.minus("\(mk.s)")), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
         case .ols(let ols):
-            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue)))")
+            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.interval(ols.slope.interval)), \(StatisticText.pClause(ols.slope.pValue)))")
         case .poisson(let result):
             let poisson = result.poisson
-            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue)))")
+            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.interval(poisson.rateRatioPerYear.interval)), \(StatisticText.pClause(poisson.slope.pValue)))")
         case .notComputed(_, let reason):
             throw fail(reason)
         }
