@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Render
+import RenderCairo
 import TestSupport
 
 /// Figures that survive greyscale print: the palette's grey values, fill patterns, dashes, whole-
@@ -120,5 +121,27 @@ import TestSupport
         #expect(end.y == before.y, "the line ends with a vertical segment")
         #expect(end.x - before.x > 5, "the last value holds for a year")
         #expect(abs(end.x - plot.maxX) < 0.5)
+    }
+
+    /// `--greyscale` proofs print: every pixel of the PNG is neutral, while the same figure
+    /// without the option is in colour.
+    @Test func greyscaleOptionDrawsOnlyGreys() throws {
+        let series = (0..<3).map { BarChart.Series(name: "s\($0)", values: [Double($0 + 1), 2]) }
+        let figure = BarChart(categories: ["2001", "2002"], series: series, arrangement: .stacked).figure(theme: .paper)
+        let backend = Backends.cairo().imageBackend(.png)
+        var options = RenderOptions(dpi: 72)
+        options.greyscale = true
+        func neutral(_ png: Data) throws -> Bool {
+            let image = try RasterImage(png: png)
+            for y in 0..<image.height {
+                for x in 0..<image.width {
+                    let p = image.pixel(x: x, y: y)
+                    if max(p.r, p.g, p.b) - min(p.r, p.g, p.b) > 1 { return false }
+                }
+            }
+            return true
+        }
+        #expect(try neutral(backend.render(figure, as: .png, options: options)))
+        #expect(try !neutral(backend.render(figure, as: .png, options: RenderOptions(dpi: 72))))
     }
 }

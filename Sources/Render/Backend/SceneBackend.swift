@@ -30,6 +30,6 @@ extension SceneBackend {
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
         let laidOut = layout(figure)
         if let needed = laidOut.requiredHeight { throw RenderError.categoriesDoNotFit(height: figure.height, needed: .pt(needed)) }
-        return try render(laidOut.scene, as: format, options: options)
+        return try render(options.greyscale ? laidOut.scene.greyscaled() : laidOut.scene, as: format, options: options)
     }
 }

@@ -85,6 +85,9 @@ struct ChartCommand: ParsableCommand {
     @Option(help: SVGTextOption.help)
     var svgText: SVGTextMode?
 
+    @Flag(help: "Draw every colour as the grey a black-and-white print makes of it, to proof the figure for print.")
+    var greyscale = false
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -120,7 +123,8 @@ struct ChartCommand: ParsableCommand {
             if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
             let built = try CorpusCharts(corpus: corpus).build(request)
             let figure = try built.spec.figure()
-            let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+            var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+            options.greyscale = greyscale
             let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
             let bytes = try backend.render(figure, as: format, options: options)
             try AtomicFile.write(bytes, to: output)
