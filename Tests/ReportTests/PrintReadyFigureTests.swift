@@ -112,7 +112,8 @@ import TestSupport
         } catch {
             #expect("\(error)".contains("at least \(Int(Length.pt(needed).millimetres.rounded(.up))) mm"))
         }
-        request.height = .pt(needed)
+        // The height the message names is enough.
+        request.height = .mm(Length.pt(needed).millimetres.rounded(.up))
         let enough = try CorpusCharts(corpus: Fixtures.corpus).build(request).spec.figure()
         let laidOut = backend.layout(enough)
         #expect(laidOut.requiredHeight == nil)

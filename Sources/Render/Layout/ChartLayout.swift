@@ -32,20 +32,21 @@ public struct ChartLayout {
     /// has, the figure grows by the shortfall (`growsToFitCategories`), or the result carries the
     /// height it would need.
     public func layout(_ chart: Chart) -> LaidOutChart {
+        let first = layoutOnce(chart)
+        guard first.shortfall > 0.01 else { return first.chart }
+        // Grow until every label fits. Margins change as the plot grows (a longer value axis gets
+        // more ticks), so a few rounds; each adds the shortfall measured at the previous height.
         var attempt = self
-        var result = attempt.layoutOnce(chart)
-        // Margins can change as the plot grows (longer value axes get more ticks), so a few rounds.
-        for _ in 0..<4 {
-            guard result.shortfall > 0.01 else { return result.chart }
+        var result = first
+        for _ in 0..<6 where result.shortfall > 0.01 {
             attempt.size.height = (attempt.size.height + result.shortfall).rounded(.up)
-            guard growsToFitCategories else { break }
             result = attempt.layoutOnce(chart)
         }
-        var chart = result.chart
-        if result.shortfall > 0.01 || !growsToFitCategories {
-            chart.requiredHeight = attempt.size.height
-        }
-        return chart
+        if growsToFitCategories && result.shortfall <= 0.01 { return result.chart }
+        // A fixed height: the layout at that height, with the height that was found to fit.
+        var refused = first.chart
+        refused.requiredHeight = attempt.size.height + max(result.shortfall, 0)
+        return refused
     }
 
     private func layoutOnce(_ chart: Chart) -> (chart: LaidOutChart, shortfall: Double) {
