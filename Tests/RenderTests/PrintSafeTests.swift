@@ -144,4 +144,16 @@ import TestSupport
         #expect(try neutral(backend.render(figure, as: .png, options: options)))
         #expect(try !neutral(backend.render(figure, as: .png, options: RenderOptions(dpi: 72))))
     }
+
+    /// Steps are 1, 2, 2.5, 4 or 5 times a power of ten, never 3 (0.3, 30, 300), over a sweep of
+    /// ranges and label counts.
+    @Test func tickStepsAvoidThrees() throws {
+        for upper in stride(from: 0.5, through: 1500, by: 7.3) {
+            for count in 2...10 {
+                let result = try #require(TickSearch().ticks(from: 0, to: upper, targetCount: count))
+                let mantissa = result.step / pow(10, floor(log10(result.step)))
+                #expect([1, 2, 2.5, 4, 5].contains { abs($0 - mantissa) < 1e-9 }, "step \(result.step) for 0…\(upper)")
+            }
+        }
+    }
 }
