@@ -156,4 +156,22 @@ import TestSupport
             }
         }
     }
+
+    /// Names along the bottom are never thinned: too many for the width even reading upwards, and
+    /// the chart is refused with the width that fits; at that width every name has its label.
+    @Test func namesAcrossTheBottomAreNeverThinned() throws {
+        let names = (1...60).map { "Country \($0)" }
+        let chart = BarChart(categories: names, values: names.indices.map { Double($0 % 7) }, orientation: .vertical)
+        let narrow = chart.figure(theme: .paper, width: .mm(85), height: .mm(80))
+        let laidOut = FixedWidthLayout().layout(narrow)
+        let needed = try #require(laidOut.requiredWidth)
+        #expect(needed > Length.mm(85).points)
+        #expect(laidOut.boxes.panels[0].xTickLabels.count == names.count)
+        #expect(throws: RenderError.self) { try Backends.cairo().imageBackend(.png).render(narrow, as: .png) }
+        let wide = FixedWidthLayout().layout(chart.figure(theme: .paper, width: .pt(needed), height: .mm(80)))
+        #expect(wide.requiredWidth == nil)
+        #expect(wide.boxes.panels[0].xTickLabels.map(\.text) == names)
+        let labels = wide.boxes.panels[0].xTickLabels
+        for i in 1..<labels.count { #expect(!labels[i - 1].overlaps(labels[i]), "\(labels[i].text) overlaps its neighbour") }
+    }
 }

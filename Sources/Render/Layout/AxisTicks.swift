@@ -165,6 +165,15 @@ struct HorizontalAxisFitter {
             let fits = runs.allSatisfy { $0.size.width <= wrapWidth + 0.5 && $0.size.height <= text.lineHeight(font) * 3.5 }
             if fits && !anyOverlap(runs) { return resolved(scale, ticks, runs, fitting: .wrapped, length: length) }
         }
+        if !axis.thinnable {
+            // Names are data: every one keeps its label, read upwards, and the axis reports the
+            // length at which they stop overlapping (the layout refuses the chart with it).
+            let runs = rotatedRuns(ticks, scale: scale, length: length, degrees: 90)
+            var result = resolved(scale, ticks, runs, fitting: .rotated(degrees: 90), length: length)
+            let height = runs.map(\.size.height).max() ?? 0
+            result.requiredLength = ((height + gap) / band.step).rounded(.up)
+            return result
+        }
         return rotatedOrThinned(ticks, allTicks: ticks, scale: scale, length: length, thinnable: true)
             ?? resolved(scale, ticks, [], fitting: .none, length: length)
     }

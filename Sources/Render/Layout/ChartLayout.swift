@@ -130,10 +130,12 @@ public struct ChartLayout {
         }
 
         let grid = Rect(x: content.minX, y: top, width: gridRight - content.minX, height: max(bottom - top, 1))
-        let (panelItems, panelBoxes, shortfall) = layoutPanels(chart, in: grid, figure: content)
+        let (panelItems, panelBoxes, shortfall, widthShortfall) = layoutPanels(chart, in: grid, figure: content)
         items.insert(contentsOf: panelItems, at: 0)
         boxes.panels = panelBoxes
-        return (LaidOutChart(scene: Scene(size: size, background: theme.background, items: items), boxes: boxes), shortfall)
+        var laidOut = LaidOutChart(scene: Scene(size: size, background: theme.background, items: items), boxes: boxes)
+        if widthShortfall > 0.01 { laidOut.requiredWidth = (size.width + widthShortfall).rounded(.up) }
+        return (laidOut, shortfall)
     }
 
     private func noteLines(_ chart: Chart) -> [String] {
@@ -173,9 +175,9 @@ public struct ChartLayout {
 
     /// The panels' items and boxes, and how much taller the figure must be for every category
     /// label to fit (0 when they all do).
-    private func layoutPanels(_ chart: Chart, in grid: Rect, figure: Rect) -> ([SceneItem], [PanelBoxes], Double) {
+    private func layoutPanels(_ chart: Chart, in grid: Rect, figure: Rect) -> ([SceneItem], [PanelBoxes], Double, Double) {
         let n = chart.panels.count
-        guard n > 0 else { return ([], [], 0) }
+        guard n > 0 else { return ([], [], 0, 0) }
         let columns = max(1, min(chart.columns ?? (n <= 3 ? n : Int(Double(n).squareRoot().rounded(.up))), n))
         let rows = (n + columns - 1) / columns
         let hGap = n > 1 ? theme.gap * 3 : 0, vGap = n > 1 ? theme.gap * 2 : 0
@@ -190,7 +192,7 @@ public struct ChartLayout {
         }
         var items: [SceneItem] = []
         var boxes: [PanelBoxes] = []
-        var shortfall = 0.0
+        var shortfall = 0.0, widthShortfall = 0.0
         for (index, panel) in chart.panels.enumerated() {
             let column = index % columns, row = index / columns
             let cellOrigin = Point(x: grid.minX + Double(column) * (cell.width + hGap), y: grid.minY + Double(row) * (cell.height + vGap))
@@ -203,12 +205,16 @@ public struct ChartLayout {
             let (panelItems, panelBox) = draw(panel, fit: final, plot: plot, margins: margins, index: index)
             items.append(.group("panel-\(index)", panelItems))
             boxes.append(panelBox)
+            if let needed = final.x.requiredLength, needed > plot.width {
+                // A figure's width is the column's: it cannot grow, so the chart is refused.
+                widthShortfall = max(widthShortfall, (needed - plot.width) * Double(columns))
+            }
             if let needed = final.y.requiredLength {
                 // Every row of the grid grows by the same amount, so the figure grows by it per row.
                 shortfall = max(shortfall, (needed - plot.height) * Double(rows))
             }
         }
-        return (items, boxes, shortfall)
+        return (items, boxes, shortfall, widthShortfall)
     }
 
     private func hasTicks(_ axis: Axis, _ resolved: ResolvedAxis) -> Bool {

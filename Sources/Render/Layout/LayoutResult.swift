@@ -8,6 +8,9 @@ public struct LaidOutChart: Sendable {
     /// Set when the chart's category labels do not all fit at a fixed height: the height in
     /// points at which they would. Backends refuse such a chart rather than drop labels.
     public var requiredHeight: Double?
+    /// Set when a category axis across the chart cannot label every category at this width (even
+    /// reading upwards): the width in points at which it could. Backends refuse such a chart.
+    public var requiredWidth: Double?
 
     /// A laid-out chart.
     public init(scene: Scene, boxes: LayoutBoxes, requiredHeight: Double? = nil) {

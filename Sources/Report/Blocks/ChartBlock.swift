@@ -141,6 +141,10 @@ struct BuiltFigureItem: BuiltBlock {
             throw ChartRequestError("figure '\(figure.id)': "
                 + RenderError.categoriesDoNotFit(height: spec.height ?? .pt(chart.scene.size.height), needed: .pt(needed)).description)
         }
+        if let needed = chart.requiredWidth {
+            throw ChartRequestError("figure '\(figure.id)': "
+                + RenderError.categoriesDoNotFitAcross(width: .pt(chart.scene.size.width), needed: .pt(needed)).description)
+        }
         let caption = context.caption(label: figure.label, figure.caption)
         let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
                                   + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]))
