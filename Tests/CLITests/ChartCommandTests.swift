@@ -5,7 +5,7 @@ import TestSupport
 @Suite struct ChartCommandTests {
     static let presets = ["attacks-per-year", "attacks-by-country", "killed-per-year", "attacks-timeline", "attacks-heatmap",
                           "attacks-2001-2011-vs-2024", "exercises-per-year", "exercises-timeline", "documents-cumulative",
-                          "membership-by-status", "rats-results"]
+                          "membership-by-status", "rats-results", "rats-persons"]
 
     @Test func listNamesEveryPreset() throws {
         let result = try CLI.run(["chart", "--list"])

@@ -29,7 +29,10 @@ public struct ResultTable: Sendable, Hashable {
             switch self {
             case .text(let text): return text
             case .integer(let value): return NumberText.grouped(value)
-            case .number(let value, let digits): return String(format: "%.\(digits)f", value)
+            case .number(let value, let digits):
+                // "-0.00" would be a negative zero: it prints as 0.00.
+                let text = String(format: "%.\(digits)f", value)
+                return text.allSatisfy { "-0.".contains($0) } ? String(text.drop { $0 == "-" }) : StatisticText.minus(text)
             case .missing: return "–"
             }
         }

@@ -19,11 +19,17 @@ public enum StatisticText {
         if value == 0 { return "0" }
         let magnitude = Int(floor(log10(abs(value))))
         let decimals = max(0, significant - 1 - magnitude)
-        if abs(value) >= 1e6 || abs(value) < 1e-4 { return String(format: "%.\(significant - 1)e", value) }
-        return String(format: "%.\(decimals)f", value)
+        if abs(value) >= 1e6 || abs(value) < 1e-4 { return minus(String(format: "%.\(significant - 1)e", value)) }
+        return minus(String(format: "%.\(decimals)f", value))
     }
 
-    /// "[0.42, 1.31]".
+    /// A printed number with its hyphen-minus made a true minus sign (U+2212), which is as wide
+    /// as a plus and lines up in columns; CSV and JSON keep the plain form.
+    public static func minus(_ text: String) -> String {
+        text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+    }
+
+    /// "[0.42, 1.31]": the one way intervals are written, in tables and in running text alike.
     public static func interval(_ interval: ConfidenceInterval, significant: Int = 3) -> String {
         "[\(number(interval.lower, significant: significant)), \(number(interval.upper, significant: significant))]"
     }

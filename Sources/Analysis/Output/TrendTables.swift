@@ -72,7 +72,7 @@ extension TrendAnalysis {
                                  .text(StatisticText.interval(result.slope.interval)), .text(StatisticText.pValue(result.slope.pValue)),
                                  .integer(result.n), .text("R² = \(StatisticText.number(result.rSquared, significant: 2))")])
                 case let .mannKendall(test, sen):
-                    rows.append([.text(trend.series), .text("Mann–Kendall S"), .text("\(test.s)"), .missing,
+                    rows.append([.text(trend.series), .text("Mann–Kendall S"), .text(StatisticText.minus("\(test.s)")), .missing,
                                  .text(StatisticText.pValue(test.pValue)), .integer(test.n),
                                  .text("Z = \(StatisticText.number(test.z)), τ-b = \(StatisticText.number(test.tau, significant: 2)), "
                                        + "\(test.trend.rawValue) at α = \(StatisticText.alpha(test.significanceLevel))")])

@@ -54,7 +54,7 @@ public struct Quantity: Sendable, Hashable, Codable, CustomStringConvertible {
 
 /// Number formatting shared by tables, CLI output and reports.
 public enum NumberText {
-    /// 1300 → "1,300"; the English thousands separator the sources use.
+    /// 1300 → "1,300"; the English thousands separator the sources use; −5 with a true minus sign.
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
@@ -62,6 +62,6 @@ public enum NumberText {
             if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
             result.append(character)
         }
-        return value < 0 ? "-" + result : result
+        return value < 0 ? "\u{2212}" + result : result
     }
 }

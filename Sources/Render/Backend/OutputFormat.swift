@@ -79,6 +79,8 @@ public struct RenderOptions: Sendable {
     public var transparentBackground: Bool
     /// How hard PNG pixels are compressed (PNG only).
     public var pngCompression: PNGCompression
+    /// Draw every colour as the grey a black-and-white print makes of it, to proof a figure for print.
+    public var greyscale = false
 
     /// Options for 300 dpi, fast PNG compression, an opaque background.
     public init(dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(), transparentBackground: Bool = false,

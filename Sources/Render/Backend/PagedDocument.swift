@@ -63,7 +63,7 @@ extension PagedDocument {
 
     /// The layout of a figure, measured as this document sets text.
     public func layout(_ figure: Figure) -> LaidOutChart {
-        ChartLayout(theme: figure.theme, width: figure.width, height: figure.height, measurer: textMeasurer).layout(figure.chart)
+        figure.layout(measuringWith: textMeasurer).layout(figure.chart)
     }
 
     /// Draws a laid-out chart with its top-left corner at `origin`.

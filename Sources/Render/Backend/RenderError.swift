@@ -8,6 +8,11 @@ public enum RenderError: Error, CustomStringConvertible {
     case io(String)
     /// The PNG encoder failed.
     case pngEncoding(String)
+    /// A fixed height too short to label every category (countries, lanes): labels are never
+    /// dropped, so the figure needs at least `needed`.
+    case categoriesDoNotFit(height: Length, needed: Length)
+    /// Category names along the horizontal axis that do not fit the width even reading upwards.
+    case categoriesDoNotFitAcross(width: Length, needed: Length)
     /// The backend does not write this format (e.g. the SVG backend asked for a PNG).
     case unsupportedFormat(ImageFormat, backend: String)
 
@@ -18,6 +23,14 @@ public enum RenderError: Error, CustomStringConvertible {
         case .invalidSize(let size): return "invalid figure size \(size.width) × \(size.height) pt"
         case .io(let message): return message
         case .pngEncoding(let message): return "PNG encoding: \(message)"
+        case .categoriesDoNotFit(let height, let needed):
+            let asked = String(format: "%.1f", height.millimetres), wanted = String(format: "%.0f", needed.millimetres.rounded(.up))
+            return "the chart's category labels do not all fit at a height of \(asked) mm; every category keeps its label, "
+                + "so the chart needs a height of at least \(wanted) mm (give that height, or leave the height out to let the chart grow)"
+        case .categoriesDoNotFitAcross(let width, let needed):
+            let asked = String(format: "%.1f", width.millimetres), wanted = String(format: "%.0f", needed.millimetres.rounded(.up))
+            return "the chart's category labels do not all fit across a width of \(asked) mm, even reading upwards; every category "
+                + "keeps its label, so the chart needs a width of at least \(wanted) mm (or lay the categories down the side: orientation horizontal)"
         case .unsupportedFormat(let format, let backend): return "the \(backend) backend does not write \(format.rawValue) files"
         }
     }

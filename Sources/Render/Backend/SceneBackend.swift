@@ -21,13 +21,16 @@ extension SceneBackend {
 
     /// The layout of a figure (its scene and the boxes of its parts), measured by this backend.
     public func layout(_ figure: Figure) -> LaidOutChart {
-        ChartLayout(theme: figure.theme, width: figure.width, height: figure.height, measurer: textMeasurer).layout(figure.chart)
+        figure.layout(measuringWith: textMeasurer).layout(figure.chart)
     }
 
     /// Lays out and draws a figure as a file of `format`.
     public func render(_ figure: Figure, as format: ImageFormat, options: RenderOptions = RenderOptions()) throws -> Data {
         let size = Size(width: figure.width.points, height: figure.height.points)
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
-        return try render(layout(figure).scene, as: format, options: options)
+        let laidOut = layout(figure)
+        if let needed = laidOut.requiredHeight { throw RenderError.categoriesDoNotFit(height: figure.height, needed: .pt(needed)) }
+        if let needed = laidOut.requiredWidth { throw RenderError.categoriesDoNotFitAcross(width: figure.width, needed: .pt(needed)) }
+        return try render(options.greyscale ? laidOut.scene.greyscaled() : laidOut.scene, as: format, options: options)
     }
 }

@@ -7,11 +7,17 @@ public struct BarChart: ChartKind, Equatable {
         public var name: String
         /// Values aligned with `categories`; nil leaves the bar out (not zero).
         public var values: [Double?]
+        /// Which values are lower bounds ("more than 1,300"), aligned with `values`; nil for none.
+        /// Such bars are drawn open with an arrow, and the legend says what that means.
+        public var lowerBounds: [Bool]?
         /// A series.
-        public init(name: String, values: [Double?]) {
+        public init(name: String, values: [Double?], lowerBounds: [Bool]? = nil) {
             self.name = name
             self.values = values
+            self.lowerBounds = lowerBounds
         }
+
+        func isLowerBound(_ index: Int) -> Bool { lowerBounds.map { index < $0.count && $0[index] } ?? false }
     }
 
     /// Several series per category side by side, or on top of each other.
@@ -39,6 +45,9 @@ public struct BarChart: ChartKind, Equatable {
     public var showsValues: Bool
     /// Categories drawn in the accent colour while the others are grey, to point at a finding.
     public var highlighted: [String]
+    /// Write "n/a" where a grouped bar has no value, so a figure the source does not report is
+    /// not read as zero (and the legend says so). Off for charts whose gaps are self-evident.
+    public var marksMissing = false
 
     /// A bar chart of several series.
     public init(text: ChartText = ChartText(), categories: [String], series: [Series], arrangement: Arrangement = .grouped,
@@ -71,6 +80,8 @@ public struct BarChart: ChartKind, Equatable {
         let stacked = arrangement == .stacked && series.count > 1
         var bars: [BarMark.Bar] = []
         var extremes: [Double] = [0]
+        var missing: [(category: Double, offset: Double)] = []
+        var anyLowerBound = false
         let groupCount = Double(series.count)
         let single = series.count == 1
         // Value labels share one precision, so 0.05 and 12.6 print as 0.05 and 12.60.
@@ -79,20 +90,30 @@ public struct BarChart: ChartKind, Equatable {
         for (c, _) in categories.enumerated() {
             var positiveTop = 0.0, negativeBottom = 0.0
             for (s, entry) in series.enumerated() {
-                guard c < entry.values.count, let value = entry.values[c], value.isFinite else { continue }
+                guard c < entry.values.count, let value = entry.values[c], value.isFinite else {
+                    if marksMissing && !stacked {
+                        missing.append((Double(c), single ? 0 : (Double(s) - (groupCount - 1) / 2) * 0.9 / groupCount))
+                    }
+                    continue
+                }
+                let lowerBound = entry.isLowerBound(c)
+                anyLowerBound = anyLowerBound || lowerBound
                 let color = fill(series: s, category: categories[c], theme: theme)
+                let pattern = single || !theme.distinguishesSeriesByPattern ? FillPattern.solid : FillPattern.forSeries(s)
                 if stacked {
                     // Positives stack up from zero and negatives down, so a segment never hides another.
                     let from = value >= 0 ? positiveTop : negativeBottom
                     let to = from + value
                     if value >= 0 { positiveTop = to } else { negativeBottom = to }
-                    bars.append(BarMark.Bar(position: Double(c), from: from, to: to, fill: color, thickness: 0.8))
+                    bars.append(BarMark.Bar(position: Double(c), from: from, to: to, fill: color, thickness: 0.8, pattern: pattern,
+                                            isLowerBound: lowerBound))
                     extremes.append(to)
                 } else {
                     let thickness = single ? 0.8 : 0.9 / groupCount
                     let offset = single ? 0 : (Double(s) - (groupCount - 1) / 2) * thickness
                     let label = showsValues && single ? valueFormat.format(value, step: labelStep) : nil
-                    bars.append(BarMark.Bar(position: Double(c), to: value, fill: color, offset: offset, thickness: thickness, label: label))
+                    bars.append(BarMark.Bar(position: Double(c), to: value, fill: color, offset: offset, thickness: thickness, label: label,
+                                            pattern: pattern, isLowerBound: lowerBound))
                     extremes.append(value)
                 }
             }
@@ -105,20 +126,44 @@ public struct BarChart: ChartKind, Equatable {
             let upper = domain.upperBound > 0 ? domain.upperBound + span * 0.1 : domain.upperBound
             domain = lower...upper
         }
+        if anyLowerBound {
+            // Room past the longest bar for a lower bound's arrowhead, which says "and more".
+            let span = domain.upperBound - domain.lowerBound
+            domain = (domain.lowerBound < 0 ? domain.lowerBound - span * 0.08 : domain.lowerBound)...(domain.upperBound > 0 ? domain.upperBound + span * 0.08 : domain.upperBound)
+        }
         let band = BandScale(categories: categories, innerPadding: 0.2, outerPadding: 0.1)
         let categoryAxis = Axis(scale: .band(band), title: categoryTitle, showsLine: false)
         let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: valueFormat, grid: true,
-                             extendsToTicks: true, showsLine: false)
+                             extendsToTicks: true, showsLine: false,
+                             wholeNumbers: valueFormat != .percent && Axis.allWhole(series.flatMap { $0.values.compactMap { $0 } }))
         let baseline = Mark.rule(RuleMark(axis: vertical ? .y : .x, value: 0, color: theme.axisColor, width: theme.axisLineWidth))
-        let marks: [Mark] = [.bar(BarMark(bars: bars, orientation: orientation, outline: stacked ? theme.background : nil)), baseline]
+        var marks: [Mark] = [.bar(BarMark(bars: bars, orientation: orientation, outline: stacked ? theme.background : nil)), baseline]
+        if !missing.isEmpty {
+            // At the bar's slot on the baseline: the offset is in bandwidths, the index in band steps.
+            let items = missing.map { m -> TextMark.Item in
+                let position = m.category + m.offset * (1 - band.innerPadding)
+                return vertical ? TextMark.Item(x: position, y: 0, text: "n/a") : TextMark.Item(x: 0, y: position, text: "n/a")
+            }
+            marks.append(.text(TextMark(items: items, anchor: vertical ? .bottomCenter : .left,
+                                        offset: vertical ? (0, -2) : (2, 0), color: theme.secondaryTextColor)))
+        }
         let panel = vertical
             ? Panel(x: categoryAxis, y: valueAxis, marks: marks)
             : Panel(x: valueAxis, y: categoryAxis, marks: marks)
         var legend: Legend?
         if series.count > 1 {
             legend = Legend(entries: series.enumerated().map { s, entry in
-                Legend.Entry(label: entry.name, swatch: .box(theme.palette.color(s)))
+                theme.distinguishesSeriesByPattern
+                    ? Legend.Entry(label: entry.name, swatch: .patterned(theme.palette.color(s), FillPattern.forSeries(s)))
+                    : Legend.Entry(label: entry.name, swatch: .box(theme.palette.color(s)))
             })
+        }
+        // What an open bar and an "n/a" mean, in the key (a chart of one series gets a key for them alone).
+        var notes: [Legend.Entry] = []
+        if anyLowerBound { notes.append(Legend.Entry(label: "more than (lower bound)", swatch: .lowerBound(.gray(0.35)))) }
+        if !missing.isEmpty { notes.append(Legend.Entry(label: "not reported", swatch: .notReported)) }
+        if !notes.isEmpty {
+            legend = Legend(entries: (legend?.entries ?? []) + notes)
         }
         return Chart(text: text, panels: [panel], legend: legend)
     }

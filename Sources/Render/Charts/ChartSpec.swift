@@ -25,6 +25,9 @@ public struct ChartSpec: Decodable, Sendable {
     public var height: Length?
     /// A journal column width preset.
     public var column: PaperWidth?
+    /// Whether `height` is a starting height the figure may exceed to label every category (a
+    /// report's default height), rather than one the user fixed. Not part of the spec's file form.
+    public var heightGrows = false
 
     /// A spec for `content` with the given theme and size.
     public init(_ content: any ChartKind, theme: String? = nil, width: Length? = nil, height: Length? = nil, column: PaperWidth? = nil) {
@@ -62,8 +65,12 @@ public struct ChartSpec: Decodable, Sendable {
     public func figure() throws -> Figure {
         let themeName = theme ?? "paper"
         guard let theme = Theme.named(themeName) else { throw SpecError.unknownTheme(themeName) }
-        return content.figure(theme: theme, width: width ?? column?.length, height: height)
+        var figure = content.figure(theme: theme, width: width ?? column?.length, height: height)
+        if heightGrows { figure.heightIsFixed = false }
+        return figure
     }
+
+
 
     private enum Keys: String, CodingKey { case kind, theme, width, height, column }
 

@@ -71,7 +71,10 @@ public struct CumulativeChart: ChartKind, Equatable {
     /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let xs = series.flatMap { $0.occurrences.map(\.x) }
-        let range = xRange ?? Domain.of(xs) ?? 0...1
+        var range = xRange ?? Domain.of(xs) ?? 0...1
+        // Start at the beginning of the first year, so the first record is a step up from zero
+        // rather than a vertical stub on the plot's left edge.
+        if xRange == nil, range.lowerBound != range.lowerBound.rounded(.down) { range = range.lowerBound.rounded(.down)...range.upperBound }
         let lines = lineSeries(start: range.lowerBound, end: range.upperBound)
         let panel = LineChart.panel(series: lines, theme: theme, xScale: .year, yScale: .linear, xTitle: xTitle, yTitle: yTitle,
                                     yFormat: .grouped, includesZero: true, showsMarkers: false, stepped: true,

@@ -39,7 +39,7 @@ public struct HeatMapChart: ChartKind, Equatable {
         let finite = values.joined().compactMap { $0 }.filter(\.isFinite)
         var domain = Domain.of(finite, includingZero: midpoint == nil && (finite.min() ?? 0) >= 0) ?? 0...1
         // Round the ends out to tick values, so the colour bar starts and ends on a label.
-        if let nice = TickSearch(onlyLoose: true).ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: 5) {
+        if let nice = TickSearch(integerSteps: Axis.allWhole(finite), onlyLoose: true).ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: 5) {
             domain = nice.first...nice.last
         }
         if let midpoint {
@@ -73,7 +73,8 @@ public struct HeatMapChart: ChartKind, Equatable {
         let gap = columns.count > 40 ? 0.25 : 0.5
         let panel = Panel(x: x, y: y, marks: [.tile(TileMark(tiles: tiles, gap: gap))])
         return Chart(text: text, panels: [panel],
-                     colorBar: ColorBar(scale: scale, title: valueTitle, format: valueFormat, showsMissing: missing))
+                     colorBar: ColorBar(scale: scale, title: valueTitle, format: valueFormat, showsMissing: missing,
+                                        wholeNumbers: Axis.allWhole(values.flatMap { $0.compactMap { $0 } })))
     }
 }
 

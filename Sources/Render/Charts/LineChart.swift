@@ -121,18 +121,29 @@ public struct LineChart: ChartKind, Equatable {
             let color = theme.palette.color(i + seriesColorOffset)
             marks.append(.area(AreaMark(x: s.points.map(\.x), lower: lower, upper: upper, fill: color.withAlpha(0.22), curve: curve)))
         }
+        // A stepped value holds until the next x; the last one holds for a step too (to the end of
+        // its year on a time axis), so a change in the last year reads as a step, not a stub.
+        let xs = Set(series.flatMap { $0.points.map(\.x) }).sorted()
+        let lastX = xs.last
+        let holdEnd: Double? = stepped ? lastX.map { last in
+            xScale == .year ? (last + 1).rounded(.down) : last + (xs.count > 1 ? last - xs[xs.count - 2] : 1)
+        } : nil
         for (i, s) in series.enumerated() {
             let index = i + seriesColorOffset
-            marks.append(.line(LineMark(points: s.points, color: theme.palette.color(index), dash: dash(index, theme), curve: curve,
-                                        marker: showsMarkers ? marker(index) : nil)))
+            var line = LineMark(points: s.points, color: theme.palette.color(index), dash: dash(index, theme), curve: curve,
+                                marker: showsMarkers ? marker(index) : nil)
+            line.holdsUntil = holdEnd
+            marks.append(.line(line))
         }
         var xd = sharedX ?? xDomain(series) ?? 0...1
+        if let holdEnd, let lastX, xd.upperBound <= lastX, holdEnd > xd.upperBound { xd = xd.lowerBound...holdEnd }
         var yd = sharedY ?? yDomain(series, includesZero: includesZero && yScale != .log) ?? 0...1
         if yScale == .log { yd = Domain.paddedLog(yd, by: 0.02) }
         if xScale == .log { xd = Domain.paddedLog(xd, by: 0.02) }
         let x = Axis(scale: Domain.scale(xScale, xd), title: xTitle, showsLabels: showsXLabels)
         let y = Axis(scale: Domain.scale(yScale, yd), title: yTitle, format: yFormat, grid: true,
-                     extendsToTicks: yScale != .log, showsLine: false, showsLabels: showsYLabels)
+                     extendsToTicks: yScale != .log, showsLine: false, showsLabels: showsYLabels,
+                     wholeNumbers: yFormat != .percent && Axis.allWhole(series.flatMap { $0.points.compactMap(\.y) }))
         var annotations: [Annotation] = events.map { .event(x: $0.x, label: $0.label) }
         annotations += notes.map { .point(x: $0.x, y: $0.y, label: $0.label) }
         if includesZero && yScale != .log && yd.lowerBound <= 0 && yd.upperBound >= 0 {

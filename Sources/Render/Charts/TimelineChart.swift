@@ -122,7 +122,7 @@ public struct TimelineChart: ChartKind, Equatable {
     /// Three reference sizes at round values.
     private func sizeLegend(largest: Double, maxDiameter: Double, minDiameter: Double, color: Color, hasUnknown: Bool) -> Legend? {
         guard largest > 0 else { return nil }
-        let top = TickSearch().ticks(from: 0, to: largest, targetCount: 3)
+        let top = TickSearch(integerSteps: Axis.allWhole(events.compactMap(\.magnitude))).ticks(from: 0, to: largest, targetCount: 3)
         var values = (top?.values ?? [largest]).filter { $0 > 0 && $0 <= largest }
         if values.count > 3 { values = Array(values.suffix(3)) }
         var entries = values.map { v in

@@ -37,14 +37,18 @@ struct AnnotationPlacement {
             }
             left = max(left, limit.lowerBound)
             let box = Rect(x: left, y: 0, width: size.width, height: size.height)
+            // The event's line rises from the plot through every row up to its label's, so a row is
+            // free only if the label fits in it and no label in the rows below covers the line.
+            let line = Rect(x: event.x - 1, y: 0, width: 2, height: size.height)
             var row = 0
-            while row < rows.count && rows[row].contains(where: { $0.expanded(by: 2).intersects(box) }) {
+            while row < rows.count && (rows[row].contains(where: { $0.expanded(by: 2).intersects(box) })
+                                       || rows[..<row].contains(where: { $0.contains(where: { $0.expanded(by: 2).intersects(line) }) })) {
                 row += 1
             }
             if row == rows.count { rows.append([]) }
+            // Reserve the line's x in the rows it passes (its own included, for labels placed later).
+            for lower in 0...row { rows[lower].append(line) }
             rows[row].append(box)
-            // Event lines of lower rows pass through higher rows: reserve the line's x there too.
-            for lower in 0..<row { rows[lower].append(Rect(x: event.x - 1, y: 0, width: 2, height: size.height)) }
             let anchorX = anchor.horizontal == .left ? left : left + size.width
             let y = -(Double(row) * rowHeight) - 1
             var run = text.run(event.label, font: font, color: theme.annotationColor, at: Point(x: anchorX, y: y), anchor: anchor)

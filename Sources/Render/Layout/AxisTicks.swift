@@ -23,6 +23,9 @@ struct ResolvedAxis {
     /// How far the first and last labels reach past the axis ends.
     var overhangStart: Double
     var overhangEnd: Double
+    /// For a category axis whose labels do not all fit: the axis length at which they would.
+    /// Category labels are never dropped, so the layout grows the figure or refuses.
+    var requiredLength: Double? = nil
 }
 
 /// The strategy that made an axis's labels fit without overlapping.
@@ -50,10 +53,10 @@ enum TickCandidates {
         if case .year(let d) = axis.scale, d.upperBound - d.lowerBound < 3, let months = monthTicks(d, count: count) {
             return (axis.scale, months, 1.0 / 12)
         }
-        let integer: Bool
-        if case .year = axis.scale { integer = true } else { integer = axis.format == .year }
-        var search = TickSearch(integerSteps: integer)
-        if integer {
+        let isYear: Bool
+        if case .year = axis.scale { isYear = true } else { isYear = axis.format == .year }
+        var search = TickSearch(integerSteps: isYear || axis.wholeNumbers)
+        if isYear {
             // Years read best in steps of 1, 2, 5 or 10 (2005, 2010, ...), never 3.
             search.niceSteps = [1, 5, 2, 2.5]
         }
@@ -162,6 +165,15 @@ struct HorizontalAxisFitter {
             let fits = runs.allSatisfy { $0.size.width <= wrapWidth + 0.5 && $0.size.height <= text.lineHeight(font) * 3.5 }
             if fits && !anyOverlap(runs) { return resolved(scale, ticks, runs, fitting: .wrapped, length: length) }
         }
+        if !axis.thinnable {
+            // Names are data: every one keeps its label, read upwards, and the axis reports the
+            // length at which they stop overlapping (the layout refuses the chart with it).
+            let runs = rotatedRuns(ticks, scale: scale, length: length, degrees: 90)
+            var result = resolved(scale, ticks, runs, fitting: .rotated(degrees: 90), length: length)
+            let height = runs.map(\.size.height).max() ?? 0
+            result.requiredLength = ((height + gap) / band.step).rounded(.up)
+            return result
+        }
         return rotatedOrThinned(ticks, allTicks: ticks, scale: scale, length: length, thinnable: true)
             ?? resolved(scale, ticks, [], fitting: .none, length: length)
     }
@@ -248,19 +260,29 @@ struct VerticalAxisFitter {
         let lineHeight = text.lineHeight(font)
         if case .band(let band) = axis.scale {
             let ticks = band.categories.enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
-            // Names on a vertical axis cannot rotate or wrap their way out of a crowd: thinning is the
-            // only remedy, so it applies even to names (a chart that tall should be made taller).
-            for k in 1...max(1, ticks.count) {
-                let kept = ticks.enumerated().filter { $0.offset % k == 0 }.map(\.element)
-                let runs = kept.map { tick in
+            func runs(_ kept: [Tick]) -> [TextRun] {
+                kept.map { tick in
                     text.run(tick.label, font: font, color: color,
                              at: Point(x: 0, y: axis.scale.fraction(tick.value)! * length),
                              anchor: TextAnchor(.right, .middle), wrapWidth: maxLabelWidth, alignment: .right)
                 }
-                if !anyOverlap(runs) {
-                    return resolved(axis.scale, ticks, runs, k == 1 ? .all : .thinned(every: k), length: length)
+            }
+            let all = runs(ticks)
+            if !anyOverlap(all) { return resolved(axis.scale, ticks, all, .all, length: length) }
+            // Names (countries, lanes) are data: every row keeps its label, so the axis reports the
+            // length it needs and the layout grows the figure (or refuses with that height).
+            // Ordered numbers (years) may still show every k-th label.
+            if axis.thinnable {
+                for k in 2...max(2, ticks.count) {
+                    let kept = runs(ticks.enumerated().filter { $0.offset % k == 0 }.map(\.element))
+                    if !anyOverlap(kept) {
+                        return resolved(axis.scale, ticks, kept, .thinned(every: k), length: length)
+                    }
                 }
             }
+            var result = resolved(axis.scale, ticks, all, .all, length: length)
+            result.requiredLength = requiredLength(all, length: length)
+            return result
         }
         let maxCount = min(max(Int(length / (lineHeight * 3.2)) + 1, 2), 10)
         var last: ResolvedAxis?
@@ -276,6 +298,20 @@ struct VerticalAxisFitter {
             if !anyOverlap(runs) { return last! }
         }
         return last!
+    }
+
+    /// The axis length at which no two neighbouring labels overlap: band centres move apart in
+    /// proportion to the length, so the tightest pair decides.
+    private func requiredLength(_ runs: [TextRun], length: Double) -> Double {
+        let sorted = runs.sorted { $0.position.y < $1.position.y }
+        var factor = 1.0
+        for i in 1..<max(sorted.count, 1) {
+            let distance = sorted[i].position.y - sorted[i - 1].position.y
+            let needed = (sorted[i].bounds.height + sorted[i - 1].bounds.height) / 2 + gap
+            if distance > 0 { factor = max(factor, needed / distance) }
+        }
+        // A hair more, so rounding in the next layout pass cannot bring the overlap back.
+        return (length * factor).rounded(.up) + 0.5
     }
 
     private func anyOverlap(_ runs: [TextRun]) -> Bool {

@@ -10,24 +10,51 @@ public struct ChartLayout {
     public var size: Size
     /// The backend's measurer, so every label is sized as it will be drawn.
     public var measurer: TextMeasurer
+    /// Whether the figure may grow taller so that every category label fits. When false (a height
+    /// the user fixed), a chart whose categories do not fit reports the height it needs in
+    /// `LaidOutChart.requiredHeight` instead, and backends refuse to draw it.
+    public var growsToFitCategories: Bool
 
     /// A layout at `width` × `height` (the theme's default size where nil), measuring with `measurer`.
-    public init(theme: Theme, width: Length? = nil, height: Length? = nil, measurer: TextMeasurer) {
+    public init(theme: Theme, width: Length? = nil, height: Length? = nil, measurer: TextMeasurer, growsToFitCategories: Bool = true) {
         self.theme = theme
         self.size = Size(width: (width ?? theme.defaultWidth).points, height: (height ?? theme.defaultHeight).points)
         self.measurer = measurer
+        self.growsToFitCategories = growsToFitCategories
     }
 
     var text: TextMaker { TextMaker(measurer: measurer, language: theme.language) }
 
     /// The chart laid out: its scene and the boxes of its parts. A size too small to hold anything
     /// gives an empty scene, which backends reject with `RenderError.invalidSize`.
+    ///
+    /// Category labels are never thinned: when a category axis needs more length than the plot
+    /// has, the figure grows by the shortfall (`growsToFitCategories`), or the result carries the
+    /// height it would need.
     public func layout(_ chart: Chart) -> LaidOutChart {
+        let first = layoutOnce(chart)
+        guard first.shortfall > 0.01 else { return first.chart }
+        // Grow until every label fits. Margins change as the plot grows (a longer value axis gets
+        // more ticks), so a few rounds; each adds the shortfall measured at the previous height.
+        var attempt = self
+        var result = first
+        for _ in 0..<6 where result.shortfall > 0.01 {
+            attempt.size.height = (attempt.size.height + result.shortfall).rounded(.up)
+            result = attempt.layoutOnce(chart)
+        }
+        if growsToFitCategories && result.shortfall <= 0.01 { return result.chart }
+        // A fixed height: the layout at that height, with the height that was found to fit.
+        var refused = first.chart
+        refused.requiredHeight = attempt.size.height + max(result.shortfall, 0)
+        return refused
+    }
+
+    private func layoutOnce(_ chart: Chart) -> (chart: LaidOutChart, shortfall: Double) {
         guard size.width > 2 * theme.padding + 10, size.height > 2 * theme.padding + 10, size.width.isFinite, size.height.isFinite else {
             // Too small to hold anything: an empty scene, which the backend rejects with a clear error.
             let empty = Rect(x: 0, y: 0, width: max(size.width, 0), height: max(size.height, 0))
-            return LaidOutChart(scene: Scene(size: size, background: theme.background, items: []),
-                                boxes: LayoutBoxes(content: empty, panels: []))
+            return (LaidOutChart(scene: Scene(size: size, background: theme.background, items: []),
+                                 boxes: LayoutBoxes(content: empty, panels: [])), 0)
         }
         let gap = theme.gap
         let content = Rect(x: theme.padding, y: theme.padding,
@@ -103,10 +130,12 @@ public struct ChartLayout {
         }
 
         let grid = Rect(x: content.minX, y: top, width: gridRight - content.minX, height: max(bottom - top, 1))
-        let (panelItems, panelBoxes) = layoutPanels(chart, in: grid, figure: content)
+        let (panelItems, panelBoxes, shortfall, widthShortfall) = layoutPanels(chart, in: grid, figure: content)
         items.insert(contentsOf: panelItems, at: 0)
         boxes.panels = panelBoxes
-        return LaidOutChart(scene: Scene(size: size, background: theme.background, items: items), boxes: boxes)
+        var laidOut = LaidOutChart(scene: Scene(size: size, background: theme.background, items: items), boxes: boxes)
+        if widthShortfall > 0.01 { laidOut.requiredWidth = (size.width + widthShortfall).rounded(.up) }
+        return (laidOut, shortfall)
     }
 
     private func noteLines(_ chart: Chart) -> [String] {
@@ -137,13 +166,18 @@ public struct ChartLayout {
         var events: AnnotationPlacement.EventLabels
         var xTickLength: Double
         var yTickLength: Double
+        /// Extra distance between the plot edge and the tick labels where markers reach past it.
+        var xLabelInset = 0.0
+        var yLabelInset = 0.0
     }
 
     var labelGap: Double { theme.gap * 0.5 }
 
-    private func layoutPanels(_ chart: Chart, in grid: Rect, figure: Rect) -> ([SceneItem], [PanelBoxes]) {
+    /// The panels' items and boxes, and how much taller the figure must be for every category
+    /// label to fit (0 when they all do).
+    private func layoutPanels(_ chart: Chart, in grid: Rect, figure: Rect) -> ([SceneItem], [PanelBoxes], Double, Double) {
         let n = chart.panels.count
-        guard n > 0 else { return ([], []) }
+        guard n > 0 else { return ([], [], 0, 0) }
         let columns = max(1, min(chart.columns ?? (n <= 3 ? n : Int(Double(n).squareRoot().rounded(.up))), n))
         let rows = (n + columns - 1) / columns
         let hGap = n > 1 ? theme.gap * 3 : 0, vGap = n > 1 ? theme.gap * 2 : 0
@@ -158,6 +192,7 @@ public struct ChartLayout {
         }
         var items: [SceneItem] = []
         var boxes: [PanelBoxes] = []
+        var shortfall = 0.0, widthShortfall = 0.0
         for (index, panel) in chart.panels.enumerated() {
             let column = index % columns, row = index / columns
             let cellOrigin = Point(x: grid.minX + Double(column) * (cell.width + hGap), y: grid.minY + Double(row) * (cell.height + vGap))
@@ -170,8 +205,16 @@ public struct ChartLayout {
             let (panelItems, panelBox) = draw(panel, fit: final, plot: plot, margins: margins, index: index)
             items.append(.group("panel-\(index)", panelItems))
             boxes.append(panelBox)
+            if let needed = final.x.requiredLength, needed > plot.width {
+                // A figure's width is the column's: it cannot grow, so the chart is refused.
+                widthShortfall = max(widthShortfall, (needed - plot.width) * Double(columns))
+            }
+            if let needed = final.y.requiredLength {
+                // Every row of the grid grows by the same amount, so the figure grows by it per row.
+                shortfall = max(shortfall, (needed - plot.height) * Double(rows))
+            }
         }
-        return (items, boxes)
+        return (items, boxes, shortfall, widthShortfall)
     }
 
     private func hasTicks(_ axis: Axis, _ resolved: ResolvedAxis) -> Bool {
@@ -216,21 +259,23 @@ public struct ChartLayout {
         let xTick = hasTicks(panel.x, x) ? theme.tickLength : 0
         let yTick = hasTicks(panel.y, y) ? theme.tickLength : 0
 
+        let probe = PlotMapper(plot: Rect(x: 0, y: 0, width: plot.width, height: plot.height), x: x.scale, y: y.scale)
+        let inset = MarkDrawing(mapper: probe, theme: theme, text: text).markerOverhang(panel.marks)
         var m = Margins()
-        m.left = yTick + (panel.y.showsLabels ? y.labelDepth + labelGap : 0)
+        m.left = yTick + (panel.y.showsLabels ? inset.left + y.labelDepth + labelGap : 0)
         if let title = panel.y.title, !title.isEmpty {
             m.left += text.size(title, font: theme.axisTitleFont, wrapWidth: plot.height).height + theme.gap
         }
         m.left = max(m.left, panel.x.showsLabels ? x.overhangStart : 0, 1)
         m.right = max(panel.x.showsLabels ? x.overhangEnd : 0, 1)
 
-        m.bottom = xTick + (panel.x.showsLabels ? x.labelDepth + labelGap : 0)
+        m.bottom = xTick + (panel.x.showsLabels ? inset.bottom + x.labelDepth + labelGap : 0)
         if let title = panel.x.title, !title.isEmpty {
             m.bottom += theme.gap * 0.75 + text.size(title, font: theme.axisTitleFont, wrapWidth: plot.width).height
         }
         m.bottom = max(m.bottom, panel.y.showsLabels ? y.overhangEnd : 0, 1)
 
-        let mapper = PlotMapper(plot: Rect(x: 0, y: 0, width: plot.width, height: plot.height), x: x.scale, y: y.scale)
+        let mapper = probe
         // Labels written beside the data (a slopegraph's ends) get margins as wide as they measure, so
         // they fit inside the figure whatever the font; the plot narrows instead. For items at the
         // domain's ends this is exact at once; elsewhere the three rounds of `fit` converge on it.
@@ -247,7 +292,8 @@ public struct ChartLayout {
         if let title = panel.title, !title.isEmpty {
             m.top = max(m.top, eventLabels.height) + text.size(title, font: theme.panelTitleFont).height + theme.gap * 0.75
         }
-        return PanelFit(margins: m, x: x, y: y, events: eventLabels, xTickLength: xTick, yTickLength: yTick)
+        return PanelFit(margins: m, x: x, y: y, events: eventLabels, xTickLength: xTick, yTickLength: yTick,
+                        xLabelInset: inset.bottom, yLabelInset: inset.left)
     }
 }
 

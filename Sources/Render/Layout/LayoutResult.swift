@@ -5,6 +5,19 @@ public struct LaidOutChart: Sendable {
     public var scene: Scene
     /// Where the title, legend, panels and other parts ended up.
     public var boxes: LayoutBoxes
+    /// Set when the chart's category labels do not all fit at a fixed height: the height in
+    /// points at which they would. Backends refuse such a chart rather than drop labels.
+    public var requiredHeight: Double?
+    /// Set when a category axis across the chart cannot label every category at this width (even
+    /// reading upwards): the width in points at which it could. Backends refuse such a chart.
+    public var requiredWidth: Double?
+
+    /// A laid-out chart.
+    public init(scene: Scene, boxes: LayoutBoxes, requiredHeight: Double? = nil) {
+        self.scene = scene
+        self.boxes = boxes
+        self.requiredHeight = requiredHeight
+    }
 }
 
 /// The boxes of a laid-out chart's parts, in page points; nil for a part the chart does not have.

@@ -8,13 +8,16 @@ struct LegendLayout {
     private var font: FontSpec { theme.legendFont }
     private var em: Double { font.size }
 
-    /// Entries flowing left to right, wrapping into rows no wider than `maxWidth`.
+    /// Entries flowing left to right, wrapping into rows no wider than `maxWidth`. Every entry of
+    /// the legend shares one row height, so labels beside swatches of different sizes (a size key
+    /// of 100, 200, 300) sit on one baseline, and the title on it too.
     func horizontal(_ legend: Legend, maxWidth: Double) -> (items: [SceneItem], size: Size) {
         let lineHeight = text.lineHeight(font)
+        let rowHeight = legend.entries.map { swatchSize($0.swatch).height }.reduce(lineHeight, max)
         var items: [SceneItem] = []
-        var x = 0.0, y = 0.0, rowHeight = lineHeight, widest = 0.0
+        var x = 0.0, y = 0.0, widest = 0.0
         if let title = legend.title {
-            let run = text.run(title, font: font.bold, color: theme.textColor, at: Point(x: 0, y: 0), anchor: .topLeft)
+            let run = text.run(title, font: font.bold, color: theme.textColor, at: Point(x: 0, y: rowHeight / 2), anchor: .left)
             items.append(.text(run))
             x = run.size.width + em * 0.8
         }
@@ -25,11 +28,8 @@ struct LegendLayout {
             if x > 0 && x + width > maxWidth {
                 x = 0
                 y += rowHeight + em * 0.25
-                rowHeight = lineHeight
             }
-            let height = max(lineHeight, swatch.height)
-            items += drawEntry(entry, swatch: swatch, at: Point(x: x, y: y), rowHeight: height)
-            rowHeight = max(rowHeight, height)
+            items += drawEntry(entry, swatch: swatch, at: Point(x: x, y: y), rowHeight: rowHeight)
             widest = max(widest, x + width)
             x += width + em * 1.2
         }
@@ -60,7 +60,9 @@ struct LegendLayout {
 
     private func swatchSize(_ swatch: Legend.Swatch) -> Size {
         switch swatch {
-        case .box, .missing: return Size(width: em * 0.8, height: em * 0.8)
+        case .box, .missing, .patterned: return Size(width: em * 0.8, height: em * 0.8)
+        case .lowerBound: return Size(width: em * 1.6, height: em * 0.8)
+        case .notReported: return Size(width: text.size("n/a", font: font).width, height: em * 0.8)
         case .line, .lineWithBand: return Size(width: em * 2, height: em * 0.8)
         case .point(_, _, let d): return Size(width: max(d, em * 0.8), height: d)
         }
@@ -73,6 +75,17 @@ struct LegendLayout {
         switch entry.swatch {
         case .box(let color):
             items.append(.rect(box, .fill(color)))
+        case .patterned(let color, let pattern):
+            let drawing = MarkDrawing(mapper: PlotMapper(plot: box, x: .linear(0...1), y: .linear(0...1)), theme: theme, text: text)
+            items += pattern.items(box, color: color, outline: nil, spacing: drawing.patternSpacing, lineWidth: drawing.patternLineWidth)
+        case .lowerBound(let color):
+            let mark = BarMark(bars: [BarMark.Bar(position: 0, from: 0, to: 0.6, fill: color, isLowerBound: true)], orientation: .horizontal)
+            let band = PositionScale.band(BandScale(categories: [""], innerPadding: 0, outerPadding: 0))
+            let drawing = MarkDrawing(mapper: PlotMapper(plot: box, x: .linear(0...1), y: band), theme: theme, text: text)
+            items += drawing.items(for: .bar(mark))
+        case .notReported:
+            items.append(.text(text.run("n/a", font: font, color: theme.secondaryTextColor,
+                                        at: Point(x: box.minX, y: cy), anchor: .left)))
         case .missing:
             items.append(.hatch(box, background: theme.background, line: .gray(0.6)))
             items.append(.rect(box, .stroke(Stroke(color: .gray(0.6), width: 0.35))))
@@ -122,7 +135,7 @@ struct LegendLayout {
         let barRect = Rect(x: x, y: 0, width: barWidth, height: barHeight)
         items.append(.gradient(barRect, colors: samples, vertical: false))
         let count = max(3, min(6, Int(barWidth / (em * 4))))
-        let ticks = TickSearch().ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: count)
+        let ticks = TickSearch(integerSteps: bar.wholeNumbers).ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: count)
         var labelBottom = barHeight
         var previousRight = -Double.infinity
         for value in ticks?.values ?? [] where value >= domain.lowerBound - 1e-9 && value <= domain.upperBound + 1e-9 {

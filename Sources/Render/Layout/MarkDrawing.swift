@@ -28,7 +28,9 @@ struct MarkDrawing {
             guard let label = bar.label, let center = centre(of: bar, vertical: vertical, thickness: thickness) else { return nil }
             let end = mapper.valueCoordinate(bar.to, onX: !vertical)
             let negative = bar.to < bar.from
-            let gap = theme.gap * 0.5
+            // A lower bound's label starts past its arrowhead.
+            let head = bar.isLowerBound ? min(thickness * bar.thickness * 0.5, theme.markerSize * 1.4) : 0
+            let gap = theme.gap * 0.5 + head
             let position = vertical
                 ? Point(x: center, y: end + (negative ? gap : -gap))
                 : Point(x: end + (negative ? -gap : gap), y: center)
@@ -47,16 +49,45 @@ struct MarkDrawing {
     private func bars(_ m: BarMark) -> [SceneItem] {
         let vertical = m.orientation == .vertical
         let band = mapper.bandLength(onX: vertical)
-        return m.bars.compactMap { bar in
-            guard bar.from.isFinite, bar.to.isFinite, let c = centre(of: bar, vertical: vertical, thickness: band) else { return nil }
+        return m.bars.flatMap { bar -> [SceneItem] in
+            guard bar.from.isFinite, bar.to.isFinite, let c = centre(of: bar, vertical: vertical, thickness: band) else { return [] }
             let t = band * bar.thickness
             let a = mapper.valueCoordinate(bar.from, onX: !vertical), b = mapper.valueCoordinate(bar.to, onX: !vertical)
             let rect = vertical
                 ? Rect(x: c - t / 2, y: min(a, b), width: t, height: abs(b - a))
                 : Rect(x: min(a, b), y: c - t / 2, width: abs(b - a), height: t)
+            if bar.isLowerBound { return lowerBound(rect, bar: bar, vertical: vertical, reversed: bar.to < bar.from) }
             let outline = m.outline.map { Stroke(color: $0, width: 0.5) }
-            return .rect(rect, Paint(fill: bar.fill, stroke: outline))
+            return bar.pattern.items(rect, color: bar.fill, outline: outline, spacing: patternSpacing, lineWidth: patternLineWidth)
         }
+    }
+
+    /// Pattern lines: close enough to read as a texture at the theme's bar sizes.
+    var patternSpacing: Double { max(2.5, theme.tickLabelSize * 0.4) }
+    var patternLineWidth: Double { max(0.4, theme.dataLineWidth * 0.45) }
+
+    /// An open bar (outline in the series colour over a pale fill) ending in an arrowhead that
+    /// points on past the value: "at least this much".
+    private func lowerBound(_ rect: Rect, bar: BarMark.Bar, vertical: Bool, reversed: Bool) -> [SceneItem] {
+        let w = max(theme.dataLineWidth, 0.75)
+        var items: [SceneItem] = [.rect(rect, Paint(fill: bar.fill.withAlpha(0.18), stroke: Stroke(color: bar.fill, width: w, dash: [2 * w, 1.5 * w])))]
+        let t = vertical ? rect.width : rect.height
+        let head = min(t * 0.5, theme.markerSize * 1.4)
+        var path = Path()
+        if vertical {
+            let tip = reversed ? rect.maxY + head : rect.minY - head, base = reversed ? rect.maxY : rect.minY
+            path.move(to: Point(x: rect.midX - head * 0.6, y: base))
+            path.line(to: Point(x: rect.midX, y: tip))
+            path.line(to: Point(x: rect.midX + head * 0.6, y: base))
+        } else {
+            let tip = reversed ? rect.minX - head : rect.maxX + head, base = reversed ? rect.minX : rect.maxX
+            path.move(to: Point(x: base, y: rect.midY - head * 0.6))
+            path.line(to: Point(x: tip, y: rect.midY))
+            path.line(to: Point(x: base, y: rect.midY + head * 0.6))
+        }
+        path.close()
+        items.append(.path(path, Paint(fill: bar.fill)))
+        return items
     }
 
     private func stroke(_ color: Color, width: Double?, dash: DashStyle) -> Stroke {
@@ -91,6 +122,10 @@ struct MarkDrawing {
                     points.append(Point(x: p.x, y: last.y))
                 }
                 points.append(p)
+            }
+            if m.curve == .stepAfter, run.last == m.points.count - 1, let hold = m.holdsUntil,
+               let last = points.last, let end = mapper.point(hold, m.points[run.last!].y!), end.x > last.x {
+                points.append(Point(x: end.x, y: last.y))
             }
             if points.count == 1 {
                 // A lone value between gaps would vanish as a zero-length line: show it as a dot.
@@ -187,6 +222,23 @@ struct MarkDrawing {
             }
         }
         return (start, end)
+    }
+
+    /// How far markers reach past the plot's left and bottom edges (a dumbbell's dot at 0 is half
+    /// outside the plot): tick labels move out by this much so they keep their gap from the marks.
+    func markerOverhang(_ marks: [Mark]) -> (left: Double, bottom: Double) {
+        var left = 0.0, bottom = 0.0
+        let plot = mapper.plot
+        for case .point(let m) in marks {
+            let outline = m.outline == nil ? 0 : 0.5
+            for i in 0..<m.count {
+                let radius = ((m.sizes?[i] ?? nil) ?? m.size ?? theme.markerSize) / 2 + outline
+                guard let p = mapper.point(m.x[i], m.y[i]) else { continue }
+                left = max(left, radius - (p.x - plot.minX))
+                bottom = max(bottom, radius - (plot.maxY - p.y))
+            }
+        }
+        return (left, bottom)
     }
 
     private func textRuns(_ m: TextMark) -> [TextRun] {

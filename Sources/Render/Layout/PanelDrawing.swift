@@ -86,7 +86,7 @@ extension ChartLayout {
 
         var labels: [SceneItem] = []
         if panel.x.showsLabels {
-            let dy = plot.maxY + fit.xTickLength + labelGap
+            let dy = plot.maxY + fit.xTickLength + fit.xLabelInset + labelGap
             for run in fit.x.labels {
                 var moved = run
                 moved.position = run.position.offset(plot.minX, dy)
@@ -95,7 +95,7 @@ extension ChartLayout {
             }
         }
         if panel.y.showsLabels {
-            let dx = plot.minX - fit.yTickLength - labelGap
+            let dx = plot.minX - fit.yTickLength - fit.yLabelInset - labelGap
             for run in fit.y.labels {
                 var moved = run
                 moved.position = run.position.offset(dx, plot.minY)
@@ -107,7 +107,7 @@ extension ChartLayout {
 
         var titles: [SceneItem] = []
         if let title = panel.x.title, !title.isEmpty {
-            let y = plot.maxY + fit.xTickLength + (panel.x.showsLabels ? fit.x.labelDepth + labelGap : 0) + theme.gap * 0.75
+            let y = plot.maxY + fit.xTickLength + (panel.x.showsLabels ? fit.xLabelInset + fit.x.labelDepth + labelGap : 0) + theme.gap * 0.75
             let run = text.run(title, font: theme.axisTitleFont, color: theme.secondaryTextColor, at: Point(x: plot.midX, y: y),
                                anchor: .topCenter, wrapWidth: plot.width, alignment: .center)
             boxes.xAxisTitle = run.bounds

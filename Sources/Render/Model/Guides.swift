@@ -20,12 +20,16 @@ public struct Axis: Sendable {
     public var showsLine: Bool
     /// Hide tick labels (inner panels of small multiples).
     public var showsLabels: Bool
+    /// The axis measures whole things (attacks, exercises, states): ticks fall on whole numbers
+    /// only, so no axis reads "2.5 attacks" or steps by 0.3. The tick search respects it.
+    public var wholeNumbers: Bool
 
     /// An axis; the format defaults to years on a year scale, grouped numbers otherwise.
     public init(scale: PositionScale, title: String? = nil, format: NumberFormat? = nil, grid: Bool = false,
                 ticks: [Double]? = nil, extendsToTicks: Bool = false, thinnable: Bool? = nil,
-                showsLine: Bool = true, showsLabels: Bool = true) {
+                showsLine: Bool = true, showsLabels: Bool = true, wholeNumbers: Bool = false) {
         self.scale = scale
+        self.wholeNumbers = wholeNumbers
         self.title = title
         if let format {
             self.format = format
@@ -46,6 +50,17 @@ public struct Axis: Sendable {
         }
         self.showsLine = showsLine
         self.showsLabels = showsLabels
+    }
+
+    /// Whether values are all whole numbers, i.e. counts: chart kinds use it to set `wholeNumbers`
+    /// on a value axis, so counts never get fractional ticks while rates keep theirs.
+    public static func allWhole<S: Sequence>(_ values: S) -> Bool where S.Element == Double {
+        var any = false
+        for v in values where v.isFinite {
+            guard v == v.rounded() else { return false }
+            any = true
+        }
+        return any
     }
 }
 
@@ -76,6 +91,12 @@ public struct Legend: Sendable {
         case lineWithBand(Color, band: Color)
         /// The hatch used for missing values.
         case missing
+        /// A box in a colour with a fill pattern (bars of one series in a patterned theme).
+        case patterned(Color, FillPattern)
+        /// An open bar with an arrowhead: a value given only as a lower bound ("more than").
+        case lowerBound(Color)
+        /// A small "n/a" mark: a value the source does not report.
+        case notReported
     }
 
     /// A heading over the entries; nil for none.
@@ -103,10 +124,14 @@ public struct ColorBar: Sendable {
     public var format: NumberFormat
     /// Adds a hatched "No data" swatch next to the bar.
     public var showsMissing: Bool
+    /// The colours stand for counts: labels only at whole numbers.
+    public var wholeNumbers: Bool
 
     /// A colour bar.
-    public init(scale: ColorScale, title: String? = nil, format: NumberFormat = .grouped, showsMissing: Bool = false) {
+    public init(scale: ColorScale, title: String? = nil, format: NumberFormat = .grouped, showsMissing: Bool = false,
+                wholeNumbers: Bool = false) {
         self.scale = scale
+        self.wholeNumbers = wholeNumbers
         self.title = title
         self.format = format
         self.showsMissing = showsMissing

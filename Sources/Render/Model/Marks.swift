@@ -58,9 +58,15 @@ public struct BarMark: Sendable {
         public var thickness: Double
         /// Printed at the bar's end when set.
         public var label: String?
+        /// Lines over the fill, so series differ by more than hue (greyscale print).
+        public var pattern: FillPattern
+        /// The value is a lower bound ("more than 1,300"): the bar is drawn open (outlined, lightly
+        /// filled) with an arrow past its end, so it does not read as an exact figure.
+        public var isLowerBound: Bool
 
         /// A bar from `from` to `to` at category `position`.
-        public init(position: Double, from: Double = 0, to: Double, fill: Color, offset: Double = 0, thickness: Double = 1, label: String? = nil) {
+        public init(position: Double, from: Double = 0, to: Double, fill: Color, offset: Double = 0, thickness: Double = 1, label: String? = nil,
+                    pattern: FillPattern = .solid, isLowerBound: Bool = false) {
             self.position = position
             self.from = from
             self.to = to
@@ -68,6 +74,8 @@ public struct BarMark: Sendable {
             self.offset = offset
             self.thickness = thickness
             self.label = label
+            self.pattern = pattern
+            self.isLowerBound = isLowerBound
         }
     }
 
@@ -121,6 +129,9 @@ public struct LineMark: Sendable {
     public var curve: Curve
     /// Markers at the data points, so series stay apart without colour.
     public var marker: MarkerShape?
+    /// For a stepped line: the x up to which the last value holds. Without it a change at the last
+    /// point would be drawn as a bare vertical stub on the plot's edge.
+    public var holdsUntil: Double?
 
     /// A line.
     public init(points: [DataPoint], color: Color, width: Double? = nil, dash: DashStyle = .solid,

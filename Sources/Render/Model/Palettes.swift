@@ -6,6 +6,11 @@ public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
     case okabeIto
     /// Shades of grey from dark to light, for strictly monochrome printing.
     case grays
+    /// Okabe–Ito hues ordered (and one added) for print: the first `distinctGreys` colours differ
+    /// from each other and from white by at least 42 grey levels of 255 (Rec. 601 luma; blue 87,
+    /// orange 162, black 0, yellow 213, aubergine 45), so the first five series stay apart in a
+    /// greyscale print; later series are told apart by fill patterns and dashes.
+    case printSafe
 
     /// The palette's colours, in the order series take them.
     public var colors: [Color] {
@@ -14,6 +19,17 @@ public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
             return [0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0x56B4E9, 0xCC79A7, 0xF0E442, 0x000000].map { Color(rgb: $0) }
         case .grays:
             return [0.15, 0.55, 0.8, 0.35, 0.68].map { Color.gray($0) }
+        case .printSafe:
+            return [0x0072B2, 0xE69F00, 0x000000, 0xF0E442, 0x4A1A40, 0xD55E00, 0x009E73, 0x56B4E9, 0xCC79A7].map { Color(rgb: $0) }
+        }
+    }
+
+    /// How many of the first colours are guaranteed apart in grey (at least 40 of 255 levels).
+    public var distinctGreys: Int {
+        switch self {
+        case .okabeIto: return 2
+        case .grays: return 5
+        case .printSafe: return 5
         }
     }
 

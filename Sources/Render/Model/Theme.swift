@@ -68,6 +68,9 @@ public struct Theme: Sendable {
     /// Give each line series its own dash pattern as well as colour, so series stay apart in
     /// grey-scale print.
     public var distinguishesSeriesByDash: Bool
+    /// Give each bar series its own fill pattern as well as colour (`FillPattern.forSeries`), so
+    /// stacks and groups stay apart in greyscale print.
+    public var distinguishesSeriesByPattern: Bool
 
     /// A theme; `paper` and `briefing` are the built-in ones.
     public init(name: String, fontFamily: String, language: String = "en", titleSize: Double, subtitleSize: Double,
@@ -77,7 +80,7 @@ public struct Theme: Sendable {
                 axisLineWidth: Double, gridLineWidth: Double, tickLength: Double, dataLineWidth: Double,
                 markerSize: Double, padding: Double, gap: Double, palette: CategoricalPalette,
                 sequentialMap: ColorMap, divergingMap: ColorMap, defaultWidth: Length, defaultHeight: Length,
-                distinguishesSeriesByDash: Bool) {
+                distinguishesSeriesByDash: Bool, distinguishesSeriesByPattern: Bool = false) {
         self.name = name
         self.fontFamily = fontFamily
         self.language = language
@@ -108,13 +111,15 @@ public struct Theme: Sendable {
         self.defaultWidth = defaultWidth
         self.defaultHeight = defaultHeight
         self.distinguishesSeriesByDash = distinguishesSeriesByDash
+        self.distinguishesSeriesByPattern = distinguishesSeriesByPattern
     }
 
     /// Families shared by both themes: Liberation Sans (metric-compatible with Arial/Helvetica, which
     /// journals ask for) with Cyrillic, DejaVu Sans as a wider fallback, Noto Sans CJK SC for Chinese.
     public static let defaultFontFamily = "Liberation Sans, DejaVu Sans, Noto Sans CJK SC"
 
-    /// Journal figures: 8–9 pt type, hairline-thin structure, grey-scale safe; 85 mm wide by default.
+    /// Journal figures: 8–9 pt type, hairline-thin structure, grey-scale safe (print-safe palette,
+    /// dashed lines, patterned bars); 85 mm wide by default.
     public static let paper = Theme(
         name: "paper", fontFamily: defaultFontFamily,
         titleSize: 9, subtitleSize: 8, panelTitleSize: 8, axisTitleSize: 8, tickLabelSize: 8, legendSize: 8,
@@ -122,10 +127,12 @@ public struct Theme: Sendable {
         textColor: .black, secondaryTextColor: .gray(0.25), axisColor: .gray(0.15), gridColor: .gray(0.88),
         background: .white, annotationColor: .gray(0.35),
         axisLineWidth: 0.5, gridLineWidth: 0.35, tickLength: 3, dataLineWidth: 1, markerSize: 3.5,
-        padding: 4, gap: 4, palette: .okabeIto, sequentialMap: .viridis, divergingMap: .blueRed,
-        defaultWidth: PaperWidth.singleColumn.length, defaultHeight: .mm(62), distinguishesSeriesByDash: true)
+        padding: 4, gap: 4, palette: .printSafe, sequentialMap: .viridis, divergingMap: .blueRed,
+        defaultWidth: PaperWidth.singleColumn.length, defaultHeight: .mm(62), distinguishesSeriesByDash: true,
+        distinguishesSeriesByPattern: true)
 
-    /// Policy briefings: larger type and a strong title that states the finding.
+    /// Policy briefings: larger type and a strong title that states the finding; printed in grey
+    /// on office printers as often as not, so lines are dashed and bars patterned as in `paper`.
     public static let briefing = Theme(
         name: "briefing", fontFamily: defaultFontFamily,
         titleSize: 14, subtitleSize: 10.5, panelTitleSize: 9.5, axisTitleSize: 9, tickLabelSize: 9, legendSize: 9,
@@ -133,8 +140,9 @@ public struct Theme: Sendable {
         textColor: .gray(0.1), secondaryTextColor: .gray(0.3), axisColor: .gray(0.2), gridColor: .gray(0.87),
         background: .white, annotationColor: .gray(0.35),
         axisLineWidth: 0.75, gridLineWidth: 0.5, tickLength: 4, dataLineWidth: 1.75, markerSize: 5,
-        padding: 8, gap: 6, palette: .okabeIto, sequentialMap: .viridis, divergingMap: .blueRed,
-        defaultWidth: .mm(170), defaultHeight: .mm(105), distinguishesSeriesByDash: false)
+        padding: 8, gap: 6, palette: .printSafe, sequentialMap: .viridis, divergingMap: .blueRed,
+        defaultWidth: .mm(170), defaultHeight: .mm(105), distinguishesSeriesByDash: true,
+        distinguishesSeriesByPattern: true)
 
     /// The built-in theme called `name`, or nil.
     public static func named(_ name: String) -> Theme? {

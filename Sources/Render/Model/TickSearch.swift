@@ -7,8 +7,9 @@ import Foundation
 /// labels span the data without much overshoot) and density (close to the wanted count), and prunes
 /// the search with upper bounds on each score, so only a few hundred candidates are evaluated.
 struct TickSearch: Sendable {
-    /// Nice step multipliers, most preferred first.
-    public var niceSteps: [Double] = [1, 5, 2, 2.5, 4, 3]
+    /// Nice step multipliers, most preferred first. Talbot et al. also allow 3, but steps of 0.3
+    /// or 30 read as odd in print (editors send them back), so labels count in 1s, 2s, 2.5s, 4s and 5s.
+    public var niceSteps: [Double] = [1, 5, 2, 2.5, 4]
     /// Weights of simplicity, coverage, density and legibility.
     public var weights: (simplicity: Double, coverage: Double, density: Double, legibility: Double) = (0.25, 0.2, 0.5, 0.05)
     /// Only steps that are whole numbers (years, counts of things).
@@ -72,7 +73,7 @@ struct TickSearch: Sendable {
                         let step = j * q * pow(10, z)
                         let maxCoverage = coverageMax(dmin, dmax, step * (k - 1))
                         if w.simplicity * maxSimplicity + w.coverage * maxCoverage + w.density * maxDensity + w.legibility < bestScore { break }
-                        if integerSteps && (step < 1 || abs(step - step.rounded()) > 1e-9) {
+                        if (integerSteps && (step < 1 || abs(step - step.rounded()) > 1e-9)) || !isNice(j * q) {
                             z += 1
                             continue
                         }
@@ -103,6 +104,13 @@ struct TickSearch: Sendable {
             j += 1
         }
         return best
+    }
+
+    /// Whether labelling every j-th of steps q gives a step a reader counts in: 1, 2, 2.5, 4 or 5
+    /// times a power of ten (j = 2 over steps of 4 would give 8; j = 3 anything gives 3s).
+    private func isNice(_ multiple: Double) -> Bool {
+        let mantissa = multiple / pow(10, floor(log10(multiple) + 1e-12))
+        return niceSteps.contains { abs($0 - mantissa) < 1e-9 } || abs(mantissa - 1) < 1e-9
     }
 
     private func simplicity(qIndex: Int, qCount: Double, j: Double, lmin: Double, lmax: Double, step: Double) -> Double {

@@ -194,7 +194,7 @@ struct PlaceholderCall {
         var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
         var clauses: [String] = []
         if let ratio = c.rateRatio {
-            clauses.append("rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper))")
+            clauses.append("rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.interval(ratio.interval))")
         }
         // The caveats that change what the numbers mean travel with them into the sentence.
         for coverage in Set([analysis.first.coverage, analysis.second.coverage].compactMap { $0 }) {
@@ -223,12 +223,12 @@ struct PlaceholderCall {
         switch analysis.trends.first!.outcomes.first! {
         case .mannKendall(let mk, let sen):
             let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)) at α = \(StatisticText.alpha(mk.significanceLevel)); Sen's slope \(StatisticText.number(sen.slope)) a year\(caveats))")
+            return .text("\(verdict) (Mann–Kendall S = \(StatisticText.minus("\(mk.s)")), \(StatisticText.pClause(mk.pValue)) at α = \(StatisticText.alpha(mk.significanceLevel)); Sen's slope \(StatisticText.number(sen.slope)) a year\(caveats))")
         case .ols(let ols):
-            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue))\(caveats))")
+            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.interval(ols.slope.interval)), \(StatisticText.pClause(ols.slope.pValue))\(caveats))")
         case .poisson(let result):
             let poisson = result.poisson
-            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue))\(caveats))")
+            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.interval(poisson.rateRatioPerYear.interval)), \(StatisticText.pClause(poisson.slope.pValue))\(caveats))")
         case .notComputed(_, let reason):
             throw fail(reason)
         }

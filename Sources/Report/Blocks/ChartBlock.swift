@@ -65,7 +65,9 @@ struct ChartBlock: ReportBlock {
     func build(_ context: BuildContext) throws -> [any BuiltBlock] {
         let request = try chartRequest(context)
         context.use(request.table)
-        let built = try context.charts.build(request)
+        var built = try context.charts.build(request)
+        // Without a height in the spec the default is a starting point: the chart grows to label every category.
+        built.spec.heightGrows = height == nil
         let index = context.add(BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
                                             caption: try context.binding.runs(caption), chart: built))
         return [BuiltFigureItem(index: index)]
@@ -135,6 +137,14 @@ struct BuiltFigureItem: BuiltBlock {
         // The source line goes under the caption, with the report's other notes.
         spec.text.source = nil
         let chart = context.pdf.layout(try spec.figure())
+        if let needed = chart.requiredHeight {
+            throw ChartRequestError("figure '\(figure.id)': "
+                + RenderError.categoriesDoNotFit(height: spec.height ?? .pt(chart.scene.size.height), needed: .pt(needed)).description)
+        }
+        if let needed = chart.requiredWidth {
+            throw ChartRequestError("figure '\(figure.id)': "
+                + RenderError.categoriesDoNotFitAcross(width: .pt(chart.scene.size.width), needed: .pt(needed)).description)
+        }
         let caption = context.caption(label: figure.label, figure.caption)
         let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
                                   + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]) + figure.chart.coverageNotes)

@@ -51,10 +51,17 @@ public enum ChartPresets {
                                 annotations: [EventNote(x: 2017, label: "2017: India and Pakistan join"),
                                               EventNote(x: 2023, label: "2023: Iran joins"),
                                               EventNote(x: 2024, label: "2024: Belarus joins")])),
-            preset("rats-results", "RATS operational results as reported in 2017 and for 2024",
+            // Events and persons are different units, so they are two charts, never one axis.
+            preset("rats-results", "RATS results in events (attacks and crimes prevented), 2017 and 2024",
                    ChartRequest(kind: BarChart.self, table: "indicators",
-                                filter: EventFilter(kinds: ["attacks-prevented", "crimes-prevented", "persons-detained", "persons-extradited"]),
-                                title: "RATS results as reported", subtitle: "The 2017 figures cover an unstated period; the 2024 figures one year")),
+                                filter: EventFilter(kinds: ["attacks-prevented", "crimes-prevented"]),
+                                title: "RATS results as reported: events prevented",
+                                subtitle: "The 2017 figures cover an unstated period; the 2024 figures one year")),
+            preset("rats-persons", "RATS results in persons (detained and extradited), 2017 and 2024",
+                   ChartRequest(kind: BarChart.self, table: "indicators",
+                                filter: EventFilter(kinds: ["persons-detained", "persons-extradited"]),
+                                title: "RATS results as reported: persons",
+                                subtitle: "The 2017 figures cover an unstated period; the 2024 figures one year")),
         ]
     }()
 

@@ -231,15 +231,21 @@ public struct CorpusCharts: Sendable {
         let indicators = wanted.map { Array($0).sorted() } ?? Array(Set(rows.map(\.indicator))).sorted()
         try checkUnits(rows.filter { indicators.contains($0.indicator) })
         let periods = Array(Set(rows.map(\.periodDescription))).sorted()
+        // A figure the source does not give for a period stays nil (drawn "n/a", never a zero bar);
+        // "more than 1,300" is drawn as the lower bound it is.
         let series = periods.map { period in
-            BarChart.Series(name: period, values: indicators.map { name in
-                rows.first { $0.indicator == name && $0.periodDescription == period }?.quantity.value
-            })
+            let quantities = indicators.map { name in rows.first { $0.indicator == name && $0.periodDescription == period }?.quantity }
+            return BarChart.Series(name: period, values: quantities.map { $0?.value },
+                                   lowerBounds: quantities.map { $0?.qualifier.isLowerBound ?? false })
         }
+        // One unit (checked above), so the axis is titled by it: "Persons, as reported".
+        let unit = rows.first { indicators.contains($0.indicator) }?.unit ?? "figure"
         var chart = BarChart(categories: indicators.map { $0.replacingOccurrences(of: "-", with: " ").capitalizedFirst },
-                             series: series, arrangement: .grouped, orientation: .horizontal, valueTitle: "Reported figure")
+                             series: series, arrangement: .grouped, orientation: .horizontal,
+                             valueTitle: "\(unit.capitalizedFirst), as reported")
         chart.valueFormat = .grouped
         chart.showsValues = true
+        chart.marksMissing = true
         let table = ResultTable(columns: [.init("indicator"), .init("period"), .init("value", alignment: .right), .init("scope")],
                                 rows: rows.filter { indicators.contains($0.indicator) }.map {
                                     [.text($0.indicator), .text($0.periodDescription), .text($0.quantity.description), .text($0.scope ?? "")]
@@ -253,11 +259,6 @@ public struct CorpusCharts: Sendable {
 
     /// The measures a bar, line or heat map can draw of an event table.
     static let measures = ["count", "killed", "wounded"]
-
-    /// Units that count things; figures in different ones may share a bar chart's value axis
-    /// (43 attacks beside 2,000 persons reads as two counts). Any other unit (km², tonnes) is a
-    /// measure of its own and may only stand beside figures in the same unit.
-    static let countUnits: Set<String> = ["events", "persons", "items", "documents", "states", "camps", "rounds", "bases"]
 
     /// Refuses notes the chosen kind would silently drop. The membership chart is always a line
     /// chart, so it draws them whatever kind was named; the indicators chart never does.
@@ -287,10 +288,12 @@ public struct CorpusCharts: Sendable {
         }
     }
 
-    /// Refuses indicators whose values do not share a scale, e.g. an area in km² beside counts of events.
+    /// Refuses indicators whose values do not share a unit: 43 attacks prevented beside 2,000
+    /// persons detained on one axis would read as one measure, and an area in km² beside counts even
+    /// less. Each unit gets its own chart (the `rats-results` and `rats-persons` presets).
     private func checkUnits(_ rows: [Indicator]) throws {
         let units = Set(rows.map(\.unit))
-        guard units.count > 1, !units.isSubset(of: Self.countUnits) else { return }
+        guard units.count > 1 else { return }
         let byUnit = Dictionary(grouping: rows, by: \.unit).mapValues { Array(Set($0.map(\.indicator))).sorted() }
         let listed = byUnit.keys.sorted().map { "\($0) (\(byUnit[$0]!.joined(separator: ", ")))" }.joined(separator: "; ")
         // The suggestion is the unit with the most indicators, ties by name, so it is the same every run.

@@ -7,6 +7,20 @@ struct TableLayout {
     struct Cell {
         var paragraph: Paragraph
         var height: Double
+        /// Space kept clear right of a right-aligned number so that its decimal point lines up
+        /// with the column's others (a number with fewer decimals stands further left).
+        var rightInset = 0.0
+    }
+
+    /// The part of a numeric cell at and after its alignment point: the decimal point of a number
+    /// ("2.45" → ".45", "1,300" → ""), the separator of an interval ("[1.62, 3.57]" → ", 3.57]");
+    /// nil for text, which keeps plain right alignment.
+    static func alignedTail(_ text: String) -> Substring? {
+        if text.hasPrefix("["), let comma = text.firstIndex(of: ",") { return text[comma...] }
+        let number = text.drop { "<>≤≥ ".contains($0) }
+        guard let first = number.first, first.isNumber || first == "\u{2212}" || first == "-",
+              number.allSatisfy({ $0.isNumber || ",.%\u{2212}-".contains($0) }) else { return nil }
+        return number.firstIndex(of: ".").map { number[$0...] } ?? number[number.endIndex...]
     }
 
     var columnWidths: [Double]
@@ -38,6 +52,18 @@ struct TableLayout {
                 longestWord[column] = max(longestWord[column], word)
             }
         }
+        // Decimal alignment: in a right-aligned column every number's tail (its point and
+        // decimals) gets the width of the widest tail, so the points stand in one vertical line.
+        var insets = cellTexts.map { $0.map { _ in 0.0 } }
+        for column in 0..<columnCount where table.columns[column].alignment == .right {
+            let tails = cellTexts.map { Self.alignedTail($0[column]).map { measurer.measure(String($0), font: style.table).width } }
+            let widest = tails.compactMap { $0 }.max() ?? 0
+            for (row, tail) in tails.enumerated() {
+                guard let tail else { continue }
+                insets[row][column] = widest - tail
+                natural[column] = max(natural[column], measurer.measure(cellTexts[row][column], font: style.table).width + widest - tail)
+            }
+        }
         let padding = 2 * Self.cellPaddingX
         var widths = natural.map { $0 + padding + 0.5 }
         // Too wide: every column gives up width in proportion to how much it could wrap
@@ -60,7 +86,13 @@ struct TableLayout {
         }
         header = headerTexts.enumerated().map { cell($1, font: style.tableHeader, column: $0) }
         headerHeight = (header.map(\.height).max() ?? 0) + 2 * Self.cellPaddingY
-        rows = cellTexts.map { row in row.enumerated().map { cell($1, font: style.table, column: $0) } }
+        rows = cellTexts.enumerated().map { index, row in
+            row.enumerated().map { column, text in
+                var made = cell(text, font: style.table, column: column)
+                made.rightInset = insets[index][column]
+                return made
+            }
+        }
         rowHeights = rows.map { ($0.map(\.height).max() ?? 0) + 2 * Self.cellPaddingY }
     }
 
@@ -88,7 +120,8 @@ struct TableLayout {
     private func drawRow(_ cells: [Cell], height: Double, y: Double, x: Double, pdf: any PagedDocument) {
         var left = x
         for (column, cell) in cells.enumerated() {
-            pdf.draw(cell.paragraph, at: Point(x: left + cellPaddingX, y: y + cellPaddingY), width: columnWidths[column] - 2 * cellPaddingX)
+            pdf.draw(cell.paragraph, at: Point(x: left + cellPaddingX, y: y + cellPaddingY),
+                     width: columnWidths[column] - 2 * cellPaddingX - cell.rightInset)
             left += columnWidths[column]
         }
     }

@@ -88,6 +88,9 @@ struct ChartCommand: ParsableCommand {
     @Option(help: SVGTextOption.help)
     var svgText: SVGTextMode?
 
+    @Flag(help: "Draw every colour as the grey a black-and-white print makes of it, to proof the figure for print.")
+    var greyscale = false
+
     @OptionGroup var data: DataOptions
 
     func validate() throws {
@@ -125,7 +128,8 @@ struct ChartCommand: ParsableCommand {
             var spec = built.spec
             if noSource { spec.text.source = nil }
             let figure = try spec.figure()
-            let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+            var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+            options.greyscale = greyscale
             let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
             let bytes = try backend.render(figure, as: format, options: options)
             try AtomicFile.write(bytes, to: output)
