@@ -90,9 +90,14 @@ struct CalloutFlow: WholeFlowBlock {
             .rect(Rect(x: box.x, y: box.y, width: 2.5, height: box.height), .fill(style.accent)),
         ]), at: Point(x: 0, y: 0))
         var textY = y + Self.padding
-        for (paragraph, height) in zip(paragraphs, heights) {
-            page.pdf.draw(paragraph, at: Point(x: page.left + Self.insetLeft, y: textY), width: page.width - Self.insetLeft - Self.insetRight)
-            textY += height + Self.gap
+        let pdf = page.pdf
+        pdf.structure(.division) {
+            for (paragraph, height) in zip(paragraphs, heights) {
+                pdf.structure(.paragraph) {
+                    pdf.draw(paragraph, at: Point(x: page.left + Self.insetLeft, y: textY), width: page.width - Self.insetLeft - Self.insetRight)
+                }
+                textY += height + Self.gap
+            }
         }
     }
 }

@@ -118,8 +118,10 @@ enum KeyFigureBoxes {
                     .rect(Rect(x: x, y: y, width: 2.5, height: rowHeight), .fill(style.accent)),
                 ]), at: Point(x: 0, y: 0))
                 var textY = y + 8
-                for paragraph in paragraphs(figure, style: style) {
-                    textY += pdf.draw(paragraph, at: Point(x: x + 10, y: textY), width: boxWidth - 16) + 3
+                pdf.structure(.division) {
+                    for paragraph in paragraphs(figure, style: style) {
+                        textY += pdf.structure(.paragraph) { pdf.draw(paragraph, at: Point(x: x + 10, y: textY), width: boxWidth - 16) } + 3
+                    }
                 }
             }
             y += rowHeight + gap

@@ -8,14 +8,17 @@ import Support
 struct SourcesBlock: ReportBlock, BuiltBlock {
     static let key = "sources"
     static var isBareWord: Bool { true }
+    /// Whether the appendix starts with its own "Sources" heading: unless the spec put a heading right before it.
+    var ownHeading = true
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> SourcesBlock { SourcesBlock() }
 
-    func build(_ context: BuildContext) throws -> [any BuiltBlock] { [self] }
+    func build(_ context: BuildContext) throws -> [any BuiltBlock] { [SourcesBlock(ownHeading: !context.followsHeading)] }
 
     func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
         let report = context.report
         var blocks: [any FlowBlock] = []
+        if ownHeading { blocks.append(context.heading("Sources", level: 1, anchor: "sources-appendix")) }
         for use in report.sourceUses {
             let source = use.source
             var runs = [MarkupRun(source.shortCitation + ". ", bold: true), MarkupRun(source.title, italic: true), MarkupRun(". ")]

@@ -117,13 +117,15 @@ struct TableFlow: FlowBlock {
         if !continued { pdf.addDestination(named: anchor, at: Point(x: page.left, y: y)) }
         var caption = self.caption
         if continued { caption.spans.append(TextSpan(" (continued)", italic: true)) }
-        let drawnHeight = pdf.draw(caption, at: Point(x: page.left, y: y), width: page.width)
+        pdf.beginStructure(.table)
+        let drawnHeight = pdf.structure(.caption) { pdf.draw(caption, at: Point(x: page.left, y: y), width: page.width) }
         let tableY = y + max(drawnHeight, captionHeight) + 4
         layout.draw(rows: units, at: Point(x: page.left, y: tableY), on: pdf, style: page.style)
+        pdf.endStructure()
         if units.upperBound == layout.rowHeights.count {
             var noteY = tableY + layout.height(rows: units) + 2
             for note in notes {
-                noteY += pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.width) + 1
+                noteY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.width) } + 1
             }
         }
     }

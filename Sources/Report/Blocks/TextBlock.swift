@@ -16,7 +16,7 @@ struct TextBlock: ReportBlock {
         try context.binding.blocks(text).map { block -> any BuiltBlock in
             switch block {
             case .paragraph(let runs): return BuiltParagraph(runs: runs)
-            case .bulletList(let items): return BuiltBullets(items: items)
+            case .bulletList(let items): return BuiltBullets(items: items, number: context.nextListNumber())
             }
         }
     }
@@ -34,6 +34,8 @@ struct BuiltParagraph: BuiltBlock {
 /// A bulleted list: one paragraph per item, the bullet hanging in the margin.
 struct BuiltBullets: BuiltBlock {
     var items: [[MarkupRun]]
+    /// Numbers the report's lists, so the items of one list share a list element.
+    var number: Int
 
     func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
         items.enumerated().map { index, runs in
@@ -41,6 +43,7 @@ struct BuiltBullets: BuiltBlock {
             block.bullet = Paragraph(text: "•", font: context.style.body, color: context.style.text, alignment: .left,
                                      lineSpacing: context.style.bodyLeading)
             block.spaceAfter = index == items.count - 1 ? context.style.paragraphSpacing : 2
+            block.listNumber = number
             return block
         }
     }

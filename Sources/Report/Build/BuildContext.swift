@@ -18,11 +18,14 @@ final class BuildContext {
     let contentWidth: Double
     /// Where the block being built is written, for errors found while building it.
     var location: SourceLocation
+    /// Whether the block being built comes right after a heading (a sources block then needs none of its own).
+    var followsHeading = false
 
     private(set) var figures: [BuiltFigure] = []
     private(set) var tables: [BuiltTable] = []
     private(set) var tablesUsed: [String] = []
     private(set) var headingCount = 0
+    private var listCount = 0
 
     init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation) {
         self.corpus = corpus
@@ -52,6 +55,12 @@ final class BuildContext {
     func add(_ table: BuiltTable) -> Int {
         tables.append(table)
         return tables.count - 1
+    }
+
+    /// The next list's number, so the items of one list can be told from the next's.
+    func nextListNumber() -> Int {
+        listCount += 1
+        return listCount
     }
 
     /// The next heading's number, for anchors of headings without an id.

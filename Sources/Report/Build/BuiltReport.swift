@@ -43,6 +43,8 @@ public struct BuiltFigure: Sendable {
     public var slug: String
     /// The caption as styled runs.
     public var caption: [MarkupRun]
+    /// The spec's `alt:` text with placeholders filled, if it gives one.
+    public var alternateText: String?
     /// The chart with its data, sources and caveats.
     public var chart: BuiltChart
 }

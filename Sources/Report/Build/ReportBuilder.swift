@@ -25,8 +25,11 @@ public struct ReportBuilder {
         let context = BuildContext(corpus: corpus, metadata: spec.metadata, references: references,
                                    location: SourceLocation(file: spec.file))
         var items: [any BuiltBlock] = []
+        var previous: (any ReportBlock)?
         for block in spec.body {
             context.location = block.location
+            context.followsHeading = previous is HeadingBlock
+            previous = block.value
             do {
                 items += try block.value.build(context)
             } catch let diagnostic as Diagnostic {
