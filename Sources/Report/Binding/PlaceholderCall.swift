@@ -9,6 +9,8 @@ struct PlaceholderCall {
     let p: Placeholder
     let store: EventTableStore
     let references: [String: String]
+    /// The report's language: numbers and the words around them.
+    let localiser: Localiser
     var corpus: Corpus { store.corpus }
     var periods: PeriodContext { PeriodContext(store: store) }
     /// The confidence level of every interval a placeholder prints.
@@ -49,7 +51,15 @@ struct PlaceholderCall {
 
     /// `{{ count attacks 2001-2011 }}`
     func count() throws -> BoundValue {
-        .text(NumberText.grouped(try filtered().events.count))
+        .text(localiser.grouped(try filtered().events.count))
+    }
+
+    /// A number written the English way ("2.45") in the report's language.
+    private func number(_ value: Double) -> String { localiser.numbers(in: StatisticText.number(value)) }
+
+    /// "5.3%" in the report's language.
+    private func percent(_ value: Double) -> String {
+        localiser.text("percent", ["n": localiser.numbers(in: String(format: "%.1f", value))])
     }
 
     /// Events in states of a status at the time (members by default) as a share of all.
@@ -60,24 +70,24 @@ struct PlaceholderCall {
         filter.statusAtTime = statuses
         let part = filter.apply(to: all.table, membership: corpus.membership)
         guard !all.events.isEmpty else { throw fail("no events to take a share of") }
-        return .text(String(format: "%.1f%%", 100 * Double(part.events.count) / Double(all.events.count)))
+        return .text(percent(100 * Double(part.events.count) / Double(all.events.count)))
     }
 
     /// `{{ killed attacks 2001-2011 }}`: the sum of the stated figures; an error if none is stated.
     func casualties(_ which: Casualty) throws -> BoundValue {
         let sum = which.of(try filtered().casualties)
         guard sum.knownRows > 0 else { throw fail("no \(which.rawValue) figure is stated for any of these events") }
-        return .text(NumberText.grouped(sum.total))
+        return .text(localiser.grouped(sum.total))
     }
 
     /// `{{ killed-known attacks }}`: how many events state the figure.
     func knownRows(_ which: Casualty) throws -> BoundValue {
-        .text(NumberText.grouped(which.of(try filtered().casualties).knownRows))
+        .text(localiser.grouped(which.of(try filtered().casualties).knownRows))
     }
 
     /// `{{ killed-unknown attacks }}`: how many events give no figure.
     func unknownRows(_ which: Casualty) throws -> BoundValue {
-        .text(NumberText.grouped(which.of(try filtered().casualties).unknownRows))
+        .text(localiser.grouped(which.of(try filtered().casualties).unknownRows))
     }
 
     /// `{{ rate attacks 2001-2011 }}`: events a year, by the exact Poisson estimate.
@@ -85,7 +95,7 @@ struct PlaceholderCall {
         guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
         let events = try filtered()
         let rate = try ExactPoisson.rate(count: events.events.count, exposure: events.filter.period!.years, level: level)
-        return .text(StatisticText.number(rate.rate))
+        return .text(number(rate.rate))
     }
 
     /// `{{ indicator crimes-prevented 2024 }}` or `{{ indicator attacks-prevented reported=2017 }}`:
@@ -115,7 +125,7 @@ struct PlaceholderCall {
             throw fail(chosen.isEmpty ? "'\(name)' is not reported for that selection; it is reported for: \(periods)"
                        : "'\(name)' is reported more than once (\(periods)); add the period (2024) or the report date (reported=2017)")
         }
-        return .text(chosen[0].quantity.description)
+        return .text(localiser.quantity(chosen[0].quantity))
     }
 
     /// `{{ members 2023-12-31 status=observer }}`: states of a status on a date.
@@ -124,7 +134,7 @@ struct PlaceholderCall {
         let date = try PartialDate(parsing: dateText)
         let status = MembershipSpell.Status(rawValue: p.options["status"] ?? "member") ?? .member
         let count = corpus.statuses(on: date.latestDay).values.filter { $0 == status.countsAs }.count
-        return .text(NumberText.grouped(count))
+        return .text(localiser.grouped(count))
     }
 
     /// `{{ compare attacks 2001-2011 2024 }}`: annual rates and their ratio with its interval.
@@ -136,9 +146,11 @@ struct PlaceholderCall {
         let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
                                                   statusAtTime: statuses, level: level)
         let c = analysis.comparison
-        var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
+        var text = localiser.text("compare.rates", ["first": number(c.first.annualRate), "first-period": localiser.period(c.first.label),
+                                                    "second": number(c.second.annualRate), "second-period": localiser.period(c.second.label)])
         if let ratio = c.rateRatio {
-            text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
+            text += localiser.text("compare.ratio", ["ratio": number(ratio.rateRatio), "level": StatisticText.level(level),
+                                                     "lower": number(ratio.interval.lower), "upper": number(ratio.interval.upper)])
         }
         return .text(text)
     }
@@ -150,13 +162,19 @@ struct PlaceholderCall {
         let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
         switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
         case .mannKendall(let mk, let sen):
-            let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
+            let verdict = localiser.text(mk.trend == .noTrend ? "trend.no-trend" : mk.trend == .increasing ? "trend.rise" : "trend.fall")
+            return .text(localiser.text("trend.mann-kendall", ["verdict": verdict, "s": "\(mk.s)", "p": localiser.numbers(in: StatisticText.pClause(mk.pValue)),
+                                                               "slope": number(sen.slope)]))
         case .ols(let ols):
-            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue)))")
+            return .text(localiser.text("trend.ols", ["slope": number(ols.slope.estimate), "level": StatisticText.level(level),
+                                                      "lower": number(ols.slope.interval.lower), "upper": number(ols.slope.interval.upper),
+                                                      "p": localiser.numbers(in: StatisticText.pClause(ols.slope.pValue))]))
         case .poisson(let result):
             let poisson = result.poisson
-            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue)))")
+            return .text(localiser.text("trend.poisson", ["ratio": number(poisson.rateRatioPerYear.estimate), "level": StatisticText.level(level),
+                                                          "lower": number(poisson.rateRatioPerYear.interval.lower),
+                                                          "upper": number(poisson.rateRatioPerYear.interval.upper),
+                                                          "p": localiser.numbers(in: StatisticText.pClause(poisson.slope.pValue))]))
         case .notComputed(_, let reason):
             throw fail(reason)
         }
@@ -176,7 +194,8 @@ struct PlaceholderCall {
         let periodIndex = p.arguments.count > 1 && !measures.contains(p.arguments[1]) ? 1 : nil
         let summary = try EventCadence.summarize(try filtered(periodArgument: periodIndex).events)
         let months = which == "median" ? summary.medianGap : summary.longestGap
-        return .text(months >= 24 ? String(format: "%.1f years", months / 12) : String(format: "%.0f months", months))
+        return .text(months >= 24 ? localiser.text("gap.years", ["n": localiser.numbers(in: String(format: "%.1f", months / 12))])
+                     : localiser.text("gap.months", ["n": String(format: "%.0f", months)]))
     }
 
     /// `{{ latest-year attacks }}`: the last year with data.
@@ -194,7 +213,7 @@ struct PlaceholderCall {
         let yearly = try filtered(periodArgument: nil).grouped(by: [.year]).yearlyCounts()
         let span = events.filter.period.map { ($0.firstYear, $0.lastYear) } ?? (yearly.years.first ?? 0, yearly.years.last ?? 0)
         let growth = try GrowthRate.cumulative(years: yearly.years, counts: yearly.counts, first: span.0, last: span.1)
-        return .text(String(format: "%.1f%%", growth.growth.rate * 100))
+        return .text(percent(growth.growth.rate * 100))
     }
 
     /// `{{ figure fig-id }}`, `{{ table tab-id }}`, `{{ ref id }}`: "Figure 3", linked.

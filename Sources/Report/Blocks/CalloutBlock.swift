@@ -60,7 +60,9 @@ struct BuiltCallout: BuiltBlock {
         paragraphs.append(Paragraph(spans: runs.spans(linkColor: style.accent), font: style.body, color: style.text, alignment: .left,
                                     lineSpacing: style.bodyLeading, language: context.report.metadata.language))
         if let referenceLabel, let referenceTarget {
-            let see = [MarkupRun("See "), MarkupRun(referenceLabel, link: "#\(referenceTarget)"), MarkupRun(".")]
+            let localiser = context.localiser
+            let see = [MarkupRun(localiser.text("callout.see")), MarkupRun(referenceLabel, link: "#\(referenceTarget)"),
+                       MarkupRun(localiser.text("callout.see-end"))]
             paragraphs.append(Paragraph(spans: see.spans(linkColor: style.accent), font: style.caption, color: style.secondary,
                                         alignment: .left, lineSpacing: 1.1, language: context.report.metadata.language))
         }

@@ -69,7 +69,8 @@ struct ChartBlock: ReportBlock {
         let request = try chartRequest(context)
         context.use(request.table)
         let built = try context.charts.build(request)
-        let index = context.add(BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
+        let number = context.figures.count + 1
+        let index = context.add(BuiltFigure(id: chartID, number: number, label: context.localiser.figureLabel(number), slug: ReportBuilder.slug(chartID),
                                             caption: try context.binding.runs(caption),
                                             alternateText: try alt.map { alt throws(Diagnostic) in try context.binding.plain(alt) },
                                             chart: built))
@@ -141,10 +142,10 @@ struct BuiltFigureItem: BuiltBlock {
         spec.text.source = nil
         let chart = context.pdf.layout(try spec.figure())
         let caption = context.caption(label: figure.label, figure.caption)
-        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
-                                  + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]))
-        let alternate = figure.alternateText ?? "\(figure.label). \(figure.caption.map(\.text).joined())"
-        return [FigureFlow(anchor: figure.id, contentsText: "\(figure.label). \(BlockMaker.firstSentence(figure.caption))", alternateText: alternate,
+        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus, localiser: context.localiser)]
+                                  + (figure.chart.caveats.isEmpty ? [] : [context.coverageNote]))
+        let alternate = figure.alternateText ?? context.localiser.captionLead(figure.label) + figure.caption.map(\.text).joined()
+        return [FigureFlow(anchor: figure.id, contentsText: context.contentsText(label: figure.label, caption: figure.caption), alternateText: alternate,
                            chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
                            notes: notes, notesHeight: context.notesHeight(notes))]
     }

@@ -41,7 +41,7 @@ struct BuiltBullets: BuiltBlock {
         items.enumerated().map { index, runs in
             var block = context.text(runs, indent: 12)
             block.bullet = Paragraph(text: "•", font: context.style.body, color: context.style.text, alignment: .left,
-                                     lineSpacing: context.style.bodyLeading)
+                                     lineSpacing: context.style.bodyLeading, language: context.language)
             block.spaceAfter = index == items.count - 1 ? context.style.paragraphSpacing : 2
             block.listNumber = number
             return block

@@ -9,6 +9,8 @@ final class BuildContext {
     let metadata: ReportMetadata
     let store: EventTableStore
     let references: References
+    /// The report's language: fixed words, country names, numbers.
+    let localiser: Localiser
     let binding: TextBinding
     let charts: CorpusCharts
     let analyses: TableAnalyses
@@ -32,8 +34,11 @@ final class BuildContext {
         self.metadata = metadata
         self.store = EventTableStore(corpus: corpus)
         self.references = references
-        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels))
-        self.charts = CorpusCharts(store: store)
+        self.localiser = references.localiser
+        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels, localiser: references.localiser))
+        var charts = CorpusCharts(store: store)
+        charts.localiser = references.localiser
+        self.charts = charts
         self.periods = PeriodContext(store: store)
         self.analyses = TableAnalyses(store: store, periods: periods)
         self.contentWidth = metadata.pageSize.points.width - metadata.margins.inner - metadata.margins.outer

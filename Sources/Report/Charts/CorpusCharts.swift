@@ -9,6 +9,8 @@ public struct CorpusCharts: Sendable {
     public let store: EventTableStore
     /// The corpus the tables come from (sources, countries, membership).
     public var corpus: Corpus { store.corpus }
+    /// The language of the words drawn (axis titles, legends, country names); English by default.
+    public var localiser = Localiser(language: .english)
 
     /// Charts over tables already read (a report builds all its charts from one store).
     public init(store: EventTableStore) {
@@ -40,7 +42,8 @@ public struct CorpusCharts: Sendable {
             throw ChartRequestError("no \(request.table) match the chart's filters\(request.filter.period.map { " in \($0)" } ?? ""); nothing to draw")
         }
         let kind = request.kind
-        let (binding, data) = try bind(kind.statistic, request, events, table)
+        let (english, data) = try bind(kind.statistic, request, events, table)
+        let binding = localiser.localised(english)
         let chart: any ChartKind
         do {
             chart = try kind.init(binding: binding)
@@ -196,8 +199,8 @@ public struct CorpusCharts: Sendable {
         let statuses = MembershipSize.statuses
         let counts = size.counts.mapValues { $0.map { Optional(Double($0)) } }
         let names: [MembershipSpell.Status: String] = [.member: "Members", .observer: "Observers", .dialoguePartner: "Dialogue partners"]
-        var chart = LineChart(series: statuses.map { LineChart.Series(name: names[$0]!, x: years.map(Double.init), y: counts[$0]!) },
-                              xScale: .year, yTitle: "States at the end of the year")
+        var chart = LineChart(series: statuses.map { LineChart.Series(name: localiser.label(names[$0]!), x: years.map(Double.init), y: counts[$0]!) },
+                              xScale: .year, yTitle: localiser.label("States at the end of the year"))
         chart.stepped = true
         chart.events = request.annotations
         let data = size.table
@@ -214,12 +217,12 @@ public struct CorpusCharts: Sendable {
         try checkUnits(rows.filter { indicators.contains($0.indicator) })
         let periods = Array(Set(rows.map(\.periodDescription))).sorted()
         let series = periods.map { period in
-            BarChart.Series(name: period, values: indicators.map { name in
+            BarChart.Series(name: localiser.cell(period), values: indicators.map { name in
                 rows.first { $0.indicator == name && $0.periodDescription == period }?.quantity.value
             })
         }
-        var chart = BarChart(categories: indicators.map { $0.replacingOccurrences(of: "-", with: " ").capitalizedFirst },
-                             series: series, arrangement: .grouped, orientation: .horizontal, valueTitle: "Reported figure")
+        var chart = BarChart(categories: indicators.map { localiser.label($0.replacingOccurrences(of: "-", with: " ").capitalizedFirst) },
+                             series: series, arrangement: .grouped, orientation: .horizontal, valueTitle: localiser.label("Reported figure"))
         chart.valueFormat = .grouped
         chart.showsValues = true
         let table = ResultTable(columns: [.init("indicator"), .init("period"), .init("value", alignment: .right), .init("scope")],

@@ -50,7 +50,7 @@ public struct BriefingWriter {
             }
         }
         if !listed.isEmpty {
-            entries.append(ContentsEntry(text: "Figures and tables", style: .group, anchor: nil, page: nil))
+            entries.append(ContentsEntry(text: report.localiser.text("contents.figures-and-tables"), style: .group, anchor: nil, page: nil))
             entries += listed
         }
         let contentsLineHeight = style.body.size * 1.9
@@ -99,17 +99,19 @@ public struct BriefingWriter {
 
     private func drawTitlePage(_ pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry) {
         let metadata = report.metadata
+        let language = metadata.language
         pdf.beginPage(width: .pt(g.width), height: .pt(g.height), label: "Cover")
         pdf.draw(Scene(size: Size(width: g.width, height: 10), background: nil,
                        items: [.rect(Rect(x: 0, y: 0, width: g.width, height: 10), .fill(style.accent))]), at: Point(x: 0, y: 0))
         var y = g.height * 0.28
         y += pdf.structure(.heading(level: 1)) {
-            pdf.draw(Paragraph(text: metadata.title, font: style.titlePageTitle, color: style.text, alignment: .left, lineSpacing: 1.05),
+            pdf.draw(Paragraph(text: metadata.title, font: style.titlePageTitle, color: style.text, alignment: .left, lineSpacing: 1.05,
+                               language: language),
                      at: Point(x: g.left, y: y), width: g.contentWidth)
         } + 12
         if let subtitle = metadata.subtitle {
             y += pdf.structure(.paragraph) {
-                pdf.draw(Paragraph(text: subtitle, font: style.titlePageSubtitle, color: style.secondary, alignment: .left),
+                pdf.draw(Paragraph(text: subtitle, font: style.titlePageSubtitle, color: style.secondary, alignment: .left, language: language),
                          at: Point(x: g.left, y: y), width: g.contentWidth)
             } + 24
         }
@@ -118,15 +120,15 @@ public struct BriefingWriter {
         if let date = metadata.date { lines.append(date) }
         for line in lines {
             y += pdf.structure(.paragraph) {
-                pdf.draw(Paragraph(text: line, font: FontSpec(family: ReportStyle.sans, size: 11), color: style.text, alignment: .left),
+                pdf.draw(Paragraph(text: line, font: FontSpec(family: ReportStyle.sans, size: 11), color: style.text, alignment: .left,
+                                   language: language),
                          at: Point(x: g.left, y: y), width: g.contentWidth)
             } + 4
         }
         let rows = corpus.tables.values.filter { $0.schema.column(named: "source_id") != nil }.reduce(0) { $0 + $1.rows.count }
-        let about = "Every number in this briefing is computed by SCOBrief from its sourced corpus (\(NumberText.grouped(rows)) rows, each citing its source). "
-            + "Figures and tables name the sources of the rows they use; the appendix lists every source and what the data cover."
+        let about = report.localiser.text("title-page.about", ["rows": report.localiser.grouped(rows)])
         pdf.structure(.paragraph) {
-            pdf.draw(Paragraph(text: about, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.2),
+            pdf.draw(Paragraph(text: about, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.2, language: language),
                      at: Point(x: g.left, y: g.bottom - 40), width: g.contentWidth * 0.7)
         }
         pdf.endPage()
@@ -135,14 +137,17 @@ public struct BriefingWriter {
     private func drawContents(_ entries: [ContentsEntry], document pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry,
                               perPage: Int, pages: Int, firstLabel: Int) {
         let lineHeight = style.body.size * 1.9
+        let language = report.metadata.language
+        let contents = report.localiser.text("contents")
         for pageIndex in 0..<pages {
             pdf.beginPage(width: .pt(g.width), height: .pt(g.height), label: romanNumeral(pageIndex + 1))
             var y = g.top
             if pageIndex == 0 {
                 pdf.addDestination(named: "contents", at: Point(x: g.left, y: y))
-                _ = pdf.addOutlineItem("Contents", destination: "contents")
+                _ = pdf.addOutlineItem(contents, destination: "contents")
                 y += pdf.structure(.heading(level: 1)) {
-                    pdf.draw(Paragraph(text: "Contents", font: style.headings[1]!, color: style.text, alignment: .left), at: Point(x: g.left, y: y), width: g.contentWidth)
+                    pdf.draw(Paragraph(text: contents, font: style.headings[1]!, color: style.text, alignment: .left, language: language),
+                             at: Point(x: g.left, y: y), width: g.contentWidth)
                 } + 18
             }
             pdf.beginStructure(.contents)
@@ -151,7 +156,7 @@ public struct BriefingWriter {
                 let indent = entry.style == .subsection ? 14.0 : 0.0
                 let size = entry.style == .item ? style.caption.size : style.body.size
                 let font = FontSpec(family: ReportStyle.sans, size: size, weight: entry.style == .section || entry.style == .group ? .bold : .regular)
-                let title = Paragraph(text: entry.text, font: font, color: style.text, alignment: .left)
+                let title = Paragraph(text: entry.text, font: font, color: style.text, alignment: .left, language: language)
                 // An entry: its text and page number, then the link over the whole line.
                 pdf.beginStructure(.contentsItem)
                 let height = pdf.structure(.span) { pdf.draw(title, at: Point(x: g.left + indent, y: y), width: g.contentWidth - indent - 40) }
@@ -173,16 +178,18 @@ public struct BriefingWriter {
 
     private func drawHeaderAndFooter(_ pdf: any PagedDocument, style: ReportStyle, geometry g: PageGeometry, section: String?, number: Int, of total: Int) {
         let headerY = g.top - 28
-        pdf.draw(Paragraph(text: report.metadata.title, font: style.header, color: style.secondary, alignment: .left),
+        let language = report.metadata.language
+        pdf.draw(Paragraph(text: report.metadata.title, font: style.header, color: style.secondary, alignment: .left, language: language),
                  at: Point(x: g.left, y: headerY), width: g.contentWidth / 2)
         if let section {
-            pdf.draw(Paragraph(text: section, font: style.header, color: style.secondary, alignment: .right),
+            pdf.draw(Paragraph(text: section, font: style.header, color: style.secondary, alignment: .right, language: language),
                      at: Point(x: g.left + g.contentWidth / 2, y: headerY), width: g.contentWidth / 2)
         }
         let rule = Path.segment(Point(x: g.left, y: headerY + 12), Point(x: g.left + g.contentWidth, y: headerY + 12))
         pdf.draw(Scene(size: Size(width: g.width, height: 1), background: nil, items: [.path(rule, .stroke(Stroke(color: style.secondary, width: 0.4)))]),
                  at: Point(x: 0, y: 0))
-        pdf.draw(Paragraph(text: "\(number) / \(total)", font: style.header, color: style.secondary, alignment: .center),
+        let pageNumber = report.localiser.text("page.number", ["n": "\(number)", "total": "\(total)"])
+        pdf.draw(Paragraph(text: pageNumber, font: style.header, color: style.secondary, alignment: .center),
                  at: Point(x: g.left, y: g.bottom + 24), width: g.contentWidth)
     }
 
