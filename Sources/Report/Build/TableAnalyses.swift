@@ -25,7 +25,7 @@ struct TableAnalyses {
         where note == "Coverage: \(coverage.description), not a complete count (see “About the data”)." {
             return localiser.text("coverage.table", ["coverage": localiser.text("coverage.\(coverage.rawValue)")])
         }
-        return localiser.numbers(in: note)
+        return localiser.sentences(in: note)
     }
 
     /// The spec's `period:` read against the table the analysis draws on.

@@ -44,11 +44,16 @@ public struct CorpusCharts: Sendable {
         let kind = request.kind
         let (english, data) = try bind(kind.statistic, request, events, table)
         let binding = localiser.localised(english)
-        let chart: any ChartKind
+        var chart: any ChartKind
         do {
             chart = try kind.init(binding: binding)
         } catch {
             throw ChartRequestError(error.message)
+        }
+        // A cumulative chart words its axis from the measure ("Cumulative documents"): translated whole.
+        if localiser.language != .english, var cumulative = chart as? CumulativeChart {
+            cumulative.yTitle = localiser.label("Cumulative " + english.yTitle.prefix(1).lowercased() + english.yTitle.dropFirst())
+            chart = cumulative
         }
         // Events exist, so only rates over the periods asked for can come out empty (none fell in any period).
         guard !binding.rows.isEmpty else {

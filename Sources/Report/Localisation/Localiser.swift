@@ -49,6 +49,19 @@ public struct Localiser: Sendable {
         if language == .english { return english }
         let whole = label(english)
         if whole != english { return whole }
+        // "more than 1,300": a reported quantity.
+        for qualifier in Qualifier.allCases where qualifier != .exact && english.hasPrefix(qualifier.prefix) {
+            let rest = english.dropFirst(qualifier.prefix.count)
+            if rest.first?.isNumber == true { return qualifierPrefix(qualifier) + numbers(in: String(rest)) }
+        }
+        // "2002-10-10 to 2002-10-11": a span of dates.
+        if let match = english.firstMatch(of: #/^(\d{4}(?:-\d{2}){0,2}) to (\d{4}(?:-\d{2}){0,2})$/#) {
+            return text("range", ["from": String(match.1), "to": String(match.2)])
+        }
+        // "period not stated (reported 2017-12-28)"
+        if let match = english.firstMatch(of: #/^period not stated \(reported (\d{4}(?:-\d{2}){0,2})\)$/#) {
+            return text("period.not-stated", ["date": String(match.1)])
+        }
         let parts = english.components(separatedBy: ", ")
         let translated = parts.count > 1 ? parts.map(label).joined(separator: ", ") : english
         return numbers(in: translated)
@@ -84,6 +97,17 @@ public struct Localiser: Sendable {
     /// The words before a qualified number ("more than "), as the language writes them; "" for an exact figure.
     public func qualifierPrefix(_ qualifier: Qualifier) -> String {
         qualifier == .exact ? "" : text("qualifier." + qualifier.rawValue)
+    }
+
+    /// `text` with every whole sentence the catalog translates replaced by its translation, and
+    /// its numbers localised: for notes the analyses write in English from fixed sentences.
+    public func sentences(in text: String) -> String {
+        guard language != .english else { return text }
+        var result = text
+        for (key, translation) in messages where key.hasPrefix("label:") && key.hasSuffix(".") && key.count > 24 {
+            result = result.replacingOccurrences(of: String(key.dropFirst(6)), with: translation)
+        }
+        return numbers(in: result)
     }
 
     /// "Figure 3" in the language.
