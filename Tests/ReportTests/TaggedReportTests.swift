@@ -36,12 +36,12 @@ import TestSupport
         #expect((structure.catalog?["/ViewerPreferences"] as? [String: Any])?["/DisplayDocTitle"] as? Bool == true)
         #expect(structure.structureText.hasPrefix("Document"))
 
-        // Every figure is a Figure element whose alternative text is its label and caption.
+        // Every figure is a Figure element whose alternative text is its label and caption, then its largest values.
         let alts = structure.elements("/Figure").compactMap { ($0["/Alt"] as? String).map(PDFStructure.text) }
         #expect(alts.count == report.figures.count)
         for figure in report.figures {
             let expected = "\(figure.label). \(figure.caption.map(\.text).joined())"
-            #expect(alts.contains(expected), "no Figure element describes \(figure.label)")
+            #expect(alts.contains { $0.hasPrefix(expected) }, "no Figure element describes \(figure.label)")
         }
         // Tables: one element per piece on a page, with header and data cells.
         #expect(structure.elements("/Table").count >= report.tables.count)
@@ -54,6 +54,18 @@ import TestSupport
         #expect(h1.contains("Contents") == report.metadata.contents)
         #expect(structure.elements("/TOCI").isEmpty == !report.metadata.contents)
         #expect(!structure.elements("/Link").isEmpty)
+    }
+
+    /// The attacks-per-year chart's description names its tallest bars, read from the corpus here.
+    @Test func figureDescriptionsNameTheLargestValues() throws {
+        let (report, structure) = try Self.build("briefing.yaml")
+        let figure = try #require(report.figures.first { $0.id == "fig-attacks-per-year" })
+        let alt = try #require(structure.elements("/Figure").compactMap { ($0["/Alt"] as? String).map(PDFStructure.text) }
+            .first { $0.hasPrefix("\(figure.label).") })
+        var perYear: [Int: Int] = [:]
+        for attack in Fixtures.corpus.attacks where (2001...2011).contains(attack.date.year) { perYear[attack.date.year, default: 0] += 1 }
+        let top = perYear.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(3)
+        #expect(alt.hasSuffix("Largest values: " + top.map { "\($0.key): \($0.value)" }.joined(separator: "; ") + "."), "\(alt)")
     }
 
     @Test func briefingHeadingsAreInReadingOrder() throws {

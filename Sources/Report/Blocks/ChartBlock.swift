@@ -144,7 +144,8 @@ struct BuiltFigureItem: BuiltBlock {
         let caption = context.caption(label: figure.label, figure.caption)
         let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus, localiser: context.localiser)]
                                   + (figure.chart.caveats.isEmpty ? [] : [context.coverageNote]))
-        let alternate = figure.alternateText ?? context.localiser.captionLead(figure.label) + figure.caption.map(\.text).joined()
+        let alternate = figure.alternateText ?? FigureDescription.text(label: figure.label, caption: figure.caption.map(\.text).joined(),
+                                                                       data: figure.chart.data, localiser: context.localiser)
         return [FigureFlow(anchor: figure.id, contentsText: context.contentsText(label: figure.label, caption: figure.caption), alternateText: alternate,
                            chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
                            notes: notes, notesHeight: context.notesHeight(notes))]

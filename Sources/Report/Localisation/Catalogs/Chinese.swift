@@ -9,6 +9,7 @@ extension MessageCatalog {
         "table.label": "表{n}",
         "figure.reference": "图{n}",
         "table.reference": "表{n}",
+        "alt.largest": "最大值：{values}。",
         "caption.lead": "{label}　",
         "table.continued": "（续）",
         "callout.see": "见",

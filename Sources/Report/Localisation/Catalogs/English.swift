@@ -11,6 +11,7 @@ extension MessageCatalog {
         "table.label": "Table {n}",
         "figure.reference": "Figure {n}",
         "table.reference": "Table {n}",
+        "alt.largest": "Largest values: {values}.",
         "caption.lead": "{label}. ",
         "table.continued": " (continued)",
         "callout.see": "See ",

@@ -10,6 +10,7 @@ extension MessageCatalog {
         "table.label": "Таблица {n}",
         "figure.reference": "рис. {n}",
         "table.reference": "табл. {n}",
+        "alt.largest": "Наибольшие значения: {values}.",
         "caption.lead": "{label}. ",
         "table.continued": " (продолжение)",
         "callout.see": "См. ",
