@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Report
+import Analysis
 import RenderCairo
 import TestSupport
 
@@ -147,5 +148,26 @@ import TestSupport
         #expect(text.contains(report.localiser.grouped(killed).replacingOccurrences(of: "\u{202F}", with: " ")), "no killed total \(killed)")
         // 27 attacks in 11 years: 2.45 a year.
         #expect(text.contains(language == .russian ? "2,45" : "2.45"))
+    }
+}
+
+/// Figure descriptions read from a chart's data, in each language.
+@Suite struct FigureDescriptionTests {
+    static let data = ResultTable(columns: [.init("country"), .init("count", alignment: .right)],
+                                  rows: [[.text("KGZ"), .integer(4)], [.text("RUS"), .integer(1300)], [.text("CHN"), .integer(4)], [.text("TJK"), .integer(1)]])
+
+    @Test func largestValuesWithCountryNamesAndLocalNumbers() {
+        let en = Localiser(language: .english, corpus: Fixtures.corpus)
+        #expect(FigureDescription.largestValues(Self.data, localiser: en) == "Russia: 1,300; Kyrgyzstan: 4; China: 4")
+        let ru = Localiser(language: .russian, corpus: Fixtures.corpus)
+        #expect(FigureDescription.text(label: "Рисунок 2", caption: "Нападения.", data: Self.data, localiser: ru)
+                == "Рисунок 2. Нападения. Наибольшие значения: Россия: 1\u{202F}300; Кыргызстан: 4; Китай: 4.")
+        let zh = Localiser(language: .chinese, corpus: Fixtures.corpus)
+        #expect(FigureDescription.largestValues(Self.data, localiser: zh) == "俄罗斯：1,300；吉尔吉斯斯坦：4；中国：4")
+    }
+
+    @Test func dataWithSeveralNumberColumnsGetsNoSummary() {
+        let table = ResultTable(columns: [.init("end of"), .init("members"), .init("observers")], rows: [[.integer(2001), .integer(6), .integer(0)]])
+        #expect(FigureDescription.largestValues(table, localiser: Localiser(language: .english)) == nil)
     }
 }

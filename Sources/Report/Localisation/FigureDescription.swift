@@ -11,7 +11,8 @@ enum FigureDescription {
     }
 
     /// The (up to) three rows with the largest value in the data's last column, when that column
-    /// holds numbers: each as its other cells and the value ("2004: 6"). Nil for data without one.
+    /// alone holds numbers: each as its other cells (country codes as names) and the value
+    /// ("2004: 6"). Nil for data without one.
     static func largestValues(_ data: ResultTable, localiser: Localiser, count: Int = 3) -> String? {
         guard let column = data.columns.indices.last, column > 0 else { return nil }
         let rows: [(label: String, value: Double)] = data.rows.compactMap { row in
@@ -22,7 +23,12 @@ enum FigureDescription {
             case .number(let v, _): value = v
             default: return nil
             }
-            return (row[..<column].map { localiser.cell($0.display) }.joined(separator: ", "), value)
+            var labels: [String] = []
+            for cell in row[..<column] {
+                guard case .text(let text) = cell else { return nil }
+                labels.append(localiser.countryName(code: text) ?? localiser.cell(text))
+            }
+            return (labels.joined(separator: localiser.language == .chinese ? "，" : ", "), value)
         }
         guard rows.count == data.rows.count, !rows.isEmpty else { return nil }
         // Largest first; ties in the data's order, so the text is the same every run.
@@ -31,6 +37,7 @@ enum FigureDescription {
         func number(_ value: Double) -> String {
             value == value.rounded() && abs(value) < 1e15 ? localiser.grouped(Int(value)) : localiser.numbers(in: String(format: "%.2f", value))
         }
-        return top.map { "\($0.element.label): \(number($0.element.value))" }.joined(separator: separator)
+        let colon = localiser.language == .chinese ? "：" : ": "
+        return top.map { "\($0.element.label)\(colon)\(number($0.element.value))" }.joined(separator: separator)
     }
 }

@@ -12,19 +12,22 @@ public struct Localiser: Sendable {
     private let messages: [String: String]
     /// English country name → the name in `language` (countries.csv's name_ru / name_zh).
     private let countries: [String: String]
+    /// Country code → the name in `language` (English names for English).
+    private let countryCodes: [String: String]
 
     /// A localiser for `language`; country names come from `corpus` when one is given.
     public init(language: ReportLanguage, corpus: Corpus? = nil) {
         self.language = language
         messages = MessageCatalog.english.merging(MessageCatalog.entries(for: language)) { _, translated in translated }
-        var countries: [String: String] = [:]
-        if language != .english {
-            for country in corpus?.countries ?? [] {
-                let name = language == .russian ? country.nameRussian : country.nameChinese
-                if let name, !name.isEmpty { countries[country.nameEnglish] = name }
-            }
+        var countries: [String: String] = [:], codes: [String: String] = [:]
+        for country in corpus?.countries ?? [] {
+            let name = language == .russian ? country.nameRussian : language == .chinese ? country.nameChinese : country.nameEnglish
+            guard let name, !name.isEmpty else { continue }
+            codes[country.code] = name
+            if language != .english { countries[country.nameEnglish] = name }
         }
         self.countries = countries
+        countryCodes = codes
     }
 
     /// The message `key` with each `{name}` replaced by its argument; the key itself if no catalog has it.
@@ -109,6 +112,9 @@ public struct Localiser: Sendable {
         }
         return numbers(in: result)
     }
+
+    /// The country a code names ("RUS" → "Russia", "Россия", "俄罗斯"); nil for a code the corpus lacks.
+    public func countryName(code: String) -> String? { countryCodes[code] }
 
     /// "Figure 3" in the language.
     public func figureLabel(_ number: Int) -> String { text("figure.label", ["n": String(number)]) }
