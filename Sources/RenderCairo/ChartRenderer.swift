@@ -6,8 +6,8 @@ import Support
 /// Lays out and draws figures with Cairo and Pango, to bytes in memory or to files.
 ///
 /// Every format goes through the same `SceneRenderer`; only the surface differs. Output is
-/// deterministic: identical input gives identical bytes (fixed or `SOURCE_DATE_EPOCH` dates in PDF
-/// and EPS, SVG ids renumbered per file).
+/// deterministic: identical input gives identical bytes (PDF and EPS dated by `SOURCE_DATE_EPOCH`
+/// or an explicit date, SVG ids renumbered per file).
 ///
 /// Holds a Pango font map and context: not Sendable. Create one per task or thread; instances are
 /// independent.

@@ -4,7 +4,17 @@ import Render
 import Support
 
 /// A multi-page PDF built page by page: charts or scenes placed at positions, flowing text,
-/// bookmarks (outline), internal links to named destinations, web links and page labels.
+/// bookmarks (outline), internal links to named destinations, web links and page labels, and a
+/// logical structure (a tagged PDF: headings, paragraphs, figures with alternative text, tables,
+/// lists, links) for screen readers.
+///
+/// Every document is tagged: its first page opens a `Document` structure element that the last
+/// page closes, and `beginStructure` nests elements inside it. Besides giving screen readers the
+/// structure, this keeps the file valid with cairo 1.16: when a document's only tags are links,
+/// cairo reserves an object number for a structure element per link and writes each page's
+/// `/StructParents` array of them, but then skips the structure tree because it "only contains
+/// links", so the file points at objects it never writes (`qpdf --check`: "file is damaged").
+/// With a `Document` root cairo writes the whole tree and every reference resolves.
 ///
 /// Coordinates are points from the page's top-left corner. Typical use:
 ///
@@ -53,10 +63,20 @@ public final class PDFDocument: PagedDocument {
     private let context: CairoContext
     private lazy var scenes = SceneRenderer(cr: context.pointer, text: renderer.pangoMeasurer, scratch: renderer.scratch)
     private var finished: Data?
+    private let metadata: DocumentMetadata
+    /// Whether the `Document` structure element is open (from the first page until `finish`).
+    private var documentTagOpen = false
+    /// The structure elements open inside `Document`, innermost last.
+    private var openStructure: [StructureElement] = []
+    /// The alternative text of each figure, in the order the figures were opened.
+    private var figureAlternates: [String] = []
+    /// Whether the last page ended and awaits `cairo_show_page` (deferred, see `endPage`).
+    private var pageAwaitingShow = false
 
     /// An empty document; `renderer` measures and draws (share one with figures for shared fonts).
     public init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {
         self.renderer = renderer
+        self.metadata = metadata
         // The size is replaced by each page's own in beginPage.
         surface = CairoSurface(cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, 595, 842))
         PDFMetadata.apply(metadata, to: surface.pointer)
@@ -78,17 +98,48 @@ public final class PDFDocument: PagedDocument {
     public func beginPage(width: Length, height: Length, label: String? = nil) {
         precondition(!pageIsOpen, DocumentError.pageAlreadyOpen.description)
         precondition(finished == nil, DocumentError.finished.description)
+        showAwaitingPage()
         cairo_pdf_surface_set_size(surface.pointer, width.points, height.points)
         if let label { cairo_pdf_surface_set_page_label(surface.pointer, label) }
         pageIsOpen = true
         pageCount += 1
+        if !documentTagOpen {
+            // The first tag must be a grouping element for cairo to write a tagged PDF (see the type's comment).
+            cairo_tag_begin(cr, "Document", "")
+            documentTagOpen = true
+        }
     }
 
     /// Ends the open page; the next call must be `beginPage` or `finish`.
+    ///
+    /// The page is emitted (`cairo_show_page`) by the next `beginPage` or by `finish`, so that
+    /// `finish` can still close the `Document` element on the last page.
     public func endPage() {
         precondition(pageIsOpen, DocumentError.pageNotOpen("endPage").description)
-        cairo_show_page(cr)
+        // Elements end on their page, so running headers drawn on the next page stay outside them.
+        precondition(openStructure.isEmpty, "endPage with the structure element \(openStructure.last?.tag ?? "") open")
         pageIsOpen = false
+        pageAwaitingShow = true
+    }
+
+    private func showAwaitingPage() {
+        if pageAwaitingShow { cairo_show_page(cr) }
+        pageAwaitingShow = false
+    }
+
+    /// Opens a structure element; what is drawn until `endStructure` belongs to it.
+    public func beginStructure(_ element: StructureElement) {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("beginStructure").description)
+        if case .figure(let alt) = element { figureAlternates.append(alt) }
+        cairo_tag_begin(cr, element.tag, "")
+        openStructure.append(element)
+    }
+
+    /// Closes the innermost open structure element.
+    public func endStructure() {
+        precondition(pageIsOpen, DocumentError.pageNotOpen("endStructure").description)
+        guard let element = openStructure.popLast() else { preconditionFailure("endStructure without an open element") }
+        cairo_tag_end(cr, element.tag)
     }
 
     /// Lays out and draws a figure; returns the layout (e.g. to align a caption with the plot).
@@ -132,7 +183,13 @@ public final class PDFDocument: PagedDocument {
         cairo_move_to(cr, origin.x, origin.y - top)
         let c = paragraph.color
         cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+        // Cairo marks content only in leaf structure elements, and each link is a `Link` element:
+        // a paragraph with links keeps its text in a `Span` beside them, or the text would be lost
+        // to the structure.
+        let linked = !paragraph.links.isEmpty
+        if linked { cairo_tag_begin(cr, StructureElement.span.tag, "") }
         pango_cairo_show_layout(cr, layout.pointer)
+        if linked { cairo_tag_end(cr, StructureElement.span.tag) }
         cairo_restore(cr)
         addLinks(of: paragraph, at: origin, width: width, lines: lines)
         return bottom - top
@@ -189,9 +246,16 @@ public final class PDFDocument: PagedDocument {
     public func finish() throws -> Data {
         if let finished { return finished }
         if pageIsOpen { endPage() }
+        precondition(openStructure.isEmpty, "finish with the structure element \(openStructure.last?.tag ?? "") open")
+        if documentTagOpen {
+            cairo_tag_end(cr, "Document")
+            documentTagOpen = false
+        }
+        showAwaitingPage()
         try context.check()
         try surface.finish()
-        let data = Data(sink.bytes)
+        let data = try PDFAccessibilityUpdate(language: metadata.language, figureAlternates: figureAlternates,
+                                              displayTitle: metadata.title != nil).applied(to: sink.bytes)
         finished = data
         return data
     }

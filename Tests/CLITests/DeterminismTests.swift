@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The same input gives the same bytes, through the real binary: briefings, figure sets and every
-/// chart format. With SOURCE_DATE_EPOCH set, the dates inside the files are that moment.
+/// chart format, with SOURCE_DATE_EPOCH set (without it, files carry the time they were made).
 @Suite struct DeterminismTests {
     private func scratch() throws -> String {
         let path = NSTemporaryDirectory() + "scobrief-determinism-\(UUID().uuidString)"
@@ -18,7 +18,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for run in ["a", "b"] {
             let result = try CLI.run(["report", "Reports/paper-figures.yaml", "-o", "\(folder)/\(run).pdf",
-                                      "--figures", "\(folder)/\(run)", "--quiet"])
+                                      "--figures", "\(folder)/\(run)", "--quiet"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(try bytes(folder + "/a.pdf") == bytes(folder + "/b.pdf"))
@@ -35,7 +35,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for run in ["a", "b"] {
             let result = try CLI.run(["chart", "dumbbell", "--table", "attacks", "--by", "country", "--period", "2001-2011",
-                                      "--period", "2012-2024", "-o", "\(folder)/\(run).\(format)"])
+                                      "--period", "2012-2024", "-o", "\(folder)/\(run).\(format)"], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(try bytes("\(folder)/a.\(format)") == bytes("\(folder)/b.\(format)"))

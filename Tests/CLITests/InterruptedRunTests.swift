@@ -17,6 +17,9 @@ import TestSupport
 /// stay; the next scobrief run that writes into the same folder deletes every such file that no
 /// running scobrief holds locked.
 @Suite(.serialized) struct InterruptedRunTests {
+    /// Outputs are compared byte for byte across runs, so every run is dated alike.
+    private static let dated = ["SOURCE_DATE_EPOCH": "1700000000"]
+
     private static func scratch() throws -> String {
         let path = NSTemporaryDirectory() + "scobrief-kill-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -42,6 +45,7 @@ import TestSupport
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: CLI.packageRoot)
+        process.environment = ProcessInfo.processInfo.environment.merging(dated) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -64,11 +68,11 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: reference) }
         let start = Date()
         #expect(try CLI.run(["report", "Reports/paper-figures.yaml", "-o", reference + "/report.pdf",
-                             "--figures", reference + "/figures", "--quiet"]).status == 0)
+                             "--figures", reference + "/figures", "--quiet"], environment: Self.dated).status == 0)
         let duration = Date().timeIntervalSince(start)
         let newPDF = try Data(contentsOf: URL(fileURLWithPath: reference + "/report.pdf"))
         let newFigures = try Self.files(in: reference + "/figures")
-        #expect(try CLI.run(["report", "-o", pdf, "--quiet"]).status == 0)
+        #expect(try CLI.run(["report", "-o", pdf, "--quiet"], environment: Self.dated).status == 0)
         let earlierPDF = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(earlierPDF != newPDF)
 
@@ -92,7 +96,7 @@ import TestSupport
         try Data("half a PDF".utf8).write(to: URL(fileURLWithPath: folder + "/.report.pdf.tmp-Ab12Cd"))
         try FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
         try Data("half a PNG".utf8).write(to: URL(fileURLWithPath: figures + "/.fig01-attacks-by-year.png.tmp-Zz9Yy8"))
-        let finished = try CLI.run(paper)
+        let finished = try CLI.run(paper, environment: Self.dated)
         #expect(finished.status == 0, "\(finished.stderr)")
         #expect(Self.temporaries(in: folder).isEmpty, "left behind: \(Self.temporaries(in: folder))")
         #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == newPDF)
@@ -109,7 +113,7 @@ import TestSupport
         let reference = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: reference) }
         let start = Date()
-        #expect(try CLI.run(["chart", "attacks-per-year", "-o", reference + "/chart.pdf"]).status == 0)
+        #expect(try CLI.run(["chart", "attacks-per-year", "-o", reference + "/chart.pdf"], environment: Self.dated).status == 0)
         let duration = Date().timeIntervalSince(start)
         let newPDF = try Data(contentsOf: URL(fileURLWithPath: reference + "/chart.pdf"))
         let earlier = Data("an earlier chart".utf8)
@@ -126,7 +130,7 @@ import TestSupport
         }
 
         try Data("half a PDF".utf8).write(to: URL(fileURLWithPath: folder + "/.chart.pdf.tmp-Ab12Cd"))
-        let finished = try CLI.run(newChart)
+        let finished = try CLI.run(newChart, environment: Self.dated)
         #expect(finished.status == 0, "\(finished.stderr)")
         #expect(Self.temporaries(in: folder).isEmpty, "left behind: \(Self.temporaries(in: folder))")
         #expect(try Data(contentsOf: URL(fileURLWithPath: chart)) == newPDF)

@@ -21,14 +21,16 @@ import TestSupport
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let base = ["chart", "attacks-per-year", "--title", Self.title]
-        let plain = try CLI.run(base + ["-o", folder + "/default.svg"])
+        // Dated alike, so the two SVGs can be compared whole.
+        let dated = ["SOURCE_DATE_EPOCH": "1700000000"]
+        let plain = try CLI.run(base + ["-o", folder + "/default.svg"], environment: dated)
         #expect(plain.status == 0, "\(plain.stderr)")
         let native = try text(folder + "/default.svg")
         #expect(native.contains("<text"))
         #expect(native.contains(">Attacks fell after 2014 &amp; rose again</text>"), "the title is one editable <text>")
         #expect(!native.contains("id=\"glyph"))
 
-        let explicit = try CLI.run(base + ["--svg-text", "text", "-o", folder + "/text.svg"])
+        let explicit = try CLI.run(base + ["--svg-text", "text", "-o", folder + "/text.svg"], environment: dated)
         #expect(explicit.status == 0, "\(explicit.stderr)")
         #expect(try text(folder + "/text.svg") == native, "--svg-text text is the default")
 

@@ -6,7 +6,9 @@ import TestSupport
 
 @Suite("Multi-page PDF documents") struct DocumentTests {
     func makeDocument() throws -> (Data, ParagraphMetrics) {
-        let pdf = PDFDocument(metadata: DocumentMetadata(title: "SCO counter-terrorism briefing", author: "SCOBrief"))
+        // A fixed date: two documents made a second apart must still be byte-identical.
+        let pdf = PDFDocument(metadata: DocumentMetadata(title: "SCO counter-terrorism briefing", author: "SCOBrief",
+                                                         date: DocumentMetadata.fixedCreationDate))
         let a4 = (width: Length.mm(210), height: Length.mm(297))
         let body = Paragraph(spans: [TextSpan("Attacks fell by half after 2014.", bold: true),
                                      TextSpan(" " + String(repeating: "Member states expanded joint exercises and information sharing through RATS. ", count: 12))])

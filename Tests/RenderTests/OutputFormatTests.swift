@@ -28,11 +28,13 @@ import TestSupport
     }
 
     @Test func identicalInputGivesIdenticalBytes() throws {
+        // A fixed date: without SOURCE_DATE_EPOCH the two renders could straddle a second.
+        let options = RenderOptions(metadata: DocumentMetadata(date: DocumentMetadata.fixedCreationDate))
         for format in [ImageFormat.png, .pdf, .svg, .eps] {
-            let first = try ChartRenderer().render(figure, as: format)
+            let first = try ChartRenderer().render(figure, as: format, options: options)
             let renderer = ChartRenderer()
             _ = try renderer.render(SampleCharts.heatMap.figure(), as: format)  // advance cairo's per-process counters
-            let second = try renderer.render(figure, as: format)
+            let second = try renderer.render(figure, as: format, options: options)
             #expect(first == second, "\(format) output differs between renders")
         }
     }
@@ -66,7 +68,9 @@ import TestSupport
 
     @Test func creationDateComesFromSourceDateEpoch() {
         #expect(DocumentMetadata.creationDate(environment: ["SOURCE_DATE_EPOCH": "1700000000"]) == Date(timeIntervalSince1970: 1_700_000_000))
-        #expect(DocumentMetadata.creationDate(environment: [:]) == DocumentMetadata.fixedCreationDate)
+        // Without it, the current time to the second: a file's creation date is when it was made.
+        let now = Date(timeIntervalSince1970: 1_764_540_000.75)
+        #expect(DocumentMetadata.creationDate(environment: [:], now: now) == Date(timeIntervalSince1970: 1_764_540_000))
         #expect(DocumentMetadata.isoString(DocumentMetadata.fixedCreationDate) == "2000-01-01T00:00:00Z")
     }
 

@@ -157,10 +157,12 @@ import Testing
     func deterministic() throws {
         let renderer = ChartRenderer()
         let scene = renderer.layout(SampleCharts.multilingual.figure(theme: .briefing)).scene
-        let first = try Self.svg(scene, renderer: renderer)
-        #expect(try Self.svg(scene, renderer: renderer) == first)
+        // A fixed date: without SOURCE_DATE_EPOCH the renders could straddle a second.
+        let options = RenderOptions(metadata: DocumentMetadata(date: DocumentMetadata.fixedCreationDate))
+        let first = try Self.svg(scene, renderer: renderer, options: options)
+        #expect(try Self.svg(scene, renderer: renderer, options: options) == first)
         let other = ChartRenderer()
-        #expect(try Self.svg(other.layout(SampleCharts.multilingual.figure(theme: .briefing)).scene, renderer: other) == first)
+        #expect(try Self.svg(other.layout(SampleCharts.multilingual.figure(theme: .briefing)).scene, renderer: other, options: options) == first)
         let svg = String(decoding: first, as: UTF8.self)
         #expect(svg.contains("xml:lang=\"zh-cn\""))
         #expect(svg.contains("'Noto Sans CJK SC'"))

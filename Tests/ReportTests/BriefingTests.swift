@@ -10,11 +10,14 @@ import TestSupport
 @Suite(.serialized) struct BriefingTests {
     static let built: (report: BuiltReport, pdf: Data, path: String) = {
         let report = try! ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec("briefing.yaml"))
-        let pdf = try! BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo()).pdf()
+        let pdf = try! BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo(), creationDate: Self.date).pdf()
         let path = try! Fixtures.temporaryDirectory() + "/briefing.pdf"
         try! pdf.write(to: URL(fileURLWithPath: path))
         return (report, pdf, path)
     }()
+
+    /// A fixed creation date, so two builds in this process can be compared byte for byte.
+    static let date = Date(timeIntervalSince1970: 1_700_000_000)
 
     var text: String { (try? ExternalTool.run("pdftotext", ["-layout", Self.built.path, "-"])) ?? "" }
 
@@ -89,7 +92,7 @@ import TestSupport
 
     @Test func twoBuildsAreByteIdentical() throws {
         let again = try BriefingWriter(report: ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec("briefing.yaml")),
-                                       corpus: Fixtures.corpus, backends: .cairo()).pdf()
+                                       corpus: Fixtures.corpus, backends: .cairo(), creationDate: Self.date).pdf()
         #expect(again == Self.built.pdf)
     }
 

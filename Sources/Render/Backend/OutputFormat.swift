@@ -29,34 +29,37 @@ public struct DocumentMetadata: Sendable, Codable, Equatable {
     public var keywords: [String]
     /// The program named as the creator ("SCOBrief").
     public var creator: String
-    /// The date stamped into the file; nil takes `creationDate()` (SOURCE_DATE_EPOCH or a fixed date).
+    /// The date stamped into the file; nil takes `creationDate()` (SOURCE_DATE_EPOCH or now).
     public var date: Date?
+    /// The text's language as a BCP 47 tag ("en", "ru", "zh-Hans"): a PDF's `/Lang`, an SVG's `xml:lang`.
+    public var language: String?
 
     /// Metadata with the given fields; every field is optional.
     public init(title: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
-                creator: String = "SCOBrief", date: Date? = nil) {
+                creator: String = "SCOBrief", date: Date? = nil, language: String? = nil) {
         self.title = title
         self.author = author
         self.subject = subject
         self.keywords = keywords
         self.creator = creator
         self.date = date
+        self.language = language
     }
 
-    /// `date`, or else the environment's or the fixed creation date.
+    /// `date`, or else the environment's date or the current time.
     public var effectiveDate: Date { date ?? DocumentMetadata.creationDate() }
 
-    /// The creation date stamped into files. Taken from `SOURCE_DATE_EPOCH` (the reproducible-builds
-    /// convention) when set, otherwise a fixed date, so that the same input always gives the same
-    /// bytes.
-    public static func creationDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    /// The creation date stamped into files: `SOURCE_DATE_EPOCH` (the reproducible-builds
+    /// convention) when set, so the same input gives the same bytes; otherwise `now`, to the
+    /// second, as a reader expects of a file's creation date.
+    public static func creationDate(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> Date {
         if let value = environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(value.trimmingCharacters(in: .whitespaces)) {
             return Date(timeIntervalSince1970: seconds)
         }
-        return fixedCreationDate
+        return Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
     }
 
-    /// 2000-01-01T00:00:00Z: used when `SOURCE_DATE_EPOCH` is not set.
+    /// 2000-01-01T00:00:00Z: a fixed date for callers (and tests) that want one without the environment.
     public static let fixedCreationDate = Date(timeIntervalSince1970: 946_684_800)
 
     /// ISO 8601 in UTC ("2000-01-01T00:00:00Z"), the form cairo's PDF metadata takes.

@@ -44,11 +44,25 @@ public protocol PagedDocument: AnyObject {
     /// Adds a bookmark that jumps to the destination `name`, nested under `parent`.
     @discardableResult
     func addOutlineItem(_ title: String, destination name: String, parent: OutlineItem, open: Bool) -> OutlineItem
+    /// Opens a structure element inside the one open now (or at the top of the document): what
+    /// is drawn until the matching `endStructure` belongs to it. Elements nest and must be closed
+    /// on the page they were opened on.
+    func beginStructure(_ element: StructureElement)
+    /// Closes the innermost open structure element.
+    func endStructure()
     /// Completes the document and returns its bytes. Further calls return the same bytes.
     func finish() throws -> Data
 }
 
 extension PagedDocument {
+    /// Draws what `body` draws inside the structure element `element`.
+    @discardableResult
+    public func structure<T>(_ element: StructureElement, _ body: () throws -> T) rethrows -> T {
+        beginStructure(element)
+        defer { endStructure() }
+        return try body()
+    }
+
     /// Draws a whole paragraph; returns the height used.
     @discardableResult
     public func draw(_ paragraph: Paragraph, at origin: Point, width: Double) -> Double {

@@ -9,6 +9,8 @@ struct PlaceholderCall {
     let p: Placeholder
     let store: EventTableStore
     let references: [String: String]
+    /// The report's language: numbers and the words around them.
+    let localiser: Localiser
     var corpus: Corpus { store.corpus }
     var periods: PeriodContext { PeriodContext(store: store) }
     /// The confidence level of every interval a placeholder prints.
@@ -94,7 +96,15 @@ struct PlaceholderCall {
 
     /// `{{ count attacks 2001-2011 }}`
     func count() throws -> BoundValue {
-        .text(NumberText.grouped(try filtered().events.count))
+        .text(localiser.grouped(try filtered().events.count))
+    }
+
+    /// A number written the English way ("2.45") in the report's language.
+    private func number(_ value: Double) -> String { localiser.numbers(in: StatisticText.number(value)) }
+
+    /// "5.3%" in the report's language.
+    private func percent(_ value: Double) -> String {
+        localiser.text("percent", ["n": localiser.numbers(in: String(format: "%.1f", value))])
     }
 
     /// Events in states of a status at the time (members by default) as a share of all.
@@ -105,24 +115,24 @@ struct PlaceholderCall {
         filter.statusAtTime = statuses
         let part = filter.apply(to: all.table, membership: corpus.membership)
         guard !all.events.isEmpty else { throw fail("no events to take a share of") }
-        return .text(String(format: "%.1f%%", 100 * Double(part.events.count) / Double(all.events.count)))
+        return .text(percent(100 * Double(part.events.count) / Double(all.events.count)))
     }
 
     /// `{{ killed attacks 2001-2011 }}`: the sum of the stated figures; an error if none is stated.
     func casualties(_ which: Casualty) throws -> BoundValue {
         let sum = which.of(try filtered().casualties)
         guard sum.knownRows > 0 else { throw fail("no \(which.rawValue) figure is stated for any of these events") }
-        return .text(NumberText.grouped(sum.total))
+        return .text(localiser.grouped(sum.total))
     }
 
     /// `{{ killed-known attacks }}`: how many events state the figure.
     func knownRows(_ which: Casualty) throws -> BoundValue {
-        .text(NumberText.grouped(which.of(try filtered().casualties).knownRows))
+        .text(localiser.grouped(which.of(try filtered().casualties).knownRows))
     }
 
     /// `{{ killed-unknown attacks }}`: how many events give no figure.
     func unknownRows(_ which: Casualty) throws -> BoundValue {
-        .text(NumberText.grouped(which.of(try filtered().casualties).unknownRows))
+        .text(localiser.grouped(which.of(try filtered().casualties).unknownRows))
     }
 
     /// `{{ rate attacks 2001-2011 }}`: events a year, by the exact Poisson estimate.
@@ -130,7 +140,7 @@ struct PlaceholderCall {
         guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
         let events = try filtered()
         let rate = try ExactPoisson.rate(count: events.events.count, exposure: events.filter.period!.years, level: level)
-        return .text(StatisticText.number(rate.rate))
+        return .text(number(rate.rate))
     }
 
     /// `{{ indicator crimes-prevented 2024 }}` or `{{ indicator attacks-prevented reported=2017 }}`:
@@ -160,7 +170,7 @@ struct PlaceholderCall {
             throw fail(chosen.isEmpty ? "'\(name)' is not reported for that selection; it is reported for: \(periods)"
                        : "'\(name)' is reported more than once (\(periods)); add the period (2024) or the report date (reported=2017)")
         }
-        return .text(chosen[0].quantity.description)
+        return .text(localiser.quantity(chosen[0].quantity))
     }
 
     /// `{{ members 2023-12-31 status=observer }}`: states of a status on a date.
@@ -169,7 +179,7 @@ struct PlaceholderCall {
         let date = try PartialDate(parsing: dateText)
         let status = MembershipSpell.Status(rawValue: p.options["status"] ?? "member") ?? .member
         let count = corpus.statuses(on: date.latestDay).values.filter { $0 == status.countsAs }.count
-        return .text(NumberText.grouped(count))
+        return .text(localiser.grouped(count))
     }
 
     /// `{{ compare attacks 2001-2011 2024 }}`: annual rates and their ratio with its interval.
@@ -191,10 +201,12 @@ struct PlaceholderCall {
             throw fail(error.description)
         }
         let c = analysis.comparison
-        var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
+        var text = localiser.text("compare.rates", ["first": number(c.first.annualRate), "first-period": localiser.period(c.first.label),
+                                                    "second": number(c.second.annualRate), "second-period": localiser.period(c.second.label)])
         var clauses: [String] = []
         if let ratio = c.rateRatio {
-            clauses.append("rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.interval(ratio.interval))")
+            clauses.append(localiser.text("compare.ratio", ["ratio": number(ratio.rateRatio), "level": StatisticText.level(level),
+                                                            "interval": localiser.numbers(in: StatisticText.interval(ratio.interval))]))
         }
         // The caveats that change what the numbers mean travel with them into the sentence.
         for coverage in Set([analysis.first.coverage, analysis.second.coverage].compactMap { $0 }) {
@@ -208,7 +220,7 @@ struct PlaceholderCall {
         if c.caveats.contains(where: { $0.contains("a gap in the data") }) { clauses.append("gaps in the data left out of the exposure") }
         if let membersAsOf { clauses.append("states fixed as of \(membersAsOf.latestDay)") }
         else if c.caveats.contains(where: { $0.hasPrefix("The set of ") }) { clauses.append("the set of states changed between the periods") }
-        if !clauses.isEmpty { text += " (" + clauses.joined(separator: "; ") + ")" }
+        if !clauses.isEmpty { text += localiser.text("clauses", ["clauses": clauses.joined(separator: localiser.text("clause.separator"))]) }
         return .text(text)
     }
 
@@ -222,13 +234,20 @@ struct PlaceholderCall {
         let caveats = PlaceholderCall.caveatClause(window: analysis.coverageWindow, events: events)
         switch analysis.trends.first!.outcomes.first! {
         case .mannKendall(let mk, let sen):
-            let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-            return .text("\(verdict) (Mann–Kendall S = \(StatisticText.minus("\(mk.s)")), \(StatisticText.pClause(mk.pValue)) at α = \(StatisticText.alpha(mk.significanceLevel)); Sen's slope \(StatisticText.number(sen.slope)) a year\(caveats))")
+            let verdict = localiser.text(mk.trend == .noTrend ? "trend.no-trend" : mk.trend == .increasing ? "trend.rise" : "trend.fall")
+            return .text(localiser.text("trend.mann-kendall", ["verdict": verdict, "s": StatisticText.minus("\(mk.s)"),
+                                                               "p": localiser.numbers(in: StatisticText.pClause(mk.pValue)),
+                                                               "alpha": localiser.numbers(in: StatisticText.alpha(mk.significanceLevel)),
+                                                               "slope": number(sen.slope), "caveats": caveats]))
         case .ols(let ols):
-            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.interval(ols.slope.interval)), \(StatisticText.pClause(ols.slope.pValue))\(caveats))")
+            return .text(localiser.text("trend.ols", ["slope": number(ols.slope.estimate), "level": StatisticText.level(level),
+                                                      "interval": localiser.numbers(in: StatisticText.interval(ols.slope.interval)),
+                                                      "p": localiser.numbers(in: StatisticText.pClause(ols.slope.pValue)), "caveats": caveats]))
         case .poisson(let result):
             let poisson = result.poisson
-            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.interval(poisson.rateRatioPerYear.interval)), \(StatisticText.pClause(poisson.slope.pValue))\(caveats))")
+            return .text(localiser.text("trend.poisson", ["ratio": number(poisson.rateRatioPerYear.estimate), "level": StatisticText.level(level),
+                                                          "interval": localiser.numbers(in: StatisticText.interval(poisson.rateRatioPerYear.interval)),
+                                                          "p": localiser.numbers(in: StatisticText.pClause(poisson.slope.pValue)), "caveats": caveats]))
         case .notComputed(_, let reason):
             throw fail(reason)
         }
@@ -248,7 +267,8 @@ struct PlaceholderCall {
         let periodIndex = p.arguments.count > 1 && !measures.contains(p.arguments[1]) ? 1 : nil
         let summary = try EventCadence.summarize(try filtered(periodArgument: periodIndex).events)
         let months = which == "median" ? summary.medianGap : summary.longestGap
-        return .text(months >= 24 ? String(format: "%.1f years", months / 12) : String(format: "%.0f months", months))
+        return .text(months >= 24 ? localiser.text("gap.years", ["n": localiser.numbers(in: String(format: "%.1f", months / 12))])
+                     : localiser.text("gap.months", ["n": String(format: "%.0f", months)]))
     }
 
     /// `{{ latest-year attacks }}`: the last year with data.
@@ -266,7 +286,7 @@ struct PlaceholderCall {
         let yearly = try filtered(periodArgument: nil).grouped(by: [.year]).yearlyCounts()
         let span = events.filter.period.map { ($0.firstYear, $0.lastYear) } ?? (yearly.years.first ?? 0, yearly.years.last ?? 0)
         let growth = try GrowthRate.cumulative(years: yearly.years, counts: yearly.counts, first: span.0, last: span.1)
-        return .text(String(format: "%.1f%%", growth.growth.rate * 100))
+        return .text(percent(growth.growth.rate * 100))
     }
 
     /// `{{ figure fig-id }}`, `{{ table tab-id }}`, `{{ ref id }}`: "Figure 3", linked.

@@ -60,7 +60,9 @@ struct BuiltCallout: BuiltBlock {
         paragraphs.append(Paragraph(spans: runs.spans(linkColor: style.accent), font: style.body, color: style.text, alignment: .left,
                                     lineSpacing: style.bodyLeading, language: context.report.metadata.language))
         if let referenceLabel, let referenceTarget {
-            let see = [MarkupRun("See "), MarkupRun(referenceLabel, link: "#\(referenceTarget)"), MarkupRun(".")]
+            let localiser = context.localiser
+            let see = [MarkupRun(localiser.text("callout.see")), MarkupRun(referenceLabel, link: "#\(referenceTarget)"),
+                       MarkupRun(localiser.text("callout.see-end"))]
             paragraphs.append(Paragraph(spans: see.spans(linkColor: style.accent), font: style.caption, color: style.secondary,
                                         alignment: .left, lineSpacing: 1.1, language: context.report.metadata.language))
         }
@@ -90,9 +92,14 @@ struct CalloutFlow: WholeFlowBlock {
             .rect(Rect(x: box.x, y: box.y, width: 2.5, height: box.height), .fill(style.accent)),
         ]), at: Point(x: 0, y: 0))
         var textY = y + Self.padding
-        for (paragraph, height) in zip(paragraphs, heights) {
-            page.pdf.draw(paragraph, at: Point(x: page.left + Self.insetLeft, y: textY), width: page.width - Self.insetLeft - Self.insetRight)
-            textY += height + Self.gap
+        let pdf = page.pdf
+        pdf.structure(.division) {
+            for (paragraph, height) in zip(paragraphs, heights) {
+                pdf.structure(.paragraph) {
+                    pdf.draw(paragraph, at: Point(x: page.left + Self.insetLeft, y: textY), width: page.width - Self.insetLeft - Self.insetRight)
+                }
+                textY += height + Self.gap
+            }
         }
     }
 }

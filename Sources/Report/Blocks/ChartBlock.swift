@@ -23,6 +23,8 @@ struct ChartBlock: ReportBlock {
     var title: String?
     var subtitle: String?
     var caption: LocatedText
+    /// The text a screen reader reads in place of the chart; the label and caption when absent.
+    var alt: LocatedText?
     /// Width and height as lengths ("170mm"); the theme's default when absent.
     var width: String?
     var height: String?
@@ -33,9 +35,10 @@ struct ChartBlock: ReportBlock {
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> ChartBlock {
         let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
-                                                 "kinds", "status", "title", "subtitle", "caption", "width", "height", "annotations"])
+                                                 "kinds", "status", "title", "subtitle", "caption", "alt", "width", "height", "annotations"])
         let id = try SpecReader.id(map, example: "fig-attacks-by-year")
         var chart = ChartBlock(chartID: id, caption: try SpecReader.text(map.require("caption", "the figure's caption")))
+        chart.alt = try map["alt"].map { node throws(Diagnostic) in try SpecReader.text(node) }
         chart.kind = try map["kind"]?.string()
         chart.preset = try map["preset"]?.string()
         if chart.kind == nil && chart.preset == nil {
@@ -68,8 +71,11 @@ struct ChartBlock: ReportBlock {
         var built = try context.charts.build(request)
         // Without a height in the spec the default is a starting point: the chart grows to label every category.
         built.spec.heightGrows = height == nil
-        let index = context.add(BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
-                                            caption: try context.binding.runs(caption), chart: built))
+        let number = context.figures.count + 1
+        let index = context.add(BuiltFigure(id: chartID, number: number, label: context.localiser.figureLabel(number), slug: ReportBuilder.slug(chartID),
+                                            caption: try context.binding.runs(caption),
+                                            alternateText: try alt.map { alt throws(Diagnostic) in try context.binding.plain(alt) },
+                                            chart: built))
         return [BuiltFigureItem(index: index)]
     }
 
@@ -146,9 +152,11 @@ struct BuiltFigureItem: BuiltBlock {
                 + RenderError.categoriesDoNotFitAcross(width: .pt(chart.scene.size.width), needed: .pt(needed)).description)
         }
         let caption = context.caption(label: figure.label, figure.caption)
-        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
-                                  + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]) + figure.chart.coverageNotes)
-        return [FigureFlow(anchor: figure.id, contentsText: "\(figure.label). \(BlockMaker.firstSentence(figure.caption))",
+        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus, localiser: context.localiser)]
+                                  + (figure.chart.caveats.isEmpty ? [] : [context.coverageNote]) + figure.chart.coverageNotes)
+        let alternate = figure.alternateText ?? FigureDescription.text(label: figure.label, caption: figure.caption.map(\.text).joined(),
+                                                                       data: figure.chart.data, localiser: context.localiser)
+        return [FigureFlow(anchor: figure.id, contentsText: context.contentsText(label: figure.label, caption: figure.caption), alternateText: alternate,
                            chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
                            notes: notes, notesHeight: context.notesHeight(notes))]
     }
@@ -159,6 +167,8 @@ struct BuiltFigureItem: BuiltBlock {
 struct FigureFlow: WholeFlowBlock {
     var anchor: String
     var contentsText: String
+    /// What a screen reader reads in place of the chart.
+    var alternateText: String
     var chart: LaidOutChart
     var caption: Paragraph
     var captionHeight: Double
@@ -176,12 +186,16 @@ struct FigureFlow: WholeFlowBlock {
     func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {
         let pdf = page.pdf
         pdf.addDestination(named: anchor, at: Point(x: page.left, y: y))
-        pdf.draw(chart, at: Point(x: page.left + max(0, (page.width - chart.scene.size.width) / 2), y: y))
+        pdf.structure(.figure(alt: alternateText)) {
+            pdf.draw(chart, at: Point(x: page.left + max(0, (page.width - chart.scene.size.width) / 2), y: y))
+        }
         var captionY = y + chart.scene.size.height + 6
-        pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.width)
-        captionY += captionHeight + 1
-        for note in notes {
-            captionY += pdf.draw(note, at: Point(x: page.left, y: captionY), width: page.width) + 1
+        pdf.structure(.caption) {
+            pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.width)
+            captionY += captionHeight + 1
+            for note in notes {
+                captionY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: captionY), width: page.width) } + 1
+            }
         }
     }
 }

@@ -49,8 +49,10 @@ struct BuiltKeyFigures: BuiltBlock {
     var figures: [ResolvedKeyFigure]
 
     func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
-        [KeyFiguresFlow(figures: figures, style: context.style,
-                        height: KeyFigureBoxes.height(figures, width: context.width, style: context.style, pdf: context.pdf))]
+        let prefixes = Qualifier.allCases.filter { $0 != .exact }.map { context.localiser.qualifierPrefix($0) }
+        return [KeyFiguresFlow(figures: figures, style: context.style, qualifiers: prefixes, language: context.language,
+                               height: KeyFigureBoxes.height(figures, width: context.width, style: context.style, qualifiers: prefixes,
+                                                             language: context.language, pdf: context.pdf))]
     }
 }
 
@@ -58,11 +60,15 @@ struct BuiltKeyFigures: BuiltBlock {
 struct KeyFiguresFlow: WholeFlowBlock {
     var figures: [ResolvedKeyFigure]
     var style: ReportStyle
+    /// The words before a qualified number ("more than "), in the report's language.
+    var qualifiers: [String]
+    var language: String
     var height: Double
     var spaceAfter: Double { 12 }
 
     func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {
-        KeyFigureBoxes.draw(figures, at: Point(x: page.left, y: y), width: page.width, style: style, pdf: page.pdf)
+        KeyFigureBoxes.draw(figures, at: Point(x: page.left, y: y), width: page.width, style: style, qualifiers: qualifiers,
+                            language: language, pdf: page.pdf)
     }
 }
 
@@ -76,41 +82,43 @@ enum KeyFigureBoxes {
         return (width - gap * Double(columns - 1)) / Double(columns)
     }
 
-    static func paragraphs(_ figure: ResolvedKeyFigure, style: ReportStyle) -> [Paragraph] {
+    static func paragraphs(_ figure: ResolvedKeyFigure, style: ReportStyle, qualifiers: [String], language: String) -> [Paragraph] {
         // "more than 1,300": the qualifier goes small above the number, so the number stays one line.
         var value = figure.value
         var result: [Paragraph] = []
-        for qualifier in Qualifier.allCases where qualifier != .exact && value.hasPrefix(qualifier.prefix) {
-            result.append(Paragraph(text: qualifier.prefix.trimmingCharacters(in: .whitespaces), font: style.keyLabel,
-                                    color: style.accent, alignment: .left, lineSpacing: 1.0))
-            value = String(value.dropFirst(qualifier.prefix.count))
+        for prefix in qualifiers where !prefix.isEmpty && value.hasPrefix(prefix) {
+            result.append(Paragraph(text: prefix.trimmingCharacters(in: .whitespaces), font: style.keyLabel,
+                                    color: style.accent, alignment: .left, lineSpacing: 1.0, language: language))
+            value = String(value.dropFirst(prefix.count))
         }
-        result += [Paragraph(text: value, font: style.keyValue, color: style.accent, alignment: .left, lineSpacing: 1.0),
-                   Paragraph(text: figure.label, font: style.keyLabel, color: style.text, alignment: .left, lineSpacing: 1.1)]
+        result += [Paragraph(text: value, font: style.keyValue, color: style.accent, alignment: .left, lineSpacing: 1.0, language: language),
+                   Paragraph(text: figure.label, font: style.keyLabel, color: style.text, alignment: .left, lineSpacing: 1.1, language: language)]
         if let detail = figure.detail {
-            result.append(Paragraph(text: detail, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.1))
+            result.append(Paragraph(text: detail, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.1, language: language))
         }
         return result
     }
 
-    static func height(_ figures: [ResolvedKeyFigure], width: Double, style: ReportStyle, pdf: any PagedDocument) -> Double {
+    static func height(_ figures: [ResolvedKeyFigure], width: Double, style: ReportStyle, qualifiers: [String], language: String,
+                       pdf: any PagedDocument) -> Double {
         let boxWidth = boxWidth(count: figures.count, width: width)
         var total = 0.0
         for row in stride(from: 0, to: figures.count, by: perRow) {
             let heights = figures[row..<min(row + perRow, figures.count)].map { figure in
-                paragraphs(figure, style: style).reduce(0) { $0 + pdf.measure($1, width: boxWidth - 16).height + 3 }
+                paragraphs(figure, style: style, qualifiers: qualifiers, language: language).reduce(0) { $0 + pdf.measure($1, width: boxWidth - 16).height + 3 }
             }
             total += (heights.max() ?? 0) + 16 + (row > 0 ? gap : 0)
         }
         return total
     }
 
-    static func draw(_ figures: [ResolvedKeyFigure], at origin: Point, width: Double, style: ReportStyle, pdf: any PagedDocument) {
+    static func draw(_ figures: [ResolvedKeyFigure], at origin: Point, width: Double, style: ReportStyle, qualifiers: [String], language: String,
+                     pdf: any PagedDocument) {
         let boxWidth = boxWidth(count: figures.count, width: width)
         var y = origin.y
         for row in stride(from: 0, to: figures.count, by: perRow) {
             let slice = Array(figures[row..<min(row + perRow, figures.count)])
-            let rowHeight = height(slice, width: width, style: style, pdf: pdf)
+            let rowHeight = height(slice, width: width, style: style, qualifiers: qualifiers, language: language, pdf: pdf)
             for (column, figure) in slice.enumerated() {
                 let x = origin.x + Double(column) * (boxWidth + gap)
                 pdf.draw(Scene(size: Size(width: boxWidth, height: rowHeight), background: nil, items: [
@@ -118,8 +126,10 @@ enum KeyFigureBoxes {
                     .rect(Rect(x: x, y: y, width: 2.5, height: rowHeight), .fill(style.accent)),
                 ]), at: Point(x: 0, y: 0))
                 var textY = y + 8
-                for paragraph in paragraphs(figure, style: style) {
-                    textY += pdf.draw(paragraph, at: Point(x: x + 10, y: textY), width: boxWidth - 16) + 3
+                pdf.structure(.division) {
+                    for paragraph in paragraphs(figure, style: style, qualifiers: qualifiers, language: language) {
+                        textY += pdf.structure(.paragraph) { pdf.draw(paragraph, at: Point(x: x + 10, y: textY), width: boxWidth - 16) } + 3
+                    }
                 }
             }
             y += rowHeight + gap

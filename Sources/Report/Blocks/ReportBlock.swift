@@ -33,22 +33,30 @@ protocol BuiltBlock: Sendable {
 
 /// The labels of everything a text may refer to, numbered in the order of the spec.
 struct References: Sendable {
-    /// "fig-attacks" → "Figure 1", "tab-compare" → "Table 2", a heading's id → its text.
+    /// Writes "Figure 1" and "Table 2" in the report's language.
+    var localiser = Localiser(language: .english)
+    /// "fig-attacks" → "Figure 1", "tab-compare" → "Table 2" (as running text refers to them: "рис. 1" in
+    /// Russian), a heading's id → its text.
     private(set) var labels: [String: String] = [:]
     /// Ids of numbered figures and tables, the targets a callout's `see:` may name.
     private(set) var numbered: [String] = []
     private var figureCount = 0
     private var tableCount = 0
 
+    /// No labels yet; figures and tables will be labelled in `localiser`'s language.
+    init(localiser: Localiser = Localiser(language: .english)) {
+        self.localiser = localiser
+    }
+
     mutating func addFigure(_ id: String) {
         figureCount += 1
-        labels[id] = "Figure \(figureCount)"
+        labels[id] = localiser.text("figure.reference", ["n": String(figureCount)])
         numbered.append(id)
     }
 
     mutating func addTable(_ id: String) {
         tableCount += 1
-        labels[id] = "Table \(tableCount)"
+        labels[id] = localiser.text("table.reference", ["n": String(tableCount)])
         numbered.append(id)
     }
 

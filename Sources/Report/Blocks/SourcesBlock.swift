@@ -8,14 +8,18 @@ import Support
 struct SourcesBlock: ReportBlock, BuiltBlock {
     static let key = "sources"
     static var isBareWord: Bool { true }
+    /// Whether the appendix starts with its own "Sources" heading: unless the spec put a heading right before it.
+    var ownHeading = true
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> SourcesBlock { SourcesBlock() }
 
-    func build(_ context: BuildContext) throws -> [any BuiltBlock] { [self] }
+    func build(_ context: BuildContext) throws -> [any BuiltBlock] { [SourcesBlock(ownHeading: !context.followsHeading)] }
 
     func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
         let report = context.report
         var blocks: [any FlowBlock] = []
+        let localiser = context.localiser
+        if ownHeading { blocks.append(context.heading(localiser.text("sources"), level: 1, anchor: "sources-appendix")) }
         for use in report.sourceUses {
             let source = use.source
             var runs = [MarkupRun(source.shortCitation + ". ", bold: true), MarkupRun(source.title, italic: true), MarkupRun(". ")]
@@ -26,18 +30,21 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
             if let url = source.url { details.append(url) }
             if !details.isEmpty { runs.append(MarkupRun(details.joined(separator: ", ") + ". ")) }
             if let notes = source.notes, source.kind == "public-record" { runs.append(MarkupRun(notes + " ")) }
-            runs.append(MarkupRun("Used in "))
+            runs.append(MarkupRun(localiser.text("sources.used-in")))
             for (position, label) in use.usedBy.enumerated() {
                 let target = report.figures.first { $0.label == label }?.id ?? report.tables.first { $0.label == label }?.id
                 runs.append(MarkupRun(label, link: target.map { "#\($0)" }))
-                runs.append(MarkupRun(position == use.usedBy.count - 1 ? "." : ", "))
+                let last = position == use.usedBy.count - 1
+                runs.append(MarkupRun(localiser.language == .chinese ? (last ? "。" : "、") : (last ? "." : ", ")))
             }
             blocks.append(entry(runs, context))
         }
-        blocks.append(context.heading("About the data", level: 2, anchor: "about-the-data", lineSpacing: 1.2))
+        blocks.append(context.heading(localiser.text("about-the-data"), level: 2, anchor: "about-the-data", lineSpacing: 1.2))
         for note in report.dataNotes {
             let file = (note.file as NSString).lastPathComponent
-            blocks.append(entry([MarkupRun("\(note.title) (\(file), \(note.coverage.description)). ", bold: true), MarkupRun(note.note)], context))
+            let lead = localiser.text("about-the-data.entry", ["title": localiser.label(note.title), "file": file,
+                                                               "coverage": localiser.text("coverage.\(note.coverage.rawValue)")])
+            blocks.append(entry([MarkupRun(lead, bold: true), MarkupRun(note.note)], context))
         }
         return blocks
     }

@@ -68,9 +68,12 @@ struct TableBlock: ReportBlock {
         let result = try analysis.build(self, with: context.analyses)
         context.use(analysis.dataTable(of: self))
         let uniqueSources = Array(Set(result.sourceIDs)).sorted()
-        let index = context.add(BuiltTable(id: tableID, number: context.tables.count + 1, slug: ReportBuilder.slug(tableID),
+        let number = context.tables.count + 1
+        let localiser = context.localiser
+        let index = context.add(BuiltTable(id: tableID, number: number, label: localiser.tableLabel(number), slug: ReportBuilder.slug(tableID),
                                            caption: try context.binding.runs(caption), table: result.table, sourceIDs: uniqueSources,
-                                           notes: [SourceLine.text(for: uniqueSources, corpus: context.corpus)] + result.notes))
+                                           notes: [SourceLine.text(for: uniqueSources, corpus: context.corpus, localiser: localiser)]
+                                               + result.notes.map { TableAnalyses.localised(note: $0, localiser) }))
         return [BuiltTableItem(index: index)]
     }
 }
@@ -83,9 +86,10 @@ struct BuiltTableItem: BuiltBlock {
         let table = context.report.tables[index]
         let caption = context.caption(label: table.label, table.caption)
         let notes = context.notes(table.notes)
-        return [TableFlow(anchor: table.id, contentsText: "\(table.label). \(BlockMaker.firstSentence(table.caption))",
+        return [TableFlow(anchor: table.id, contentsText: context.contentsText(label: table.label, caption: table.caption),
+                          continued: context.localiser.text("table.continued"),
                           caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
-                          layout: TableLayout(table.table, width: context.width, style: context.style, pdf: context.pdf),
+                          layout: TableLayout(context.localiser.localised(table.table), width: context.width, style: context.style, pdf: context.pdf),
                           notes: notes, notesHeight: context.notesHeight(notes))]
     }
 }
@@ -95,6 +99,8 @@ struct BuiltTableItem: BuiltBlock {
 struct TableFlow: FlowBlock {
     var anchor: String
     var contentsText: String
+    /// " (continued)" in the report's language, after the caption of a table's later pieces.
+    var continued: String
     var caption: Paragraph
     var captionHeight: Double
     var layout: TableLayout
@@ -134,14 +140,16 @@ struct TableFlow: FlowBlock {
         let continued = units.lowerBound > 0
         if !continued { pdf.addDestination(named: anchor, at: Point(x: page.left, y: y)) }
         var caption = self.caption
-        if continued { caption.spans.append(TextSpan(" (continued)", italic: true)) }
-        let drawnHeight = pdf.draw(caption, at: Point(x: page.left, y: y), width: page.width)
+        if continued { caption.spans.append(TextSpan(self.continued, italic: true)) }
+        pdf.beginStructure(.table)
+        let drawnHeight = pdf.structure(.caption) { pdf.draw(caption, at: Point(x: page.left, y: y), width: page.width) }
         let tableY = y + max(drawnHeight, captionHeight) + 4
         layout.draw(rows: units, at: Point(x: page.left, y: tableY), on: pdf, style: page.style)
+        pdf.endStructure()
         if units.upperBound == layout.rowHeights.count {
             var noteY = tableY + layout.height(rows: units) + 2
             for note in notes {
-                noteY += pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.width) + 1
+                noteY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.width) } + 1
             }
         }
     }

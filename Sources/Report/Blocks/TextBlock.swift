@@ -16,7 +16,7 @@ struct TextBlock: ReportBlock {
         try context.binding.blocks(text).map { block -> any BuiltBlock in
             switch block {
             case .paragraph(let runs): return BuiltParagraph(runs: runs)
-            case .bulletList(let items): return BuiltBullets(items: items)
+            case .bulletList(let items): return BuiltBullets(items: items, number: context.nextListNumber())
             }
         }
     }
@@ -34,13 +34,16 @@ struct BuiltParagraph: BuiltBlock {
 /// A bulleted list: one paragraph per item, the bullet hanging in the margin.
 struct BuiltBullets: BuiltBlock {
     var items: [[MarkupRun]]
+    /// Numbers the report's lists, so the items of one list share a list element.
+    var number: Int
 
     func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
         items.enumerated().map { index, runs in
             var block = context.text(runs, indent: 12)
             block.bullet = Paragraph(text: "•", font: context.style.body, color: context.style.text, alignment: .left,
-                                     lineSpacing: context.style.bodyLeading)
+                                     lineSpacing: context.style.bodyLeading, language: context.language)
             block.spaceAfter = index == items.count - 1 ? context.style.paragraphSpacing : 2
+            block.listNumber = number
             return block
         }
     }

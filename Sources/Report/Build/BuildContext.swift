@@ -9,6 +9,8 @@ final class BuildContext {
     let metadata: ReportMetadata
     let store: EventTableStore
     let references: References
+    /// The report's language: fixed words, country names, numbers.
+    let localiser: Localiser
     let binding: TextBinding
     let charts: CorpusCharts
     let analyses: TableAnalyses
@@ -18,19 +20,25 @@ final class BuildContext {
     let contentWidth: Double
     /// Where the block being built is written, for errors found while building it.
     var location: SourceLocation
+    /// Whether the block being built comes right after a heading (a sources block then needs none of its own).
+    var followsHeading = false
 
     private(set) var figures: [BuiltFigure] = []
     private(set) var tables: [BuiltTable] = []
     private(set) var tablesUsed: [String] = []
     private(set) var headingCount = 0
+    private var listCount = 0
 
     init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation) {
         self.corpus = corpus
         self.metadata = metadata
         self.store = EventTableStore(corpus: corpus)
         self.references = references
-        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels))
-        self.charts = CorpusCharts(store: store)
+        self.localiser = references.localiser
+        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels, localiser: references.localiser))
+        var charts = CorpusCharts(store: store)
+        charts.localiser = references.localiser
+        self.charts = charts
         self.periods = PeriodContext(store: store)
         self.analyses = TableAnalyses(store: store, periods: periods)
         self.contentWidth = metadata.pageSize.points.width - metadata.margins.inner - metadata.margins.outer
@@ -52,6 +60,12 @@ final class BuildContext {
     func add(_ table: BuiltTable) -> Int {
         tables.append(table)
         return tables.count - 1
+    }
+
+    /// The next list's number, so the items of one list can be told from the next's.
+    func nextListNumber() -> Int {
+        listCount += 1
+        return listCount
     }
 
     /// The next heading's number, for anchors of headings without an id.

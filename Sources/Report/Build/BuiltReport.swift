@@ -7,6 +7,8 @@ import Render
 public struct BuiltReport: Sendable {
     /// The report's settings, as the spec gives them.
     public var metadata: ReportMetadata
+    /// The fixed words, country names and number formats of the report's language.
+    public var localiser: Localiser
     /// The body's blocks in order, each ready to lay itself out.
     var items: [any BuiltBlock]
     /// The numbered figures, in order: what the figure-set writer saves.
@@ -37,12 +39,14 @@ public struct BuiltFigure: Sendable {
     public var id: String
     /// 1 for the first figure of the report.
     public var number: Int
-    /// "Figure 3"
-    public var label: String { "Figure \(number)" }
+    /// "Figure 3", in the report's language.
+    public var label: String
     /// The id without its `fig-` prefix, for file names.
     public var slug: String
     /// The caption as styled runs.
     public var caption: [MarkupRun]
+    /// The spec's `alt:` text with placeholders filled, if it gives one.
+    public var alternateText: String?
     /// The chart with its data, sources and caveats.
     public var chart: BuiltChart
 }
@@ -53,8 +57,8 @@ public struct BuiltTable: Sendable {
     public var id: String
     /// 1 for the first table of the report.
     public var number: Int
-    /// "Table 2"
-    public var label: String { "Table \(number)" }
+    /// "Table 2", in the report's language.
+    public var label: String
     /// The id without its `tab-` prefix, for file names.
     public var slug: String
     /// The caption as styled runs.

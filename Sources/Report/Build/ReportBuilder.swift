@@ -20,13 +20,17 @@ public struct ReportBuilder {
     public func build(_ spec: ReportSpec) throws(DiagnosticList) -> BuiltReport {
         var problems: [Diagnostic] = []
         // Numbers first, so text can refer to a figure that comes later.
-        var references = References()
+        let localiser = Localiser(language: spec.metadata.reportLanguage, corpus: corpus)
+        var references = References(localiser: localiser)
         for block in spec.body { block.value.register(in: &references) }
         let context = BuildContext(corpus: corpus, metadata: spec.metadata, references: references,
                                    location: SourceLocation(file: spec.file))
         var items: [any BuiltBlock] = []
+        var previous: (any ReportBlock)?
         for block in spec.body {
             context.location = block.location
+            context.followsHeading = previous is HeadingBlock
+            previous = block.value
             do {
                 items += try block.value.build(context)
             } catch let diagnostic as Diagnostic {
@@ -36,7 +40,7 @@ public struct ReportBuilder {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return BuiltReport(metadata: spec.metadata, items: items, figures: context.figures, tables: context.tables,
+        return BuiltReport(metadata: spec.metadata, localiser: localiser, items: items, figures: context.figures, tables: context.tables,
                            sourceUses: sourceUses(figures: context.figures, tables: context.tables),
                            dataNotes: dataNotes(context.tablesUsed, store: context.store))
     }

@@ -17,6 +17,17 @@ struct TableAnalyses {
         return kept + ["Coverage: \(coverage.description), not a complete count (see “About the data”)."]
     }
 
+    /// A note under a table in the report's language: the coverage pointer translated; other
+    /// notes (computed by the analyses in English) with their numbers localised.
+    static func localised(note: String, _ localiser: Localiser) -> String {
+        guard localiser.language != .english else { return note }
+        for coverage in [Coverage.complete, .illustrative, .partial]
+        where note == "Coverage: \(coverage.description), not a complete count (see “About the data”)." {
+            return localiser.text("coverage.table", ["coverage": localiser.text("coverage.\(coverage.rawValue)")])
+        }
+        return localiser.sentences(in: note)
+    }
+
     /// The spec's `period:` read against the table the analysis draws on.
     private func period(_ spec: TableBlock) throws -> Period? {
         try spec.period.map { try periods.period($0, table: spec.analysis.dataTable(of: spec)) }

@@ -12,7 +12,8 @@ struct TextBinding {
 
     /// One paragraph of runs (captions, key-figure labels).
     func runs(_ text: LocatedText) throws(Diagnostic) -> [MarkupRun] {
-        InlineMarkup.runs(try substitute(text).replacingOccurrences(of: "\n", with: " "))
+        InlineMarkup.runs(InlineMarkup.joinedLines(try substitute(text).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }))
     }
 
     /// Plain text with placeholders filled (key-figure values).

@@ -9,6 +9,8 @@ public struct CorpusCharts: Sendable {
     public let store: EventTableStore
     /// The corpus the tables come from (sources, countries, membership).
     public var corpus: Corpus { store.corpus }
+    /// The language of the words drawn (axis titles, legends, country names); English by default.
+    public var localiser = Localiser(language: .english)
 
     /// Charts over tables already read (a report builds all its charts from one store).
     public init(store: EventTableStore) {
@@ -40,12 +42,18 @@ public struct CorpusCharts: Sendable {
             throw ChartRequestError("no \(request.table) match the chart's filters\(request.filter.period.map { " in \($0)" } ?? ""); nothing to draw")
         }
         let kind = request.kind
-        let (binding, data) = try bind(kind.statistic, request, events, table)
-        let chart: any ChartKind
+        let (english, data) = try bind(kind.statistic, request, events, table)
+        let binding = localiser.localised(english)
+        var chart: any ChartKind
         do {
             chart = try kind.init(binding: binding)
         } catch {
             throw ChartRequestError(error.message)
+        }
+        // A cumulative chart words its axis from the measure ("Cumulative documents"): translated whole.
+        if localiser.language != .english, var cumulative = chart as? CumulativeChart {
+            cumulative.yTitle = localiser.label("Cumulative " + english.yTitle.prefix(1).lowercased() + english.yTitle.dropFirst())
+            chart = cumulative
         }
         // Events exist, so only rates over the periods asked for can come out empty (none fell in any period).
         guard !binding.rows.isEmpty else {
@@ -214,8 +222,8 @@ public struct CorpusCharts: Sendable {
         let statuses = MembershipSize.statuses
         let counts = size.counts.mapValues { $0.map { Optional(Double($0)) } }
         let names: [MembershipSpell.Status: String] = [.member: "Members", .observer: "Observers", .dialoguePartner: "Dialogue partners"]
-        var chart = LineChart(series: statuses.map { LineChart.Series(name: names[$0]!, x: years.map(Double.init), y: counts[$0]!) },
-                              xScale: .year, yTitle: "States at the end of the year")
+        var chart = LineChart(series: statuses.map { LineChart.Series(name: localiser.label(names[$0]!), x: years.map(Double.init), y: counts[$0]!) },
+                              xScale: .year, yTitle: localiser.label("States at the end of the year"))
         chart.stepped = true
         chart.events = request.annotations
         let data = size.table
@@ -235,14 +243,14 @@ public struct CorpusCharts: Sendable {
         // "more than 1,300" is drawn as the lower bound it is.
         let series = periods.map { period in
             let quantities = indicators.map { name in rows.first { $0.indicator == name && $0.periodDescription == period }?.quantity }
-            return BarChart.Series(name: period, values: quantities.map { $0?.value },
+            return BarChart.Series(name: localiser.cell(period), values: quantities.map { $0?.value },
                                    lowerBounds: quantities.map { $0?.qualifier.isLowerBound ?? false })
         }
         // One unit (checked above), so the axis is titled by it: "Persons, as reported".
         let unit = rows.first { indicators.contains($0.indicator) }?.unit ?? "figure"
-        var chart = BarChart(categories: indicators.map { $0.replacingOccurrences(of: "-", with: " ").capitalizedFirst },
+        var chart = BarChart(categories: indicators.map { localiser.label($0.replacingOccurrences(of: "-", with: " ").capitalizedFirst) },
                              series: series, arrangement: .grouped, orientation: .horizontal,
-                             valueTitle: "\(unit.capitalizedFirst), as reported")
+                             valueTitle: localiser.label("\(unit.capitalizedFirst), as reported"))
         chart.valueFormat = .grouped
         chart.showsValues = true
         chart.marksMissing = true

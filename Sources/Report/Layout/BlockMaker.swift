@@ -12,8 +12,13 @@ struct BlockMaker {
     let pdf: any PagedDocument
     let width: Double
 
+    /// The report's language: fixed words, country names, numbers.
+    var localiser: Localiser { report.localiser }
+    /// The report's language for Pango's shaping and line breaking ("en", "ru", "zh").
+    var language: String { report.metadata.language }
+
     /// A short pointer instead of the full coverage note under every figure; the full notes are in the appendix.
-    static let coverageNote = "Coverage: not a complete count — the data are examples named in the sources (see “About the data”)."
+    var coverageNote: String { localiser.text("coverage.figure") }
 
     func blocks() throws -> [any FlowBlock] {
         try report.items.flatMap { try $0.layOut(self) }
@@ -30,8 +35,8 @@ struct BlockMaker {
 
     /// A figure's or table's caption, led by its bold label ("Figure 3. ").
     func caption(label: String, _ runs: [MarkupRun]) -> Paragraph {
-        Paragraph(spans: ([MarkupRun("\(label). ", bold: true)] + runs).spans(linkColor: style.accent), font: style.caption,
-                  color: style.text, alignment: .left, lineSpacing: 1.15)
+        Paragraph(spans: ([MarkupRun(localiser.captionLead(label), bold: true)] + runs).spans(linkColor: style.accent), font: style.caption,
+                  color: style.text, alignment: .left, lineSpacing: 1.15, language: language)
     }
 
     /// The small notes under a figure or table, empty ones left out.
@@ -48,15 +53,23 @@ struct BlockMaker {
 
     /// A heading measured at the text width.
     func heading(_ text: String, level: Int, anchor: String, lineSpacing: Double = 1.1) -> HeadingFlow {
-        let paragraph = Paragraph(text: text, font: style.headings[level]!, color: style.text, alignment: .left, lineSpacing: lineSpacing)
+        let paragraph = Paragraph(text: text, font: style.headings[level]!, color: style.text, alignment: .left, lineSpacing: lineSpacing,
+                                  language: language)
         return HeadingFlow(text: text, level: level, anchor: anchor, paragraph: paragraph,
                            height: pdf.measure(paragraph, width: width).height, spaceAbove: style.headingSpaceAbove[level]!)
     }
 
-    /// "Attacks named in the sources by year, 2001–2011." from a longer caption, for the contents.
+    /// "Attacks named in the sources by year, 2001–2011." from a longer caption, for the contents
+    /// (a Chinese caption ends its first sentence with "。").
     static func firstSentence(_ runs: [MarkupRun]) -> String {
         let text = runs.map(\.text).joined()
         if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) + "." }
+        if let end = text.firstIndex(of: "。"), text.index(after: end) < text.endIndex { return String(text[...end]) }
         return text
+    }
+
+    /// A contents line for a figure or table: "Figure 3. Its first sentence."
+    func contentsText(label: String, caption: [MarkupRun]) -> String {
+        localiser.captionLead(label) + Self.firstSentence(caption)
     }
 }

@@ -33,10 +33,14 @@ protocol FlowBlock {
     func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas)
     /// The line this piece adds to the contents, if any (its page is filled in by the writer).
     func contentsEntry(for units: Range<Int>) -> ContentsEntry?
+    /// The list the block is an item of: consecutive items of one list on a page share one list
+    /// element (`L`) in the PDF's structure.
+    var listNumber: Int? { get }
 }
 
 extension FlowBlock {
     func contentsEntry(for units: Range<Int>) -> ContentsEntry? { nil }
+    var listNumber: Int? { nil }
 }
 
 /// A block kept whole on one page: a heading, key figures, a figure, a callout.

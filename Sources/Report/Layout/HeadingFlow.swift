@@ -22,6 +22,6 @@ struct HeadingFlow: WholeFlowBlock {
         let parent = level == 1 ? OutlineItem.root : (page.outline[level - 1] ?? .root)
         page.outline[level] = pdf.addOutlineItem(text, destination: anchor, parent: parent, open: level == 1)
         for deeper in (level + 1)...4 { page.outline[deeper] = nil }
-        pdf.draw(paragraph, at: Point(x: page.left, y: y), width: page.width)
+        pdf.structure(.heading(level: level)) { pdf.draw(paragraph, at: Point(x: page.left, y: y), width: page.width) }
     }
 }

@@ -106,23 +106,27 @@ struct TableLayout {
         var y = origin.y
         rule(at: y, width: 0.8, origin: origin, pdf: pdf, style: style)
         y += 1
-        drawRow(header, height: headerHeight, y: y, x: origin.x, pdf: pdf)
+        drawRow(header, height: headerHeight, y: y, x: origin.x, pdf: pdf, cellElement: .tableHeaderCell)
         y += headerHeight
         rule(at: y, width: 0.4, origin: origin, pdf: pdf, style: style)
         y += 1
         for index in range {
-            drawRow(rows[index], height: rowHeights[index], y: y, x: origin.x, pdf: pdf)
+            drawRow(rows[index], height: rowHeights[index], y: y, x: origin.x, pdf: pdf, cellElement: .tableDataCell)
             y += rowHeights[index]
         }
         rule(at: y + 0.5, width: 0.8, origin: origin, pdf: pdf, style: style)
     }
 
-    private func drawRow(_ cells: [Cell], height: Double, y: Double, x: Double, pdf: any PagedDocument) {
+    /// Draws a row as a table row (TR) of header (TH) or data (TD) cells in the PDF's structure.
+    private func drawRow(_ cells: [Cell], height: Double, y: Double, x: Double, pdf: any PagedDocument, cellElement: StructureElement) {
         var left = x
-        for (column, cell) in cells.enumerated() {
-            pdf.draw(cell.paragraph, at: Point(x: left + cellPaddingX, y: y + cellPaddingY),
-                     width: columnWidths[column] - 2 * cellPaddingX - cell.rightInset)
-            left += columnWidths[column]
+        pdf.structure(.tableRow) {
+            for (column, cell) in cells.enumerated() {
+                pdf.structure(cellElement) {
+                    pdf.draw(cell.paragraph, at: Point(x: left + cellPaddingX, y: y + cellPaddingY), width: columnWidths[column] - 2 * cellPaddingX - cell.rightInset)
+                }
+                left += columnWidths[column]
+            }
         }
     }
 

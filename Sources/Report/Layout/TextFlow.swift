@@ -7,6 +7,8 @@ struct TextFlow: FlowBlock {
     var indent: Double
     /// Drawn in the margin of the first line: a list bullet.
     var bullet: Paragraph?
+    /// The list this paragraph is an item of, numbered in the report.
+    var listNumber: Int?
     var spaceAfter: Double
     /// Lines a page must hold at the foot and the head of a split paragraph (no orphans or widows).
     static let minimumLines = 2
@@ -39,9 +41,17 @@ struct TextFlow: FlowBlock {
     func draw(_ units: Range<Int>, at y: Double, on page: PageCanvas) {
         guard !units.isEmpty else { return }
         let x = page.left + indent
-        if let bullet, units.lowerBound == 0 {
-            page.pdf.draw(bullet, at: Point(x: x - 10, y: y), width: 10)
+        let pdf = page.pdf
+        guard listNumber != nil else {
+            pdf.structure(.paragraph) { pdf.draw(paragraph, at: Point(x: x, y: y), width: page.width - indent, lines: units) }
+            return
         }
-        page.pdf.draw(paragraph, at: Point(x: x, y: y), width: page.width - indent, lines: units)
+        // A list item: its bullet is the label, its text the body (a piece continued on the next page is another item).
+        pdf.structure(.listItem) {
+            if let bullet, units.lowerBound == 0 {
+                pdf.structure(.listLabel) { pdf.draw(bullet, at: Point(x: x - 10, y: y), width: 10) }
+            }
+            pdf.structure(.listBody) { pdf.draw(paragraph, at: Point(x: x, y: y), width: page.width - indent, lines: units) }
+        }
     }
 }

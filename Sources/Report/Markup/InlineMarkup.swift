@@ -31,6 +31,27 @@ public struct MarkupRun: Sendable, Hashable {
 
 /// The parser of the markup subset described on `MarkupBlock`.
 enum InlineMarkup {
+    /// The lines of one paragraph joined as CSS Text joins them: a line break between two East
+    /// Asian wide characters (Chinese text, its full-width punctuation) disappears, any other is a space.
+    static func joinedLines<S: StringProtocol>(_ lines: [S]) -> String {
+        var text = ""
+        for line in lines {
+            if let last = text.unicodeScalars.last, let first = line.unicodeScalars.first {
+                if !(isWide(last) && isWide(first)) { text += " " }
+            }
+            text += line
+        }
+        return text
+    }
+
+    /// CJK ideographs, kana, CJK and full-width punctuation: characters written without spaces between them.
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0xFFE0...0xFFE6: return true
+        default: return false
+        }
+    }
+
     /// Splits text into paragraphs and lists, then each into styled runs.
     static func parse(_ text: String) -> [MarkupBlock] {
         var blocks: [MarkupBlock] = []
@@ -39,7 +60,7 @@ enum InlineMarkup {
 
         func flushParagraph() {
             if !paragraph.isEmpty {
-                blocks.append(.paragraph(runs(paragraph.joined(separator: " "))))
+                blocks.append(.paragraph(runs(joinedLines(paragraph))))
                 paragraph.removeAll()
             }
         }

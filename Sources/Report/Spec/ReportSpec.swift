@@ -67,8 +67,10 @@ public struct ReportMetadata: Sendable {
     public var keywords: [String] = []
     /// The date printed on the title page, as written (e.g. "December 2024").
     public var date: String?
-    /// The text's language (en, ru, zh), for shaping and line breaking.
+    /// The text's language (en, ru, zh): the fixed words' catalog, number formats, shaping and line breaking.
     public var language: String = "en"
+    /// `language` as a typed value (English for anything unknown; the spec reader admits only en, ru, zh).
+    public var reportLanguage: ReportLanguage { ReportLanguage(rawValue: language) ?? .english }
     /// The paper size.
     public var pageSize: PageSize = .a4
     /// `briefing` or `paper`: type sizes of the page and the charts' theme.

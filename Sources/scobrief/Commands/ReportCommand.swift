@@ -35,6 +35,9 @@ struct ReportCommand: ParsableCommand {
     var svgText: SVGTextMode?
 
     @OptionGroup(title: "Figure set (with --figures)") var figureSet: FigureSetArguments
+    @Option(help: ArgumentHelp("The language of the report's fixed words and numbers (en, ru, zh); overrides the spec's `language:`.",
+                               valueName: "code"))
+    var language: ReportLanguage?
 
     @Flag(help: "Print nothing while working.")
     var quiet = false
@@ -61,7 +64,8 @@ struct ReportCommand: ParsableCommand {
             let specPath = try spec ?? ReportCommand.defaultSpec()
             let outputPath = output ?? ReportCommand.defaultOutput(for: specPath)
             progress.stage("reading \(specPath)")
-            let reportSpec = try SpecReader(limits: data.limits.yaml).read(path: specPath, displayName: specPath)
+            var reportSpec = try SpecReader(limits: data.limits.yaml).read(path: specPath, displayName: specPath)
+            if let language { reportSpec.metadata.language = language.rawValue }
             progress.stage("loading the corpus")
             let corpus = try data.loadCorpus(folder: reportSpec.metadata.data.map { ReportCommand.resolve($0, besideSpec: specPath) })
             progress.stage("computing figures and tables")
@@ -120,3 +124,5 @@ struct Progress {
         Terminal.error(String(format: "[%5.2fs] ", elapsed) + text)
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}

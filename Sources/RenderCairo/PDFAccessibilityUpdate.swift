@@ -1,0 +1,189 @@
+import Foundation
+
+/// Completes a tagged PDF that cairo 1.16 wrote with what its API cannot express, as an
+/// incremental update appended to the file (ISO 32000-1, 7.5.6): new versions of the changed
+/// objects, a cross-reference section for them, and a trailer pointing back (`/Prev`) at cairo's.
+///
+/// Why a post-processing step: cairo 1.16's `cairo_tag_begin` ignores attributes on structure
+/// tags (so a `Figure` cannot carry `/Alt`), and its catalog has no `/Lang` and no
+/// `/ViewerPreferences`. PDF/UA needs all three. Cairo's own bytes are left untouched, so the
+/// update is easy to check: cairo writes classic cross-reference tables, one subsection each,
+/// and uncompressed objects, and anything else is refused with an error rather than guessed at.
+///
+/// What it adds:
+/// - to the catalog: `/Lang` and `/ViewerPreferences << /DisplayDocTitle true >>` (the title
+///   bar shows the document's title, not its file name);
+/// - to the n-th `Figure` structure element: the n-th alternative text. Cairo numbers structure
+///   elements in the order they are opened, so object order is the order `beginStructure` saw.
+struct PDFAccessibilityUpdate {
+    /// A PDF whose layout the update does not understand: a bug to report, not a user error.
+    struct Unexpected: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The catalog's `/Lang` (BCP 47), if any.
+    var language: String?
+    /// The alternative text of each `Figure` element, in document order.
+    var figureAlternates: [String]
+    /// Whether viewers should show the document's title rather than its file name.
+    var displayTitle: Bool
+
+    /// The file with the update appended; the file unchanged when there is nothing to add.
+    func applied(to bytes: [UInt8]) throws -> Data {
+        guard language != nil || displayTitle || !figureAlternates.isEmpty else { return Data(bytes) }
+        let file = try CairoPDFFile(bytes)
+        var replacements: [(id: Int, dictionary: String)] = []
+
+        var catalog = try file.dictionary(of: file.root)
+        var additions = ""
+        if let language { additions += "   /Lang \(Self.textString(language))\n" }
+        if displayTitle { additions += "   /ViewerPreferences << /DisplayDocTitle true >>\n" }
+        if !additions.isEmpty {
+            catalog = Self.inserting(additions, into: catalog)
+            replacements.append((file.root, catalog))
+        }
+
+        let figures = try file.objectIDs.filter { id in
+            let dictionary = try file.dictionary(of: id)
+            return dictionary.contains("/Type /StructElem") && dictionary.contains("/S /Figure\n")
+        }
+        guard figures.count == figureAlternates.count else {
+            throw Unexpected(description: "the PDF has \(figures.count) Figure elements but \(figureAlternates.count) alternative texts")
+        }
+        for (id, alt) in zip(figures, figureAlternates) {
+            replacements.append((id, Self.inserting("   /Alt \(Self.textString(alt))\n", into: try file.dictionary(of: id))))
+        }
+        return Data(file.appendingUpdate(replacing: replacements.sorted { $0.id < $1.id }))
+    }
+
+    /// `dictionary` ("<< … >>") with `entries` added before its closing `>>`.
+    static func inserting(_ entries: String, into dictionary: String) -> String {
+        guard let close = dictionary.range(of: ">>", options: .backwards) else { return dictionary }
+        var text = dictionary
+        let before = text[..<close.lowerBound]
+        let separator = before.hasSuffix("\n") ? "" : "\n"
+        text.insert(contentsOf: separator + entries, at: close.lowerBound)
+        return text
+    }
+
+    /// A PDF text string: ASCII printable text as a literal string, anything else as UTF-16BE
+    /// with a byte-order mark, in hex.
+    static func textString(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
+            var escaped = ""
+            for character in text {
+                if character == "(" || character == ")" || character == "\\" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return "(\(escaped))"
+        }
+        var hex = "<FEFF"
+        for unit in text.utf16 { hex += String(format: "%04X", unit) }
+        return hex + ">"
+    }
+}
+
+/// The parts of a PDF as cairo 1.16 writes it that the update needs: the cross-reference table,
+/// the trailer, and each object's dictionary text.
+struct CairoPDFFile {
+    let bytes: [UInt8]
+    /// Byte offset of each object, by object number (0 is the free head).
+    let offsets: [Int: Int]
+    /// The catalog's object number.
+    let root: Int
+    /// The document information dictionary's object number.
+    let info: Int?
+    /// `/Size` of the trailer: one more than the highest object number.
+    let size: Int
+    /// Where the cross-reference table starts.
+    let xrefOffset: Int
+
+    typealias Unexpected = PDFAccessibilityUpdate.Unexpected
+
+    init(_ bytes: [UInt8]) throws {
+        self.bytes = bytes
+        let tail = String(decoding: bytes.suffix(64), as: UTF8.self)
+        guard let marker = tail.range(of: "startxref\n"),
+              let offset = Int(tail[marker.upperBound...].prefix { $0.isNumber }) else {
+            throw Unexpected(description: "no startxref at the end of the PDF")
+        }
+        xrefOffset = offset
+        guard offset < bytes.count else { throw Unexpected(description: "startxref points past the end of the PDF") }
+        let table = String(decoding: bytes[offset...], as: UTF8.self)
+        var lines = table.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        guard lines.next() == "xref", let header = lines.next() else { throw Unexpected(description: "no cross-reference table at startxref") }
+        let numbers = header.split(separator: " ").compactMap { Int($0) }
+        guard numbers.count == 2, numbers[0] == 0 else { throw Unexpected(description: "a cross-reference subsection that does not start at 0") }
+        var offsets: [Int: Int] = [:]
+        for id in 0..<numbers[1] {
+            guard let line = lines.next(), line.count >= 18 else { throw Unexpected(description: "a short cross-reference table") }
+            if line.hasSuffix("n ") || line.hasSuffix("n"), let at = Int(line.prefix(10)) { offsets[id] = at }
+        }
+        self.offsets = offsets
+        guard lines.next() == "trailer" else { throw Unexpected(description: "no trailer after the cross-reference table") }
+        var trailer = ""
+        while let line = lines.next(), line != "startxref" { trailer += line + "\n" }
+        func reference(_ key: String) -> Int? {
+            guard let range = trailer.range(of: "/\(key) ") else { return nil }
+            return Int(trailer[range.upperBound...].prefix { $0.isNumber })
+        }
+        guard let root = reference("Root"), let size = reference("Size") else { throw Unexpected(description: "a trailer without /Root or /Size") }
+        guard !trailer.contains("/Encrypt") else { throw Unexpected(description: "an encrypted PDF") }
+        self.root = root
+        self.size = size
+        info = reference("Info")
+    }
+
+    /// Object numbers in use, ascending.
+    var objectIDs: [Int] { offsets.keys.filter { $0 > 0 }.sorted() }
+
+    /// The text between `N 0 obj` and `endobj` of object `id`, when it is a dictionary (streams
+    /// and arrays give an empty string).
+    func dictionary(of id: Int) throws -> String {
+        guard let start = offsets[id] else { throw Unexpected(description: "object \(id) is not in the cross-reference table") }
+        let header = Array("\(id) 0 obj\n".utf8)
+        guard start + header.count <= bytes.count, bytes[start..<(start + header.count)].elementsEqual(header) else {
+            throw Unexpected(description: "object \(id) is not at the offset the cross-reference table gives")
+        }
+        let body = start + header.count
+        guard body + 2 <= bytes.count, bytes[body] == UInt8(ascii: "<"), bytes[body + 1] == UInt8(ascii: "<") else { return "" }
+        guard let end = Self.find(Array("endobj".utf8), in: bytes, from: body) else {
+            throw Unexpected(description: "object \(id) has no endobj")
+        }
+        let text = String(decoding: bytes[body..<end], as: UTF8.self)
+        // A stream's dictionary is followed by its data: only a plain dictionary is wanted here.
+        return text.contains("stream\n") ? "" : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The file with new versions of `objects` appended as an incremental update.
+    func appendingUpdate(replacing objects: [(id: Int, dictionary: String)]) -> [UInt8] {
+        guard !objects.isEmpty else { return bytes }
+        var out = bytes
+        if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+        var written: [(id: Int, offset: Int)] = []
+        for object in objects {
+            written.append((object.id, out.count))
+            out += Array("\(object.id) 0 obj\n\(object.dictionary)\nendobj\n".utf8)
+        }
+        let xref = out.count
+        var table = "xref\n"
+        for entry in written {
+            table += "\(entry.id) 1\n" + String(format: "%010d 00000 n \n", entry.offset)
+        }
+        table += "trailer\n<< /Size \(size)\n   /Root \(root) 0 R\n"
+        if let info { table += "   /Info \(info) 0 R\n" }
+        table += "   /Prev \(xrefOffset)\n>>\nstartxref\n\(xref)\n%%EOF\n"
+        out += Array(table.utf8)
+        return out
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,194 @@
+import Analysis
+import Dataset
+import Render
+import Foundation
+
+/// Every fixed word a report writes, in the report's language: messages from the language's
+/// catalog (English for a key it lacks), country names from the corpus's Russian and Chinese
+/// columns, and numbers in the language's CLDR conventions.
+public struct Localiser: Sendable {
+    /// The report's language.
+    public let language: ReportLanguage
+    private let messages: [String: String]
+    /// English country name → the name in `language` (countries.csv's name_ru / name_zh).
+    private let countries: [String: String]
+    /// Country code → the name in `language` (English names for English).
+    private let countryCodes: [String: String]
+
+    /// A localiser for `language`; country names come from `corpus` when one is given.
+    public init(language: ReportLanguage, corpus: Corpus? = nil) {
+        self.language = language
+        messages = MessageCatalog.english.merging(MessageCatalog.entries(for: language)) { _, translated in translated }
+        var countries: [String: String] = [:], codes: [String: String] = [:]
+        for country in corpus?.countries ?? [] {
+            let name = language == .russian ? country.nameRussian : language == .chinese ? country.nameChinese : country.nameEnglish
+            guard let name, !name.isEmpty else { continue }
+            codes[country.code] = name
+            if language != .english { countries[country.nameEnglish] = name }
+        }
+        self.countries = countries
+        countryCodes = codes
+    }
+
+    /// The message `key` with each `{name}` replaced by its argument; the key itself if no catalog has it.
+    public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        var message = messages[key] ?? key
+        for (name, value) in arguments { message = message.replacingOccurrences(of: "{\(name)}", with: value) }
+        return message
+    }
+
+    /// A fixed label a chart or table shows ("Killed (where stated)", "period", a country's English
+    /// name) in the report's language; unknown labels (data, such as a place name) stay as they are.
+    public func label(_ english: String) -> String {
+        if language == .english { return english }
+        if let country = countries[english] { return country }
+        if let message = messages["label:" + english] { return message }
+        return english
+    }
+
+    /// A table cell: a label, else each comma-separated part that is a label ("Moscow, Russia" →
+    /// "Moscow, Россия"), with its numbers set in the language's conventions.
+    public func cell(_ english: String) -> String {
+        if language == .english { return english }
+        let whole = label(english)
+        if whole != english { return whole }
+        // "more than 1,300": a reported quantity.
+        for qualifier in Qualifier.allCases where qualifier != .exact && english.hasPrefix(qualifier.prefix) {
+            let rest = english.dropFirst(qualifier.prefix.count)
+            if rest.first?.isNumber == true { return qualifierPrefix(qualifier) + numbers(in: String(rest)) }
+        }
+        // "2002-10-10 to 2002-10-11": a span of dates.
+        if let match = english.firstMatch(of: #/^(\d{4}(?:-\d{2}){0,2}) to (\d{4}(?:-\d{2}){0,2})$/#) {
+            return text("range", ["from": String(match.1), "to": String(match.2)])
+        }
+        // "period not stated (reported 2017-12-28)"
+        if let match = english.firstMatch(of: #/^period not stated \(reported (\d{4}(?:-\d{2}){0,2})\)$/#) {
+            return text("period.not-stated", ["date": String(match.1)])
+        }
+        let parts = english.components(separatedBy: ", ")
+        let translated = parts.count > 1 ? parts.map(label).joined(separator: ", ") : english
+        return numbers(in: translated)
+    }
+
+    /// `value` grouped by thousands: "1,300" (en, zh), "1 300" (ru, with a narrow no-break space).
+    public func grouped(_ value: Int) -> String {
+        numbers(in: NumberText.grouped(value))
+    }
+
+    /// Numbers written the English way inside `text` ("1,300", "2.45", "[0.42, 1.31]", "5.3%")
+    /// rewritten in the language's CLDR conventions. Russian: a decimal comma, a narrow no-break
+    /// space between thousands, a semicolon between two numbers of an interval, and a no-break
+    /// space before a percent sign. Chinese keeps the English forms.
+    public func numbers(in text: String) -> String {
+        guard language == .russian else { return text }
+        var result = text
+        // "[1.62, 3.57]" → "[1.62; 3.57]": once the decimal point is a comma, a comma cannot separate numbers.
+        result = result.replacingOccurrences(of: #"(?<=\d), (?=[-−]?\d)"#, with: "; ", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(?!\d))"#, with: "\u{202F}", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=\d)\.(?=\d)"#, with: ",", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?<=\d)%"#, with: "\u{00A0}%", options: .regularExpression)
+        return result
+    }
+
+    /// A reported quantity ("more than 1,300") in the language: the qualifier from the catalog, the number localised.
+    public func quantity(_ quantity: Quantity) -> String {
+        guard let value = quantity.value else { return quantity.description }
+        let number = value == value.rounded() && abs(value) < 1e15 ? grouped(Int(value)) : numbers(in: String(value))
+        return qualifierPrefix(quantity.qualifier) + number
+    }
+
+    /// The words before a qualified number ("more than "), as the language writes them; "" for an exact figure.
+    public func qualifierPrefix(_ qualifier: Qualifier) -> String {
+        qualifier == .exact ? "" : text("qualifier." + qualifier.rawValue)
+    }
+
+    /// `text` with every whole sentence the catalog translates replaced by its translation, and
+    /// its numbers localised: for notes the analyses write in English from fixed sentences.
+    public func sentences(in text: String) -> String {
+        guard language != .english else { return text }
+        var result = text
+        for (key, translation) in messages where key.hasPrefix("label:") && key.hasSuffix(".") && key.count > 24 {
+            result = result.replacingOccurrences(of: String(key.dropFirst(6)), with: translation)
+        }
+        return numbers(in: result)
+    }
+
+    /// The country a code names ("RUS" → "Russia", "Россия", "俄罗斯"); nil for a code the corpus lacks.
+    public func countryName(code: String) -> String? { countryCodes[code] }
+
+    /// "Figure 3" in the language.
+    public func figureLabel(_ number: Int) -> String { text("figure.label", ["n": String(number)]) }
+
+    /// "Table 2" in the language.
+    public func tableLabel(_ number: Int) -> String { text("table.label", ["n": String(number)]) }
+
+    /// A caption's lead before its text: "Figure 3. " (en, ru), "图3　" (zh).
+    public func captionLead(_ label: String) -> String { text("caption.lead", ["label": label]) }
+}
+
+extension Localiser {
+    /// A period of whole years as the language writes it in running text: "2001–2011" (en),
+    /// "2001–2011 гг." and "2024 г." (ru), "2001–2011年" (zh). Other periods (months) stay as given.
+    public func period(_ text: String) -> String {
+        if text.range(of: #"^\d{4}$"#, options: .regularExpression) != nil { return self.text("period.year", ["p": text]) }
+        if text.range(of: #"^\d{4}–\d{4}$"#, options: .regularExpression) != nil { return self.text("period.years", ["p": text]) }
+        return text
+    }
+}
+
+extension Localiser {
+    /// A result table as the report shows it: column headers and fixed cell words in the report's
+    /// language, country names from the corpus, numbers in the language's conventions. Data the
+    /// sources word (an attack's description) stays as the corpus has it. English returns `table`.
+    public func localised(_ table: ResultTable) -> ResultTable {
+        guard language != .english else { return table }
+        var result = table
+        result.columns = table.columns.map { ResultTable.Column(localisedHeader($0.title), alignment: $0.alignment) }
+        result.rows = table.rows.map { row in
+            row.map { cell in
+                switch cell {
+                case .missing: return cell
+                default: return .text(self.cell(cell.display))
+                }
+            }
+        }
+        return result
+    }
+
+    /// "95% CI" and "per year 2001–2011" as well as single words: a header may end in a period.
+    private func localisedHeader(_ title: String) -> String {
+        let whole = label(title)
+        if whole != title { return whole }
+        if let range = title.range(of: #" (\d{4}(–\d{4})?)$"#, options: .regularExpression) {
+            let head = String(title[..<range.lowerBound])
+            let translated = label(head)
+            if translated != head { return translated + " " + period(String(title[range].dropFirst())) }
+        }
+        return numbers(in: title)
+    }
+}
+
+extension Localiser {
+    /// A chart's bound data with the words it draws in the report's language: category and
+    /// series names (countries from the corpus), axis titles and the size legend's title.
+    public func localised(_ binding: ChartBinding) -> ChartBinding {
+        guard language != .english else { return binding }
+        func value(_ v: ChartBinding.Value) -> ChartBinding.Value {
+            if case .text(let text) = v { return .text(cell(text)) }
+            return v
+        }
+        var result = binding
+        result.rows = binding.rows.map { row in
+            var row = row
+            row.x = value(row.x)
+            row.series = row.series.map(label)
+            return row
+        }
+        result.xValues = binding.xValues.map(value)
+        result.series = binding.series.map(label)
+        result.xTitle = binding.xTitle.map(label)
+        result.yTitle = label(binding.yTitle)
+        result.sizeTitle = binding.sizeTitle.map(label)
+        return result
+    }
+}
