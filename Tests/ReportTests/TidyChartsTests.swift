@@ -79,4 +79,21 @@ import Support
         let labelled = try TidyCharts(table: table).build(TidyChartRequest(kind: ScatterChart.self, x: "a", y: "b", label: "name"))
         #expect((labelled.spec.content as? ScatterChart)?.notes.map(\.label) == ["p", "q"])
     }
+
+    @Test func bubbleAreasAreProportionalToSize() throws {
+        let table = try Self.table("a,b,s\n1,2,100\n3,4,25\n5,6,\n")
+        let built = try TidyCharts(table: table).build(TidyChartRequest(kind: ScatterChart.self, x: "a", y: "b", size: "s"))
+        let scatter = try #require(built.spec.content as? ScatterChart)
+        #expect(scatter.points.map(\.size) == [100, 25], "a row with no size is left out, not drawn at a made-up size")
+        #expect(scatter.sizeTitle == "s")
+        guard case .point(let mark) = scatter.chart(theme: .paper).panels[0].marks[0], let sizes = mark.sizes else {
+            Issue.record("no sized points"); return
+        }
+        // A quarter of the size is a quarter of the area: half the diameter.
+        #expect(sizes[1]! / sizes[0]! == 0.5)
+        let negative = try Self.table("a,b,s\n1,2,-1\n")
+        #expect(throws: Diagnostic.self) {
+            try TidyCharts(table: negative).build(TidyChartRequest(kind: ScatterChart.self, x: "a", y: "b", size: "s"))
+        }
+    }
 }
