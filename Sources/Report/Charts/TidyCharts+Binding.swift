@@ -247,16 +247,7 @@ extension TidyCharts {
 
     /// A cell as a position: numbers as numbers, years as years, finer dates as fractional years, the rest as categories.
     func position(_ value: TidyValue) -> ChartBinding.Value {
-        switch value {
-        case .integer(let i): return .number(Double(i))
-        case .number(let d): return .number(d)
-        case .date(let date):
-            guard date.precision != .year else { return .number(Double(date.year)) }
-            let start = DayDate(year: date.year, month: 1, day: 1).daysSinceEpoch
-            let days = Double(DayDate(year: date.year + 1, month: 1, day: 1).daysSinceEpoch - start)
-            return .number(Double(date.year) + Double(date.earliestDay.daysSinceEpoch - start) / days)
-        default: return .text(value.description)
-        }
+        value.timeValue.map { .number($0) } ?? .text(value.description)
     }
 
     /// "Value (USD m)", "Count", "Sum of Value (USD m)".
