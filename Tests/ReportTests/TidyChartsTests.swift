@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 @testable import Dataset
@@ -95,5 +96,29 @@ import Support
         #expect(throws: Diagnostic.self) {
             try TidyCharts(table: negative).build(TidyChartRequest(kind: ScatterChart.self, x: "a", y: "b", size: "s"))
         }
+    }
+
+    @Test func aCorpusTableAsATidyTableCountsAsTheCorpusChartDoes() throws {
+        let corpus = Fixtures.corpus
+        let corpusChart = try CorpusCharts(corpus: corpus).build(ChartRequest(kind: BarChart.self, table: "attacks", x: "year", y: "count", by: "country"))
+        let reference = try #require(corpusChart.spec.content as? BarChart)
+        let events = EventFilter().apply(to: try EventTableStore(corpus: corpus).table(named: "attacks"), membership: corpus.membership)
+        let table = TidyTable(events: events, corpus: corpus, perCountry: true)
+        let built = try TidyCharts(table: table).build(TidyChartRequest(kind: BarChart.self, x: "year", y: "count", color: "country"))
+        let tidy = try #require(built.spec.content as? BarChart)
+        #expect(Set(tidy.series.map(\.name)) == Set(reference.series.map(\.name)))
+        var compared = 0
+        for series in tidy.series {
+            let other = try #require(reference.series.first { $0.name == series.name })
+            for (c, category) in tidy.categories.enumerated() {
+                let r = try #require(reference.categories.firstIndex(of: category))
+                #expect(series.values[c] == other.values[r], "\(series.name) \(category)")
+                compared += 1
+            }
+        }
+        #expect(compared > 0)
+        let total = { (chart: BarChart) -> Double in chart.series.flatMap { $0.values }.compactMap { $0 }.reduce(0, +) }
+        #expect(total(tidy) == total(reference), "every attack-country pair counted once in both")
+        #expect(built.spec.text.source == corpusChart.spec.text.source, "corpus data keep the corpus's source line")
     }
 }
