@@ -121,4 +121,17 @@ import Support
         #expect(total(tidy) == total(reference), "every attack-country pair counted once in both")
         #expect(built.spec.text.source == corpusChart.spec.text.source, "corpus data keep the corpus's source line")
     }
+
+    @Test func monthsReadAsMonthsOnBarsAndSitInTimeOnLines() throws {
+        let table = try Self.table("month,v\n2024-01,3\n2024-02,5\n2024-03,\n")
+        let bars = try TidyCharts(table: table).build(TidyChartRequest(kind: BarChart.self, x: "month", y: "v"))
+        let bar = try #require(bars.spec.content as? BarChart)
+        #expect(bar.categories == ["2024-01", "2024-02", "2024-03"])
+        #expect(bar.series[0].values == [3, 5, nil], "a blank is missing, not a zero bar")
+        let lines = try TidyCharts(table: table).build(TidyChartRequest(kind: LineChart.self, x: "month", y: "v"))
+        let line = try #require(lines.spec.content as? LineChart)
+        let expected: [Double] = [2024, 2024 + 31.0 / 366, 2024 + 60.0 / 366]
+        #expect(line.series[0].points.map(\.x) == expected)
+        #expect(line.series[0].points.map(\.y) == [3, 5, nil])
+    }
 }

@@ -103,11 +103,12 @@ extension TidyCharts {
             notes.append("\(skippedMissing) missing \(measureColumn!.name) \(skippedMissing == 1 ? "value" : "values") left out of the \(measure == .count ? "counts" : measure.description.hasPrefix("sum") ? "sums" : "means").")
         }
         let filled = request.position == .fill
-        let binding = ChartBinding(rows: rows, xValues: xValues.map(position), series: (seriesValues ?? []).map(\.description),
+        var binding = ChartBinding(rows: rows, xValues: xValues.map(position), series: (seriesValues ?? []).map(\.description),
                                    xIsTime: xColumn.type.isNumeric || xColumn.type.isDate, xTitle: xColumn.displayTitle,
                                    yTitle: (filled ? "Share of " : "") + measureTitle(measure, measureColumn),
                                    position: request.position, orientation: request.kind.channels.contains(.flip) ? (request.flip ? .horizontal : .vertical) : nil,
                                    absentIsZero: measure == .count)
+        if xColumn.type.isDate { binding.xLabels = xValues.map(\.description) }
         let columns = [ResultTable.Column(xColumn.name)] + (seriesColumn.map { [ResultTable.Column($0.name)] } ?? [])
             + [ResultTable.Column(measure.description, alignment: .right)]
         return (binding, ResultTable(columns: columns, rows: dataRows))
