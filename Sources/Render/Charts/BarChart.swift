@@ -20,9 +20,10 @@ public struct BarChart: ChartKind, Equatable {
         func isLowerBound(_ index: Int) -> Bool { lowerBounds.map { index < $0.count && $0[index] } ?? false }
     }
 
-    /// Several series per category side by side, or on top of each other.
+    /// Several series per category side by side, on top of each other, or on top of each other
+    /// as shares of the category's total (each bar reaches 100 %).
     public enum Arrangement: String, Codable, Sendable {
-        case grouped, stacked
+        case grouped, stacked, filled
     }
 
     /// Title, subtitle, source and caption.
@@ -77,7 +78,10 @@ public struct BarChart: ChartKind, Equatable {
     /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let vertical = orientation == .vertical
-        let stacked = arrangement == .stacked && series.count > 1
+        let filled = arrangement == .filled
+        let stacked = (arrangement == .stacked && series.count > 1) || filled
+        // Shares of each category's total: a category whose values are all missing draws nothing.
+        let totals = categories.indices.map { c in series.reduce(0.0) { $0 + (c < $1.values.count ? abs($1.values[c] ?? 0) : 0) } }
         var bars: [BarMark.Bar] = []
         var extremes: [Double] = [0]
         var missing: [(category: Double, offset: Double)] = []
@@ -90,11 +94,15 @@ public struct BarChart: ChartKind, Equatable {
         for (c, _) in categories.enumerated() {
             var positiveTop = 0.0, negativeBottom = 0.0
             for (s, entry) in series.enumerated() {
-                guard c < entry.values.count, let value = entry.values[c], value.isFinite else {
+                guard c < entry.values.count, var value = entry.values[c], value.isFinite else {
                     if marksMissing && !stacked {
                         missing.append((Double(c), single ? 0 : (Double(s) - (groupCount - 1) / 2) * 0.9 / groupCount))
                     }
                     continue
+                }
+                if filled {
+                    guard totals[c] > 0 else { continue }
+                    value /= totals[c]
                 }
                 let lowerBound = entry.isLowerBound(c)
                 anyLowerBound = anyLowerBound || lowerBound
@@ -133,9 +141,10 @@ public struct BarChart: ChartKind, Equatable {
         }
         let band = BandScale(categories: categories, innerPadding: 0.2, outerPadding: 0.1)
         let categoryAxis = Axis(scale: .band(band), title: categoryTitle, showsLine: false)
-        let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: valueFormat, grid: true,
+        if filled { domain = min(domain.lowerBound, 0)...max(domain.upperBound, 1) }
+        let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: filled ? .percent : valueFormat, grid: true,
                              extendsToTicks: true, showsLine: false,
-                             wholeNumbers: valueFormat != .percent && Axis.allWhole(series.flatMap { $0.values.compactMap { $0 } }))
+                             wholeNumbers: !filled && valueFormat != .percent && Axis.allWhole(series.flatMap { $0.values.compactMap { $0 } }))
         let baseline = Mark.rule(RuleMark(axis: vertical ? .y : .x, value: 0, color: theme.axisColor, width: theme.axisLineWidth))
         var marks: [Mark] = [.bar(BarMark(bars: bars, orientation: orientation, outline: stacked ? theme.background : nil)), baseline]
         if !missing.isEmpty {
@@ -181,6 +190,8 @@ extension BarChart {
     public static let name = "bar"
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups()
+    /// The channels a table can map to (`ChartChannel`).
+    public static let channels: Set<ChartChannel> = [.x, .y, .color, .position, .flip]
 
     /// Bars per x value: one series per split, stacked, or one series for the measure. Years stand
     /// upright; names lie along horizontal bars, where long ones read better.
@@ -189,9 +200,16 @@ extension BarChart {
         let series = binding.seriesOrMeasure.map { name in
             Series(name: name ?? binding.yTitle, values: binding.xValues.map { cells[$0, name]?.y })
         }
-        self.init(categories: binding.xValues.map(\.description), series: series,
-                  arrangement: binding.series.isEmpty ? .grouped : .stacked, orientation: binding.xIsTime ? .vertical : .horizontal,
-                  valueTitle: binding.yTitle, categoryTitle: binding.xIsTime ? nil : binding.xTitle)
+        let arrangement: Arrangement
+        switch binding.position {
+        case .dodge: arrangement = .grouped
+        case .stack: arrangement = .stacked
+        case .fill: arrangement = .filled
+        case nil: arrangement = binding.series.isEmpty ? .grouped : .stacked
+        }
+        self.init(categories: binding.categoryLabels, series: series, arrangement: arrangement,
+                  orientation: binding.orientation ?? (binding.xIsTime ? .vertical : .horizontal),
+                  valueTitle: binding.yTitle, categoryTitle: binding.xTitle)
     }
 }
 
