@@ -34,18 +34,21 @@ public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
     }
 
     /// Paul Tol's "muted" qualitative scheme (https://personal.sron.nl/~pault/, 9 colours, pale
-    /// grey left out): the second set after Okabe–Ito's 8, so up to 17 series keep distinct
+    /// grey left out): the second set after Okabe–Ito's 8 (or the print order's 9), so up to 17 (18) series keep distinct
     /// colours instead of silently repeating the ninth onwards.
     public static let tolMuted: [Color] = [0xCC6677, 0x332288, 0xDDCC77, 0x117733, 0x88CCEE, 0x882255, 0x44AA99, 0x999933, 0xAA4499]
         .map { Color(rgb: $0) }
 
-    /// How many groups get distinct colours: the palette and, for Okabe–Ito, Tol's muted set after it.
-    public var distinctCount: Int { self == .okabeIto ? colors.count + Self.tolMuted.count : colors.count }
+    /// Whether Tol's muted set follows the palette's own colours (the two Okabe–Ito orders).
+    private var extendsWithTol: Bool { self == .okabeIto || self == .printSafe }
+
+    /// How many groups get distinct colours: the palette and, for the Okabe–Ito orders, Tol's muted set after it.
+    public var distinctCount: Int { extendsWithTol ? colors.count + Self.tolMuted.count : colors.count }
 
     /// The colour for the `index`-th group: the palette's colours, then (Okabe–Ito) Tol's muted set;
     /// cycles only beyond `distinctCount`, which callers that can refuse (own tables) check first.
     public func color(_ index: Int) -> Color {
-        let colors = self == .okabeIto ? self.colors + Self.tolMuted : self.colors
+        let colors = extendsWithTol ? self.colors + Self.tolMuted : self.colors
         return colors[((index % colors.count) + colors.count) % colors.count]
     }
 }
