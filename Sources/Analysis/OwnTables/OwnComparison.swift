@@ -8,7 +8,7 @@ extension YearlyCountData {
     /// inside the period, leaving out those whose date straddles its edge. Either way the period
     /// must lie inside the table's years, and the exposure is the period's length in years, as
     /// for the corpus (`FigureResolver`).
-    func figure(over period: Period) throws(OwnTableError) -> (figure: PeriodFigure, notes: [String]) {
+    public func figure(over period: Period) throws(OwnTableError) -> (figure: PeriodFigure, notes: [String]) {
         guard range.contains(period.firstYear) && range.contains(period.lastYear) else {
             throw .periodOutsideTable(period: period.description, range: range, table: labels.table)
         }
@@ -57,7 +57,8 @@ public enum OwnComparison {
         }
         let a = try data.figure(over: first), b = try data.figure(over: second)
         var comparison = try PeriodComparison.compare(a.figure, b.figure, coverageNote: nil, level: level)
-        comparison.caveats = data.notes.filter { !$0.hasPrefix("Years with no known count") } + comparison.caveats + a.notes + b.notes
+        // Notes about years the tests leave out do not concern two periods whose every year is known.
+        comparison.caveats = data.notes.filter { !$0.contains("left out of the tests") } + comparison.caveats + a.notes + b.notes
         func resolved(_ figure: PeriodFigure, _ notes: [String]) -> FigureResolver.ResolvedFigure {
             FigureResolver.ResolvedFigure(figure: figure, scope: "all rows of \(data.labels.table)", coverageNote: "", notes: notes, sourceIDs: [])
         }

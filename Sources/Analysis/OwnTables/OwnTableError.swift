@@ -51,7 +51,7 @@ public enum OwnTableError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noRows: return "add rows, or fill in the time column"
         case let .duplicateYear(_, series, _, labels):
             return series == nil
-                ? "each year needs one row; if the table has a row per group, name the group's column with --by (by: in a spec), or leave out --count to count rows as events"
+                ? "each year needs one row; if the table has a row per group, name the group's column with --by (by: in a spec block, by= in a placeholder), or leave out --count (count:, count=) to count rows as events"
                 : "each year and \(labels.series ?? "series") needs one row; sum the rows first, or leave out --count to count rows as events"
         case .outsideCoverage: return "correct the row or the schema's coverage"
         case .blankSeries: return "fill the cell, or leave out --by to count all rows together"

@@ -80,7 +80,7 @@ public struct OwnTrendAnalysis: Sendable {
         }
         let span = years.isEmpty ? "" : " (\(years.first!)–\(years.last!), \(zeros))"
         return TrendAnalysis.testsTable(trends, level: level, unit: data.labels.unit,
-                                        title: "Trend tests on yearly \(data.labels.count)\(span)",
+                                        title: "Trend tests on yearly counts of \(data.labels.count)\(span)",
                                         caveats: data.notes + (data.exposures.isEmpty ? [] : [exposureNote]))
     }
 }

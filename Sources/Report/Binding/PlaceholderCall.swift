@@ -9,6 +9,8 @@ struct PlaceholderCall {
     let p: Placeholder
     let store: EventTableStore
     let references: [String: String]
+    /// The spec's own tables, for `table=NAME` placeholders.
+    let ownTables: OwnTableStore
     var corpus: Corpus { store.corpus }
     var periods: PeriodContext { PeriodContext(store: store) }
     /// The confidence level of every interval a placeholder prints.
@@ -49,7 +51,8 @@ struct PlaceholderCall {
 
     /// `{{ count attacks 2001-2011 }}`
     func count() throws -> BoundValue {
-        .text(NumberText.grouped(try filtered().events.count))
+        if let own = try ownCount() { return own }
+        return .text(NumberText.grouped(try filtered().events.count))
     }
 
     /// Events in states of a status at the time (members by default) as a share of all.
@@ -129,13 +132,18 @@ struct PlaceholderCall {
 
     /// `{{ compare attacks 2001-2011 2024 }}`: annual rates and their ratio with its interval.
     func compare() throws -> BoundValue {
+        if let own = try ownCompare() { return own }
         let name = try argument(0, "the figure")
         let first = try periods.period(try argument(1, "the first period"), figure: name)
         let second = try periods.period(try argument(2, "the second period"), figure: p.options["with"] ?? name)
         let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? [])
         let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
                                                   statusAtTime: statuses, level: level)
-        let c = analysis.comparison
+        return describe(analysis.comparison)
+    }
+
+    /// A comparison in words: both rates and the ratio with its interval.
+    func describe(_ c: PeriodComparison) -> BoundValue {
         var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
         if let ratio = c.rateRatio {
             text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
@@ -145,10 +153,16 @@ struct PlaceholderCall {
 
     /// `{{ trend attacks 2001-2011 test=mann-kendall }}`: one trend test's verdict in words.
     func trend() throws -> BoundValue {
+        let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
+        if let own = try ownTrend(test) { return own }
         let events = try filtered()
         let yearly = events.grouped(by: [.year]).yearlyCounts()
-        let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
-        switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
+        return try describe(TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first!)
+    }
+
+    /// One test's outcome in words, the same for the corpus and an own table.
+    func describe(_ outcome: TrendTestOutcome) throws -> BoundValue {
+        switch outcome {
         case .mannKendall(let mk, let sen):
             let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
             return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")

@@ -19,10 +19,13 @@ struct PlaceholderEvaluator: Sendable {
     var corpus: Corpus { store.corpus }
     /// Numbered labels of figures and tables by id ("fig-attacks" → "Figure 1").
     let references: [String: String]
+    /// The spec's own tables, which `table=NAME` placeholders read.
+    let ownTables: OwnTableStore
 
-    init(store: EventTableStore, references: [String: String]) {
+    init(store: EventTableStore, references: [String: String], ownTables: OwnTableStore = OwnTableStore()) {
         self.store = store
         self.references = references
+        self.ownTables = ownTables
     }
 
     /// Every verb a placeholder may use.
@@ -36,7 +39,7 @@ struct PlaceholderEvaluator: Sendable {
             throw PlaceholderError(placeholder: placeholder,
                                    message: "unknown placeholder '\(placeholder.verb)'; \(suggestion)known: \(Self.verbs.joined(separator: ", "))")
         }
-        let call = PlaceholderCall(p: placeholder, store: store, references: references)
+        let call = PlaceholderCall(p: placeholder, store: store, references: references, ownTables: ownTables)
         do {
             switch verb {
             case .count: return try call.count()

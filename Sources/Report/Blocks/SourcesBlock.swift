@@ -39,6 +39,7 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
             let file = (note.file as NSString).lastPathComponent
             blocks.append(entry([MarkupRun("\(note.title) (\(file), \(note.coverage.description)). ", bold: true), MarkupRun(note.note)], context))
         }
+        for note in report.ownTableNotes { blocks.append(entry([MarkupRun(note)], context)) }
         return blocks
     }
 

@@ -21,12 +21,19 @@ struct TableBlock: ReportBlock {
     var tests: [String] = []
     var caption: LocatedText
     var limit: Int?
+    /// Over a table of the spec's `tables:`: the column of years or dates, the column of counts
+    /// (absent: each row is one event), and `by:` as a column, each with its place in the spec.
+    var time: Located<String>?
+    var count: Located<String>?
+    var byColumn: Located<String>?
+    /// Where the block is written, for errors about an own table's columns.
+    var location: SourceLocation?
 
     var id: String? { tableID }
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> TableBlock {
         let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit"])
+                                                 "tests", "caption", "limit", "time", "count"])
         let id = try SpecReader.id(map, example: "tab-rats-results")
         let analysis = try TableAnalysis.read(map.require("analysis", "what the table shows"))
         var table = TableBlock(tableID: id, analysis: analysis, caption: try SpecReader.text(map.require("caption", "the table's caption")))
@@ -39,6 +46,10 @@ struct TableBlock: ReportBlock {
         table.indicators = try map["indicators"]?.stringList() ?? []
         table.tests = try map["tests"]?.stringList() ?? []
         table.limit = try map["limit"]?.int()
+        table.time = try SpecReader.located(map["time"])
+        table.count = try SpecReader.located(map["count"])
+        table.byColumn = try SpecReader.located(map["by"])
+        table.location = node.location
         return table
     }
 
@@ -52,7 +63,7 @@ struct TableBlock: ReportBlock {
         let uniqueSources = Array(Set(result.sourceIDs)).sorted()
         let index = context.add(BuiltTable(id: tableID, number: context.tables.count + 1, slug: ReportBuilder.slug(tableID),
                                            caption: try context.binding.runs(caption), table: result.table, sourceIDs: uniqueSources,
-                                           notes: [SourceLine.text(for: uniqueSources, corpus: context.corpus)] + result.notes))
+                                           notes: [result.sourceLine ?? SourceLine.text(for: uniqueSources, corpus: context.corpus)] + result.notes))
         return [BuiltTableItem(index: index)]
     }
 }

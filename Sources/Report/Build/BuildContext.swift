@@ -24,15 +24,20 @@ final class BuildContext {
     private(set) var tablesUsed: [String] = []
     private(set) var headingCount = 0
 
-    init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation) {
+    /// The spec's own tables (`tables:`).
+    let ownTables: OwnTableStore
+
+    init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation,
+         ownTables: OwnTableStore = OwnTableStore()) {
+        self.ownTables = ownTables
         self.corpus = corpus
         self.metadata = metadata
         self.store = EventTableStore(corpus: corpus)
         self.references = references
-        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels))
+        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels, ownTables: ownTables))
         self.charts = CorpusCharts(store: store)
         self.periods = PeriodContext(store: store)
-        self.analyses = TableAnalyses(store: store, periods: periods)
+        self.analyses = TableAnalyses(store: store, periods: periods, ownTables: ownTables)
         self.contentWidth = metadata.pageSize.points.width - metadata.margins.inner - metadata.margins.outer
         self.location = location
     }

@@ -17,6 +17,8 @@ public struct BuiltReport: Sendable {
     public var sourceUses: [SourceUse]
     /// What each table the report draws on covers, as loaded (an imported GTD table is complete).
     public var dataNotes: [DataNote]
+    /// One line per table of the spec's `tables:` the report used: its title, file, source and coverage.
+    public var ownTableNotes: [String] = []
 }
 
 /// What one corpus table the report draws on covers, for "About the data".

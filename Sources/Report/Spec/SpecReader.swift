@@ -94,6 +94,12 @@ public struct SpecReader {
         return try kind.read(value)
     }
 
+    /// A string value with where it is written, for names checked later (an own table's columns).
+    static func located(_ node: YAMLNode?) throws(Diagnostic) -> Located<String>? {
+        guard let node else { return nil }
+        return Located(try node.string(), at: node.location)
+    }
+
     /// A block's `id`, checked: lowercase letters, digits and hyphens.
     static func id(_ map: YAMLMapping, example: String) throws(Diagnostic) -> String {
         let node = try map.require("id", "a name for cross-references, e.g. \(example)")

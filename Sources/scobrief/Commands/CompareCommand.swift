@@ -11,6 +11,7 @@ struct CompareCommand: ParsableCommand {
         Examples:
           scobrief compare attacks --period 2001-2011 --period 2024
           scobrief compare attacks --period 2001-2011 --with attacks-prevented --period 2024
+          scobrief compare --csv survey.csv --time year --count incidents --period 2001-2005 --period 2010-2014
         A figure is a corpus table (attacks, exercises, documents) or an indicator reported in
         indicators.csv (attacks-prevented, crimes-prevented, ...). Figures that measure different
         things (attacks that happened, attacks prevented) or lists of named examples set against
@@ -18,8 +19,8 @@ struct CompareCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The figure to compare.", valueName: "figure"))
-    var figure: String
+    @Argument(help: ArgumentHelp("The figure to compare (or --csv FILE for your own table).", valueName: "figure"))
+    var figure: String?
 
     @Option(help: ArgumentHelp("Compare with this figure in the second period (default: the same figure).", valueName: "figure"))
     var with: String?
@@ -33,6 +34,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
     var level: Double = 0.95
 
+    @Option(help: ArgumentHelp("With --csv: the column a counts table's rows are split by (region); the periods compare the totals over it.", valueName: "column"))
+    var by: String?
+
+    @OptionGroup(title: "Your own table") var own: OwnCountsOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var output: FormatOptions
 
@@ -45,6 +50,10 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if own.isActive { return try runOwnTable() }
+            try own.check()
+            if by != nil { throw ValidationError("--by names a column of your own table; give the table with --csv FILE") }
+            guard let figure else { throw ValidationError("name a figure (attacks, exercises, documents or an indicator), or give your own table with --csv FILE --time COLUMN") }
             let corpus = try data.loadCorpus()
             // The reports' period reader, so `latest` and `latest-N` work here as in a spec.
             let reader = PeriodContext(store: EventTableStore(corpus: corpus))
@@ -53,5 +62,20 @@ struct CompareCommand: ParsableCommand {
                                                       countries: try countryOption(countries, corpus: corpus), level: level)
             Terminal.output(render([analysis.table], as: output.format))
         }
+    }
+
+    /// `compare --csv`: the same statistics over the user's own table's counts.
+    private func runOwnTable() throws {
+        if let figure { throw ValidationError("give a corpus figure ('\(figure)') or --csv FILE, not both") }
+        if with != nil { throw ValidationError("--with names a second corpus figure; with --csv both periods come from your table") }
+        try OwnCountsOptions.refuseCorpusOption("--country", given: !countries.isEmpty)
+        if !data.location.inputs.isEmpty { throw ValidationError("--input replaces a corpus table; with --csv it would be ignored") }
+        let counts = try own.yearlyCounts(by: by, period: nil, limits: data.limits.csv, dataDirectory: data.directory)
+        let latest = { counts.range.upperBound }
+        let reader = { (text: String) throws -> Period in
+            try Period(parsing: text, latestYear: text.trimmingCharacters(in: .whitespaces).hasPrefix("latest") ? latest() : nil)
+        }
+        let analysis = try OwnComparison.run(counts, try reader(period[0]), try reader(period[1]), level: level)
+        Terminal.output(render([analysis.table], as: output.format))
     }
 }
