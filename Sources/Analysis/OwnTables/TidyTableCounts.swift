@@ -36,7 +36,7 @@ public struct TidyTableCounts: Sendable {
         if let countColumn, !countColumn.type.isNumeric {
             throw Diagnostic(SourceLocation(file: table.displayName),
                              "\(roles.count) '\(countColumn.name)' is \(countColumn.type.article); counts must be whole numbers",
-                             hint: "name the column of counts\(Self.candidates(table, where: \.isNumeric)), or leave out \(roles.count) to count rows as events")
+                             hint: "name the column of counts\(Self.candidates(table, except: time, where: \.isNumeric)), or leave out \(roles.count) to count rows as events")
         }
         let byColumn = try by.map { name throws(Diagnostic) in try table.column(named: name, for: roles.by) }
         let labels = CountLabels(
@@ -92,8 +92,8 @@ public struct TidyTableCounts: Sendable {
     }
 
     /// ": year, date" — the columns that could fill a role, for hints.
-    static func candidates(_ table: TidyTable, where fits: (TidyColumnType) -> Bool) -> String {
-        let names = table.columns.filter { fits($0.type) }.map(\.name)
+    static func candidates(_ table: TidyTable, except taken: String? = nil, where fits: (TidyColumnType) -> Bool) -> String {
+        let names = table.columns.filter { fits($0.type) && $0.name != taken }.map(\.name)
         return names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"
     }
 

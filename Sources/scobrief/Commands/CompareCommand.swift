@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Dataset
 import Report
+import Support
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,7 +76,12 @@ struct CompareCommand: ParsableCommand {
         let reader = { (text: String) throws -> Period in
             try Period(parsing: text, latestYear: text.trimmingCharacters(in: .whitespaces).hasPrefix("latest") ? latest() : nil)
         }
-        let analysis = try OwnComparison.run(counts, try reader(period[0]), try reader(period[1]), level: level)
+        let analysis: ComparisonAnalysis
+        do {
+            analysis = try OwnComparison.run(counts, try reader(period[0]), try reader(period[1]), level: level)
+        } catch let error as OwnTableError {
+            throw Diagnostic(SourceLocation(file: own.csv!), error.message, hint: error.hint)
+        }
         Terminal.output(render([analysis.table], as: output.format))
     }
 }
