@@ -10,6 +10,8 @@ public struct TidyTableReader: Sendable {
     public var countryCodes: @Sendable () throws -> Set<String>
     /// Bounds on the CSV's size.
     public var limits: CSVLimits
+    /// Bounds on the schema file's size and nesting.
+    public var yamlLimits: YAMLLimits = .default
     /// At most this many problems are listed; a wholly wrong column would otherwise print one per row.
     public var maxDiagnostics = 20
 
@@ -43,9 +45,9 @@ public struct TidyTableReader: Sendable {
         let name = displayName ?? path
         let schema: TidySchema?
         if let schemaPath {
-            schema = try TidySchema(path: schemaPath)
+            schema = try TidySchema(path: schemaPath, limits: yamlLimits)
         } else if let sidecar = try TidySchema.sidecar(for: path) {
-            schema = try TidySchema(path: sidecar)
+            schema = try TidySchema(path: sidecar, limits: yamlLimits)
         } else {
             schema = nil
         }

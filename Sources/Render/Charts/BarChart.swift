@@ -14,9 +14,10 @@ public struct BarChart: ChartKind, Equatable {
         }
     }
 
-    /// Several series per category side by side, or on top of each other.
+    /// Several series per category side by side, on top of each other, or on top of each other
+    /// as shares of the category's total (each bar reaches 100 %).
     public enum Arrangement: String, Codable, Sendable {
-        case grouped, stacked
+        case grouped, stacked, filled
     }
 
     /// Title, subtitle, source and caption.
@@ -68,7 +69,10 @@ public struct BarChart: ChartKind, Equatable {
     /// The chart in the theme's type and colours.
     public func chart(theme: Theme) -> Chart {
         let vertical = orientation == .vertical
-        let stacked = arrangement == .stacked && series.count > 1
+        let filled = arrangement == .filled
+        let stacked = (arrangement == .stacked && series.count > 1) || filled
+        // Shares of each category's total: a category whose values are all missing draws nothing.
+        let totals = categories.indices.map { c in series.reduce(0.0) { $0 + (c < $1.values.count ? abs($1.values[c] ?? 0) : 0) } }
         var bars: [BarMark.Bar] = []
         var extremes: [Double] = [0]
         let groupCount = Double(series.count)
@@ -79,7 +83,11 @@ public struct BarChart: ChartKind, Equatable {
         for (c, _) in categories.enumerated() {
             var positiveTop = 0.0, negativeBottom = 0.0
             for (s, entry) in series.enumerated() {
-                guard c < entry.values.count, let value = entry.values[c], value.isFinite else { continue }
+                guard c < entry.values.count, var value = entry.values[c], value.isFinite else { continue }
+                if filled {
+                    guard totals[c] > 0 else { continue }
+                    value /= totals[c]
+                }
                 let color = fill(series: s, category: categories[c], theme: theme)
                 if stacked {
                     // Positives stack up from zero and negatives down, so a segment never hides another.
@@ -107,7 +115,8 @@ public struct BarChart: ChartKind, Equatable {
         }
         let band = BandScale(categories: categories, innerPadding: 0.2, outerPadding: 0.1)
         let categoryAxis = Axis(scale: .band(band), title: categoryTitle, showsLine: false)
-        let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: valueFormat, grid: true,
+        if filled { domain = min(domain.lowerBound, 0)...max(domain.upperBound, 1) }
+        let valueAxis = Axis(scale: .linear(domain), title: valueTitle, format: filled ? .percent : valueFormat, grid: true,
                              extendsToTicks: true, showsLine: false)
         let baseline = Mark.rule(RuleMark(axis: vertical ? .y : .x, value: 0, color: theme.axisColor, width: theme.axisLineWidth))
         let marks: [Mark] = [.bar(BarMark(bars: bars, orientation: orientation, outline: stacked ? theme.background : nil)), baseline]
@@ -136,6 +145,8 @@ extension BarChart {
     public static let name = "bar"
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups()
+    /// The channels a table can map to (`ChartChannel`).
+    public static let channels: Set<ChartChannel> = [.x, .y, .color, .position, .flip]
 
     /// Bars per x value: one series per split, stacked, or one series for the measure. Years stand
     /// upright; names lie along horizontal bars, where long ones read better.
@@ -144,9 +155,16 @@ extension BarChart {
         let series = binding.seriesOrMeasure.map { name in
             Series(name: name ?? binding.yTitle, values: binding.xValues.map { cells[$0, name]?.y })
         }
-        self.init(categories: binding.xValues.map(\.description), series: series,
-                  arrangement: binding.series.isEmpty ? .grouped : .stacked, orientation: binding.xIsTime ? .vertical : .horizontal,
-                  valueTitle: binding.yTitle, categoryTitle: binding.xIsTime ? nil : binding.xTitle)
+        let arrangement: Arrangement
+        switch binding.position {
+        case .dodge: arrangement = .grouped
+        case .stack: arrangement = .stacked
+        case .fill: arrangement = .filled
+        case nil: arrangement = binding.series.isEmpty ? .grouped : .stacked
+        }
+        self.init(categories: binding.xValues.map(\.description), series: series, arrangement: arrangement,
+                  orientation: binding.orientation ?? (binding.xIsTime ? .vertical : .horizontal),
+                  valueTitle: binding.yTitle, categoryTitle: binding.xTitle)
     }
 }
 

@@ -91,10 +91,33 @@ public struct ChartBinding: Sendable {
     public var sizeTitle: String?
     /// Vertical event lines asked for on a time axis.
     public var events: [EventNote]
+    /// How bars (and areas) of several series share an x: stacked, side by side or as shares; nil
+    /// lets the kind choose (stacked for split counts).
+    public var position: Position?
+    /// Vertical or horizontal bars; nil lets the kind choose from the x (years upright, names lying).
+    public var orientation: Orientation?
+    /// True when a cell with no row means zero (the corpus counts events: none is 0); false for
+    /// measured tables, where a cell with no row is unknown and draws nothing.
+    public var absentIsZero: Bool
+    /// True when the rows' labels were asked for as a channel (`--label`), so kinds that can print
+    /// them beside their marks do; record identifiers the corpus carries are not printed.
+    public var labelled: Bool
+
+    /// How marks of several series at one x are arranged, as ggplot2's `position_stack`,
+    /// `position_dodge` and `position_fill`.
+    public enum Position: String, Sendable, CaseIterable {
+        /// On top of each other.
+        case stack
+        /// Side by side (grouped bars).
+        case dodge
+        /// On top of each other, scaled to shares of each x's total.
+        case fill
+    }
 
     /// A binding; fields left out are empty.
     public init(rows: [Row], xValues: [Value] = [], series: [String] = [], xIsTime: Bool = false, xTitle: String? = nil,
-                yTitle: String, sizeTitle: String? = nil, events: [EventNote] = []) {
+                yTitle: String, sizeTitle: String? = nil, events: [EventNote] = [], position: Position? = nil,
+                orientation: Orientation? = nil, absentIsZero: Bool = true, labelled: Bool = false) {
         self.rows = rows
         self.xValues = xValues
         self.series = series
@@ -103,6 +126,10 @@ public struct ChartBinding: Sendable {
         self.yTitle = yTitle
         self.sizeTitle = sizeTitle
         self.events = events
+        self.position = position
+        self.orientation = orientation
+        self.absentIsZero = absentIsZero
+        self.labelled = labelled
     }
 
     /// The series names to draw: the split series, or one series named after the measure.
@@ -146,7 +173,8 @@ extension ChartBinding {
     }
 
     /// The binding read as two periods; `kind` names the chart in the error for any other number.
-    /// A series with no events in a period has the rate 0 there: the binding counts events.
+    /// A series with no events in a period has the rate 0 there when the binding counts events
+    /// (`absentIsZero`); in a measured table it is unknown and draws nothing.
     func twoPeriods(kind: String) throws(ChartBindingError) -> TwoPeriods {
         guard xValues.count == 2 else {
             throw ChartBindingError("a \(kind) chart compares exactly two periods, \(xValues.count) given; "
@@ -154,7 +182,9 @@ extension ChartBinding {
         }
         let cells = cells()
         let (first, second) = (xValues[0], xValues[1])
-        return TwoPeriods(categories: series, start: series.map { cells[first, $0]?.y ?? 0 }, end: series.map { cells[second, $0]?.y ?? 0 },
+        let absentIsZero = self.absentIsZero
+        func value(_ row: Row?) -> Double? { row.map { $0.y } ?? (absentIsZero ? 0 : nil) }
+        return TwoPeriods(categories: series, start: series.map { value(cells[first, $0]) }, end: series.map { value(cells[second, $0]) },
                           startLabel: first.description, endLabel: second.description)
     }
 }

@@ -22,13 +22,16 @@ public struct ChartText: Codable, Sendable, Equatable {
     public var source: String?
     /// Definitions and caveats under the source.
     public var caption: String?
+    /// A heading over the legend's entries (what the colours stand for); nil keeps the kind's own.
+    public var legendTitle: String?
 
     /// Chart text; every part is optional.
-    public init(title: String? = nil, subtitle: String? = nil, source: String? = nil, caption: String? = nil) {
+    public init(title: String? = nil, subtitle: String? = nil, source: String? = nil, caption: String? = nil, legendTitle: String? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.source = source
         self.caption = caption
+        self.legendTitle = legendTitle
     }
 }
 
@@ -107,6 +110,8 @@ enum Domain {
 
 extension Chart {
     init(text: ChartText, panels: [Panel], legend: Legend? = nil, colorBar: ColorBar? = nil, columns: Int? = nil) {
+        var legend = legend
+        if let title = text.legendTitle { legend?.title = title }
         self.init(title: text.title, subtitle: text.subtitle, source: text.source, caption: text.caption,
                   panels: panels, columns: columns, legend: legend, colorBar: colorBar)
     }

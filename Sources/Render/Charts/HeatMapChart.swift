@@ -82,17 +82,21 @@ extension HeatMapChart {
     public static let name = "heatmap"
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups(x: "year", series: "country")
+    /// The channels a table can map to (`ChartChannel`).
+    public static let channels: Set<ChartChannel> = [.x, .y, .fill]
 
     /// One row per series and one column per year; a cell with no records is zero.
     public init(binding: ChartBinding) throws(ChartBindingError) {
         let cells = binding.cells()
         let values = binding.series.map { name in
             binding.xValues.map { x -> Double? in
-                guard let row = cells[x, name], row.count != 0 else { return 0 }
-                return row.y
+                // No row: zero where the binding counts events, unknown in a measured table.
+                guard let row = cells[x, name] else { return binding.absentIsZero ? 0 : nil }
+                return row.count == 0 ? 0 : row.y
             }
         }
-        self.init(rows: binding.series, columns: binding.xValues.map(\.description), values: values, valueTitle: binding.yTitle)
+        self.init(rows: binding.series, columns: binding.xValues.map(\.description), values: values, valueTitle: binding.yTitle,
+                  columnTitle: binding.xTitle)
     }
 }
 

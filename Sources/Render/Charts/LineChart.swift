@@ -163,7 +163,7 @@ extension LineChart {
             return Series(name: name ?? binding.yTitle, x: years, y: rows.map { $0?.y },
                           lower: band ? rows.map { $0?.lower } : nil, upper: band ? rows.map { $0?.upper } : nil)
         }
-        self.init(series: series, xScale: .year, yTitle: binding.yTitle, events: binding.events)
+        self.init(series: series, xScale: .year, xTitle: binding.xTitle, yTitle: binding.yTitle, events: binding.events)
     }
 }
 

@@ -122,6 +122,8 @@ extension ScatterChart {
     public static let name = "scatter"
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.pairs(x: "killed", y: "wounded")
+    /// The channels a table can map to (`ChartChannel`).
+    public static let channels: Set<ChartChannel> = [.x, .y, .color, .label]
 
     /// One point per record with both measures, grouped by series.
     public init(binding: ChartBinding) throws(ChartBindingError) {
@@ -129,7 +131,11 @@ extension ScatterChart {
             guard let x = row.x.number, let y = row.y else { return nil }
             return Point(x: x, y: y, group: row.series)
         }
-        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle)
+        let notes = binding.labelled ? binding.rows.compactMap { row -> PointNote? in
+            guard let x = row.x.number, let y = row.y, let label = row.label else { return nil }
+            return PointNote(x: x, y: y, label: label)
+        } : []
+        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle, notes: notes)
     }
 }
 

@@ -91,18 +91,22 @@ extension SmallMultiplesChart {
     public static let drawsEventNotes = true
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.groups(x: "year", series: "country")
+    /// The channels a table can map to (`ChartChannel`).
+    public static let channels: Set<ChartChannel> = [.x, .y, .facet]
 
-    /// One panel per series, its values along the years; a year with no records is zero.
+    /// One panel per series, its values along the years; a year with no records is zero when the
+    /// binding counts, and a gap in a measured table.
     public init(binding: ChartBinding) throws(ChartBindingError) {
         let cells = binding.cells()
         let years = binding.xValues.compactMap(\.number)
         let panels = binding.series.map { name in
             Panel(title: name, series: [LineChart.Series(name: binding.yTitle, x: years, y: binding.xValues.map { x -> Double? in
-                guard let row = cells[x, name], row.count != 0 else { return 0 }
-                return row.y
+                // No row: zero where the binding counts events, unknown in a measured table.
+                guard let row = cells[x, name] else { return binding.absentIsZero ? 0 : nil }
+                return row.count == 0 ? 0 : row.y
             })])
         }
-        self.init(panels: panels, yTitle: binding.yTitle, events: binding.events)
+        self.init(panels: panels, xTitle: binding.xTitle, yTitle: binding.yTitle, events: binding.events)
     }
 }
 

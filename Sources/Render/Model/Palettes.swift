@@ -17,9 +17,19 @@ public enum CategoricalPalette: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The colour for the `index`-th group; cycles when there are more groups than colours.
+    /// Paul Tol's "muted" qualitative scheme (https://personal.sron.nl/~pault/, 9 colours, pale
+    /// grey left out): the second set after Okabe–Ito's 8, so up to 17 series keep distinct
+    /// colours instead of silently repeating the ninth onwards.
+    public static let tolMuted: [Color] = [0xCC6677, 0x332288, 0xDDCC77, 0x117733, 0x88CCEE, 0x882255, 0x44AA99, 0x999933, 0xAA4499]
+        .map { Color(rgb: $0) }
+
+    /// How many groups get distinct colours: the palette and, for Okabe–Ito, Tol's muted set after it.
+    public var distinctCount: Int { self == .okabeIto ? colors.count + Self.tolMuted.count : colors.count }
+
+    /// The colour for the `index`-th group: the palette's colours, then (Okabe–Ito) Tol's muted set;
+    /// cycles only beyond `distinctCount`, which callers that can refuse (own tables) check first.
     public func color(_ index: Int) -> Color {
-        let colors = self.colors
+        let colors = self == .okabeIto ? self.colors + Self.tolMuted : self.colors
         return colors[((index % colors.count) + colors.count) % colors.count]
     }
 }

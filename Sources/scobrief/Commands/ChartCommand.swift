@@ -15,7 +15,13 @@ struct ChartCommand: ParsableCommand {
         discussion: """
         KIND is a chart kind (\(ChartKinds.names.joined(separator: ", "))) or a preset
         (scobrief chart --list). The format comes from the output's extension.
+        With --csv, any tidy CSV of your own is charted by mapping its columns to channels
+        (--x, --y, --color, --fill, --facet, --label); a my.schema.json or .yaml beside my.csv
+        (Frictionless Table Schema) gives types, titles, units and the source line.
         Examples:
+          scobrief chart line --csv my.csv --x year --y value --color region -o lines.pdf
+          scobrief chart bar --csv my.csv --x year --y value --color region --position dodge -o bars.png
+          scobrief chart bar --csv events.csv --x year --y count --color country -o counts.pdf
           scobrief chart attacks-per-year -o attacks.pdf
           scobrief chart bar --table exercises --x year --by country --theme paper --width 85mm -o ex.png
           scobrief chart dumbbell --table attacks --by country --period 2001-2011 --period 2024 -o cmp.svg
@@ -32,11 +38,56 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The table: attacks, exercises, documents, membership, indicators.", valueName: "table"))
     var table: String?
 
-    @Option(help: ArgumentHelp("What runs along the x axis (bar): year, country or kind.", valueName: "x"))
+    @Option(help: ArgumentHelp("A tidy CSV of your own to chart instead of the corpus (one row per observation).", valueName: "file"))
+    var csv: String?
+
+    @Option(help: ArgumentHelp("The CSV's Frictionless Table Schema (JSON or YAML); default: my.schema.json or .yaml beside my.csv.", valueName: "file"))
+    var schema: String?
+
+    @Option(help: ArgumentHelp("What runs along the x axis: year, country or kind (corpus); a column (--csv).", valueName: "x"))
     var x: String?
 
-    @Option(help: ArgumentHelp("What is measured: count, killed or wounded.", valueName: "y"))
+    @Option(help: ArgumentHelp("What is measured: count, killed or wounded (corpus); a number column, count, sum:COL or mean:COL (--csv).", valueName: "y"))
     var y: String?
+
+    @Option(help: ArgumentHelp("--csv: the column whose values are the series (colours), or the rows a dumbbell or slope compares.", valueName: "column"))
+    var color: String?
+
+    @Option(help: ArgumentHelp("--csv: a heat map's cell value: a number column, count, sum:COL or mean:COL.", valueName: "column"))
+    var fill: String?
+
+    @Option(help: ArgumentHelp("--csv: one panel per value of this column (line charts).", valueName: "column"))
+    var facet: String?
+
+    @Option(help: ArgumentHelp("--csv: a magnitude drawn as size (no kind draws it from a table yet).", valueName: "column"))
+    var size: String?
+
+    @Option(help: ArgumentHelp("--csv: text printed beside each point (scatter).", valueName: "column"))
+    var label: String?
+
+    @Option(help: ArgumentHelp("--csv: bars or areas of several series: stack, dodge (side by side) or fill (shares).", valueName: "position"))
+    var position: String?
+
+    @Flag(help: "--csv: horizontal bars.")
+    var flip = false
+
+    @Option(name: .customLong("x-title"), help: ArgumentHelp("The x axis title (default: the column's title and unit from the schema, else its name).", valueName: "text"))
+    var xTitle: String?
+
+    @Option(name: .customLong("y-title"), help: ArgumentHelp("The y axis title.", valueName: "text"))
+    var yTitle: String?
+
+    @Option(name: .customLong("legend-title"), help: ArgumentHelp("A heading over the legend.", valueName: "text"))
+    var legendTitle: String?
+
+    @Option(help: ArgumentHelp("A note under the source line.", valueName: "text"))
+    var note: String?
+
+    @Option(help: ArgumentHelp("The source line, as printed (default: the schema's source; the corpus's sources for corpus charts).", valueName: "text"))
+    var source: String?
+
+    @Flag(name: .customLong("no-source"), help: "No source line (for journals that put sources in the caption).")
+    var noSource = false
 
     @Option(help: ArgumentHelp("Split into series, stacks or rows by country or kind.", valueName: "key"))
     var by: String?
@@ -96,6 +147,8 @@ struct ChartCommand: ParsableCommand {
             throw ValidationError("cannot tell the format from '\(output)'; end the name with .pdf, .png, .svg or .eps")
         }
         guard dpi >= 36 && dpi <= 2400 else { throw ValidationError("--dpi must be between 36 and 2400") }
+        if noSource && source != nil { throw ValidationError("--source and --no-source contradict each other; give one") }
+        if let csv { try validateTidy(csv: csv) } else { try checkCorpusOptions() }
         if svgText != nil && ext != "svg" {
             throw ValidationError("--svg-text applies only to SVG output, and '\(output)' is not an .svg file; leave the option out or write a .svg file")
         }
@@ -113,12 +166,20 @@ struct ChartCommand: ParsableCommand {
                 throw ValidationError("give a chart kind and an output file ending in .pdf, .png, .svg or .eps")
             }
             try OutputPath.checkFolder(of: output)
+            if let csv {
+                let figure = try tidyFigure(kind: kind, csv: csv)
+                let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+                let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
+                try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
+                return
+            }
             let corpus = try data.loadCorpus()
             var request = try makeRequest(kind: kind, corpus: corpus)
             if let title { request.title = title }
             if let subtitle { request.subtitle = subtitle }
             if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
-            let built = try CorpusCharts(corpus: corpus).build(request)
+            var built = try CorpusCharts(corpus: corpus).build(request)
+            applyTexts(to: &built.spec.text)
             let figure = try built.spec.figure()
             let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
             let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
@@ -170,7 +231,7 @@ struct ChartCommand: ParsableCommand {
     }
 
     /// A size option read with its unit and range checked; the message names the option.
-    private static func length(_ text: String, option: String) throws -> Length {
+    static func length(_ text: String, option: String) throws -> Length {
         do {
             return try Length(checking: text)
         } catch {

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Dataset
+import Foundation
+import Render
+import Report
+import Support
+
+/// `chart KIND --csv FILE`: the options of a chart of one's own table, wired to `TidyCharts`.
+extension ChartCommand {
+    /// Options that belong to the corpus and would be ignored for a table of one's own, and the reverse.
+    func validateTidy(csv: String) throws {
+        let corpusOnly: [(String, Bool)] = [("--table", table != nil), ("--by", by != nil), ("--from", from != nil), ("--to", to != nil),
+                                            ("--period", !period.isEmpty), ("--country", !countries.isEmpty), ("--kind", !kinds.isEmpty),
+                                            ("--annotate", !annotate.isEmpty), ("--input", !data.location.inputs.isEmpty)]
+        if let (option, _) = corpusOnly.first(where: { $0.1 }) {
+            throw ValidationError("\(option) selects corpus data and does not apply to --csv \(csv); map your columns with --x, --y, --color instead")
+        }
+        if let position, ChartBinding.Position(rawValue: position) == nil {
+            throw ValidationError("--position must be stack, dodge or fill, not '\(position)'")
+        }
+    }
+
+    /// Options that only a --csv chart reads, refused on corpus charts rather than ignored.
+    func checkCorpusOptions() throws {
+        let tidyOnly: [(String, Bool)] = [("--schema", schema != nil), ("--color", color != nil), ("--fill", fill != nil), ("--facet", facet != nil),
+                                          ("--size", size != nil), ("--label", label != nil), ("--position", position != nil), ("--flip", flip),
+                                          ("--x-title", xTitle != nil), ("--y-title", yTitle != nil)]
+        if let (option, _) = tidyOnly.first(where: { $0.1 }) {
+            throw ValidationError("\(option) applies to charts of your own table (--csv FILE); corpus charts take --table, --x, --y and --by")
+        }
+    }
+
+    /// The chart's own texts (title and subtitle go through the request): legend title, note and source line.
+    func applyTexts(to text: inout ChartText) {
+        if let legendTitle { text.legendTitle = legendTitle }
+        if let note { text.caption = [text.caption, note].compactMap { $0 }.joined(separator: " ") }
+        if let source { text.source = source }
+        if noSource { text.source = nil }
+    }
+
+    /// Reads the table (and its schema), maps the columns and builds the figure; nothing is written on error.
+    func tidyFigure(kind name: String, csv: String) throws -> Figure {
+        guard let kind = ChartKinds.named(name) else {
+            let suggestion = Suggestion.closest(to: name, in: ChartKinds.names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("'\(name)' is not a chart kind\(suggestion); with --csv use one of \(TidyChartsKinds.names.joined(separator: ", "))")
+        }
+        let directory = data.directory
+        var reader = TidyTableReader(countryCodes: { try TidyTableReader.shippedCountryCodes(dataDirectory: directory) }, limits: data.limits.csv)
+        reader.yamlLimits = data.limits.yaml
+        let table = try reader.read(path: csv, schemaPath: schema)
+        var request = TidyChartRequest(kind: kind, x: x, y: y, color: color, fill: fill, facet: facet, size: size, label: label,
+                                       position: position.flatMap(ChartBinding.Position.init(rawValue:)), flip: flip,
+                                       texts: ChartTexts(title: title, subtitle: subtitle, note: note, xTitle: xTitle, yTitle: yTitle,
+                                                         legendTitle: legendTitle, source: source, noSource: noSource),
+                                       theme: theme ?? "paper")
+        if let theme, Theme.named(theme) == nil { throw ValidationError("--theme must be paper or briefing") }
+        if let width { request.width = try Self.length(width, option: "--width") }
+        if let height { request.height = try Self.length(height, option: "--height") }
+        return try TidyCharts(table: table).build(request).spec.figure()
+    }
+}
+
+/// The kinds that chart a table of one's own, for messages.
+enum TidyChartsKinds {
+    static var names: [String] { TidyCharts.kindsDrawing(nil) }
+}
