@@ -56,6 +56,19 @@ import TestSupport
         #expect(table.contains("no table 'survey2' in the spec's tables:; did you mean 'survey'?"), "\(table)")
     }
 
+    @Test func chartBlockColumnsAreCheckedWhereTheyAreWritten() throws {
+        let message = try Self.build("  - chart: {id: fig-a, table: survey, kind: line, x: year, y: incidents, color: regon, caption: c}\n").message
+        #expect(message.contains("spec.yaml:6:81: error: table 'survey' (survey.csv) has no column 'regon' for color:"), "\(message)")
+        #expect(message.contains("did you mean 'region'?"))
+        let sum = try Self.build("  - chart: {id: fig-a, table: survey, kind: bar, x: region, y: \"sum:incident\", caption: c}\n").message
+        #expect(sum.contains("has no column 'incident' for y:"), "\(sum)")
+        let corpus = try Self.build("  - chart: {id: fig-a, table: attacks, kind: bar, x: year, color: country, caption: c}\n").message
+        #expect(corpus.contains("color: maps a column of a table of the spec's tables:; 'attacks' is a corpus table"), "\(corpus)")
+        let report = try #require(try Self.build("  - chart: {id: fig-a, table: survey, kind: bar, x: year, y: incidents, color: region, position: dodge, caption: c}\n").report)
+        #expect(report.figures[0].sourceLine == "Source: Test data.")
+        #expect(report.figures[0].chart.data.rows.count == 7, "eight rows, one blank left out")
+    }
+
     @Test func tablesSectionErrors() throws {
         let reserved = try Self.build("  - page_break\n", tables: "tables:\n  - {name: attacks, file: survey.csv}\n").message
         #expect(reserved.contains("spec.yaml:4:12: error: tables[0].name: 'attacks' is a table of the corpus"), "\(reserved)")
@@ -92,7 +105,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         let path = try folder.write("own-data.pdf", [UInt8](pdf))
         let text = try ExternalTool.run("pdftotext", [path, "-"]).replacingOccurrences(of: "\n", with: " ")
-        for expected in ["The survey counts 378 incidents from 2015 to 2020",
+        for expected in ["The survey counts 378 incidents from 2015 to 2020", "Figure 1. Incidents a year in the survey, by region",
                          "43.0 a year in 2010–2012 against 68.0 in 2018–2020 (rate ratio 0.632",
                          "OLS slope (events/year)", "Source: Invented example data for the SCOBrief documentation",
                          "1 blank Incidents (events) cell is unknown, not 0",

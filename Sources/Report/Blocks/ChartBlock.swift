@@ -28,12 +28,17 @@ struct ChartBlock: ReportBlock {
     var height: String?
     /// Vertical event lines: `2017: India and Pakistan join`.
     var annotations: [String] = []
+    /// Over a table of the spec's `tables:`: x, y and the keys in `ownTableKeys`, each with where it is written.
+    var ownKeys: [String: Located<String>] = [:]
+    /// Horizontal bars, for an own table.
+    var ownFlip = false
 
     var id: String? { chartID }
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> ChartBlock {
         let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
-                                                 "kinds", "status", "title", "subtitle", "caption", "width", "height", "annotations"])
+                                                 "kinds", "status", "title", "subtitle", "caption", "width", "height", "annotations"]
+                                                 + ownTableKeys)
         let id = try SpecReader.id(map, example: "fig-attacks-by-year")
         var chart = ChartBlock(chartID: id, caption: try SpecReader.text(map.require("caption", "the figure's caption")))
         chart.kind = try map["kind"]?.string()
@@ -55,6 +60,13 @@ struct ChartBlock: ReportBlock {
         chart.width = try map["width"]?.string()
         chart.height = try map["height"]?.string()
         chart.annotations = try map["annotations"]?.stringList() ?? []
+        for key in ["x", "y", "color", "fill", "facet", "position"] {
+            if let value = try SpecReader.located(map[key]) { chart.ownKeys[key] = value }
+        }
+        if let flip = map["flip"] {
+            chart.ownFlip = try flip.bool()
+            chart.ownKeys["flip"] = Located(String(chart.ownFlip), at: flip.location)
+        }
         return chart
     }
 
@@ -63,6 +75,13 @@ struct ChartBlock: ReportBlock {
     }
 
     func build(_ context: BuildContext) throws -> [any BuiltBlock] {
+        if let own = try ownChart(context) {
+            context.use(table!)
+            var figure = BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
+                                     caption: try context.binding.runs(caption), chart: own.chart)
+            figure.sourceLine = own.sourceLine
+            return [BuiltFigureItem(index: context.add(figure))]
+        }
         let request = try chartRequest(context)
         context.use(request.table)
         let built = try context.charts.build(request)
@@ -136,7 +155,9 @@ struct BuiltFigureItem: BuiltBlock {
         spec.text.source = nil
         let chart = context.pdf.layout(try spec.figure())
         let caption = context.caption(label: figure.label, figure.caption)
-        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
+        // An own table's figure has its table's source line and its own notes (rows left out), not the corpus's.
+        let notes = context.notes(figure.sourceLine.map { [$0] + figure.chart.caveats }
+                                  ?? [SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
                                   + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]))
         return [FigureFlow(anchor: figure.id, contentsText: "\(figure.label). \(BlockMaker.firstSentence(figure.caption))",
                            chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,

@@ -47,6 +47,8 @@ public struct BuiltFigure: Sendable {
     public var caption: [MarkupRun]
     /// The chart with its data, sources and caveats.
     public var chart: BuiltChart
+    /// The source line of a figure of the author's own table (its schema's source), in place of the corpus's.
+    public var sourceLine: String? = nil
 }
 
 /// A numbered table: an analysis's result with its caption, sources and notes.

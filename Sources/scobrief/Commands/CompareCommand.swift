@@ -71,7 +71,7 @@ struct CompareCommand: ParsableCommand {
         if with != nil { throw ValidationError("--with names a second corpus figure; with --csv both periods come from your table") }
         try OwnCountsOptions.refuseCorpusOption("--country", given: !countries.isEmpty)
         if !data.location.inputs.isEmpty { throw ValidationError("--input replaces a corpus table; with --csv it would be ignored") }
-        let counts = try own.yearlyCounts(by: by, period: nil, limits: data.limits.csv, dataDirectory: data.directory)
+        let counts = try own.yearlyCounts(by: by, period: nil, limits: data.limits, dataDirectory: data.directory)
         let latest = { counts.range.upperBound }
         let reader = { (text: String) throws -> Period in
             try Period(parsing: text, latestYear: text.trimmingCharacters(in: .whitespaces).hasPrefix("latest") ? latest() : nil)

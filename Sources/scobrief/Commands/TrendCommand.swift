@@ -91,7 +91,7 @@ struct TrendCommand: ParsableCommand {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, e.g. 0.05") }
         if let rolling, rolling < 2 || rolling > 50 { throw ValidationError("--rolling must be between 2 and 50 years") }
         if rolling != nil && by != nil { throw ValidationError("--rolling works on one yearly series; leave out --by") }
-        let counts = try own.yearlyCounts(by: by, period: try periodOption(from: from, to: to), limits: data.limits.csv,
+        let counts = try own.yearlyCounts(by: by, period: try periodOption(from: from, to: to), limits: data.limits,
                                           dataDirectory: data.directory)
         let analysis = OwnTrendAnalysis.run(counts, tests: tests, level: level, alpha: alpha)
         Terminal.output(render([analysis.countsTable(rollingWindow: rolling)] + (tests.isEmpty ? [] : [analysis.testsTable]), as: output.format))

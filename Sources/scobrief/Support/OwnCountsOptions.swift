@@ -33,14 +33,15 @@ struct OwnCountsOptions: ParsableArguments {
     }
 
     /// The table, read with its schema within `limits`.
-    func read(limits: CSVLimits, dataDirectory: String?) throws -> TidyTable {
-        let reader = TidyTableReader(countryCodes: { try TidyTableReader.shippedCountryCodes(dataDirectory: dataDirectory) }, limits: limits)
+    func read(limits: InputLimits, dataDirectory: String?) throws -> TidyTable {
+        var reader = TidyTableReader(countryCodes: { try TidyTableReader.shippedCountryCodes(dataDirectory: dataDirectory) }, limits: limits.csv)
+        reader.yamlLimits = limits.yaml
         let table = try reader.read(path: csv!, schemaPath: schema, displayName: csv!)
         return table
     }
 
     /// The table's yearly counts by the columns named, within `period`.
-    func yearlyCounts(by: String?, period: Period?, limits: CSVLimits, dataDirectory: String?) throws -> YearlyCountData {
+    func yearlyCounts(by: String?, period: Period?, limits: InputLimits, dataDirectory: String?) throws -> YearlyCountData {
         let table = try read(limits: limits, dataDirectory: dataDirectory)
         guard let time else {
             let dated = table.columns.filter { $0.type == .integer || $0.type.isDate }.map(\.name)
