@@ -41,7 +41,8 @@ public struct TidyTableCounts: Sendable {
         let byColumn = try by.map { name throws(Diagnostic) in try table.column(named: name, for: roles.by) }
         let labels = CountLabels(
             table: table.title ?? (table.displayName as NSString).lastPathComponent,
-            time: timeColumn.displayTitle,
+            // Rows of events dated to the day are counted per year: the column says which year.
+            time: countColumn == nil && timeColumn.type.isDate && timeColumn.type != .date(.year) ? "year of \(timeColumn.displayTitle)" : timeColumn.displayTitle,
             count: countColumn?.displayTitle ?? "events (rows of \((table.displayName as NSString).lastPathComponent))",
             unit: countColumn.map { $0.unit ?? $0.title ?? $0.name } ?? "events",
             series: byColumn?.displayTitle)
