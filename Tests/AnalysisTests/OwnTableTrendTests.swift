@@ -19,8 +19,18 @@ struct OwnTableTrendTests {
         return TrendAnalysis.run(events, by: [.year], tests: TrendTest.allCases, level: level, alpha: alpha)
     }
 
-    /// Every outcome equal, field by field, Double by Double.
+    /// JSON of a Codable result; doubles are written in their shortest round-trip form, so equal
+    /// JSON means equal bits.
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Every outcome equal, field by field, Double by Double, and as JSON.
     static func expectSame(_ a: SeriesTrend, _ b: SeriesTrend) {
+        #expect(outcomesJSON(a) == outcomesJSON(b))
+        #expect(!outcomesJSON(a).isEmpty && outcomesJSON(a).allSatisfy { !$0.isEmpty })
         #expect(a.years == b.years)
         #expect(a.counts == b.counts)
         #expect(a.exposures == b.exposures)
@@ -32,6 +42,18 @@ struct OwnTableTrendTests {
             case let (.poisson(p), .poisson(q)): #expect(p == q)
             case let (.notComputed(p, r), .notComputed(q, s)): #expect(p == q); #expect(r == s)
             default: Issue.record("different outcomes: \(x) and \(y)")
+            }
+        }
+    }
+
+    /// The statistics of a series as JSON, one document per test.
+    static func outcomesJSON(_ trend: SeriesTrend) -> [String] {
+        trend.outcomes.map { outcome in
+            switch outcome {
+            case .ols(let r): return json(r)
+            case let .mannKendall(m, s): return json(m) + json(s)
+            case .poisson(let r): return json(r)
+            case let .notComputed(test, reason): return "\(test) \(reason)"
             }
         }
     }
@@ -87,6 +109,10 @@ struct OwnTableTrendTests {
             #expect(a.annualRate == b.annualRate)
             #expect(a.rateInterval == b.rateInterval)
         }
+        #expect(Self.json(own.comparison.rateRatio) == Self.json(corpus.comparison.rateRatio))
+        #expect(Self.json(own.comparison.rateDifference) == Self.json(corpus.comparison.rateDifference))
+        #expect(Self.json(own.comparison.first.rateInterval) == Self.json(corpus.comparison.first.rateInterval))
+        #expect(Self.json(own.comparison.second.rateInterval) == Self.json(corpus.comparison.second.rateInterval))
         #expect(own.comparison.rateRatio == corpus.comparison.rateRatio)
         #expect(own.comparison.rateDifference == corpus.comparison.rateDifference)
         #expect(own.table.title == "attacks: 2001–2011 compared with 2024")
