@@ -153,4 +153,13 @@ import Testing
         #expect(throws: Diagnostic.self) { try reader.read(csv: "a,b\n", file: "t.csv") }
         #expect(throws: Diagnostic.self) { try reader.read(csv: "", file: "t.csv") }
     }
+
+    @Test func timeValuesAreYearsAndFractionsOfYears() throws {
+        #expect(TidyValue.integer(2001).timeValue == 2001)
+        #expect(TidyValue.date(try PartialDate(parsing: "2001")).timeValue == 2001)
+        // July 1st is day 181 of 365 in 2001.
+        #expect(TidyValue.date(try PartialDate(parsing: "2001-07")).timeValue == 2001 + 181.0 / 365)
+        #expect(TidyValue.date(try PartialDate(parsing: "2004-03-01")).timeValue == 2004 + 60.0 / 366)
+        #expect(TidyValue.string("2001").timeValue == nil && TidyValue.boolean(true).timeValue == nil)
+    }
 }

@@ -30,6 +30,8 @@ import Testing
         "dumbbell": #"{"categories": ["China"], "start": [1], "end": [2], "startLabel": "2001", "endLabel": "2024"}"#,
         "slope": #"{"categories": ["China", "India"], "start": [1, 3], "end": [2, null], "startLabel": "2001", "endLabel": "2024"}"#,
         "smallMultiples": #"{"panels": [{"title": "China", "series": [{"name": "A", "x": [2001, 2002], "y": [1, 2]}]}]}"#,
+        "step": #"{"series": [{"name": "A", "x": [2001, 2002], "y": [1, 2]}]}"#,
+        "area": #"{"x": [2001, 2002], "series": [{"name": "A", "values": [1, null]}, {"name": "B", "values": [2, 3]}]}"#,
     ]
 
     @Test func everyRegisteredKindDecodesFromAFlatSpec() throws {

@@ -82,6 +82,21 @@ public enum TidyValue: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The value as a point in time, in years: integers as years (2001), dates as fractional years
+    /// from their first day (2001-07 → 2001.496), numbers as they are; nil for text, codes and booleans.
+    public var timeValue: Double? {
+        switch self {
+        case .integer(let i): return Double(i)
+        case .number(let d): return d
+        case .date(let date):
+            guard date.precision != .year else { return Double(date.year) }
+            let start = DayDate(year: date.year, month: 1, day: 1).daysSinceEpoch
+            let days = Double(DayDate(year: date.year + 1, month: 1, day: 1).daysSinceEpoch - start)
+            return Double(date.year) + Double(date.earliestDay.daysSinceEpoch - start) / days
+        default: return nil
+        }
+    }
+
     /// The value as the CSV spelt it, in canonical form (dates as YYYY[-MM[-DD]], numbers in full precision).
     public var description: String {
         switch self {

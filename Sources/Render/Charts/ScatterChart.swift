@@ -11,11 +11,14 @@ public struct ScatterChart: ChartKind, Equatable {
         public var y: Double
         /// The group the point belongs to; nil for none.
         public var group: String?
+        /// A magnitude drawn as the marker's area (a bubble); nil for the chart's point size.
+        public var size: Double?
         /// A point.
-        public init(x: Double, y: Double, group: String? = nil) {
+        public init(x: Double, y: Double, group: String? = nil, size: Double? = nil) {
             self.x = x
             self.y = y
             self.group = group
+            self.size = size
         }
     }
 
@@ -41,11 +44,13 @@ public struct ScatterChart: ChartKind, Equatable {
     public var opacity: Double
     /// Labelled points, placed so labels avoid each other.
     public var notes: [PointNote]
+    /// What the points' sizes measure, for the size key; nil when points carry no size.
+    public var sizeTitle: String?
 
     /// A scatter plot.
     public init(text: ChartText = ChartText(), points: [Point], xScale: ScaleKind = .linear, yScale: ScaleKind = .linear,
                 xTitle: String? = nil, yTitle: String? = nil, xFormat: NumberFormat = .grouped, yFormat: NumberFormat = .grouped,
-                pointSize: Double? = nil, opacity: Double = 0.75, notes: [PointNote] = []) {
+                pointSize: Double? = nil, opacity: Double = 0.75, notes: [PointNote] = [], sizeTitle: String? = nil) {
         self.text = text
         self.points = points
         self.xScale = xScale
@@ -57,6 +62,7 @@ public struct ScatterChart: ChartKind, Equatable {
         self.pointSize = pointSize
         self.opacity = opacity
         self.notes = notes
+        self.sizeTitle = sizeTitle
     }
 
     /// Plain x and y arrays, one group.
@@ -79,6 +85,11 @@ public struct ScatterChart: ChartKind, Equatable {
         // One pass: keep drawable points, split by group, and find the ranges.
         var xs: [[Double]] = Array(repeating: [], count: max(groups.count, 1))
         var ys = xs
+        // Bubbles: the marker's area is proportional to the size, the largest 3.5 markers across.
+        let largest = points.compactMap(\.size).filter { $0.isFinite && $0 > 0 }.max()
+        let bubbleDiameter = theme.markerSize * 3.5
+        func diameter(_ size: Double) -> Double { bubbleDiameter * (max(size, 0) / largest!).squareRoot() }
+        var sizes: [[Double?]] = Array(repeating: [], count: xs.count)
         if groups.isEmpty {
             xs[0].reserveCapacity(points.count)
             ys[0].reserveCapacity(points.count)
@@ -90,6 +101,7 @@ public struct ScatterChart: ChartKind, Equatable {
             let g = p.group.flatMap { groupIndex[$0] } ?? 0
             xs[g].append(p.x)
             ys[g].append(p.y)
+            if largest != nil { sizes[g].append(p.size.map(diameter)) }
             xLow = min(xLow, p.x)
             xHigh = max(xHigh, p.x)
             yLow = min(yLow, p.y)
@@ -97,8 +109,10 @@ public struct ScatterChart: ChartKind, Equatable {
         }
         var marks: [Mark] = []
         for g in xs.indices {
-            marks.append(.point(PointMark(x: xs[g], y: ys[g], shape: groups.isEmpty ? .circle : LineChart.marker(g),
-                                          color: theme.palette.color(g), size: pointSize, opacity: opacity)))
+            marks.append(.point(PointMark(x: xs[g], y: ys[g], sizes: largest == nil ? nil : sizes[g],
+                                          shape: groups.isEmpty ? .circle : LineChart.marker(g),
+                                          color: theme.palette.color(g), size: pointSize, opacity: opacity,
+                                          outline: largest == nil ? nil : theme.background)))
         }
         let xd = xLow <= xHigh ? (xLow == xHigh ? (xLow - 0.5)...(xHigh + 0.5) : xLow...xHigh) : 0...1
         let yd = yLow <= yHigh ? (yLow == yHigh ? (yLow - 0.5)...(yHigh + 0.5) : yLow...yHigh) : 0...1
@@ -107,13 +121,21 @@ public struct ScatterChart: ChartKind, Equatable {
         let y = Axis(scale: Domain.scale(yScale, yScale == .log ? Domain.paddedLog(yd, by: 0.04) : Domain.padded(yd, by: 0.04)),
                      title: yTitle, format: yFormat, grid: true, showsLine: true)
         let panel = Panel(x: x, y: y, marks: marks, annotations: notes.map { .point(x: $0.x, y: $0.y, label: $0.label) })
-        var legend: Legend?
+        var entries: [Legend.Entry] = []
         if groups.count > 1 {
-            legend = Legend(entries: groups.enumerated().map { i, g in
+            entries = groups.enumerated().map { i, g in
                 Legend.Entry(label: g, swatch: .point(theme.palette.color(i), LineChart.marker(i), diameter: theme.markerSize * 1.4))
-            })
+            }
         }
-        return Chart(text: text, panels: [panel], legend: legend)
+        if let largest {
+            // A key of two bubbles: the largest size and a quarter of it (half the diameter).
+            let step = NumberFormat.naturalStep(largest / 4)
+            entries += [largest, largest / 4].map { value in
+                Legend.Entry(label: "\(sizeTitle.map { "\($0) " } ?? "")\(NumberFormat.grouped.format(value, step: step))",
+                             swatch: .point(.gray(0.55), .circle, diameter: diameter(value)))
+            }
+        }
+        return Chart(text: text, panels: [panel], legend: entries.isEmpty ? nil : Legend(entries: entries))
     }
 }
 
@@ -123,19 +145,20 @@ extension ScatterChart {
     /// The statistic of the data this kind draws (see `ChartStatistic`).
     public static let statistic = ChartStatistic.pairs(x: "killed", y: "wounded")
     /// The channels a table can map to (`ChartChannel`).
-    public static let channels: Set<ChartChannel> = [.x, .y, .color, .label]
+    public static let channels: Set<ChartChannel> = [.x, .y, .color, .size, .label]
 
     /// One point per record with both measures, grouped by series.
     public init(binding: ChartBinding) throws(ChartBindingError) {
         let points = binding.rows.compactMap { row -> Point? in
             guard let x = row.x.number, let y = row.y else { return nil }
-            return Point(x: x, y: y, group: row.series)
+            return Point(x: x, y: y, group: row.series, size: row.size)
         }
         let notes = binding.labelled ? binding.rows.compactMap { row -> PointNote? in
             guard let x = row.x.number, let y = row.y, let label = row.label else { return nil }
             return PointNote(x: x, y: y, label: label)
         } : []
-        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle, notes: notes)
+        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle, notes: notes,
+                  sizeTitle: points.contains { $0.size != nil } ? binding.sizeTitle : nil)
     }
 }
 
@@ -144,7 +167,7 @@ extension ScatterChart {
 
 extension ScatterChart {
     private enum Keys: String, CodingKey {
-        case points, xScale, yScale, xTitle, yTitle, xFormat, yFormat, pointSize, opacity, notes
+        case points, xScale, yScale, xTitle, yTitle, xFormat, yFormat, pointSize, opacity, notes, sizeTitle
     }
 
     /// Reads the flat spec fields; those with defaults may be left out.
@@ -155,6 +178,6 @@ extension ScatterChart {
                   xTitle: try c.decodeIfPresent(String.self, forKey: .xTitle), yTitle: try c.decodeIfPresent(String.self, forKey: .yTitle),
                   xFormat: try c.value(.xFormat, or: .grouped), yFormat: try c.value(.yFormat, or: .grouped),
                   pointSize: try c.decodeIfPresent(Double.self, forKey: .pointSize), opacity: try c.value(.opacity, or: 0.75),
-                  notes: try c.value(.notes, or: []))
+                  notes: try c.value(.notes, or: []), sizeTitle: try c.decodeIfPresent(String.self, forKey: .sizeTitle))
     }
 }

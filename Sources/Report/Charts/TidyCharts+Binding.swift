@@ -130,22 +130,33 @@ extension TidyCharts {
         let yColumn = try numericColumn(yName, for: "--y")
         let seriesColumn = try request.color.map { try column($0, for: "--color") }
         let labelColumn = try request.label.map { try column($0, for: "--label") }
+        let sizeColumn = try request.size.map { try numericColumn($0, for: "--size") }
+        if let sizeColumn, let r = sizeColumn.cells.indices.first(where: { (sizeColumn.cells[$0]?.number ?? 0) < 0 }) {
+            throw Diagnostic(SourceLocation(file: table.displayName, line: table.rowLines[r]),
+                             "--size \(sizeColumn.name) is negative here (\(sizeColumn.cells[r]!)); a size is drawn as an area and cannot be below 0",
+                             hint: "map a magnitude to --size, or put signed values on --y")
+        }
         var rows: [ChartBinding.Row] = []
         var dropped: [Int] = []
         var seriesSeen: [TidyValue] = []
         for r in 0..<table.rowCount {
             guard let x = xColumn.cells[r], let y = yColumn.cells[r]?.number else { dropped.append(r); continue }
+            // An unknown size cannot be drawn at any size without inventing one.
+            let size = sizeColumn?.cells[r]?.number
+            if sizeColumn != nil && size == nil { dropped.append(r); continue }
             let series = seriesColumn?.cells[r] ?? nil
             if let series, !seriesSeen.contains(series) { seriesSeen.append(series) }
-            rows.append(ChartBinding.Row(x: position(x), y: y, series: series?.description, label: (labelColumn?.cells[r] ?? nil)?.description))
+            rows.append(ChartBinding.Row(x: position(x), y: y, series: series?.description, size: size,
+                                         label: (labelColumn?.cells[r] ?? nil)?.description))
         }
         if !dropped.isEmpty {
-            notes.append("\(dropped.count) \(dropped.count == 1 ? "row" : "rows") with no \(xColumn.name) or \(yColumn.name) left out (\(lineList(dropped))).")
+            let what = [xColumn.name, yColumn.name] + (sizeColumn.map { [$0.name] } ?? [])
+            notes.append("\(dropped.count) \(dropped.count == 1 ? "row" : "rows") with no \(what.dropLast().joined(separator: ", ")) or \(what.last!) left out (\(lineList(dropped))).")
         }
         guard !rows.isEmpty else { throw refuse("no row has both \(xColumn.name) and \(yColumn.name); nothing to draw") }
         let series = seriesColumn.map { ordered(seriesSeen, type: $0.type).map(\.description) } ?? []
         let binding = ChartBinding(rows: rows, series: series, xIsTime: xColumn.type.isDate, xTitle: xColumn.displayTitle,
-                                   yTitle: yColumn.displayTitle, absentIsZero: false, labelled: labelColumn != nil)
+                                   yTitle: yColumn.displayTitle, sizeTitle: sizeColumn?.displayTitle, absentIsZero: false, labelled: labelColumn != nil)
         let data = ResultTable(columns: [.init(xColumn.name, alignment: .right), .init(yColumn.name, alignment: .right)]
                                    + (seriesColumn.map { [ResultTable.Column($0.name)] } ?? []),
                                rows: rows.map { [.text($0.x.description), .number($0.y!, digits: 6)] + (seriesColumn != nil ? [.text($0.series ?? "")] : []) })
@@ -236,16 +247,7 @@ extension TidyCharts {
 
     /// A cell as a position: numbers as numbers, years as years, finer dates as fractional years, the rest as categories.
     func position(_ value: TidyValue) -> ChartBinding.Value {
-        switch value {
-        case .integer(let i): return .number(Double(i))
-        case .number(let d): return .number(d)
-        case .date(let date):
-            guard date.precision != .year else { return .number(Double(date.year)) }
-            let start = DayDate(year: date.year, month: 1, day: 1).daysSinceEpoch
-            let days = Double(DayDate(year: date.year + 1, month: 1, day: 1).daysSinceEpoch - start)
-            return .number(Double(date.year) + Double(date.earliestDay.daysSinceEpoch - start) / days)
-        default: return .text(value.description)
-        }
+        value.timeValue.map { .number($0) } ?? .text(value.description)
     }
 
     /// "Value (USD m)", "Count", "Sum of Value (USD m)".

@@ -59,7 +59,7 @@ struct ChartCommand: ParsableCommand {
     @Option(help: ArgumentHelp("--csv: one panel per value of this column (line charts).", valueName: "column"))
     var facet: String?
 
-    @Option(help: ArgumentHelp("--csv: a magnitude drawn as size (no kind draws it from a table yet).", valueName: "column"))
+    @Option(help: ArgumentHelp("--csv: a magnitude drawn as a bubble's area (scatter).", valueName: "column"))
     var size: String?
 
     @Option(help: ArgumentHelp("--csv: text printed beside each point (scatter).", valueName: "column"))
