@@ -52,6 +52,8 @@ import TestSupport
         #expect(message.contains("spec.yaml:6:20: error: placeholder {{ trend table=survey time=yaer"), "\(message)")
         #expect(message.contains("has no column 'yaer' for time="))
         #expect(message.contains("did you mean 'year'?"))
+        let verb = try Self.build("  - text: \"{{ span table=survey time=year }}\"\n").message
+        #expect(verb.contains("table= (a table of the spec's tables:) works with count, rate, trend, compare, not with 'span'"), "\(verb)")
         let table = try Self.build("  - text: \"{{ count table=survey2 time=year count=incidents }}\"\n").message
         #expect(table.contains("no table 'survey2' in the spec's tables:; did you mean 'survey'?"), "\(table)")
     }
@@ -86,11 +88,15 @@ import TestSupport
     @Test func ownTablesGiveTheirNumbersAndSource() throws {
         let body = """
           - text: "Total {{ count table=survey time=year count=incidents by=region 2012-2013 }}; \
+        {{ rate table=survey time=year count=incidents by=region 2012-2013 }} a year; \
         {{ compare table=survey time=year count=incidents by=region 2010 2012-2013 }}."
           - table: {id: tab-a, analysis: counts, table: survey, time: year, count: incidents, by: region, caption: c}
 
         """
         let report = try #require(try Self.build(body).report)
+        let text = report.items.compactMap { $0 as? BuiltParagraph }.flatMap(\.runs).map(\.text).joined()
+        // 2012–2013: 6 + 9 + 7 + 8 = 30 over two years; 2010 (8) against 2012–2013 (15 a year).
+        #expect(text.contains("Total 30; 15.0 a year; 8.00 a year in 2010 against 15.0 in 2012–2013 (rate ratio 0.533"), "\(text)")
         let table = report.tables[0]
         #expect(table.table.columns.map(\.title) == ["year", "Region", "Incidents (events)"])
         // South's 2011 is blank: unknown, shown as missing, never 0.

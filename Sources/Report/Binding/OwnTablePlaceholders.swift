@@ -9,6 +9,16 @@ import Support
 /// row is one event); `by=` the column a counts table's rows are split by (the placeholder reads
 /// the totals over it); positional arguments are periods. Unknown tables and columns are errors
 /// listing what exists and the closest name.
+enum OwnTablePlaceholders {
+    /// The verbs that read a table of the spec's `tables:` with `table=NAME`.
+    static let verbs = ["count", "rate", "trend", "compare"]
+
+    /// The message for `table=` on any other verb.
+    static func unsupported(_ verb: String) -> String {
+        "table= (a table of the spec's tables:) works with \(verbs.joined(separator: ", ")), not with '\(verb)'"
+    }
+}
+
 extension PlaceholderCall {
     /// The counts of the own table `table=` names, or nil when the placeholder names none.
     private func ownCounts(period: Period?) throws -> (name: String, data: YearlyCountData)? {
@@ -60,6 +70,17 @@ extension PlaceholderCall {
         let period = try ownTable(name) ? try ownPeriod(0, table: name) : nil
         let whole = try Period(years: data.range.lowerBound, data.range.upperBound)
         return .text(NumberText.grouped(try data.figure(over: period ?? whole).figure.count))
+    }
+
+    /// `{{ rate table=survey time=year count=value 2001-2011 }}`: the period's count a year, as the corpus's rate.
+    func ownRate() throws -> BoundValue? {
+        guard let name = p.options["table"] else { return nil }
+        guard let (_, data) = try ownCounts(period: nil) else { return nil }
+        guard let period = try ownPeriod(0, table: name) else {
+            throw fail("rate needs a period, e.g. {{ rate table=\(name) time=... count=... 2001-2011 }}")
+        }
+        let figure = try data.figure(over: period).figure
+        return .text(StatisticText.number(try ExactPoisson.rate(count: figure.count, exposure: figure.exposureYears, level: level).rate))
     }
 
     /// Whether `name` is one of the spec's tables (errors are thrown by `ownCounts`).

@@ -35,6 +35,7 @@ struct PlaceholderCall {
     /// The events of the table named by the first argument, in the period of the second (if
     /// given), filtered by the `country=`, `status=` and `kind=` options.
     func filtered(periodArgument: Int? = 1, statusOption: String = "status") throws -> FilteredEvents {
+        if p.options["table"] != nil { throw fail(OwnTablePlaceholders.unsupported(p.verb)) }
         let table = try store.table(named: try argument(0, "the table (attacks, exercises, documents, membership)"))
         let period = try periodArgument.flatMap { index in
             index < p.arguments.count ? try periods.period(p.arguments[index], table: table.name) : nil
@@ -85,6 +86,7 @@ struct PlaceholderCall {
 
     /// `{{ rate attacks 2001-2011 }}`: events a year, by the exact Poisson estimate.
     func rate() throws -> BoundValue {
+        if let own = try ownRate() { return own }
         guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
         let events = try filtered()
         let rate = try ExactPoisson.rate(count: events.events.count, exposure: events.filter.period!.years, level: level)
