@@ -61,5 +61,6 @@ public enum OwnTableError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// "what is wrong (hint: how to fix it)", for messages without a location.
     public var description: String { "\(message) (hint: \(hint))" }
 }

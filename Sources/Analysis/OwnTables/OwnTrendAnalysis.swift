@@ -4,6 +4,7 @@ import Foundation
 /// Trend tests on a user's own yearly counts: the corpus's tests (`TrendAnalysis.runTests`) on
 /// the known years of each series, with the table's own labels in every output.
 public struct OwnTrendAnalysis: Sendable {
+    /// The counts the tests ran on, with their labels and notes.
     public var data: YearlyCountData
     /// "all" first, then one per `--by` value; empty when no test was asked for.
     public var trends: [SeriesTrend]

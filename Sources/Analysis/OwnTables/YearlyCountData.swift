@@ -30,6 +30,7 @@ public struct CountLabels: Sendable, Hashable {
 public struct CountObservation: Sendable, Hashable {
     /// The `--by` column's value; nil without `--by`.
     public var series: String?
+    /// The year the count is for.
     public var year: Int
     /// nil when the cell is blank: unknown, never 0.
     public var count: Int?
@@ -86,12 +87,15 @@ public struct YearlyCountData: Sendable {
 
     /// One series: a name ("all" or a `--by` value) and its known counts by year.
     public struct Series: Sendable, Hashable {
+        /// "all" or a `--by` value.
         public var name: String
         /// Counts for the years known; a year of the range absent here is unknown.
         public var counts: [Int: Int]
     }
 
+    /// The table's words for its time, counts and series.
     public var labels: CountLabels
+    /// A counts table or a table of events: what an absent year means.
     public var origin: Origin
     /// The years the table speaks for: its stated coverage, else its first to its last year with a row.
     public var range: ClosedRange<Int>
