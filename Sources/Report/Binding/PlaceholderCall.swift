@@ -141,11 +141,7 @@ struct PlaceholderCall {
         let statuses = try periods.statuses(p.options["status"].map { $0.split(separator: ",").map(String.init) } ?? [])
         let analysis = try ComparisonAnalysis.run(name, first, p.options["with"] ?? name, second, corpus: corpus,
                                                   statusAtTime: statuses, level: level)
-        return describe(analysis.comparison)
-    }
-
-    /// A comparison in words: both rates and the ratio with its interval.
-    func describe(_ c: PeriodComparison) -> BoundValue {
+        let c = analysis.comparison
         var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
         if let ratio = c.rateRatio {
             text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
@@ -155,16 +151,11 @@ struct PlaceholderCall {
 
     /// `{{ trend attacks 2001-2011 test=mann-kendall }}`: one trend test's verdict in words.
     func trend() throws -> BoundValue {
-        let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
-        if let own = try ownTrend(test) { return own }
+        if let own = try ownTrend() { return own }
         let events = try filtered()
         let yearly = events.grouped(by: [.year]).yearlyCounts()
-        return try describe(TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first!)
-    }
-
-    /// One test's outcome in words, the same for the corpus and an own table.
-    func describe(_ outcome: TrendTestOutcome) throws -> BoundValue {
-        switch outcome {
+        let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
+        switch TrendAnalysis.runTests([test], years: yearly.years, counts: yearly.counts, level: level).first! {
         case .mannKendall(let mk, let sen):
             let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
             return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")

@@ -68,3 +68,19 @@ extension ChartBlock {
         do { return try Length(checking: text) } catch { throw Diagnostic(location, error.message) }
     }
 }
+
+/// A figure of an own table in the body: laid out as any figure, with the table's own source line
+/// and notes (rows left out) under it in place of the corpus's source line and coverage note.
+struct BuiltOwnFigureItem: BuiltBlock {
+    var index: Int
+
+    func layOut(_ context: BlockMaker) throws -> [any FlowBlock] {
+        let figure = context.report.figures[index]
+        return try BuiltFigureItem(index: index).layOut(context).map { flow in
+            guard var figureFlow = flow as? FigureFlow, let sourceLine = figure.sourceLine else { return flow }
+            figureFlow.notes = context.notes([sourceLine] + figure.chart.caveats)
+            figureFlow.notesHeight = context.notesHeight(figureFlow.notes)
+            return figureFlow
+        }
+    }
+}

@@ -80,7 +80,7 @@ struct ChartBlock: ReportBlock {
             var figure = BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
                                      caption: try context.binding.runs(caption), chart: own.chart)
             figure.sourceLine = own.sourceLine
-            return [BuiltFigureItem(index: context.add(figure))]
+            return [BuiltOwnFigureItem(index: context.add(figure))]
         }
         let request = try chartRequest(context)
         context.use(request.table)
@@ -155,9 +155,7 @@ struct BuiltFigureItem: BuiltBlock {
         spec.text.source = nil
         let chart = context.pdf.layout(try spec.figure())
         let caption = context.caption(label: figure.label, figure.caption)
-        // An own table's figure has its table's source line and its own notes (rows left out), not the corpus's.
-        let notes = context.notes(figure.sourceLine.map { [$0] + figure.chart.caveats }
-                                  ?? [SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
+        let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus)]
                                   + (figure.chart.caveats.isEmpty ? [] : [BlockMaker.coverageNote]))
         return [FigureFlow(anchor: figure.id, contentsText: "\(figure.label). \(BlockMaker.firstSentence(figure.caption))",
                            chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,

@@ -11,6 +11,13 @@ struct TableBlock: ReportBlock {
     var analysis: TableAnalysis
     /// The corpus table the analysis reads, where it takes one.
     var table: String?
+    /// Over a table of the spec's `tables:`: the column of years or dates, the column of counts
+    /// (absent: each row is one event), and `by:` as a column, each with its place in the spec.
+    var time: Located<String>?
+    var count: Located<String>?
+    var byColumn: Located<String>?
+    /// Where the block is written, for errors about an own table's columns.
+    var location: SourceLocation?
     var by: String?
     var period: String?
     var periods: [String] = []
@@ -21,13 +28,6 @@ struct TableBlock: ReportBlock {
     var tests: [String] = []
     var caption: LocatedText
     var limit: Int?
-    /// Over a table of the spec's `tables:`: the column of years or dates, the column of counts
-    /// (absent: each row is one event), and `by:` as a column, each with its place in the spec.
-    var time: Located<String>?
-    var count: Located<String>?
-    var byColumn: Located<String>?
-    /// Where the block is written, for errors about an own table's columns.
-    var location: SourceLocation?
 
     var id: String? { tableID }
 
@@ -45,11 +45,11 @@ struct TableBlock: ReportBlock {
         table.status = try map["status"]?.stringList() ?? []
         table.indicators = try map["indicators"]?.stringList() ?? []
         table.tests = try map["tests"]?.stringList() ?? []
-        table.limit = try map["limit"]?.int()
         table.time = try SpecReader.located(map["time"])
         table.count = try SpecReader.located(map["count"])
         table.byColumn = try SpecReader.located(map["by"])
         table.location = node.location
+        table.limit = try map["limit"]?.int()
         return table
     }
 

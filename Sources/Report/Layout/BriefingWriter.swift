@@ -106,7 +106,6 @@ public struct BriefingWriter {
         }
         let rows = corpus.tables.values.filter { $0.schema.column(named: "source_id") != nil }.reduce(0) { $0 + $1.rows.count }
         let about = "Every number in this briefing is computed by SCOBrief from its sourced corpus (\(NumberText.grouped(rows)) rows, each citing its source). "
-            + (report.ownTableNotes.isEmpty ? "" : "Some tables are the author's own data, with their own sources (see “About the data”). ")
             + "Figures and tables name the sources of the rows they use; the appendix lists every source and what the data cover."
         pdf.draw(Paragraph(text: about, font: style.note, color: style.secondary, alignment: .left, lineSpacing: 1.2),
                  at: Point(x: g.left, y: g.bottom - 40), width: g.contentWidth * 0.7)

@@ -10,9 +10,10 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two periods: annual rates with exact intervals, their ratio and difference.",
         discussion: """
         Examples:
+          scobrief compare --csv survey.csv --time year --count incidents --by region --period 2010-2012 --period 2018-2020
+
           scobrief compare attacks --period 2001-2011 --period 2024
           scobrief compare attacks --period 2001-2011 --with attacks-prevented --period 2024
-          scobrief compare --csv survey.csv --time year --count incidents --period 2001-2005 --period 2010-2014
         A figure is a corpus table (attacks, exercises, documents) or an indicator reported in
         indicators.csv (attacks-prevented, crimes-prevented, ...). Figures that measure different
         things (attacks that happened, attacks prevented) or lists of named examples set against

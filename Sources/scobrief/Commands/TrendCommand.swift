@@ -9,14 +9,13 @@ struct TrendCommand: ParsableCommand {
         abstract: "Counts by year or country, with trend tests and confidence intervals.",
         discussion: """
         Examples:
+          scobrief trend --csv survey.csv --time year --count incidents --by region
+          scobrief trend --csv events.csv --time date          (one row per event)
+
           scobrief trend attacks --from 2001 --to 2011 --test mann-kendall,poisson
           scobrief trend exercises --by year,country --format markdown
           scobrief trend attacks --status member --country RUS --country CHN
-          scobrief trend --csv survey.csv --time year --count incidents --by region
-          scobrief trend --csv events.csv --time date
-        Years without events are counted as 0 in the trend tests. With --csv and --count, a blank
-        count or a year without a row is unknown and left out, unless the schema says the table
-        is complete (coverage: {complete: true}); without --count, each row is one event.
+        Years without events are counted as 0 in the trend tests.
         """
     )
 

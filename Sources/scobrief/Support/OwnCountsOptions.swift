@@ -16,7 +16,7 @@ struct OwnCountsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --csv: the column of years or dates.", valueName: "column"))
     var time: String?
 
-    @Option(help: ArgumentHelp("With --csv: the column of counts per year; leave it out to count rows as events.", valueName: "column"))
+    @Option(help: ArgumentHelp("With --csv: the column of counts per year; leave it out to count rows as events. A blank count, or a year with no row, is unknown and left out, unless the schema says the table is complete (coverage: {complete: true}).", valueName: "column"))
     var count: String?
 
     /// Whether the command reads the user's table.
