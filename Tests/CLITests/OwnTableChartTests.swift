@@ -177,6 +177,18 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: output), "no output on error")
     }
 
+    @Test func aCorpusTableMapsItsColumnsTheSameWay() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-own-table")
+        let result = try CLI.run(["chart", "bar", "--table", "attacks", "--x", "year", "--y", "count", "--color", "country",
+                                  "--position", "dodge", "-o", folder.file("attacks.pdf")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try Self.text(ofPDF: folder.file("attacks.pdf"))
+        #expect(lines.contains("Country") && lines.contains("Russia") && lines.contains("Year"))
+        #expect(lines.joined(separator: " ").contains("Compiled in the SCOBrief corpus"), "corpus data keep the corpus's source line")
+        let preset = try CLI.run(["chart", "attacks-per-year", "--color", "country", "-o", folder.file("preset.pdf")])
+        #expect(preset.status != 0 && preset.stderr.contains("presets, membership and indicators take --x, --y and --by"), "\(preset.stderr)")
+    }
+
     @Test func moreSeriesThanDistinctColoursAreRefusedWithAHintToFacet() throws {
         let folder = try TemporaryFolder(prefix: "scobrief-own-table")
         var lines = ["year,group,value"]

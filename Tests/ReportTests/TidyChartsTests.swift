@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 @testable import Dataset
@@ -95,5 +96,42 @@ import Support
         #expect(throws: Diagnostic.self) {
             try TidyCharts(table: negative).build(TidyChartRequest(kind: ScatterChart.self, x: "a", y: "b", size: "s"))
         }
+    }
+
+    @Test func aCorpusTableAsATidyTableCountsAsTheCorpusChartDoes() throws {
+        let corpus = Fixtures.corpus
+        let corpusChart = try CorpusCharts(corpus: corpus).build(ChartRequest(kind: BarChart.self, table: "attacks", x: "year", y: "count", by: "country"))
+        let reference = try #require(corpusChart.spec.content as? BarChart)
+        let events = EventFilter().apply(to: try EventTableStore(corpus: corpus).table(named: "attacks"), membership: corpus.membership)
+        let table = TidyTable(events: events, corpus: corpus, perCountry: true)
+        let built = try TidyCharts(table: table).build(TidyChartRequest(kind: BarChart.self, x: "year", y: "count", color: "country"))
+        let tidy = try #require(built.spec.content as? BarChart)
+        #expect(Set(tidy.series.map(\.name)) == Set(reference.series.map(\.name)))
+        var compared = 0
+        for series in tidy.series {
+            let other = try #require(reference.series.first { $0.name == series.name })
+            for (c, category) in tidy.categories.enumerated() {
+                let r = try #require(reference.categories.firstIndex(of: category))
+                #expect(series.values[c] == other.values[r], "\(series.name) \(category)")
+                compared += 1
+            }
+        }
+        #expect(compared > 0)
+        let total = { (chart: BarChart) -> Double in chart.series.flatMap { $0.values }.compactMap { $0 }.reduce(0, +) }
+        #expect(total(tidy) == total(reference), "every attack-country pair counted once in both")
+        #expect(built.spec.text.source == corpusChart.spec.text.source, "corpus data keep the corpus's source line")
+    }
+
+    @Test func monthsReadAsMonthsOnBarsAndSitInTimeOnLines() throws {
+        let table = try Self.table("month,v\n2024-01,3\n2024-02,5\n2024-03,\n")
+        let bars = try TidyCharts(table: table).build(TidyChartRequest(kind: BarChart.self, x: "month", y: "v"))
+        let bar = try #require(bars.spec.content as? BarChart)
+        #expect(bar.categories == ["2024-01", "2024-02", "2024-03"])
+        #expect(bar.series[0].values == [3, 5, nil], "a blank is missing, not a zero bar")
+        let lines = try TidyCharts(table: table).build(TidyChartRequest(kind: LineChart.self, x: "month", y: "v"))
+        let line = try #require(lines.spec.content as? LineChart)
+        let expected: [Double] = [2024, 2024 + 31.0 / 366, 2024 + 60.0 / 366]
+        #expect(line.series[0].points.map(\.x) == expected)
+        #expect(line.series[0].points.map(\.y) == [3, 5, nil])
     }
 }

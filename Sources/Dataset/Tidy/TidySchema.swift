@@ -92,9 +92,11 @@ public struct TidySchema: Sendable {
         try self.init(document: try YAMLDocument(bytes: Array(text.utf8), file: file))
     }
 
-    private static let tableKeys = ["fields", "missingValues", "title", "source", "coverage", "primaryKey", "foreignKeys", "description"]
-    private static let fieldKeys = ["name", "type", "title", "description", "unit", "missingValues", "constraints", "format", "example"]
-    private static let constraintKeys = ["required", "minimum", "maximum", "enum", "unique"]
+    // Only what is checked or shown: a key that would be ignored (primaryKey, unique, format) is
+    // refused as unknown rather than silently dropped. `description` and `example` document only.
+    private static let tableKeys = ["fields", "missingValues", "title", "source", "coverage", "description"]
+    private static let fieldKeys = ["name", "type", "title", "description", "unit", "missingValues", "constraints", "example"]
+    private static let constraintKeys = ["required", "minimum", "maximum", "enum"]
 
     private init(document: YAMLDocument) throws(Diagnostic) {
         file = document.file

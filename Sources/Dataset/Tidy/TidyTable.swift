@@ -37,6 +37,8 @@ public struct TidyTable: Sendable {
     public var rowCount: Int
     /// The line of the file on which each data row starts, so messages can name rows as the user sees them.
     public var rowLines: [Int]
+    /// How messages name rows when they have no line of their own (a corpus table's event ids); nil names them by line.
+    public var rowNames: [String]?
     /// The table's title from the schema.
     public var title: String?
     /// Where the data come from, from the schema; charts print it as their source line.

@@ -40,7 +40,8 @@ public struct TidyTableReader: Sendable {
     }
 
     /// Reads `path`; `schemaPath` names the schema, else a sidecar beside the CSV is used when there is one.
-    /// Throws a `DiagnosticList` with every problem found.
+    /// Throws a `Diagnostic` for a file or schema that cannot be read at all, and a `DiagnosticList`
+    /// with every problem found in the cells (up to `maxDiagnostics`).
     public func read(path: String, schemaPath: String? = nil, displayName: String? = nil) throws -> TidyTable {
         let name = displayName ?? path
         let schema: TidySchema?

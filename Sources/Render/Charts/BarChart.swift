@@ -162,7 +162,7 @@ extension BarChart {
         case .fill: arrangement = .filled
         case nil: arrangement = binding.series.isEmpty ? .grouped : .stacked
         }
-        self.init(categories: binding.xValues.map(\.description), series: series, arrangement: arrangement,
+        self.init(categories: binding.categoryLabels, series: series, arrangement: arrangement,
                   orientation: binding.orientation ?? (binding.xIsTime ? .vertical : .horizontal),
                   valueTitle: binding.yTitle, categoryTitle: binding.xTitle)
     }

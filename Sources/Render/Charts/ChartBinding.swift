@@ -81,6 +81,10 @@ public struct ChartBinding: Sendable {
     /// The series in drawing order (largest first unless the statistic orders otherwise); empty when
     /// the data are not split.
     public var series: [String]
+    /// How each x value prints as a category (bars, heat-map columns), aligned with `xValues`; nil
+    /// prints the values themselves. Dates finer than a year sit on x as fractional years but read
+    /// as "2004-09".
+    public var xLabels: [String]?
     /// True when x is a time (years or dates), so kinds can choose a time axis and orientation.
     public var xIsTime: Bool
     /// What x measures; nil for years, which need no title.
@@ -131,6 +135,9 @@ public struct ChartBinding: Sendable {
         self.absentIsZero = absentIsZero
         self.labelled = labelled
     }
+
+    /// The x values as category labels: `xLabels` when given, else the values printed.
+    public var categoryLabels: [String] { xLabels ?? xValues.map(\.description) }
 
     /// The series names to draw: the split series, or one series named after the measure.
     public var seriesOrMeasure: [String?] { series.isEmpty ? [nil] : series.map { Optional($0) } }

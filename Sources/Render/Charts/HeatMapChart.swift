@@ -95,7 +95,7 @@ extension HeatMapChart {
                 return row.count == 0 ? 0 : row.y
             }
         }
-        self.init(rows: binding.series, columns: binding.xValues.map(\.description), values: values, valueTitle: binding.yTitle,
+        self.init(rows: binding.series, columns: binding.categoryLabels, values: values, valueTitle: binding.yTitle,
                   columnTitle: binding.xTitle)
     }
 }

@@ -66,8 +66,8 @@ extension TidyCharts {
         if !measure.aggregates, let duplicate = keyOrder.first(where: { cellRows[$0]!.count > 1 }) {
             let rows = cellRows[duplicate]!
             let at = "\(xColumn.name) \(duplicate.x)" + (duplicate.series.map { " and \(seriesColumn!.name) \($0)" } ?? "")
-            overlap = Diagnostic(SourceLocation(file: table.displayName, line: table.rowLines[rows[1]]),
-                             "rows on lines \(lineList(rows)) share \(at); their marks would be drawn over each other",
+            overlap = Diagnostic(rowLocation(rows[1]),
+                             "\(rowList(rows)) share \(at); their marks would be drawn over each other",
                              hint: "aggregate with \(measureRole) sum:\(measureColumn?.name ?? "COL") or \(measureRole) mean:\(measureColumn?.name ?? "COL") (or count rows with \(measureRole) count), "
                                  + "or split them with \(seriesColumn == nil ? "--color COL" : "another column")")
         }
@@ -103,11 +103,12 @@ extension TidyCharts {
             notes.append("\(skippedMissing) missing \(measureColumn!.name) \(skippedMissing == 1 ? "value" : "values") left out of the \(measure == .count ? "counts" : measure.description.hasPrefix("sum") ? "sums" : "means").")
         }
         let filled = request.position == .fill
-        let binding = ChartBinding(rows: rows, xValues: xValues.map(position), series: (seriesValues ?? []).map(\.description),
+        var binding = ChartBinding(rows: rows, xValues: xValues.map(position), series: (seriesValues ?? []).map(\.description),
                                    xIsTime: xColumn.type.isNumeric || xColumn.type.isDate, xTitle: xColumn.displayTitle,
                                    yTitle: (filled ? "Share of " : "") + measureTitle(measure, measureColumn),
                                    position: request.position, orientation: request.kind.channels.contains(.flip) ? (request.flip ? .horizontal : .vertical) : nil,
                                    absentIsZero: measure == .count)
+        if xColumn.type.isDate { binding.xLabels = xValues.map(\.description) }
         let columns = [ResultTable.Column(xColumn.name)] + (seriesColumn.map { [ResultTable.Column($0.name)] } ?? [])
             + [ResultTable.Column(measure.description, alignment: .right)]
         return (binding, ResultTable(columns: columns, rows: dataRows))
@@ -132,7 +133,7 @@ extension TidyCharts {
         let labelColumn = try request.label.map { try column($0, for: "--label") }
         let sizeColumn = try request.size.map { try numericColumn($0, for: "--size") }
         if let sizeColumn, let r = sizeColumn.cells.indices.first(where: { (sizeColumn.cells[$0]?.number ?? 0) < 0 }) {
-            throw Diagnostic(SourceLocation(file: table.displayName, line: table.rowLines[r]),
+            throw Diagnostic(rowLocation(r),
                              "--size \(sizeColumn.name) is negative here (\(sizeColumn.cells[r]!)); a size is drawn as an area and cannot be below 0",
                              hint: "map a magnitude to --size, or put signed values on --y")
         }
@@ -187,8 +188,8 @@ extension TidyCharts {
             for r in 0..<table.rowCount {
                 guard let category = categories.cells[r] else { continue }
                 if let earlier = seen[category] {
-                    throw Diagnostic(SourceLocation(file: table.displayName, line: table.rowLines[r]),
-                                     "rows on lines \(lineList([earlier, r])) both have \(categories.name) \(category); a \(request.kind.name) chart shows each once",
+                    throw Diagnostic(rowLocation(r),
+                                     "\(rowList([earlier, r])) both have \(categories.name) \(category); a \(request.kind.name) chart shows each once",
                                      hint: "keep one row per \(categories.name), or use the long form with --x PERIOD --y sum:COL")
                 }
                 seen[category] = r
@@ -260,11 +261,23 @@ extension TidyCharts {
         }
     }
 
-    /// "3, 7 and 12" for rows given by index: their lines in the file.
+    /// Where row `r` is: its line in the file; a corpus table's rows have none.
+    func rowLocation(_ r: Int) -> SourceLocation {
+        SourceLocation(file: table.displayName, line: table.rowNames == nil ? table.rowLines[r] : nil)
+    }
+
+    /// "rows on lines 3 and 7", or a corpus table's "rows ID1 and ID2".
+    func rowList(_ rows: [Int]) -> String {
+        table.rowNames == nil ? "rows on \(lineList(rows))" : lineList(rows)
+    }
+
+    /// "lines 3, 7 and 12" for rows given by index: their lines in the file, or their names (event ids).
     func lineList(_ rows: [Int]) -> String {
-        let lines = rows.prefix(5).map { String(table.rowLines[$0]) }
+        let names = table.rowNames
+        let lines = rows.prefix(5).map { names?[$0] ?? String(table.rowLines[$0]) }
         let more = rows.count > 5 ? " and \(rows.count - 5) more" : ""
-        if lines.count == 1 { return "line \(lines[0])" }
-        return lines.dropLast().joined(separator: ", ") + (more.isEmpty ? " and \(lines.last!)" : ", \(lines.last!)\(more)")
+        let noun = names == nil ? "line" : "row"
+        if lines.count == 1 { return "\(noun) \(lines[0])" }
+        return "\(noun)s " + lines.dropLast().joined(separator: ", ") + (more.isEmpty ? " and \(lines.last!)" : ", \(lines.last!)\(more)")
     }
 }

@@ -174,6 +174,13 @@ struct ChartCommand: ParsableCommand {
                 return
             }
             let corpus = try data.loadCorpus()
+            if mapsCorpusColumns, let table {
+                let figure = try corpusColumnsFigure(kind: kind, table: table, corpus: corpus)
+                let options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+                let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
+                try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
+                return
+            }
             var request = try makeRequest(kind: kind, corpus: corpus)
             if let title { request.title = title }
             if let subtitle { request.subtitle = subtitle }
