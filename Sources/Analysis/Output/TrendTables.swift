@@ -62,13 +62,23 @@ extension TrendAnalysis {
 
     /// One row per test per series: estimate, interval, p-value, n, method.
     public var testsTable: ResultTable {
+        let leftOut = coverageWindow.yearsLeftOut.filter { year in trends.first.map { $0.years.first! < year && year < $0.years.last! } ?? false }
+        let span = trends.first.map {
+            $0.years.isEmpty ? "" : " (\($0.years.first!)–\($0.years.last!)\(leftOut.isEmpty ? "" : " less \(leftOut.map(String.init).joined(separator: ", "))"), years without events counted as 0)"
+        } ?? ""
+        return Self.testsTable(trends, level: level, unit: "events", title: "Trend tests on yearly counts\(span)", caveats: caveats)
+    }
+
+    /// The tests table for any yearly series (the corpus's or a user's own table), slopes per
+    /// year of `unit`: one row-builder, so both paths print the same numbers the same way.
+    static func testsTable(_ trends: [SeriesTrend], level: Double, unit: String, title: String, caveats: [String]) -> ResultTable {
         var rows: [[ResultTable.Cell]] = []
         var notes: [String] = []
         for trend in trends {
             for outcome in trend.outcomes {
                 switch outcome {
                 case .ols(let result):
-                    rows.append([.text(trend.series), .text("OLS slope (events/year)"), .text(StatisticText.number(result.slope.estimate)),
+                    rows.append([.text(trend.series), .text("OLS slope (\(unit)/year)"), .text(StatisticText.number(result.slope.estimate)),
                                  .text(StatisticText.interval(result.slope.interval)), .text(StatisticText.pValue(result.slope.pValue)),
                                  .integer(result.n), .text("R² = \(StatisticText.number(result.rSquared, significant: 2))")])
                 case let .mannKendall(test, sen):
@@ -76,7 +86,7 @@ extension TrendAnalysis {
                                  .text(StatisticText.pValue(test.pValue)), .integer(test.n),
                                  .text("Z = \(StatisticText.number(test.z)), τ-b = \(StatisticText.number(test.tau, significant: 2)), "
                                        + "\(test.trend.rawValue) at α = \(StatisticText.alpha(test.significanceLevel))")])
-                    rows.append([.text(trend.series), .text("Sen's slope (events/year)"), .text(StatisticText.number(sen.slope)),
+                    rows.append([.text(trend.series), .text("Sen's slope (\(unit)/year)"), .text(StatisticText.number(sen.slope)),
                                  .text(StatisticText.interval(sen.interval)), .missing, .integer(sen.n), .text("")])
                 case .poisson(let result):
                     let poisson = result.poisson
@@ -100,12 +110,8 @@ extension TrendAnalysis {
                 }
             }
         }
-        let leftOut = coverageWindow.yearsLeftOut.filter { year in trends.first.map { $0.years.first! < year && year < $0.years.last! } ?? false }
-        let span = trends.first.map {
-            $0.years.isEmpty ? "" : " (\($0.years.first!)–\($0.years.last!)\(leftOut.isEmpty ? "" : " less \(leftOut.map(String.init).joined(separator: ", "))"), years without events counted as 0)"
-        } ?? ""
         return ResultTable(
-            title: "Trend tests on yearly counts\(span)",
+            title: title,
             columns: [.init("series"), .init("statistic"), .init("estimate", alignment: .right), .init("\(StatisticText.level(level)) CI", alignment: .right),
                       .init("p", alignment: .right), .init("n", alignment: .right), .init("detail")],
             rows: rows, notes: notes + caveats)

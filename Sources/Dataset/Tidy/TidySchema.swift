@@ -148,13 +148,14 @@ public struct TidySchema: Sendable {
     }
 
     private static func coverage(_ node: YAMLNode) throws(Diagnostic) -> TidyCoverage {
-        let map = try node.mapping(allowedKeys: ["scope", "from", "to"])
+        let map = try node.mapping(allowedKeys: ["scope", "from", "to", "complete"])
         func date(_ key: String) throws(Diagnostic) -> PartialDate? {
             guard let value = map[key] else { return nil }
             let text = try value.string()
             do { return try PartialDate(parsing: text) } catch { throw value.error("'\(text)': \(error.description)") }
         }
-        let coverage = TidyCoverage(scope: try map["scope"]?.string(), from: try date("from"), to: try date("to"))
+        var coverage = TidyCoverage(scope: try map["scope"]?.string(), from: try date("from"), to: try date("to"))
+        coverage.complete = try map["complete"]?.bool() ?? false
         if let from = coverage.from, let to = coverage.to, to < from {
             throw node.error("coverage ends (\(to)) before it starts (\(from))", hint: "swap from and to")
         }

@@ -9,6 +9,9 @@ public struct TidyCoverage: Sendable, Hashable {
     public var from: PartialDate?
     /// The last date covered.
     public var to: PartialDate?
+    /// The schema states that the table is complete over its years (`complete: true`): a counts
+    /// table's year with no row then counts as 0; without it, such a year is missing, not 0.
+    public var complete: Bool = false
 
     /// A coverage; every part is optional.
     public init(scope: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil) {

@@ -11,6 +11,8 @@ struct PlaceholderCall {
     let references: [String: String]
     /// The report's language: numbers and the words around them.
     let localiser: Localiser
+    /// The spec's own tables, for `table=NAME` placeholders.
+    let ownTables: OwnTableStore
     var corpus: Corpus { store.corpus }
     var periods: PeriodContext { PeriodContext(store: store) }
     /// The confidence level of every interval a placeholder prints.
@@ -35,6 +37,7 @@ struct PlaceholderCall {
     /// The events of the table named by the first argument, in the period of the second (if
     /// given), filtered by the `country=`, `status=` and `kind=` options.
     func filtered(periodArgument: Int? = 1, statusOption: String = "status") throws -> FilteredEvents {
+        if p.options["table"] != nil { throw fail(OwnTablePlaceholders.unsupported(p.verb)) }
         let table = try store.table(named: try argument(0, "the table (attacks, exercises, documents, membership)"))
         let period = try periodArgument.flatMap { index in
             index < p.arguments.count ? try periods.period(p.arguments[index], table: table.name) : nil
@@ -96,6 +99,7 @@ struct PlaceholderCall {
 
     /// `{{ count attacks 2001-2011 }}`
     func count() throws -> BoundValue {
+        if let own = try ownCount() { return own }
         .text(localiser.grouped(try filtered().events.count))
     }
 
@@ -137,6 +141,7 @@ struct PlaceholderCall {
 
     /// `{{ rate attacks 2001-2011 }}`: events a year, by the exact Poisson estimate.
     func rate() throws -> BoundValue {
+        if let own = try ownRate() { return own }
         guard p.arguments.count >= 2 else { throw fail("rate needs a table and a period, e.g. {{ rate attacks 2001-2011 }}") }
         let events = try filtered()
         let rate = try ExactPoisson.rate(count: events.events.count, exposure: events.filter.period!.years, level: level)
@@ -184,6 +189,7 @@ struct PlaceholderCall {
 
     /// `{{ compare attacks 2001-2011 2024 }}`: annual rates and their ratio with its interval.
     func compare() throws -> BoundValue {
+        if let own = try ownCompare() { return own }
         let name = try argument(0, "the figure")
         let first = try periods.period(try argument(1, "the first period"), figure: name)
         let second = try periods.period(try argument(2, "the second period"), figure: p.options["with"] ?? name)
@@ -227,6 +233,7 @@ struct PlaceholderCall {
     /// `{{ trend attacks 2001-2011 test=mann-kendall alpha=0.1 }}`: one trend test's verdict in words,
     /// run as `scobrief trend` runs it (coverage, exposure, α), with its caveats as a clause.
     func trend() throws -> BoundValue {
+        if let own = try ownTrend() { return own }
         let events = try filtered()
         let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
         if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: assumesZero) { throw fail(refusal.description) }

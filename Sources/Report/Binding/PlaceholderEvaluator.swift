@@ -21,11 +21,15 @@ struct PlaceholderEvaluator: Sendable {
     let references: [String: String]
     /// Writes the values in the report's language.
     let localiser: Localiser
+    /// The spec's own tables, which `table=NAME` placeholders read.
+    let ownTables: OwnTableStore
 
-    init(store: EventTableStore, references: [String: String], localiser: Localiser = Localiser(language: .english)) {
+    init(store: EventTableStore, references: [String: String], localiser: Localiser = Localiser(language: .english),
+         ownTables: OwnTableStore = OwnTableStore()) {
         self.store = store
         self.references = references
         self.localiser = localiser
+        self.ownTables = ownTables
     }
 
     /// Every verb a placeholder may use.
@@ -39,7 +43,7 @@ struct PlaceholderEvaluator: Sendable {
             throw PlaceholderError(placeholder: placeholder,
                                    message: "unknown placeholder '\(placeholder.verb)'; \(suggestion)known: \(Self.verbs.joined(separator: ", "))")
         }
-        let call = PlaceholderCall(p: placeholder, store: store, references: references, localiser: localiser)
+        let call = PlaceholderCall(p: placeholder, store: store, references: references, localiser: localiser, ownTables: ownTables)
         do {
             switch verb {
             case .count: return try call.count()

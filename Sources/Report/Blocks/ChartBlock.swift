@@ -30,12 +30,17 @@ struct ChartBlock: ReportBlock {
     var height: String?
     /// Vertical event lines: `2017: India and Pakistan join`.
     var annotations: [String] = []
+    /// Over a table of the spec's `tables:`: x, y and the keys in `ownTableKeys`, each with where it is written.
+    var ownKeys: [String: Located<String>] = [:]
+    /// Horizontal bars, for an own table.
+    var ownFlip = false
 
     var id: String? { chartID }
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> ChartBlock {
         let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
-                                                 "kinds", "status", "title", "subtitle", "caption", "alt", "width", "height", "annotations"])
+                                                 "kinds", "status", "title", "subtitle", "caption", "alt", "width", "height", "annotations"]
+                                                 + ownTableKeys)
         let id = try SpecReader.id(map, example: "fig-attacks-by-year")
         var chart = ChartBlock(chartID: id, caption: try SpecReader.text(map.require("caption", "the figure's caption")))
         chart.alt = try map["alt"].map { node throws(Diagnostic) in try SpecReader.text(node) }
@@ -58,6 +63,13 @@ struct ChartBlock: ReportBlock {
         chart.width = try map["width"]?.string()
         chart.height = try map["height"]?.string()
         chart.annotations = try map["annotations"]?.stringList() ?? []
+        for key in ["x", "y", "color", "fill", "facet", "position"] {
+            if let value = try SpecReader.located(map[key]) { chart.ownKeys[key] = value }
+        }
+        if let flip = map["flip"] {
+            chart.ownFlip = try flip.bool()
+            chart.ownKeys["flip"] = Located(String(chart.ownFlip), at: flip.location)
+        }
         return chart
     }
 
@@ -66,6 +78,13 @@ struct ChartBlock: ReportBlock {
     }
 
     func build(_ context: BuildContext) throws -> [any BuiltBlock] {
+        if let own = try ownChart(context) {
+            context.use(table!)
+            var figure = BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
+                                     caption: try context.binding.runs(caption), chart: own.chart)
+            figure.sourceLine = own.sourceLine
+            return [BuiltOwnFigureItem(index: context.add(figure))]
+        }
         let request = try chartRequest(context)
         context.use(request.table)
         var built = try context.charts.build(request)

@@ -46,6 +46,7 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
                                                                "coverage": localiser.text("coverage.\(note.coverage.rawValue)")])
             blocks.append(entry([MarkupRun(lead, bold: true), MarkupRun(note.note)], context))
         }
+        for note in report.ownTableNotes { blocks.append(entry([MarkupRun(note)], context)) }
         return blocks
     }
 

@@ -11,6 +11,13 @@ struct TableBlock: ReportBlock {
     var analysis: TableAnalysis
     /// The corpus table the analysis reads, where it takes one.
     var table: String?
+    /// Over a table of the spec's `tables:`: the column of years or dates, the column of counts
+    /// (absent: each row is one event), and `by:` as a column, each with its place in the spec.
+    var time: Located<String>?
+    var count: Located<String>?
+    var byColumn: Located<String>?
+    /// Where the block is written, for errors about an own table's columns.
+    var location: SourceLocation?
     var by: String?
     var period: String?
     var periods: [String] = []
@@ -32,7 +39,7 @@ struct TableBlock: ReportBlock {
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> TableBlock {
         let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage"])
+                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count"])
         let id = try SpecReader.id(map, example: "tab-rats-results")
         let analysis = try TableAnalysis.read(map.require("analysis", "what the table shows"))
         var table = TableBlock(tableID: id, analysis: analysis, caption: try SpecReader.text(map.require("caption", "the table's caption")))
@@ -44,6 +51,10 @@ struct TableBlock: ReportBlock {
         table.status = try map["status"]?.stringList() ?? []
         table.indicators = try map["indicators"]?.stringList() ?? []
         table.tests = try map["tests"]?.stringList() ?? []
+        table.time = try SpecReader.located(map["time"])
+        table.count = try SpecReader.located(map["count"])
+        table.byColumn = try SpecReader.located(map["by"])
+        table.location = node.location
         table.limit = try map["limit"]?.int()
         if let node = map["alpha"] {
             let value = try node.double()
@@ -72,7 +83,7 @@ struct TableBlock: ReportBlock {
         let localiser = context.localiser
         let index = context.add(BuiltTable(id: tableID, number: number, label: localiser.tableLabel(number), slug: ReportBuilder.slug(tableID),
                                            caption: try context.binding.runs(caption), table: result.table, sourceIDs: uniqueSources,
-                                           notes: [SourceLine.text(for: uniqueSources, corpus: context.corpus, localiser: localiser)]
+                                           notes: [result.sourceLine ?? SourceLine.text(for: uniqueSources, corpus: context.corpus, localiser: localiser)]
                                                + result.notes.map { TableAnalyses.localised(note: $0, localiser) }))
         return [BuiltTableItem(index: index)]
     }

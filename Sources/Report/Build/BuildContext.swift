@@ -29,18 +29,24 @@ final class BuildContext {
     private(set) var headingCount = 0
     private var listCount = 0
 
-    init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation) {
+    /// The spec's own tables (`tables:`).
+    let ownTables: OwnTableStore
+
+    init(corpus: Corpus, metadata: ReportMetadata, references: References, location: SourceLocation,
+         ownTables: OwnTableStore = OwnTableStore()) {
+        self.ownTables = ownTables
         self.corpus = corpus
         self.metadata = metadata
         self.store = EventTableStore(corpus: corpus)
         self.references = references
         self.localiser = references.localiser
-        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels, localiser: references.localiser))
+        self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels, localiser: references.localiser,
+                                                                   ownTables: ownTables))
         var charts = CorpusCharts(store: store)
         charts.localiser = references.localiser
         self.charts = charts
         self.periods = PeriodContext(store: store)
-        self.analyses = TableAnalyses(store: store, periods: periods)
+        self.analyses = TableAnalyses(store: store, periods: periods, ownTables: ownTables)
         self.contentWidth = metadata.pageSize.points.width - metadata.margins.inner - metadata.margins.outer
         self.location = location
     }

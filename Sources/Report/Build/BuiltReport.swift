@@ -19,6 +19,8 @@ public struct BuiltReport: Sendable {
     public var sourceUses: [SourceUse]
     /// What each table the report draws on covers, as loaded (an imported GTD table is complete).
     public var dataNotes: [DataNote]
+    /// One line per table of the spec's `tables:` the report used: its title, file, source and coverage.
+    public var ownTableNotes: [String] = []
 }
 
 /// What one corpus table the report draws on covers, for "About the data".
@@ -49,6 +51,8 @@ public struct BuiltFigure: Sendable {
     public var alternateText: String?
     /// The chart with its data, sources and caveats.
     public var chart: BuiltChart
+    /// The source line of a figure of the author's own table (its schema's source), in place of the corpus's.
+    public var sourceLine: String? = nil
 }
 
 /// A numbered table: an analysis's result with its caption, sources and notes.

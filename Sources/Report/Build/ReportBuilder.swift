@@ -10,6 +10,8 @@ import Support
 public struct ReportBuilder {
     /// The data every block is built from.
     public let corpus: Corpus
+    /// Bounds on the CSV files of the spec's `tables:`.
+    public var csvLimits: CSVLimits = .default
 
     /// A builder over `corpus`.
     public init(corpus: Corpus) {
@@ -19,12 +21,13 @@ public struct ReportBuilder {
     /// Builds every block of `spec`; all problems found are reported together.
     public func build(_ spec: ReportSpec) throws(DiagnosticList) -> BuiltReport {
         var problems: [Diagnostic] = []
+        let ownTables = try loadOwnTables(spec)
         // Numbers first, so text can refer to a figure that comes later.
         let localiser = Localiser(language: spec.metadata.reportLanguage, corpus: corpus)
         var references = References(localiser: localiser)
         for block in spec.body { block.value.register(in: &references) }
         let context = BuildContext(corpus: corpus, metadata: spec.metadata, references: references,
-                                   location: SourceLocation(file: spec.file))
+                                   location: SourceLocation(file: spec.file), ownTables: ownTables)
         var items: [any BuiltBlock] = []
         var previous: (any ReportBlock)?
         for block in spec.body {
@@ -40,9 +43,25 @@ public struct ReportBuilder {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return BuiltReport(metadata: spec.metadata, localiser: localiser, items: items, figures: context.figures, tables: context.tables,
+        var report = BuiltReport(metadata: spec.metadata, localiser: localiser, items: items, figures: context.figures, tables: context.tables,
                            sourceUses: sourceUses(figures: context.figures, tables: context.tables),
                            dataNotes: dataNotes(context.tablesUsed, store: context.store))
+        report.ownTableNotes = ownTables.notes(used: context.tablesUsed + ownTables.namesUsedByPlaceholders)
+        return report
+    }
+
+    /// The spec's `tables:`, read with the corpus's country codes for `country` columns.
+    private func loadOwnTables(_ spec: ReportSpec) throws(DiagnosticList) -> OwnTableStore {
+        let codes = Set(corpus.countries.map(\.code))
+        do {
+            return try OwnTableStore(spec: spec, reader: TidyTableReader(countryCodes: { codes }, limits: csvLimits))
+        } catch let list as DiagnosticList {
+            throw list
+        } catch let diagnostic as Diagnostic {
+            throw DiagnosticList([diagnostic])
+        } catch {
+            throw DiagnosticList([Diagnostic(SourceLocation(file: spec.file), "\(error)")])
+        }
     }
 
     /// Coverage of each table used, as loaded: event tables by their rows' sources, others by the catalog.

@@ -7,6 +7,8 @@ import Support
 struct TableAnalyses {
     let store: EventTableStore
     let periods: PeriodContext
+    /// The spec's own tables (`tables:`); a block's `table:` names one of them or a corpus table.
+    var ownTables = OwnTableStore()
     var corpus: Corpus { store.corpus }
 
     /// The full coverage note is printed once, in the appendix; under each table a pointer to it.
@@ -44,6 +46,7 @@ struct TableAnalyses {
     }
 
     private func grouped(_ spec: TableBlock, tests: [TrendTest]) throws -> TableAnalysisResult {
+        if let own = try ownTable(spec) { return try ownGrouped(spec, table: own, tests: tests) }
         let table = try store.table(named: spec.table ?? "attacks")
         let filter = EventFilter(period: try period(spec),
                                  countries: spec.countries.isEmpty ? nil : Set(spec.countries),
@@ -66,6 +69,7 @@ struct TableAnalyses {
 
     /// Two periods compared: annual rates, their ratio and difference.
     func compare(_ spec: TableBlock) throws -> TableAnalysisResult {
+        if let own = try ownTable(spec) { return try ownCompare(spec, table: own) }
         guard spec.periods.count == 2 else { throw ChartRequestError("a comparison needs periods: [first, second]") }
         let name = spec.table ?? "attacks"
         let other = spec.indicators.first ?? name

@@ -44,4 +44,6 @@ struct TableAnalysisResult {
     var table: ResultTable
     var sourceIDs: [String]
     var notes: [String]
+    /// The source line of a table from the user's own data (the schema's source), in place of the corpus's.
+    var sourceLine: String? = nil
 }

@@ -9,6 +9,11 @@ public struct ReportSpec: Sendable {
     public var metadata: ReportMetadata
     /// The body's blocks in order, each of a kind in `BlockRegistry`, with its place in the spec.
     var body: [Located<any ReportBlock>]
+    /// The user's own tables the `tables:` section names, read beside the corpus.
+    var tables: [SpecTable] = []
+    /// The folder the spec is in, against which `tables:` paths are read; nil for a spec from memory
+    /// (then the paths are relative to the current folder).
+    var directory: String?
 
     init(file: String, metadata: ReportMetadata, body: [Located<any ReportBlock>]) {
         self.file = file

@@ -19,13 +19,15 @@ public struct SpecReader {
     /// Reads the spec at `path`; messages name it `displayName` when given (the path as the user typed it).
     public func read(path: String, displayName: String? = nil) throws(Diagnostic) -> ReportSpec {
         let document = try YAMLDocument(path: path, displayName: displayName, limits: limits)
-        return try read(document)
+        var spec = try read(document)
+        spec.directory = (path as NSString).deletingLastPathComponent
+        return spec
     }
 
     /// Reads a spec from a parsed YAML document.
     public func read(_ document: YAMLDocument) throws(Diagnostic) -> ReportSpec {
         let root = try document.requireRoot(expected: "a report spec with 'report' and 'body'")
-        let top = try root.mapping(allowedKeys: ["report", "body"])
+        let top = try root.mapping(allowedKeys: ["report", "tables", "body"])
         let metadata = try readMetadata(try top.require("report", "the report's title and settings"))
         var body: [Located<any ReportBlock>] = []
         var ids: [String: SourceLocation] = [:]
@@ -39,7 +41,9 @@ public struct SpecReader {
             }
             body.append(Located(block, at: node.location))
         }
-        return ReportSpec(file: document.file, metadata: metadata, body: body)
+        var spec = ReportSpec(file: document.file, metadata: metadata, body: body)
+        spec.tables = try top["tables"].map { node throws(Diagnostic) in try SpecTable.readList(node) } ?? []
+        return spec
     }
 
     private func readMetadata(_ node: YAMLNode) throws(Diagnostic) -> ReportMetadata {
@@ -88,6 +92,12 @@ public struct SpecReader {
                              hint: "start each block with '- ' in the body list")
         }
         return try kind.read(value)
+    }
+
+    /// A string value with where it is written, for names checked later (an own table's columns).
+    static func located(_ node: YAMLNode?) throws(Diagnostic) -> Located<String>? {
+        guard let node else { return nil }
+        return Located(try node.string(), at: node.location)
     }
 
     /// A block's `id`, checked: lowercase letters, digits and hyphens.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Analysis
 import Dataset
 import Report
+import Support
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,6 +10,8 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two periods: annual rates with exact intervals, their ratio and difference.",
         discussion: """
         Examples:
+          scobrief compare --csv survey.csv --time year --count incidents --by region --period 2010-2012 --period 2018-2020
+
           scobrief compare attacks --period 2001-2011 --period 2024
           scobrief compare attacks --period 2001-2011 --with attacks-prevented --period 2024
           scobrief compare attacks --status member --members-as-of 2001-06-15 --period 2001-2011 --period 2024
@@ -21,8 +24,8 @@ struct CompareCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The figure to compare.", valueName: "figure"))
-    var figure: String
+    @Argument(help: ArgumentHelp("The figure to compare (or --csv FILE for your own table).", valueName: "figure"))
+    var figure: String?
 
     @Option(help: ArgumentHelp("Compare with this figure in the second period (default: the same figure).", valueName: "figure"))
     var with: String?
@@ -45,6 +48,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Confidence level for intervals.", valueName: "level"))
     var level: Double = 0.95
 
+    @Option(help: ArgumentHelp("With --csv: the column a counts table's rows are split by (region); the periods compare the totals over it.", valueName: "column"))
+    var by: String?
+
+    @OptionGroup(title: "Your own table") var own: OwnCountsOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var output: ResultOutputOptions
 
@@ -58,6 +65,10 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if own.isActive { return try runOwnTable() }
+            try own.check()
+            if by != nil { throw ValidationError("--by names a column of your own table; give the table with --csv FILE") }
+            guard let figure else { throw ValidationError("name a figure (attacks, exercises, documents or an indicator), or give your own table with --csv FILE --time COLUMN") }
             let corpus = try data.loadCorpus()
             // The reports' period reader, so `latest` and `latest-N` work here as in a spec.
             let reader = PeriodContext(store: EventTableStore(corpus: corpus))
@@ -70,5 +81,25 @@ struct CompareCommand: ParsableCommand {
             // One display table shows both results, so `--table` leaves it whole in the display formats.
             try output.write(analysis.output(), display: [analysis.table])
         }
+    }
+
+    /// `compare --csv`: the same statistics over the user's own table's counts.
+    private func runOwnTable() throws {
+        if let figure { throw ValidationError("give a corpus figure ('\(figure)') or --csv FILE, not both") }
+        if with != nil { throw ValidationError("--with names a second corpus figure; with --csv both periods come from your table") }
+        try OwnCountsOptions.refuseCorpusOption("--country", given: !countries.isEmpty)
+        if !data.location.inputs.isEmpty { throw ValidationError("--input replaces a corpus table; with --csv it would be ignored") }
+        let counts = try own.yearlyCounts(by: by, period: nil, limits: data.limits, dataDirectory: data.directory)
+        let latest = { counts.range.upperBound }
+        let reader = { (text: String) throws -> Period in
+            try Period(parsing: text, latestYear: text.trimmingCharacters(in: .whitespaces).hasPrefix("latest") ? latest() : nil)
+        }
+        let analysis: ComparisonAnalysis
+        do {
+            analysis = try OwnComparison.run(counts, try reader(period[0]), try reader(period[1]), level: level)
+        } catch let error as OwnTableError {
+            throw Diagnostic(SourceLocation(file: own.csv!), error.message, hint: error.hint)
+        }
+        Terminal.output(render([analysis.table], as: output.format))
     }
 }

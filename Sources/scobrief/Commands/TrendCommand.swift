@@ -9,6 +9,9 @@ struct TrendCommand: ParsableCommand {
         abstract: "Counts by year or country, with trend tests and confidence intervals.",
         discussion: """
         Examples:
+          scobrief trend --csv survey.csv --time year --count incidents --by region
+          scobrief trend --csv events.csv --time date          (one row per event)
+
           scobrief trend attacks --from 2001 --to 2011 --test mann-kendall,poisson
           scobrief trend exercises --by year,country --format markdown
           scobrief trend attacks --status member --country RUS --country CHN
@@ -18,11 +21,11 @@ struct TrendCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The table: \(EventTables.names.joined(separator: ", ")).", valueName: "table"))
-    var table: String
+    @Argument(help: ArgumentHelp("The table: \(EventTables.names.joined(separator: ", ")) (or --csv FILE for your own).", valueName: "table"))
+    var table: String?
 
-    @Option(help: ArgumentHelp("Group by year, country, kind, or a combination such as year,country.", valueName: "keys"))
-    var by: String = "year"
+    @Option(help: ArgumentHelp("Group by year, country, kind, or a combination such as year,country (default year); with --csv, a column to split the counts by.", valueName: "keys"))
+    var by: String?
 
     @Option(help: ArgumentHelp("First year (or YYYY-MM).", valueName: "year"))
     var from: String?
@@ -57,6 +60,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Significance level at which Mann–Kendall calls a trend increasing or decreasing, and NB2 and quasi-Poisson are checked for agreement (independent of --level).", valueName: "alpha"))
     var alpha: Double = 0.05
 
+    @OptionGroup(title: "Your own table") var own: OwnCountsOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var output: ResultOutputOptions
 
@@ -68,7 +72,10 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let keys = try parseKeys(by)
+            if own.isActive { return try runOwnTable() }
+            try own.check()
+            guard let table else { throw ValidationError("name a table (\(EventTables.names.joined(separator: ", "))), or give your own with --csv FILE --time COLUMN") }
+            let keys = try parseKeys(by ?? "year")
             let tests = try parseTests(test)
             let corpus = try data.loadCorpus()
             let eventTable = try EventTables.table(named: table, in: corpus)
@@ -96,6 +103,24 @@ struct TrendCommand: ParsableCommand {
             }
             try output.write(analysis.output(rollingWindow: rolling), display: display)
         }
+    }
+
+    /// `trend --csv`: the same tests on the user's own yearly counts, labelled with the table's columns.
+    private func runOwnTable() throws {
+        if let table { throw ValidationError("give a corpus table ('\(table)') or --csv FILE, not both") }
+        try OwnCountsOptions.refuseCorpusOption("--country", given: !countries.isEmpty)
+        try OwnCountsOptions.refuseCorpusOption("--status", given: !status.isEmpty)
+        try OwnCountsOptions.refuseCorpusOption("--kind", given: !kinds.isEmpty)
+        if !data.location.inputs.isEmpty { throw ValidationError("--input replaces a corpus table; with --csv it would be ignored") }
+        let tests = try parseTests(test)
+        guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, e.g. 0.05") }
+        if let rolling, rolling < 2 || rolling > 50 { throw ValidationError("--rolling must be between 2 and 50 years") }
+        if rolling != nil && by != nil { throw ValidationError("--rolling works on one yearly series; leave out --by") }
+        let counts = try own.yearlyCounts(by: by, period: try periodOption(from: from, to: to), limits: data.limits,
+                                          dataDirectory: data.directory)
+        let analysis = OwnTrendAnalysis.run(counts, tests: tests, level: level, alpha: alpha)
+        Terminal.output(render([analysis.countsTable(rollingWindow: rolling)] + (tests.isEmpty ? [] : [analysis.testsTable]), as: output.format))
     }
 
     /// The option's name goes in front of the shared parser's message, so the reader knows which option to fix.
