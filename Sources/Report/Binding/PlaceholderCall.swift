@@ -100,7 +100,7 @@ struct PlaceholderCall {
     /// `{{ count attacks 2001-2011 }}`
     func count() throws -> BoundValue {
         if let own = try ownCount() { return own }
-        .text(localiser.grouped(try filtered().events.count))
+        return .text(localiser.grouped(try filtered().events.count))
     }
 
     /// A number written the English way ("2.45") in the report's language.

@@ -80,8 +80,11 @@ struct ChartBlock: ReportBlock {
     func build(_ context: BuildContext) throws -> [any BuiltBlock] {
         if let own = try ownChart(context) {
             context.use(table!)
-            var figure = BuiltFigure(id: chartID, number: context.figures.count + 1, slug: ReportBuilder.slug(chartID),
-                                     caption: try context.binding.runs(caption), chart: own.chart)
+            let number = context.figures.count + 1
+            var figure = BuiltFigure(id: chartID, number: number, label: context.localiser.figureLabel(number), slug: ReportBuilder.slug(chartID),
+                                     caption: try context.binding.runs(caption),
+                                     alternateText: try alt.map { alt throws(Diagnostic) in try context.binding.plain(alt) },
+                                     chart: own.chart)
             figure.sourceLine = own.sourceLine
             return [BuiltOwnFigureItem(index: context.add(figure))]
         }

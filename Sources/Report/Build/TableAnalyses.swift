@@ -23,7 +23,7 @@ struct TableAnalyses {
     /// notes (computed by the analyses in English) with their numbers localised.
     static func localised(note: String, _ localiser: Localiser) -> String {
         guard localiser.language != .english else { return note }
-        for coverage in [Coverage.complete, .illustrative, .partial]
+        for coverage in [CoverageScope.complete, .illustrative, .partial]
         where note == "Coverage: \(coverage.description), not a complete count (see “About the data”)." {
             return localiser.text("coverage.table", ["coverage": localiser.text("coverage.\(coverage.rawValue)")])
         }
