@@ -6,8 +6,18 @@ import Support
 /// renamed or a missing required column is an error that says which and what to do.
 struct EventHeader {
     let columnCount: Int
-    /// Field → the indices of its columns present in the file (first non-blank wins).
-    let fields: [EventField: [Int]]
+    /// By field ordinal: the indices of its columns present in the file (first non-blank wins),
+    /// and the first of them or -1; arrays, so the row loop does no hashing.
+    private let columnsByField: [[Int]]
+    private let firstByField: [Int]
+
+    /// The field's columns present in the file.
+    @inline(__always) func columns(_ field: EventField) -> [Int] { columnsByField[field.ordinal] }
+    /// The field's first column present in the file, or nil.
+    @inline(__always) func first(_ field: EventField) -> Int? {
+        let index = firstByField[field.ordinal]
+        return index < 0 ? nil : index
+    }
     let precision: Int?
     /// Filter option → column index.
     let filters: [String: Int]
@@ -37,15 +47,15 @@ struct EventHeader {
             throw EventHeader.missingColumnsProblem(missing, names: names, mapping: mapping, command: command, location: location)
         }
         columnCount = names.count
-        var fields: [EventField: [Int]] = [:]
+        var columns = [[Int]](repeating: [], count: EventField.allCases.count)
         var missingOptional: [String] = []
         for (field, source) in mapping.fields {
             let found = source.columns.compactMap(find)
-            fields[field] = found
+            columns[field.ordinal] = found
             if found.isEmpty { missingOptional += source.columns }
         }
-        // A range needs both ends: a date_start without date_end is read as a single day.
-        self.fields = fields
+        columnsByField = columns
+        firstByField = columns.map { $0.first ?? -1 }
         precision = mapping.precision.flatMap { find($0.column) }
         if let column = mapping.precision?.column, precision == nil { missingOptional.append(column) }
         var filters: [String: Int] = [:]

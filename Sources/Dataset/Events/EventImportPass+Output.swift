@@ -14,7 +14,7 @@ extension EventImportPass {
         out.removeAll(keepingCapacity: true)
 
         // id: the prefix and the record id, lowercased, other characters as hyphens (catalog ids).
-        let idIndex = header.fields[.recordID]![0]
+        let idIndex = header.first(.recordID)!
         let record = row.rawBytes(idIndex)
         out.append(contentsOf: prefixBytes)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -34,26 +34,26 @@ extension EventImportPass {
             return false
         }
         out.append(comma)
-        out.append(contentsOf: date.value.description.utf8)
+        appendDate(date.value, into: &out)
         out.append(comma)
         out.append(contentsOf: codes.entries[entry].codeBytes)
         out.append(comma)
         guard try appendFirst(.place, row, header, into: &out) else { return false }
         out.append(comma)
-        if let value = killed.value { out.append(contentsOf: String(value).utf8) }
+        if let value = killed.value { appendInteger(value, into: &out) }
         out.append(comma)
         out.append(comma)  // killed_qualifier: the source's figure as it is
-        if let value = wounded.value { out.append(contentsOf: String(value).utf8) }
+        if let value = wounded.value { appendInteger(value, into: &out) }
         out.append(comma)
         out.append(comma)
         // description: the event type in the source's words, and its sub-type
         scratch.removeAll(keepingCapacity: true)
         if !appendTypeLabel(row, header, into: &scratch) { scratch.append(contentsOf: "Event of unrecorded type".utf8) }
-        if let index = header.fields[.eventSubtype]?.first, !row.isEmpty(index) {
+        if let index = header.first(.eventSubtype), !row.isEmpty(index) {
             scratch.append(contentsOf: ": ".utf8)
             scratch.append(contentsOf: row.rawBytes(index))
         }
-        guard try appendText(scratch, row, index: header.fields[.eventType]?.first ?? idIndex, into: &out) else { return false }
+        guard try appendText(scratch, row, index: header.first(.eventType) ?? idIndex, into: &out) else { return false }
         out.append(comma)
         out.append(contentsOf: sourceIDBytes)
         out.append(comma)  // quote: blank, record_id locates the row in the release
@@ -67,11 +67,28 @@ extension EventImportPass {
         out.append(comma)
         guard try appendFirst(.eventSubtype, row, header, into: &out) else { return false }
         out.append(comma)
-        if let value = killedLow.value { out.append(contentsOf: String(value).utf8) }
+        if let value = killedLow.value { appendInteger(value, into: &out) }
         out.append(comma)
-        if let value = killedHigh.value { out.append(contentsOf: String(value).utf8) }
+        if let value = killedHigh.value { appendInteger(value, into: &out) }
         out.append(comma)
-        if let approximate = date.approximate { out.append(contentsOf: approximate.utf8) }
+        switch date.approximate {
+        case nil: break
+        case .range(let first, let last):
+            appendDay(first, into: &out)
+            out.append(contentsOf: "..".utf8)
+            appendDay(last, into: &out)
+        case .week(let day):
+            out.append(contentsOf: "within a week of ".utf8)
+            appendDay(day, into: &out)
+        case .month(let day):
+            out.append(contentsOf: "month only (coded as ".utf8)
+            appendDay(day, into: &out)
+            out.append(UInt8(ascii: ")"))
+        case .year(let day):
+            out.append(contentsOf: "year only (coded as ".utf8)
+            appendDay(day, into: &out)
+            out.append(UInt8(ascii: ")"))
+        }
         out.append(comma)
         guard try appendFirst(.provstate, row, header, into: &out) else { return false }
         out.append(comma)
@@ -96,9 +113,59 @@ extension EventImportPass {
         return true
     }
 
+    @inline(__always)
+    func appendInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
+    }
+
+    @inline(__always)
+    func appendPadded(_ value: Int, width: Int, into out: inout [UInt8]) {
+        var divisor = width == 4 ? 1000 : 10
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// `2024`, `2024-03` or `2024-03-22`.
+    @inline(__always)
+    func appendDate(_ date: PartialDate, into out: inout [UInt8]) {
+        appendPadded(date.year, width: 4, into: &out)
+        guard let month = date.month else { return }
+        out.append(UInt8(ascii: "-"))
+        appendPadded(month, width: 2, into: &out)
+        guard let day = date.day else { return }
+        out.append(UInt8(ascii: "-"))
+        appendPadded(day, width: 2, into: &out)
+    }
+
+    @inline(__always)
+    func appendDay(_ day: DayDate, into out: inout [UInt8]) {
+        appendPadded(day.year, width: 4, into: &out)
+        out.append(UInt8(ascii: "-"))
+        appendPadded(day.month, width: 2, into: &out)
+        out.append(UInt8(ascii: "-"))
+        appendPadded(day.day, width: 2, into: &out)
+    }
+
     /// The event type's words: the mapping's translation of the code, or the text as written.
     func appendTypeLabel(_ row: CSVRow, _ header: EventHeader, into output: inout [UInt8]) -> Bool {
-        guard let index = header.fields[.eventType]?.first, !row.isEmpty(index) else { return false }
+        guard let index = header.first(.eventType), !row.isEmpty(index) else { return false }
         let raw = row.rawBytes(index)
         if let label = typeLabels.first(where: { $0.raw.withUnsafeBufferPointer { $0.elementsEqual(raw) } })?.label {
             output.append(contentsOf: label)
@@ -111,8 +178,7 @@ extension EventImportPass {
     /// The first non-blank of the field's columns, as text.
     @inline(__always)
     func appendFirst(_ field: EventField, _ row: CSVRow, _ header: EventHeader, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
-        guard let indices = header.fields[field] else { return true }
-        for index in indices where !row.isEmpty(index) {
+        for index in header.columns(field) where !row.isEmpty(index) {
             return try appendText(row.rawBytes(index), row, index: index, into: &out)
         }
         return true
@@ -150,7 +216,7 @@ extension EventImportPass {
 
     /// A coordinate in range, copied as written; anything else stays blank.
     func appendCoordinate(_ row: CSVRow, _ header: EventHeader, _ field: EventField, limit: Double, into out: inout [UInt8]) {
-        guard let index = header.fields[field]?.first else { return }
+        guard let index = header.first(field) else { return }
         let bytes = row.rawBytes(index)
         guard !bytes.isEmpty, let value = GTDNumber.decimal(bytes), abs(value) <= limit else { return }
         out.append(contentsOf: bytes)

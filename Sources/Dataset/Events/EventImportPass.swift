@@ -126,7 +126,7 @@ final class EventImportPass {
             return
         }
         // Fields that decide whether the row is usable at all, checked whatever the filters.
-        let idIndex = header.fields[.recordID]![0]
+        let idIndex = header.first(.recordID)!
         guard !row.isEmpty(idIndex) else {
             try malformed(Diagnostic(row.location(ofField: idIndex), "the record id is blank", hint: "every event of the export has an id"))
             return
@@ -147,7 +147,7 @@ final class EventImportPass {
             return
         }
 
-        let countryIndex = header.fields[.country]![0]
+        let countryIndex = header.first(.country)!
         let entry: Int
         switch codes.resolve(row.rawBytes(countryIndex), day: date.start.daysSinceEpoch) {
         case .entry(let index):
@@ -193,7 +193,7 @@ final class EventImportPass {
     struct Count { var value: Int? }
 
     func count(_ row: CSVRow, _ header: EventHeader, _ field: EventField) throws(Diagnostic) -> Count? {
-        guard let index = header.fields[field]?.first else { return Count(value: nil) }
+        guard let index = header.first(field) else { return Count(value: nil) }
         let bytes = row.rawBytes(index)
         let name = mapping.fields[field]!.columns[0]
         switch GTDNumber.wholeNumber(bytes) {
@@ -213,13 +213,21 @@ final class EventImportPass {
     /// or a coarser precision than the day written.
     struct EventDate {
         var value: PartialDate
-        var approximate: String?
+        var approximate: Approximation?
         /// The first day the source gives (date_start): the day a country code is read on.
         var start: DayDate
     }
 
+    /// Why the written date is approximate, written to date_approx without building a String.
+    enum Approximation {
+        /// UCDP's date_start..date_end.
+        case range(DayDate, DayDate)
+        /// A precision code: the day coded, and what the source says it means.
+        case week(DayDate), month(DayDate), year(DayDate)
+    }
+
     func readDate(_ row: CSVRow, _ header: EventHeader) throws(Diagnostic) -> EventDate? {
-        let startIndex = (header.fields[.date] ?? header.fields[.dateStart])![0]
+        let startIndex = (header.first(.date) ?? header.first(.dateStart))!
         let startBytes = row.rawBytes(startIndex)
         guard let start = EventDateParser.day(startBytes) else {
             try malformed(Diagnostic(row.location(ofField: startIndex),
@@ -227,7 +235,7 @@ final class EventImportPass {
                                      hint: "expected YYYY-MM-DD (or 22 March 2024, as older exports write it)"))
             return nil
         }
-        if let endIndex = header.fields[.dateEnd]?.first, !row.isEmpty(endIndex) {
+        if let endIndex = header.first(.dateEnd), !row.isEmpty(endIndex) {
             let endBytes = row.rawBytes(endIndex)
             guard let end = EventDateParser.day(endBytes) else {
                 try malformed(Diagnostic(row.location(ofField: endIndex), "'\(String(decoding: endBytes, as: UTF8.self))' is not a date",
@@ -244,7 +252,7 @@ final class EventImportPass {
             // year); the range itself goes to date_approx.
             let value = start.year == end.year && start.month == end.month ? try! PartialDate(year: start.year, month: start.month)
                 : try! PartialDate(year: start.year)
-            return EventDate(value: value, approximate: "\(start)..\(end)", start: start)
+            return EventDate(value: value, approximate: .range(start, end), start: start)
         }
         let day = try! PartialDate(year: start.year, month: start.month, day: start.day)
         guard let index = header.precision, !row.isEmpty(index) else { return EventDate(value: day, start: start) }
@@ -256,9 +264,9 @@ final class EventImportPass {
         }
         switch meaning {
         case .day: return EventDate(value: day, start: start)
-        case .week: return EventDate(value: day, approximate: "within a week of \(start)", start: start)
-        case .month: return EventDate(value: try! PartialDate(year: start.year, month: start.month), approximate: "month only (coded as \(start))", start: start)
-        case .year: return EventDate(value: try! PartialDate(year: start.year), approximate: "year only (coded as \(start))", start: start)
+        case .week: return EventDate(value: day, approximate: .week(start), start: start)
+        case .month: return EventDate(value: try! PartialDate(year: start.year, month: start.month), approximate: .month(start), start: start)
+        case .year: return EventDate(value: try! PartialDate(year: start.year), approximate: .year(start), start: start)
         }
     }
 

@@ -83,6 +83,29 @@ public enum EventField: String, Sendable, CaseIterable {
     case eventType = "event_type", eventSubtype = "event_subtype"
     case provstate, city, latitude, longitude, summary
 
+    /// The field's position in `allCases`, for array lookups in the row loop.
+    var ordinal: Int {
+        switch self {
+        case .recordID: return 0
+        case .date: return 1
+        case .dateStart: return 2
+        case .dateEnd: return 3
+        case .country: return 4
+        case .place: return 5
+        case .killed: return 6
+        case .killedLow: return 7
+        case .killedHigh: return 8
+        case .wounded: return 9
+        case .eventType: return 10
+        case .eventSubtype: return 11
+        case .provstate: return 12
+        case .city: return 13
+        case .latitude: return 14
+        case .longitude: return 15
+        case .summary: return 16
+        }
+    }
+
     /// Fields a mapping must give (the date as `date` or `date_start`).
     static let required: [EventField] = [.recordID, .country, .killed]
 }
@@ -95,7 +118,12 @@ public enum DatePrecisionCode: String, Sendable {
 extension EventMapping {
     /// Reads a mapping from YAML text; errors name the file, line and key.
     public init(yaml: String, file: String) throws(Diagnostic) {
-        let document = try YAMLDocument(bytes: Array(yaml.utf8), file: file)
+        try self.init(bytes: Array(yaml.utf8), file: file)
+    }
+
+    /// Reads a mapping from a file's bytes, checked as every YAML input is (size, UTF-8, NUL bytes, nesting).
+    public init(bytes: [UInt8], file: String) throws(Diagnostic) {
+        let document = try YAMLDocument(bytes: bytes, file: file)
         let root = try document.requireRoot(expected: "an event mapping (name, title, fields, ...)")
         let map = try root.mapping(allowedKeys: ["name", "title", "publisher", "url", "licence", "record_prefix", "signature",
                                                  "fields", "precision", "filters", "coverage"])

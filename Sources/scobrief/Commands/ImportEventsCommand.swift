@@ -167,19 +167,20 @@ struct ImportEvents: ParsableCommand {
             }
             parsed.append((String(filter[..<equals]), filterValues(String(filter[filter.index(after: equals)...]))))
         }
+        var loaded: EventMapping?
         try reportingFailures {
-            let loaded: EventMapping
             if BuiltInEventMappings.yaml[mapping] != nil && !FileManager.default.fileExists(atPath: mapping) {
                 loaded = try BuiltInEventMappings.mapping(named: mapping)
             } else {
-                let document = try YAMLDocument(path: mapping)
-                _ = document
-                guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
-                    throw Diagnostic(SourceLocation(file: mapping), "cannot read the mapping", hint: "check the path")
+                guard let data = FileManager.default.contents(atPath: mapping) else {
+                    throw Diagnostic(SourceLocation(file: mapping), "cannot read the mapping",
+                                     hint: FileManager.default.fileExists(atPath: mapping) ? "check that it is readable"
+                                         : "no file at this path; built-in mappings: \(BuiltInEventMappings.yaml.keys.sorted().joined(separator: ", "))")
                 }
-                loaded = try EventMapping(yaml: text, file: mapping)
+                loaded = try EventMapping(bytes: [UInt8](data), file: mapping)
             }
-            try common.run(file: file, mapping: loaded, filters: parsed, command: "scobrief import events")
         }
+        guard let loaded else { return }
+        try common.run(file: file, mapping: loaded, filters: parsed, command: "scobrief import events")
     }
 }
