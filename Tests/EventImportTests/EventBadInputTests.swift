@@ -108,3 +108,15 @@ import TestSupport
         #expect(summary.problems[3].message.contains("appears twice"))
     }
 }
+
+/// The byte-level coordinate check agrees with reading the number.
+@Suite struct CoordinateCheckTests {
+    @Test(arguments: [("34.5", true), ("-90", true), ("90.0", true), ("90.0001", false), ("-180.000", true), ("180.5", false),
+                      ("1e3", false), ("", false), ("-", false), ("12.", false), (".5", false), ("1234", false), ("45.1230", true), ("+3.2", true)])
+    func coordinates(text: String, expected: Bool) {
+        let bytes = Array(text.utf8)
+        let limit = text.contains("180") ? 180 : 90
+        let result = bytes.isEmpty ? false : bytes.withUnsafeBufferPointer { EventImportPass.isCoordinate($0, limit: limit) }
+        #expect(result == expected, "\(text)")
+    }
+}

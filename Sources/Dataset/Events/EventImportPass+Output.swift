@@ -214,11 +214,43 @@ extension EventImportPass {
         return bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
     }
 
-    /// A coordinate in range, copied as written; anything else stays blank.
+    /// Whether the bytes are a plain decimal (`-12.345`) within ±`limit`, checked on the bytes: no
+    /// String and no strtod per row. Exponents and other forms are left to be counted as unusable.
+    @inline(__always)
+    static func isCoordinate(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        var i = 0
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { i = 1 }
+        var whole = 0, digits = 0
+        while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 {
+            whole = whole * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+            digits += 1
+            i += 1
+            if digits > 3 { return false }
+        }
+        var fractionIsZero = true, fractionDigits = 0
+        if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 {
+                if bytes[i] != UInt8(ascii: "0") { fractionIsZero = false }
+                fractionDigits += 1
+                i += 1
+            }
+            if fractionDigits == 0 { return false }
+        }
+        guard i == bytes.count, digits > 0 else { return false }
+        return whole < limit || (whole == limit && fractionIsZero)
+    }
+
+    /// A coordinate in range, copied as written; anything else is written blank and counted.
     func appendCoordinate(_ row: CSVRow, _ header: EventHeader, _ field: EventField, limit: Double, into out: inout [UInt8]) {
         guard let index = header.first(field) else { return }
         let bytes = row.rawBytes(index)
-        guard !bytes.isEmpty, let value = GTDNumber.decimal(bytes), abs(value) <= limit else { return }
+        guard !bytes.isEmpty else { return }
+        guard EventImportPass.isCoordinate(bytes, limit: Int(limit)) else {
+            // Counted and reported in the summary: an unusable coordinate is written blank, not dropped silently.
+            summary.clearedValues += 1
+            return
+        }
         out.append(contentsOf: bytes)
     }
 }

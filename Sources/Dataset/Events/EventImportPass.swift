@@ -15,7 +15,8 @@ final class EventImportPass {
     var header: EventHeader?
     /// For a selection that does not depend on the date: whether each code entry is kept.
     let keptEntries: [Bool]?
-    let historicalCodes: Set<String>
+    /// Whether each code entry is a former state (counted in the summary).
+    let historicalEntries: [Bool]
     /// Event-type translations as bytes (3 → One-sided violence).
     let typeLabels: [(raw: [UInt8], label: [UInt8])]
     /// Precision codes as bytes.
@@ -38,7 +39,7 @@ final class EventImportPass {
         self.rule = rule
         self.codes = codes
         self.writer = writer
-        self.historicalCodes = historicalCodes
+        historicalEntries = codes.entries.map { historicalCodes.contains($0.code) }
         sourceIDBytes = Array(sourceID.utf8)
         prefixBytes = Array((mapping.recordPrefix + "-").utf8)
         keptEntries = rule.isDateIndependent ? codes.entries.map { rule.decide(code: $0.code, date: try! PartialDate(year: 2000)) == .keep } : nil
@@ -178,7 +179,7 @@ final class EventImportPass {
         summary.rowsWritten += 1
         let key = date.value.year << 16 | entry
         totals[key, default: GTDCasualtyTotals()].add(killed: killed.value, wounded: wounded.value)
-        if historicalCodes.contains(codes.entries[entry].code) { historicalRows[entry, default: 0] += 1 }
+        if historicalEntries[entry] { historicalRows[entry, default: 0] += 1 }
     }
 
     @inline(__always)

@@ -45,6 +45,8 @@ public struct EventImportSummary: Sendable {
     public var unlistedRows = 0
     public var unlistedCodes: [String: Int] = [:]
     public var malformedRows = 0
+    /// Coordinates written blank because they were not numbers in range.
+    public var clearedValues = 0
     /// The first malformed rows, with their lines.
     public var problems: [GTDImportProblem] = []
     /// Optional mapped columns the file lacks; their output columns stay blank.
@@ -109,6 +111,7 @@ public struct EventImportSummary: Sendable {
         line("excluded: country code not in the code table", unknownCodeRows, listed(unknownCodes))
         if unlistedRows > 0 { line("excluded: country not in countries.csv", unlistedRows, listed(unlistedCodes)) }
         line("malformed rows (left out)", malformedRows)
+        if clearedValues > 0 { line("coordinates written blank (not a number in range)", clearedValues) }
         if !historicalRows.isEmpty {
             lines.append("  former states kept under their own codes: " + historicalRows.sorted { $0.key < $1.key }
                 .map { "\($0.key) \(NumberText.grouped($0.value))" }.joined(separator: ", "))
