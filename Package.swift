@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "scobrief", targets: ["scobrief"]),
         .executable(name: "gen-gtd", targets: ["gen-gtd"]),
         .executable(name: "gtd-bench", targets: ["gtd-bench"]),
+        .executable(name: "gen-events", targets: ["gen-events"]),
         .library(name: "Support", targets: ["Support"]),
         .library(name: "Dataset", targets: ["Dataset"]),
         .library(name: "Analysis", targets: ["Analysis"]),
@@ -77,6 +78,13 @@ let package = Package(
             name: "gtd-bench",
             dependencies: ["GTDSynthetic", "Dataset", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
+        // Deterministic files in UCDP GED's and ACLED's export layouts, recording the truth they generate.
+        .target(name: "EventSynthetic", dependencies: ["Dataset", "GTDSynthetic"]),
+        .executableTarget(
+            name: "gen-events",
+            dependencies: ["EventSynthetic", "Dataset", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "EventImportTests", dependencies: ["Support", "Dataset", "EventSynthetic", "scobrief", "gen-events", "TestSupport"]),
         .testTarget(name: "GTDTests", dependencies: ["Support", "Dataset", "GTDSynthetic", "scobrief", "TestSupport"]),
     ]
 )

@@ -22,11 +22,14 @@ public final class GTDProgressDisplay: GTDProgressObserver {
     private var lastShown: Double
     private var drewLine = false
     private let output: (String) -> Void
+    /// The command named at the start of each line (`import gtd`, `import acled`).
+    private let label: String
 
     /// `output` receives the text to show; by default it goes to stderr.
-    public init(totalBytes: Int, interactive: Bool = isatty(2) != 0, interval: Double? = nil,
+    public init(totalBytes: Int, interactive: Bool = isatty(2) != 0, interval: Double? = nil, label: String = "import gtd",
                 output: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.totalBytes = totalBytes
+        self.label = label
         self.interactive = interactive
         self.output = output
         self.interval = interval ?? (interactive ? 0.25 : 10)
@@ -55,10 +58,10 @@ public final class GTDProgressDisplay: GTDProgressObserver {
             parts.append("ETA " + GTDProgressDisplay.duration(remaining))
         }
         if interactive {
-            write("\r\u{1B}[K  import gtd: " + parts.joined(separator: " · "))
+            write("\r\u{1B}[K  \(label): " + parts.joined(separator: " · "))
             drewLine = true
         } else {
-            write("import gtd: " + parts.joined(separator: ", ") + "\n")
+            write("\(label): " + parts.joined(separator: ", ") + "\n")
         }
     }
 

@@ -159,6 +159,23 @@ public struct YAMLNode {
     }
 }
 
+extension YAMLNode {
+    /// The entries of a mapping whose keys are data (codes, dates, names), not a fixed vocabulary.
+    public func dataMapping() throws(Diagnostic) -> [(key: String, value: YAMLNode)] {
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values, found \(kindDescription)") }
+        var entries: [(key: String, value: YAMLNode)] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                throw YAMLNode(node: keyNode, path: path, depth: depth + 1, document: document).error("keys must be plain values")
+            }
+            let child = YAMLNode(node: valueNode, path: path.isEmpty ? keyScalar.string : "\(path).\(keyScalar.string)", depth: depth + 1, document: document)
+            try document.visit(child)
+            entries.append((keyScalar.string, child))
+        }
+        return entries
+    }
+}
+
 /// A mapping's entries with lookups that report missing required keys at the mapping's position.
 public struct YAMLMapping {
     /// The mapping node itself, to locate errors about missing keys.

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn event data into SCOBrief tables.",
-        subcommands: [ImportGTD.self]
+        subcommands: [ImportGTD.self, ImportUCDPGED.self, ImportACLED.self, ImportEvents.self]
     )
 }
 

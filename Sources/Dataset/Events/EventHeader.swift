@@ -1,0 +1,92 @@
+import Foundation
+import Support
+
+/// Where a mapping's columns are in one file, found from its header by name, so an export with
+/// columns in another order, or with extra ones, imports the same. A file of another source, a
+/// renamed or a missing required column is an error that says which and what to do.
+struct EventHeader {
+    let columnCount: Int
+    /// By field ordinal: the indices of its columns present in the file (first non-blank wins),
+    /// and the first of them or -1; arrays, so the row loop does no hashing.
+    private let columnsByField: [[Int]]
+    private let firstByField: [Int]
+
+    /// The field's columns present in the file.
+    @inline(__always) func columns(_ field: EventField) -> [Int] { columnsByField[field.ordinal] }
+    /// The field's first column present in the file, or nil.
+    @inline(__always) func first(_ field: EventField) -> Int? {
+        let index = firstByField[field.ordinal]
+        return index < 0 ? nil : index
+    }
+    let precision: Int?
+    /// Filter option → column index.
+    let filters: [String: Int]
+    /// Optional mapped columns the file lacks.
+    let missingOptional: [String]
+
+    init(names rawNames: [String], mapping: EventMapping, usedFilters: [String], command: String, location: SourceLocation) throws(Diagnostic) {
+        let names = rawNames.map { $0.trimmingCharacters(in: .whitespaces) }
+        if names.count == 1 {
+            let name = names[0]
+            let kind = name.contains("\t") ? "tabs" : name.contains(";") ? "semicolons" : name.contains("|") ? "'|'" : nil
+            throw Diagnostic(location, kind.map { "the header has no commas but has \($0): the file is not comma-separated" }
+                                 ?? "the header has a single column ('\(name.prefix(60))'), not \(mapping.title)'s columns",
+                             hint: "export \(mapping.title) as comma-separated CSV")
+        }
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
+        for (index, name) in names.enumerated() where positions[name.lowercased()] == nil { positions[name.lowercased()] = index }
+        func find(_ name: String) -> Int? { positions[name] ?? positions[name.lowercased()] }
+
+        var required = mapping.requiredColumns
+        for option in usedFilters {
+            if let spec = mapping.filters.first(where: { $0.option == option }) { required.append(spec.column) }
+        }
+        let missing = required.filter { find($0) == nil }
+        if !missing.isEmpty {
+            throw EventHeader.missingColumnsProblem(missing, names: names, mapping: mapping, command: command, location: location)
+        }
+        columnCount = names.count
+        var columns = [[Int]](repeating: [], count: EventField.allCases.count)
+        var missingOptional: [String] = []
+        for (field, source) in mapping.fields {
+            let found = source.columns.compactMap(find)
+            columns[field.ordinal] = found
+            if found.isEmpty { missingOptional += source.columns }
+        }
+        columnsByField = columns
+        firstByField = columns.map { $0.first ?? -1 }
+        precision = mapping.precision.flatMap { find($0.column) }
+        if let column = mapping.precision?.column, precision == nil { missingOptional.append(column) }
+        var filters: [String: Int] = [:]
+        for spec in mapping.filters { if let index = find(spec.column) { filters[spec.option] = index } }
+        self.filters = filters
+        self.missingOptional = Array(Set(missingOptional)).sorted()
+    }
+
+    private static func missingColumnsProblem(_ missing: [String], names: [String], mapping: EventMapping, command: String,
+                                              location: SourceLocation) -> Diagnostic {
+        let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+        let plural = missing.count == 1 ? "column" : "columns"
+        // Another export's header: say which, and which command reads it.
+        let present = Set(names.map { $0.lowercased() })
+        let others = BuiltInEventMappings.knownSignatures.filter { !mapping.signature.elementsEqual($0.columns) }
+        if let other = others.max(by: { a, b in
+            a.columns.filter(present.contains).count < b.columns.filter(present.contains).count
+        }), other.columns.filter(present.contains).count >= 4 {
+            let shown = other.columns.filter(present.contains).prefix(4).joined(separator: ", ")
+            return Diagnostic(location, "this looks like \(other.name), not \(mapping.title): the header has \(shown) and lacks \(list)",
+                              hint: "import it with `\(other.command)`")
+        }
+        let unknown = names.filter { name in !mapping.fields.values.contains { $0.columns.contains(name) } }
+        for name in missing {
+            if let close = unknown.map({ ($0, Suggestion.editDistance($0.lowercased(), name.lowercased())) }).filter({ $0.1 <= 2 })
+                .min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
+                return Diagnostic(location, "missing required \(plural) \(list) in the header",
+                                  hint: "the header has '\(close.0)': did you mean '\(name)'? (a changed header needs a mapping of its own: import events --mapping)")
+            }
+        }
+        return Diagnostic(location, "missing required \(plural) \(list) in the header",
+                          hint: "\(command) reads \(mapping.title)'s CSV export, whose header has \(mapping.signature.joined(separator: ", ")); for another layout write a mapping and use `scobrief import events FILE --mapping MAP.yaml`")
+    }
+}

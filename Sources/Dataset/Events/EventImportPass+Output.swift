@@ -1,0 +1,256 @@
+import Foundation
+import Support
+
+/// Writing one imported row: the attacks table's columns, in `EventImporter.outputColumns` order.
+extension EventImportPass {
+    /// Builds and appends the row; false (after counting it malformed) when a text is not UTF-8
+    /// or the id was written before.
+    func write(_ row: CSVRow, _ header: EventHeader, date: EventDate, entry: Int,
+               killed: Count, killedLow: Count, killedHigh: Count, wounded: Count) throws(Diagnostic) -> Bool {
+        let comma = EventImportPass.comma
+        var out: [UInt8] = []
+        swap(&out, &self.out)
+        defer { swap(&out, &self.out) }
+        out.removeAll(keepingCapacity: true)
+
+        // id: the prefix and the record id, lowercased, other characters as hyphens (catalog ids).
+        let idIndex = header.first(.recordID)!
+        let record = row.rawBytes(idIndex)
+        out.append(contentsOf: prefixBytes)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in record {
+            let lower: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lower = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower = byte | 0x20
+            default: lower = UInt8(ascii: "-")
+            }
+            out.append(lower)
+            hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
+        }
+        guard writtenIDs.insert(hash).inserted else {
+            try malformed(Diagnostic(row.location(ofField: idIndex), "the record id '\(String(decoding: record, as: UTF8.self))' appears twice",
+                                     hint: "an export holds each event once; the second row is left out"))
+            return false
+        }
+        out.append(comma)
+        appendDate(date.value, into: &out)
+        out.append(comma)
+        out.append(contentsOf: codes.entries[entry].codeBytes)
+        out.append(comma)
+        guard try appendFirst(.place, row, header, into: &out) else { return false }
+        out.append(comma)
+        if let value = killed.value { appendInteger(value, into: &out) }
+        out.append(comma)
+        out.append(comma)  // killed_qualifier: the source's figure as it is
+        if let value = wounded.value { appendInteger(value, into: &out) }
+        out.append(comma)
+        out.append(comma)
+        // description: the event type in the source's words, and its sub-type
+        scratch.removeAll(keepingCapacity: true)
+        if !appendTypeLabel(row, header, into: &scratch) { scratch.append(contentsOf: "Event of unrecorded type".utf8) }
+        if let index = header.first(.eventSubtype), !row.isEmpty(index) {
+            scratch.append(contentsOf: ": ".utf8)
+            scratch.append(contentsOf: row.rawBytes(index))
+        }
+        guard try appendText(scratch, row, index: header.first(.eventType) ?? idIndex, into: &out) else { return false }
+        out.append(comma)
+        out.append(contentsOf: sourceIDBytes)
+        out.append(comma)  // quote: blank, record_id locates the row in the release
+        out.append(comma)  // notes
+        out.append(comma)
+        out.append(contentsOf: record)  // record_id as the source writes it (checked ASCII-safe below)
+        out.append(comma)
+        scratch.removeAll(keepingCapacity: true)
+        _ = appendTypeLabel(row, header, into: &scratch)
+        guard try appendText(scratch, row, index: idIndex, into: &out) else { return false }
+        out.append(comma)
+        guard try appendFirst(.eventSubtype, row, header, into: &out) else { return false }
+        out.append(comma)
+        if let value = killedLow.value { appendInteger(value, into: &out) }
+        out.append(comma)
+        if let value = killedHigh.value { appendInteger(value, into: &out) }
+        out.append(comma)
+        switch date.approximate {
+        case nil: break
+        case .range(let first, let last):
+            appendDay(first, into: &out)
+            out.append(contentsOf: "..".utf8)
+            appendDay(last, into: &out)
+        case .week(let day):
+            out.append(contentsOf: "within a week of ".utf8)
+            appendDay(day, into: &out)
+        case .month(let day):
+            out.append(contentsOf: "month only (coded as ".utf8)
+            appendDay(day, into: &out)
+            out.append(UInt8(ascii: ")"))
+        case .year(let day):
+            out.append(contentsOf: "year only (coded as ".utf8)
+            appendDay(day, into: &out)
+            out.append(UInt8(ascii: ")"))
+        }
+        out.append(comma)
+        guard try appendFirst(.provstate, row, header, into: &out) else { return false }
+        out.append(comma)
+        guard try appendFirst(.city, row, header, into: &out) else { return false }
+        out.append(comma)
+        appendCoordinate(row, header, .latitude, limit: 90, into: &out)
+        out.append(comma)
+        appendCoordinate(row, header, .longitude, limit: 180, into: &out)
+        out.append(comma)
+        guard try appendFirst(.summary, row, header, into: &out) else { return false }
+        out.append(EventImportPass.newline)
+        // The record id is copied raw: it must need no quoting to stay one field.
+        if needsQuotes(record) || !TextBytes.isASCII(record) {
+            try malformed(Diagnostic(row.location(ofField: idIndex), "the record id '\(String(decoding: record, as: UTF8.self))' has characters an id cannot hold",
+                                     hint: "ids are letters, digits and - or _"))
+            return false
+        }
+        if let writer {
+            out.withUnsafeBufferPointer { writer.append($0) }
+            try writer.flushIfFull()
+        }
+        return true
+    }
+
+    @inline(__always)
+    func appendInteger(_ value: Int, into out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
+    }
+
+    @inline(__always)
+    func appendPadded(_ value: Int, width: Int, into out: inout [UInt8]) {
+        var divisor = width == 4 ? 1000 : 10
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// `2024`, `2024-03` or `2024-03-22`.
+    @inline(__always)
+    func appendDate(_ date: PartialDate, into out: inout [UInt8]) {
+        appendPadded(date.year, width: 4, into: &out)
+        guard let month = date.month else { return }
+        out.append(UInt8(ascii: "-"))
+        appendPadded(month, width: 2, into: &out)
+        guard let day = date.day else { return }
+        out.append(UInt8(ascii: "-"))
+        appendPadded(day, width: 2, into: &out)
+    }
+
+    @inline(__always)
+    func appendDay(_ day: DayDate, into out: inout [UInt8]) {
+        appendPadded(day.year, width: 4, into: &out)
+        out.append(UInt8(ascii: "-"))
+        appendPadded(day.month, width: 2, into: &out)
+        out.append(UInt8(ascii: "-"))
+        appendPadded(day.day, width: 2, into: &out)
+    }
+
+    /// The event type's words: the mapping's translation of the code, or the text as written.
+    func appendTypeLabel(_ row: CSVRow, _ header: EventHeader, into output: inout [UInt8]) -> Bool {
+        guard let index = header.first(.eventType), !row.isEmpty(index) else { return false }
+        let raw = row.rawBytes(index)
+        if let label = typeLabels.first(where: { $0.raw.withUnsafeBufferPointer { $0.elementsEqual(raw) } })?.label {
+            output.append(contentsOf: label)
+        } else {
+            output.append(contentsOf: raw)
+        }
+        return true
+    }
+
+    /// The first non-blank of the field's columns, as text.
+    @inline(__always)
+    func appendFirst(_ field: EventField, _ row: CSVRow, _ header: EventHeader, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+        for index in header.columns(field) where !row.isEmpty(index) {
+            return try appendText(row.rawBytes(index), row, index: index, into: &out)
+        }
+        return true
+    }
+
+    /// Text quoted when it holds a delimiter, quote or line break; bytes keep the input's escaping
+    /// (a quote inside a quoted field is already doubled). Invalid UTF-8 leaves the row out.
+    @inline(__always)
+    func appendText(_ raw: UnsafeBufferPointer<UInt8>, _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+        if raw.isEmpty { return true }
+        if !TextBytes.isASCII(raw) && !TextBytes.isValidUTF8(raw) {
+            try malformed(Diagnostic(row.location(ofField: index), "field \(index + 1) is not valid UTF-8 text",
+                                     hint: "save the export as UTF-8 (convert with `iconv -f WINDOWS-1252 -t UTF-8`)"))
+            return false
+        }
+        let quoted = needsQuotes(raw)
+        if quoted { out.append(EventImportPass.quote) }
+        out.append(contentsOf: raw)
+        if quoted { out.append(EventImportPass.quote) }
+        return true
+    }
+
+    func appendText(_ bytes: [UInt8], _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+        // Built text holds raw field bytes: a doubled quote stays doubled, which quoting keeps right.
+        try bytes.withUnsafeBufferPointer { raw throws(Diagnostic) in try appendText(raw, row, index: index, into: &out) }
+    }
+
+    @inline(__always)
+    func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte == EventImportPass.comma || byte == EventImportPass.quote || byte == EventImportPass.newline || byte == UInt8(ascii: "\r") {
+            return true
+        }
+        return bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+    }
+
+    /// Whether the bytes are a plain decimal (`-12.345`) within ±`limit`, checked on the bytes: no
+    /// String and no strtod per row. Exponents and other forms are left to be counted as unusable.
+    @inline(__always)
+    static func isCoordinate(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        var i = 0
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { i = 1 }
+        var whole = 0, digits = 0
+        while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 {
+            whole = whole * 10 + Int(bytes[i] &- UInt8(ascii: "0"))
+            digits += 1
+            i += 1
+            if digits > 3 { return false }
+        }
+        var fractionIsZero = true, fractionDigits = 0
+        if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 {
+                if bytes[i] != UInt8(ascii: "0") { fractionIsZero = false }
+                fractionDigits += 1
+                i += 1
+            }
+            if fractionDigits == 0 { return false }
+        }
+        guard i == bytes.count, digits > 0 else { return false }
+        return whole < limit || (whole == limit && fractionIsZero)
+    }
+
+    /// A coordinate in range, copied as written; anything else is written blank and counted.
+    func appendCoordinate(_ row: CSVRow, _ header: EventHeader, _ field: EventField, limit: Double, into out: inout [UInt8]) {
+        guard let index = header.first(field) else { return }
+        let bytes = row.rawBytes(index)
+        guard !bytes.isEmpty else { return }
+        guard EventImportPass.isCoordinate(bytes, limit: Int(limit)) else {
+            // Counted and reported in the summary: an unusable coordinate is written blank, not dropped silently.
+            summary.clearedValues += 1
+            return
+        }
+        out.append(contentsOf: bytes)
+    }
+}

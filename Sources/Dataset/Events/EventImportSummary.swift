@@ -1,0 +1,137 @@
+import Foundation
+import Support
+
+/// What to import from an event export and how strictly.
+public struct EventImportOptions: Sendable {
+    public var countries: GTDCountrySelection = .all
+    /// Keep events from this year on.
+    public var fromYear: Int?
+    /// Keep events up to this year.
+    public var toYear: Int?
+    /// Type filters: the mapping's option name (`type-of-violence`) → the values to keep.
+    public var filters: [(option: String, values: [String])] = []
+    /// Stop at the first malformed row instead of counting it and going on.
+    public var strict = false
+    /// How many malformed rows are reported one by one.
+    public var reportLimit = 10
+    /// The source id rows cite; by default the mapping's name and the file name.
+    public var sourceID: String?
+    public var limits: CSVLimits = .default
+
+    public init() {}
+}
+
+/// What an import did, row by row: every row read is written or counted under one reason.
+public struct EventImportSummary: Sendable {
+    public var command: String
+    public var input: String
+    public var inputBytes: Int
+    public var countryScope: String
+    public var yearScope: String?
+    /// The type filters, in words: `type_of_violence 3 (one-sided violence against civilians)`.
+    public var typeScope: [String] = []
+
+    public var rowsRead = 0
+    public var rowsWritten = 0
+    public var filteredByYear = 0
+    public var filteredByType = 0
+    public var filteredByCountry = 0
+    /// Partial dates during which the country's SCO status changed (with sco-members-at-date).
+    public var ambiguousMembership = 0
+    /// Rows whose country code the mapping's table does not know, by the code as written.
+    public var unknownCodeRows = 0
+    public var unknownCodes: [String: Int] = [:]
+    /// Rows in a country countries.csv does not list (small territories), by code.
+    public var unlistedRows = 0
+    public var unlistedCodes: [String: Int] = [:]
+    public var malformedRows = 0
+    /// Coordinates written blank because they were not numbers in range.
+    public var clearedValues = 0
+    /// The first malformed rows, with their lines.
+    public var problems: [GTDImportProblem] = []
+    /// Optional mapped columns the file lacks; their output columns stay blank.
+    public var missingColumns: [String] = []
+    /// Rows written per former state (code → rows), kept under their own code.
+    public var historicalRows: [String: Int] = [:]
+    /// Events, killed and wounded of the rows written, by year and country.
+    public var totals: [GTDYearCountry: GTDCasualtyTotals] = [:]
+    public var seconds: Double = 0
+    /// First and last day of the rows in the import's years (any type, any country).
+    public var firstDate: DayDate?
+    public var lastDate: DayDate?
+    public var yearsWithRows: Set<Int> = []
+
+    /// Rows accounted for; equals `rowsRead` after every import.
+    public var rowsAccounted: Int {
+        rowsWritten + filteredByYear + filteredByType + filteredByCountry + ambiguousMembership + unknownCodeRows + unlistedRows + malformedRows
+    }
+
+    public var overall: GTDCasualtyTotals { totals.values.reduce(GTDCasualtyTotals(), +) }
+
+    /// Years between the first and the last row with no row at all: gaps, not quiet years.
+    public var missingYears: [Int] {
+        guard let first = firstDate?.year, let last = lastDate?.year, first < last else { return [] }
+        return (first...last).filter { !yearsWithRows.contains($0) }
+    }
+
+    mutating func recordCoverage(_ day: DayDate) {
+        if firstDate.map({ day < $0 }) ?? true { firstDate = day }
+        if lastDate.map({ day > $0 }) ?? true { lastDate = day }
+        yearsWithRows.insert(day.year)
+    }
+
+    /// A warning that more rows were left out than `problems` lists, or nil.
+    public var unlistedMalformedRows: Diagnostic? {
+        guard malformedRows > problems.count else { return nil }
+        return Diagnostic(SourceLocation(file: input), "\(malformedRows) malformed rows in all; only the first \(problems.count) are listed",
+                          severity: .warning)
+    }
+
+    /// The summary printed on stderr after an import.
+    public var lines: [String] {
+        var lines: [String] = []
+        let megabytes = Double(inputBytes) / 1_000_000
+        let rate = seconds > 0 ? " at \(String(format: "%.0f", megabytes / seconds)) MB/s" : ""
+        lines.append("\(command): \(input) (\(String(format: "%.1f", megabytes)) MB) in \(String(format: "%.2f", seconds)) s\(rate)")
+        func line(_ label: String, _ value: Int, _ detail: String = "") {
+            let number = NumberText.grouped(value)
+            lines.append("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
+                         + String(repeating: " ", count: max(0, 10 - number.count)) + number + (detail.isEmpty ? "" : "  " + detail))
+        }
+        func listed(_ counts: [String: Int]) -> String {
+            let top = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8).map { "\($0.key): \(NumberText.grouped($0.value))" }
+            return counts.isEmpty ? "" : "(\(top.joined(separator: ", "))\(counts.count > 8 ? ", …" : ""))"
+        }
+        line("rows read", rowsRead)
+        line("rows written", rowsWritten)
+        if let yearScope { line("filtered out by year", filteredByYear, "(kept \(yearScope))") }
+        if !typeScope.isEmpty { line("filtered out by type", filteredByType, "(kept \(typeScope.joined(separator: "; ")))") }
+        if countryScope != "all countries" { line("filtered out by country", filteredByCountry, "(kept \(countryScope))") }
+        if ambiguousMembership > 0 { line("excluded: SCO status changed within the date", ambiguousMembership) }
+        line("excluded: country code not in the code table", unknownCodeRows, listed(unknownCodes))
+        if unlistedRows > 0 { line("excluded: country not in countries.csv", unlistedRows, listed(unlistedCodes)) }
+        line("malformed rows (left out)", malformedRows)
+        if clearedValues > 0 { line("coordinates written blank (not a number in range)", clearedValues) }
+        if !historicalRows.isEmpty {
+            lines.append("  former states kept under their own codes: " + historicalRows.sorted { $0.key < $1.key }
+                .map { "\($0.key) \(NumberText.grouped($0.value))" }.joined(separator: ", "))
+        }
+        if !missingColumns.isEmpty {
+            lines.append("  columns missing from the file, written blank: \(missingColumns.joined(separator: ", "))")
+        }
+        let all = overall
+        lines.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) events with no figure)")
+        if let firstDate, let lastDate {
+            lines.append("  coverage recorded: \(firstDate) to \(lastDate)\(missingYears.isEmpty ? "" : ", no rows in \(missingYears.map(String.init).joined(separator: ", "))")")
+        }
+        return lines
+    }
+}
+
+/// The result of importing a file: the summary, and where the table and its source row went.
+public struct EventImportResult: Sendable {
+    public var summary: EventImportSummary
+    public var sourceID: String
+    public var outputPath: String
+    public var sourcesPath: String
+}

@@ -1,0 +1,244 @@
+import Foundation
+import Support
+
+/// A declarative description of one event export: which of its columns fill which columns of
+/// SCOBrief's attacks table, how codes translate, which type filters it offers and what it covers.
+///
+/// The built-in mappings (UCDP GED, ACLED) are YAML embedded in the binary (`BuiltInEventMappings`);
+/// `scobrief import events FILE --mapping MAP.yaml` reads a user's own in the same form, for
+/// another export (RAND-MIPT, a national dataset). The YAML keys are documented in the README.
+public struct EventMapping: Sendable {
+    /// Short name, e.g. `ucdp-ged`: the import command's name and the start of source ids.
+    public var name: String
+    /// The dataset's title for the source row, e.g. "UCDP Georeferenced Event Dataset (GED)".
+    public var title: String
+    public var publisher: String
+    public var url: String
+    /// Licence or terms of use, as the source row's notes state them.
+    public var licence: String
+    /// Prefix of the `id` written for each row, before the record id: `ucdp-123456`.
+    public var recordPrefix: String
+    /// Columns whose presence identifies this export (to name the source of a wrong file).
+    public var signature: [String]
+    /// Output field → where it comes from.
+    public var fields: [EventField: FieldSource]
+    /// The date's precision, from a column of codes (ACLED's time_precision); nil: the date's own.
+    public var precision: PrecisionSource?
+    /// Type filters the import offers, by option name.
+    public var filters: [EventFilterSpec]
+    /// What the release covers beyond what the rows show.
+    public var coverage: CoverageSpec
+    /// Where the mapping came from (`built-in ucdp-ged` or a file path), for messages.
+    public var origin: String
+
+    /// Where an output field's value comes from: one column, or the first non-blank of several,
+    /// with an optional translation.
+    public struct FieldSource: Sendable {
+        public var columns: [String]
+        /// A code table for countries: `gleditsch-ward`, `iso3166-numeric`, `iso3166-alpha3` or `names`.
+        public var codes: String?
+        /// Value translations (e.g. `3: One-sided violence`, or country names to codes with `codes: names`).
+        public var values: [String: String]
+        /// Where the field's entry is in the mapping file.
+        public var location: SourceLocation
+    }
+
+    /// A column of precision codes and what each code means for the date.
+    public struct PrecisionSource: Sendable {
+        public var column: String
+        /// Code → `day`, `week` (the day kept, marked approximate), `month` or `year`.
+        public var values: [String: DatePrecisionCode]
+    }
+
+    /// A type filter: `--type-of-violence 3` keeps rows whose `type_of_violence` is 3.
+    public struct EventFilterSpec: Sendable {
+        /// The option's name without dashes.
+        public var option: String
+        public var column: String
+        /// The values the source uses, to check what is given; empty: any value.
+        public var values: [String]
+        /// Words for the values (3 → One-sided violence), for the source row.
+        public var labels: [String: String]
+    }
+
+    /// Coverage stated by the mapping; first and last date and gaps come from the rows.
+    public struct CoverageSpec: Sendable {
+        public var note: String
+        public var breaks: [CollectionBreak]
+        /// Countries whose coverage starts later than the release's first date (ACLED's regions).
+        public var fromByCountry: [String: PartialDate]
+    }
+
+    /// The known code tables for `codes:`.
+    public static let codeTables = ["gleditsch-ward", "iso3166-numeric", "iso3166-alpha3", "names"]
+}
+
+/// The attacks-table fields a mapping can fill.
+public enum EventField: String, Sendable, CaseIterable {
+    case recordID = "record_id"
+    /// One date column (`date`), or a range (`date_start`, `date_end`).
+    case date, dateStart = "date_start", dateEnd = "date_end"
+    case country, place
+    case killed, killedLow = "killed_low", killedHigh = "killed_high", wounded
+    case eventType = "event_type", eventSubtype = "event_subtype"
+    case provstate, city, latitude, longitude, summary
+
+    /// The field's position in `allCases`, for array lookups in the row loop.
+    var ordinal: Int {
+        switch self {
+        case .recordID: return 0
+        case .date: return 1
+        case .dateStart: return 2
+        case .dateEnd: return 3
+        case .country: return 4
+        case .place: return 5
+        case .killed: return 6
+        case .killedLow: return 7
+        case .killedHigh: return 8
+        case .wounded: return 9
+        case .eventType: return 10
+        case .eventSubtype: return 11
+        case .provstate: return 12
+        case .city: return 13
+        case .latitude: return 14
+        case .longitude: return 15
+        case .summary: return 16
+        }
+    }
+
+    /// Fields a mapping must give (the date as `date` or `date_start`).
+    static let required: [EventField] = [.recordID, .country, .killed]
+}
+
+/// What a precision code says about a date.
+public enum DatePrecisionCode: String, Sendable {
+    case day, week, month, year
+}
+
+extension EventMapping {
+    /// Reads a mapping from YAML text; errors name the file, line and key.
+    public init(yaml: String, file: String) throws(Diagnostic) {
+        try self.init(bytes: Array(yaml.utf8), file: file)
+    }
+
+    /// Reads a mapping from a file's bytes, checked as every YAML input is (size, UTF-8, NUL bytes, nesting).
+    public init(bytes: [UInt8], file: String) throws(Diagnostic) {
+        let document = try YAMLDocument(bytes: bytes, file: file)
+        let root = try document.requireRoot(expected: "an event mapping (name, title, fields, ...)")
+        let map = try root.mapping(allowedKeys: ["name", "title", "publisher", "url", "licence", "record_prefix", "signature",
+                                                 "fields", "precision", "filters", "coverage"])
+        origin = file
+        name = try map.require("name", "a short name such as my-dataset").string()
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            throw try map.require("name", "").error("the name must be lowercase letters, digits and hyphens, like the catalog's ids")
+        }
+        title = try map.require("title", "the dataset's title").string()
+        publisher = try map["publisher"]?.string() ?? ""
+        url = try map["url"]?.string() ?? ""
+        licence = try map["licence"]?.string() ?? ""
+        recordPrefix = try map["record_prefix"]?.string() ?? name
+        signature = try map["signature"]?.stringList() ?? []
+
+        let fieldsNode = try map.require("fields", "which column fills which field")
+        let fieldMap = try fieldsNode.mapping(allowedKeys: EventField.allCases.map(\.rawValue))
+        var fields: [EventField: FieldSource] = [:]
+        for (key, node) in fieldMap.entries {
+            let field = EventField(rawValue: key)!
+            fields[field] = try EventMapping.fieldSource(node, field: field)
+        }
+        for field in EventField.required where fields[field] == nil {
+            throw fieldsNode.error("missing '\(field.rawValue)'", hint: "a mapping must give \(EventField.required.map(\.rawValue).joined(separator: ", ")) and a date (date, or date_start with date_end)")
+        }
+        if fields[.date] == nil && fields[.dateStart] == nil {
+            throw fieldsNode.error("missing 'date' (or 'date_start')", hint: "give the column of the event's date")
+        }
+        if fields[.date] != nil && fields[.dateStart] != nil {
+            throw fieldsNode.error("both 'date' and 'date_start' are given", hint: "give one date column, or a range with date_start and date_end")
+        }
+        if fields[.country]!.codes == nil {
+            throw fieldsNode.error("fields.country needs 'codes'", hint: "one of \(EventMapping.codeTables.joined(separator: ", ")); with names, list them under values")
+        }
+        self.fields = fields
+
+        if let node = map["precision"] {
+            let entry = try node.mapping(allowedKeys: ["column", "values"])
+            let column = try entry.require("column", "the column of precision codes").string()
+            var values: [String: DatePrecisionCode] = [:]
+            if let valuesNode = entry["values"] {
+                for (code, meaning) in try valuesNode.dataMapping() {
+                    let word = try meaning.choice(of: ["day", "week", "month", "year"])
+                    values[code] = DatePrecisionCode(rawValue: word)!
+                }
+            }
+            precision = PrecisionSource(column: column, values: values)
+        } else {
+            precision = nil
+        }
+
+        var filters: [EventFilterSpec] = []
+        for node in try map["filters"]?.sequence() ?? [] {
+            let entry = try node.mapping(allowedKeys: ["option", "column", "values", "labels"])
+            var labels: [String: String] = [:]
+            if let labelsNode = entry["labels"] {
+                for (value, label) in try labelsNode.dataMapping() { labels[value] = try label.string() }
+            }
+            filters.append(EventFilterSpec(option: try entry.require("option", "the option name, e.g. event-type").string(),
+                                           column: try entry.require("column", "the column the filter reads").string(),
+                                           values: try entry["values"]?.stringList() ?? [], labels: labels))
+        }
+        self.filters = filters
+
+        var coverage = CoverageSpec(note: "", breaks: [], fromByCountry: [:])
+        if let node = map["coverage"] {
+            let entry = try node.mapping(allowedKeys: ["note", "collection_breaks", "covers_from_by_country"])
+            coverage.note = try entry["note"]?.string() ?? ""
+            if let breaks = entry["collection_breaks"] {
+                for (date, note) in try breaks.dataMapping() {
+                    guard let day = try? PartialDate(parsing: date) else { throw note.error("'\(date)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+                    coverage.breaks.append(CollectionBreak(date: day, note: try note.string()))
+                }
+            }
+            if let starts = entry["covers_from_by_country"] {
+                for (code, dateNode) in try starts.dataMapping() {
+                    let text = try dateNode.string()
+                    guard let day = try? PartialDate(parsing: text) else { throw dateNode.error("'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+                    coverage.fromByCountry[code] = day
+                }
+            }
+        }
+        self.coverage = coverage
+    }
+
+    private static func fieldSource(_ node: YAMLNode, field: EventField) throws(Diagnostic) -> FieldSource {
+        if node.isScalar {
+            return FieldSource(columns: [try node.string()], codes: nil, values: [:], location: node.location)
+        }
+        let entry = try node.mapping(allowedKeys: ["column", "columns", "codes", "values"])
+        var columns: [String] = []
+        if let column = entry["column"] { columns = [try column.string()] }
+        if let list = entry["columns"] { columns += try list.stringList() }
+        guard !columns.isEmpty else { throw node.error("give 'column' (or 'columns', the first non-blank of several)") }
+        var codes: String?
+        if let codesNode = entry["codes"] {
+            guard field == .country else { throw codesNode.error("'codes' applies to the country field only") }
+            codes = try codesNode.choice(of: EventMapping.codeTables)
+        }
+        var values: [String: String] = [:]
+        if let valuesNode = entry["values"] {
+            for (key, value) in try valuesNode.dataMapping() { values[key] = try value.string() }
+        }
+        if codes == "names" && values.isEmpty {
+            throw node.error("codes: names needs 'values', the country names and their codes")
+        }
+        return FieldSource(columns: columns, codes: codes, values: values, location: node.location)
+    }
+
+    /// Every column the mapping reads for the output's required fields.
+    var requiredColumns: [String] {
+        var columns: [String] = []
+        for field in [EventField.recordID, .date, .dateStart, .country, .killed] {
+            if let source = fields[field] { columns += source.columns }
+        }
+        return columns
+    }
+}
