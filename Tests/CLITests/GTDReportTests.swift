@@ -8,7 +8,7 @@ import TestSupport
         let folder = NSTemporaryDirectory() + "scobrief-gtd-report-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let generator = (CLI.binary as NSString).deletingLastPathComponent + "/gen-gtd"
+        let generator = (CLI.builtBinary as NSString).deletingLastPathComponent + "/gen-gtd"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: generator)
         process.arguments = ["-o", folder + "/gtd.csv", "--rows", "4000", "--seed", "7"]

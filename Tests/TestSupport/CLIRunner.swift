@@ -15,8 +15,16 @@ public enum CLI {
     /// The package's root folder, the default working directory of a run.
     public static var packageRoot: String { PackagePaths.root }
 
-    /// The binary: it sits in the same build folder as the test runner.
+    /// The binary the tests run: `$SCOBRIEF_TEST_BINARY` when set (say the shipped one from
+    /// Scripts/build-release, to run the CLI tests against what users install), otherwise `builtBinary`.
     public static let binary: String = {
+        if let chosen = ProcessInfo.processInfo.environment["SCOBRIEF_TEST_BINARY"], !chosen.isEmpty { return chosen }
+        return builtBinary
+    }()
+
+    /// The `scobrief` built with the tests: it sits in the same build folder as the test runner,
+    /// beside the other executables the tests use (gen-gtd).
+    public static let builtBinary: String = {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         // The runner may be inside an .xctest bundle folder.

@@ -2,7 +2,9 @@ import Foundation
 import Support
 
 /// Finds the shipped `Datasets/` folder: the folder the user named, `$SCOBRIEF_DATA`,
-/// a `Datasets/` in the current folder or one above it, or the one beside the executable's checkout.
+/// a `Datasets/` in the current folder or one above it, the one beside the executable's checkout,
+/// or the one `Scripts/install` puts beside an installed binary (`PREFIX/share/scobrief/Datasets`
+/// for `PREFIX/bin/scobrief`).
 public enum DataLocation {
     public static let catalogFile = "catalog.yaml"
 
@@ -34,9 +36,15 @@ public enum DataLocation {
                 directory = parent
             }
         }
+        let installed = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            .appendingPathComponent(installedDatasetsPath).path
+        if hasCatalog(installed) { return installed }
         throw Diagnostic(SourceLocation(file: "Datasets"), "cannot find SCOBrief's Datasets folder",
                          hint: "run scobrief inside its checkout, pass --data DIR, or set SCOBRIEF_DATA")
     }
+
+    /// Where `Scripts/install` puts the corpus, relative to the installation prefix.
+    public static let installedDatasetsPath = "share/scobrief/Datasets"
 
     public static func catalogPath(in directory: String) -> String {
         (directory as NSString).appendingPathComponent(catalogFile)

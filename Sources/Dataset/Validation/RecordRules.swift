@@ -32,9 +32,11 @@ enum RecordRules {
         var diagnostics: [Diagnostic] = []
         for name in names.sorted() {
             guard let table = tables[name], let quote = table.schema.column(named: "quote"), !quote.required,
-                  table.schema.column(named: "source_id") != nil else { continue }
-            for row in table.rows where row["quote"].isBlank {
-                guard let source = row.text("source_id"), !datasetSources.contains(source) else { continue }
+                  let quoteIndex = table.schema.columns.firstIndex(where: { $0.name == "quote" }),
+                  let sourceIndex = table.schema.columns.firstIndex(where: { $0.name == "source_id" }) else { continue }
+            // By column position, not name: these loops run over every row of an import.
+            for row in table.rows where row[index: quoteIndex].isBlank {
+                guard let source = row[index: sourceIndex].text, !datasetSources.contains(source) else { continue }
                 diagnostics.append(Diagnostic(
                     RowLocation.of(table, row, column: "quote"),
                     "quote is blank but source '\(source)' is not a dataset",
@@ -46,9 +48,10 @@ enum RecordRules {
 
     private static func qualifiersWithoutValues(_ table: Table) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for column in table.schema.columns {
-            guard let qualified = column.qualifies else { continue }
-            for row in table.rows where !row[column.name].isBlank && row[qualified].isBlank {
+        for (index, column) in table.schema.columns.enumerated() {
+            guard let qualified = column.qualifies,
+                  let qualifiedIndex = table.schema.columns.firstIndex(where: { $0.name == qualified }) else { continue }
+            for row in table.rows where !row[index: index].isBlank && row[index: qualifiedIndex].isBlank {
                 diagnostics.append(Diagnostic(
                     RowLocation.of(table, row, column: column.name),
                     "\(column.name) is '\(row.text(column.name) ?? "")' but \(qualified) is blank",

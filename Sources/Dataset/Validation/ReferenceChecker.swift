@@ -10,13 +10,15 @@ struct ReferenceChecker {
         let countryCodes = Set(tables["countries"]?.keys ?? [])
         for name in tablesToCheck.sorted() {
             guard let table = tables[name] else { continue }
-            for column in table.schema.columns {
+            // Cells are read by column position: a lookup by name for every cell of a 200,000-row
+            // import was a tenth of its load time.
+            for (index, column) in table.schema.columns.enumerated() {
                 switch column.type {
                 case .ref:
                     guard let reference = column.references, let target = tables[reference.table] else { continue }
                     let valid = Set(target.rows.compactMap { $0.key(reference.column) })
                     for row in table.rows + table.rejectedRows {
-                        guard let value = row.text(column.name), !valid.contains(value) else { continue }
+                        guard let value = row[index: index].text, !valid.contains(value) else { continue }
                         diagnostics.append(Diagnostic(
                             location(table, row, column),
                             "\(column.name) '\(value)' is not in \(target.schema.file)",
@@ -26,7 +28,7 @@ struct ReferenceChecker {
                 case .country, .countryList:
                     guard tables["countries"] != nil else { continue }
                     for row in table.rows + table.rejectedRows {
-                        for code in row.countries(column.name) where !countryCodes.contains(code) {
+                        for code in row[index: index].countries where !countryCodes.contains(code) {
                             diagnostics.append(Diagnostic(
                                 location(table, row, column),
                                 "'\(code)' is not a country code listed in countries.csv",
@@ -54,7 +56,7 @@ enum RowLocation {
     }
 
     static func of(table file: String, _ row: Table.Row, column: String) -> SourceLocation {
-        guard let index = row.columnIndex[column], let position = row.cellPositions[index] else {
+        guard let index = row.columnIndex[column], let position = row.position(ofColumn: index) else {
             return SourceLocation(file: file, line: row.line)
         }
         return SourceLocation(file: file, line: position.line, column: position.column)

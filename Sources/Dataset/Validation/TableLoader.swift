@@ -19,6 +19,8 @@ public struct TableLoader {
         var fileColumnToSchema: [Int?] = []
         let columnIndex = Dictionary(uniqueKeysWithValues: schema.columns.enumerated().map { ($1.name, $0) })
         var seenKeys: [String: Int] = [:]
+        var fastParser = FastCellParser(columns: schema.columns)
+        let keyColumn = columnIndex[schema.primaryKey]
 
         do {
             let reader = try CSVReader(path: path, displayName: displayName, limits: limits)
@@ -45,16 +47,21 @@ public struct TableLoader {
                     return
                 }
                 var values = [CellValue](repeating: .blank, count: schema.columns.count)
-                var cellPositions = [(line: Int, column: Int)?](repeating: nil, count: schema.columns.count)
+                var cellPositions = [Table.Row.CellPosition](repeating: .absent, count: schema.columns.count)
                 let positions = row.fieldPositions()
                 var rowIsValid = true
                 for fileColumn in 0..<row.count {
                     guard let schemaColumn = fileColumnToSchema[fileColumn] else { continue }
-                    let column = schema.columns[schemaColumn]
-                    cellPositions[schemaColumn] = positions[fileColumn]
+                    cellPositions[schemaColumn] = Table.Row.CellPosition(lineOffset: UInt32(clamping: positions[fileColumn].line - row.line),
+                                                                         column: UInt32(clamping: positions[fileColumn].column))
+                    if !row.spans[fileColumn].hasDoubledQuotes,
+                       let value = fastParser.parse(row.rawBytes(fileColumn), column: schemaColumn) {
+                        values[schemaColumn] = value
+                        continue
+                    }
                     do throws(Diagnostic) {
                         let text = try row.string(fileColumn)
-                        values[schemaColumn] = try CellParser.parse(text, as: column)
+                        values[schemaColumn] = try CellParser.parse(text, as: schema.columns[schemaColumn])
                     } catch {
                         rowIsValid = false
                         var located = error
@@ -63,7 +70,7 @@ public struct TableLoader {
                     }
                 }
                 let parsed = Table.Row(line: row.line, values: values, columnIndex: columnIndex, cellPositions: cellPositions)
-                if let key = parsed.key(schema.primaryKey) {
+                if let keyColumn, let key = Table.Row.key(of: values[keyColumn]) {
                     if let first = seenKeys[key] {
                         rowIsValid = false
                         diagnostics.append(Diagnostic(
