@@ -75,6 +75,9 @@ struct FastCellParser {
             guard Self.hasPrefix(bytes, "http://") || Self.hasPrefix(bytes, "https://"),
                   !bytes.contains(UInt8(ascii: " ")), let text = String(validating: bytes, as: UTF8.self) else { return nil }
             return .text(text)
+        case .dateSpans, .datedNotes, .countryDates:
+            // Coverage's structured texts (a few cells per table): the full parser reads them.
+            return nil
         }
     }
 
