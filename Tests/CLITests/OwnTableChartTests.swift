@@ -55,7 +55,7 @@ import TestSupport
         #expect(!lines.joined(separator: " ").contains("SCOBrief corpus"), "never the corpus's source line for data that is not the corpus")
         // Three lines in three distinct palette colours.
         let image = try PPM(pdf: folder.file("line.pdf"), dpi: 150)
-        for color in [PPM.blue, PPM.orange, PPM.green] {
+        for color in [PPM.blue, PPM.orange, PPM.third] {
             #expect(image.count(of: color) > 100, "no line in \(color)")
         }
     }
@@ -97,7 +97,7 @@ import TestSupport
         #expect(dodge.status == 0, "\(dodge.stderr)")
         let stack = try CLI.run(base + ["--position", "stack", "-o", folder.file("stack.pdf")])
         #expect(stack.status == 0, "\(stack.stderr)")
-        let sideBySide = Array(repeating: [PPM.blue, PPM.orange, PPM.green], count: 10).flatMap { $0 }
+        let sideBySide = Array(repeating: [PPM.blue, PPM.orange, PPM.third], count: 10).flatMap { $0 }
         // Dodged: one row of pixels just above the baseline crosses all 30 bars, blue–orange–green in every year.
         let dodged = try PPM(pdf: folder.file("dodge.pdf"))
         #expect(dodged.rows.contains { dodged.colorRuns(inRow: $0) == sideBySide }, "no row crosses 30 bars side by side")
@@ -192,16 +192,16 @@ import TestSupport
     @Test func moreSeriesThanDistinctColoursAreRefusedWithAHintToFacet() throws {
         let folder = try TemporaryFolder(prefix: "scobrief-own-table")
         var lines = ["year,group,value"]
-        for g in 1...18 { for year in 2020...2021 { lines.append("\(year),g\(g),\(g)") } }
+        for g in 1...19 { for year in 2020...2021 { lines.append("\(year),g\(g),\(g)") } }
         try folder.write("many.csv", Array((lines.joined(separator: "\n") + "\n").utf8))
         let result = try CLI.run(["chart", "line", "--csv", folder.file("many.csv"), "--x", "year", "--y", "value", "--color", "group",
                                   "-o", folder.file("out.pdf")])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("18 series in --color group, more than the 17 distinct colours"), "\(result.stderr)")
+        #expect(result.stderr.contains("19 series in --color group, more than the 18 distinct colours"), "\(result.stderr)")
         #expect(result.stderr.contains("--facet"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("out.pdf")))
-        // 17 series draw, each in its own colour (Okabe–Ito's 8, then Tol's muted 9).
-        let seventeen = lines.filter { !$0.contains(",g18,") }.joined(separator: "\n") + "\n"
+        // 18 series draw, each in its own colour (the print-safe palette's 9, then Tol's muted 9).
+        let seventeen = lines.filter { !$0.contains(",g19,") }.joined(separator: "\n") + "\n"
         try folder.write("seventeen.csv", Array(seventeen.utf8))
         let drawn = try CLI.run(["chart", "line", "--csv", folder.file("seventeen.csv"), "--x", "year", "--y", "value", "--color", "group",
                                  "-o", folder.file("ok.pdf")])
@@ -215,7 +215,8 @@ struct PPM {
     let height: Int
     let pixels: [UInt8]
 
-    static let blue = 0x0072B2, orange = 0xE69F00, green = 0x009E73
+    /// The themes' print-safe palette: blue, orange, then black (not Okabe–Ito's green).
+    static let blue = 0x0072B2, orange = 0xE69F00, third = 0x000000
 
     init(pdf: String, dpi: Int = 100) throws {
         let folder = try TemporaryFolder(prefix: "scobrief-ppm")
@@ -254,20 +255,26 @@ struct PPM {
         return n
     }
 
-    /// The palette colours met along a row, left to right, one entry per run of at least 3 pixels.
+    /// The palette colours met along a row, left to right, one entry per bar at least 3 pixels wide.
+    /// A bar's hatching crosses it in thin lines: pixels of one colour separated by gaps of under
+    /// 4 other pixels are the same bar.
     func colorRuns(inRow y: Int) -> [Int] {
-        var runs: [Int] = []
-        var current: Int?
-        var length = 0
-        func close() { if let c = current, length >= 3 { runs.append(c) } }
+        var segments: [(color: Int?, length: Int)] = []
         for x in 0..<width {
-            let c = [Self.blue, Self.orange, Self.green].first { Self.close(rgb(x, y), $0) }
-            if c == current { length += 1; continue }
-            close()
-            current = c
-            length = 1
+            let c = [Self.blue, Self.orange, Self.third].first { Self.close(rgb(x, y), $0) }
+            if let last = segments.last, last.color == c { segments[segments.count - 1].length += 1 } else { segments.append((c, 1)) }
         }
-        close()
-        return runs
+        var merged: [(color: Int?, length: Int)] = []
+        for segment in segments {
+            if let color = segment.color, merged.count >= 2, merged[merged.count - 1].color == nil,
+               merged[merged.count - 1].length <= 3, merged[merged.count - 2].color == color {
+                let gap = merged.removeLast()
+                merged[merged.count - 1].length += gap.length + segment.length
+            } else {
+                merged.append(segment)
+            }
+        }
+        // Black is also the axis's and labels' ink: the bars start at the first blue one.
+        return Array(merged.filter { $0.length >= 3 }.compactMap(\.color).drop { $0 != Self.blue })
     }
 }

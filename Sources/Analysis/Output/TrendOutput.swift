@@ -67,9 +67,19 @@ extension TrendAnalysis {
                 columns.append(.init("rolling_mean", .number, title: "\(rollingWindow)-year trailing mean", unit: "\(countUnit) per year"))
             }
         }
+        let leftOut = Set(coverageWindow.yearsLeftOut)
         let rows = grouped.groups.enumerated().map { index, group -> [OutputTable.Value] in
             var values: [OutputTable.Value] = zip(grouped.keys, group.key).map { key, value in
                 key == .year ? .integer(Int(value)) : .text(value)
+            }
+            // A year the data do not cover is unknown, as the display table's blank says, never 0.
+            let yearIndex = grouped.keys.firstIndex(of: .year)
+            if let yearIndex, let year = Int(group.key[yearIndex]), leftOut.contains(year) {
+                values.append(.null)
+                if withCasualties { values += [.null, .null, .null, .null] }
+                if withExposure { values.append(.null) }
+                if means != nil { values.append(.null) }
+                return values
             }
             values.append(.integer(group.count))
             if withCasualties {
@@ -114,7 +124,11 @@ extension TrendAnalysis {
     }
 
     /// One row per test per series, every statistic in a field of its own at full precision.
-    var testsOutput: OutputTable {
+    var testsOutput: OutputTable { Self.testsOutput(trends, level: level, unit: countUnit, title: testsTable.title ?? "Trend tests") }
+
+    /// The `tests` table for any yearly series (the corpus's or a user's own table), slopes per
+    /// year of `unit`: one builder, so both paths give scripts the same fields.
+    static func testsOutput(_ trends: [SeriesTrend], level: Double, unit countUnit: String, title: String) -> OutputTable {
         let columns = TrendAnalysis.testColumns(level: level, unit: countUnit)
         let perYear = "\(countUnit) per year"
         var rows: [[OutputTable.Value]] = []
@@ -175,6 +189,6 @@ extension TrendAnalysis {
                 }
             }
         }
-        return OutputTable(name: "tests", title: testsTable.title ?? "Trend tests", columns: columns, rows: rows, notes: notes)
+        return OutputTable(name: "tests", title: title, columns: columns, rows: rows, notes: notes)
     }
 }

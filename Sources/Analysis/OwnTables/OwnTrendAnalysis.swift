@@ -64,7 +64,7 @@ public struct OwnTrendAnalysis: Sendable {
                            notes: trends.isEmpty ? data.notes + (data.exposures.isEmpty ? [] : [exposureNote]) : [])
     }
 
-    private var exposureNote: String {
+    var exposureNote: String {
         let parts = data.exposures.sorted { $0.key < $1.key }.map { "\($0.key) (\(Int(($0.value * 12).rounded())) months)" }
         return "\(parts.joined(separator: " and ")) \(parts.count == 1 ? "is a part-year" : "are part-years"): the count models weigh "
             + "\(parts.count == 1 ? "it" : "them") by exposure (months ÷ 12), but OLS and Mann–Kendall read the raw counts as full years."

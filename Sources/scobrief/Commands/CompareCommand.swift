@@ -100,6 +100,6 @@ struct CompareCommand: ParsableCommand {
         } catch let error as OwnTableError {
             throw Diagnostic(SourceLocation(file: own.csv!), error.message, hint: error.hint)
         }
-        Terminal.output(render([analysis.table], as: output.format))
+        try output.write(analysis.output(), display: [analysis.table])
     }
 }

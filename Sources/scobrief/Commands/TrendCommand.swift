@@ -120,7 +120,11 @@ struct TrendCommand: ParsableCommand {
         let counts = try own.yearlyCounts(by: by, period: try periodOption(from: from, to: to), limits: data.limits,
                                           dataDirectory: data.directory)
         let analysis = OwnTrendAnalysis.run(counts, tests: tests, level: level, alpha: alpha)
-        Terminal.output(render([analysis.countsTable(rollingWindow: rolling)] + (tests.isEmpty ? [] : [analysis.testsTable]), as: output.format))
+        var countsTable = analysis.countsTable(rollingWindow: rolling)
+        countsTable.name = "counts"
+        var testsTable = analysis.testsTable
+        testsTable.name = "tests"
+        try output.write(analysis.output(rollingWindow: rolling), display: [countsTable] + (tests.isEmpty ? [] : [testsTable]))
     }
 
     /// The option's name goes in front of the shared parser's message, so the reader knows which option to fix.
