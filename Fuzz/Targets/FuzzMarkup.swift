@@ -1,6 +1,6 @@
 // libFuzzer target: the text markup of `text:` blocks (paragraphs, lists, **bold**, *italic*,
 // [links](...)) and the placeholder syntax ({{ ... }}) over arbitrary text.
-import Report
+@testable import Report  // the markup parsers are internal to Report
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkup(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
