@@ -1,7 +1,7 @@
 import Foundation
 
 /// The text forms of coverage dates, as `sources.csv` and the catalog write them (see
-/// COVERAGE-CONTRACT.md): one parser and one writer for every place that stores coverage.
+/// Datasets/coverage-columns.md): one parser and one writer for every place that stores coverage.
 ///
 /// - `gaps`: `;`-separated dates or ranges, `1993;2011-11..2012-02`.
 /// - `collection_breaks`: `|`-separated `DATE: note`, `1998: ...|2011-11: ...`.
