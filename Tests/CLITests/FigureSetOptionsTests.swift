@@ -26,7 +26,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         let figures = folder.file("nature")
         let result = try CLI.run(["report", "Reports/paper-figures.yaml", "-o", folder.file("paper.pdf"), "--figures", figures,
-                                  "--journal", "nature", "--dpi", "600", "--no-source", "--quiet"])
+                                  "--journal", "nature", "--dpi", "600", "--formats", "pdf,png,svg", "--no-source", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: figures + "/manifest.json")))
         #expect(manifest.dpi == 600 && manifest.source_line == false && manifest.journal == "nature")
@@ -70,6 +70,40 @@ import TestSupport
         #expect(latex.contains("\\label{tab:attack-counts}"))
     }
 
+    /// Without --dpi or --formats a journal's own apply: Elsevier's 500 dpi for a chart (line art
+    /// and colour combined), PDF, EPS and PNG, at each of its three columns; the manifest states
+    /// the guideline's widths, type sizes and line weights.
+    @Test func aJournalsOwnDpiFormatsAndColumnsAreTheDefaults() throws {
+        struct Journal: Decodable {
+            var dpi: Double, journal: String, guideline: String, single_column_mm: Double, one_and_half_column_mm: Double
+            var double_column_mm: Double, maximum_height_mm: Double, minimum_type_pt: Double, minimum_line_pt: Double, maximum_line_pt: Double
+        }
+        let folder = try TemporaryFolder()
+        let figures = folder.file("elsevier")
+        let result = try CLI.run(["report", "Reports/paper-figures.yaml", "-o", folder.file("paper.pdf"), "--figures", figures,
+                                  "--journal", "elsevier", "--column", "all", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: figures + "/manifest.json"))
+        let journal = try JSONDecoder().decode(Journal.self, from: data)
+        #expect(journal.dpi == 500 && journal.journal == "elsevier" && journal.guideline.contains("elsevier.com"))
+        #expect([abs(journal.single_column_mm - 90), abs(journal.one_and_half_column_mm - 140), abs(journal.double_column_mm - 190)].allSatisfy { $0 < 1e-9 })
+        #expect(abs(journal.maximum_height_mm - 240) < 1e-9 && journal.minimum_type_pt == 7 && journal.minimum_line_pt == 0.1 && journal.maximum_line_pt == 1.5)
+        let images = try JSONDecoder().decode(Manifest.self, from: data).files.filter { $0.kind == "figure" }
+        #expect(Set(images.map(\.format)) == ["pdf", "eps", "png"])
+        #expect(Set(images.compactMap(\.column)) == ["single", "one-and-half", "double"])
+        for entry in images {
+            let widths: [String: Double] = ["single": 90, "one-and-half": 140, "double": 190]
+            let width = widths[entry.column ?? ""] ?? 0
+            #expect(abs((entry.width_mm ?? 0) - width) < 1e-9 && (entry.height_mm ?? 0) <= 240, "\(entry.file)")
+            #expect(entry.file.contains("-\(entry.column ?? "?").\(entry.format)"))
+            if entry.format == "png" {
+                let ppm = try #require(pixelsPerMetre(try Data(contentsOf: URL(fileURLWithPath: figures + "/" + entry.file))))
+                #expect(ppm.0 == 19685 && ppm.1 == 19685, "500 dpi is 19,685 pixels per metre: \(entry.file)")
+                #expect(entry.dpi == 500 && entry.width_px == Int((width / 25.4 * 500).rounded()))
+            }
+        }
+    }
+
     @Test func formatsAndSizeAreHonoured() throws {
         let folder = try TemporaryFolder()
         let figures = folder.file("set")
@@ -97,6 +131,10 @@ import TestSupport
         (["--figures", "F", "--formats", "png,jpg"], "'jpg' is not an image format"),
         (["--figures", "F", "--column", "single"], "--column picks a journal's column"),
         (["--figures", "F", "--journal", "ieee", "--width", "85mm"], "--width and --journal both set the width"),
+        (["--figures", "F", "--journal", "science", "--dpi", "300"], "below the 400 dpi science's guidelines ask for"),
+        (["--figures", "F", "--journal", "nature", "--height", "200mm"], "taller than the 170 mm nature's guidelines allow"),
+        (["--figures", "F", "--journal", "ieee", "--column", "triple"], "ieee has no column 'triple'"),
+        (["--figures", "F", "--journal", "elsevier", "--column", "one-and-a-half"], "did you mean 'one-and-half'"),
         (["--figures", "F", "--formats", "png", "--svg-text", "text"], "--formats leaves SVG out"),
     ])
     func badFigureSetOptionsAreRefusedBeforeWork(options: [String], expected: String) throws {

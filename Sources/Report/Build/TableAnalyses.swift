@@ -96,12 +96,14 @@ struct TableAnalyses {
             [.text(label), .integer(summary.n), .number(summary.medianGap, digits: 1), .number(summary.longestGap, digits: 1),
              .text("\(DayDate(summary.longestGapStart)) to \(DayDate(summary.longestGapEnd))")]
         }
-        var rows = [row("all", overall)]
+        var summaries = [(label: "all", summary: overall)]
         for kind in Set(events.events.compactMap(\.kind)).sorted() {
-            if let summary = try? EventCadence.summarize(events.events.filter { $0.kind == kind }) { rows.append(row(kind, summary)) }
+            if let summary = try? EventCadence.summarize(events.events.filter { $0.kind == kind }) { summaries.append((kind, summary)) }
         }
-        let result = ResultTable(columns: [.init("events"), .init("n", alignment: .right), .init("median gap (months)", alignment: .right),
+        let rows = summaries.map { row($0.label, $0.summary) }
+        var result = ResultTable(columns: [.init("events"), .init("n", alignment: .right), .init("median gap (months)", alignment: .right),
                                            .init("longest gap (months)", alignment: .right), .init("longest gap")], rows: rows)
+        result.data = [Self.cadenceData(summaries)]
         return TableAnalysisResult(table: result, sourceIDs: events.events.compactMap(\.sourceID),
                                    notes: ["Gaps run from the first day each event's date can mean; a date known only to its year starts on 1 January."])
     }
@@ -121,9 +123,10 @@ struct TableAnalyses {
             return [.text(String(year)), .integer(total), .integer(count),
                     total > 0 ? .number(100 * Double(count) / Double(total), digits: 1) : .missing]
         }
-        let result = ResultTable(columns: [.init("year", alignment: .right), .init("all", alignment: .right),
+        var result = ResultTable(columns: [.init("year", alignment: .right), .init("all", alignment: .right),
                                            .init("in SCO states (\(label) at the time)", alignment: .right), .init("share %", alignment: .right)],
                                  rows: rows)
+        result.data = [Self.shareData(years: all.years, totals: all.counts, parts: all.years.map { partByYear[$0] ?? 0 }, statusLabel: label)]
         return TableAnalysisResult(table: result, sourceIDs: part.events.compactMap(\.sourceID),
                                    notes: part.uncertain > 0 ? ["\(part.uncertain) events whose date straddles a change of status are left out of the SCO column."] : [])
     }
@@ -139,13 +142,14 @@ struct TableAnalyses {
             rows = rows.filter { spec.indicators.contains($0.indicator) }
             rows.sort { (spec.indicators.firstIndex(of: $0.indicator)!, $0.periodDescription) < (spec.indicators.firstIndex(of: $1.indicator)!, $1.periodDescription) }
         }
-        let table = ResultTable(
+        var table = ResultTable(
             columns: [.init("indicator"), .init("period"), .init("figure", alignment: .right), .init("unit"), .init("scope"), .init("source")],
             rows: rows.map { row in
                 [.text(row.indicator.replacingOccurrences(of: "-", with: " ")), .text(row.periodDescription),
                  .text(row.quantity.description), .text(row.unit), .text(row.scope ?? ""),
                  .text(corpus.source(id: row.provenance.sourceID).map(\.shortCitation) ?? row.provenance.sourceID)]
             })
+        table.data = [Self.indicatorsData(rows) { corpus.source(id: $0)?.shortCitation }]
         return TableAnalysisResult(table: table, sourceIDs: rows.map(\.provenance.sourceID), notes: [])
     }
 
@@ -198,7 +202,10 @@ struct TableAnalyses {
     /// each year in which a state's status changed (from the membership table itself).
     func membership(_ spec: TableBlock) throws -> TableAnalysisResult {
         let years = try period(spec).map { Array($0.firstYear...$0.lastYear) } ?? Self.changeYears(corpus.membership)
-        return TableAnalysisResult(table: MembershipSize(corpus: corpus, years: years).table,
+        let size = MembershipSize(corpus: corpus, years: years)
+        var table = size.table
+        table.data = [Self.membershipData(size)]
+        return TableAnalysisResult(table: table,
                                    sourceIDs: corpus.membership.map(\.provenance.sourceID), notes: [])
     }
 

@@ -13,10 +13,11 @@ public struct FigureSetOptions: Sendable {
     public var width: Length?
     /// The figures' height; nil lets the theme choose from the width.
     public var height: Length?
-    /// A journal's column widths and type sizes; each figure is drawn at every column in `columns`.
+    /// A journal's column widths, type sizes and line weights; each figure is drawn at every column
+    /// in `columns`. (Its dpi and formats are not applied here: the caller sets `dpi` and `formats`.)
     public var journal: JournalPreset?
-    /// The columns drawn with `journal`: single, double or both.
-    public var columns: [PaperWidth]
+    /// The names of the journal's columns drawn with `journal` ("single", "double", ...).
+    public var columns: [String]
 
     /// The range `--dpi` may take: below 72 no journal accepts a figure, above 2400 files become huge.
     public static let dpiRange: ClosedRange<Double> = 72...2400
@@ -24,7 +25,7 @@ public struct FigureSetOptions: Sendable {
     /// PDF, PNG (300 dpi) and SVG at each chart's own size, with the source line: the default set.
     public init(dpi: Double = 300, formats: [ImageFormat] = [.pdf, .png, .svg], includeSource: Bool = true,
                 width: Length? = nil, height: Length? = nil, journal: JournalPreset? = nil,
-                columns: [PaperWidth] = [.singleColumn, .doubleColumn]) {
+                columns: [String] = ["single", "double"]) {
         self.dpi = dpi
         self.formats = formats
         self.includeSource = includeSource

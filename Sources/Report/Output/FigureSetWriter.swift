@@ -63,13 +63,22 @@ public struct FigureSetWriter {
             let metadata = DocumentMetadata(title: "\(figure.label): \(plain(figure.caption))", author: report.metadata.author, creator: "SCOBrief")
             let renderOptions = RenderOptions(dpi: options.dpi, metadata: metadata)
             // Without a journal, one drawing at the chart's (or the given) size; with one, a drawing per column.
-            let variants: [(suffix: String, column: String?, width: Length?, journal: JournalPreset?)] = options.journal.map { journal in
-                options.columns.map { column in
-                    (column == .singleColumn ? "-single" : "-double", column == .singleColumn ? "single" : "double", journal.width(column), journal)
+            var variants: [(suffix: String, column: String?, width: Length?, journal: JournalPreset?)] = [("", nil, options.width, nil)]
+            if let journal = options.journal {
+                variants = try options.columns.map { name in
+                    guard let column = journal.column(named: name) else {
+                        throw Diagnostic(SourceLocation(file: directory), "\(journal.name) has no column '\(name)'",
+                                         hint: "use one of \(journal.columns.map(\.name).joined(separator: ", "))")
+                    }
+                    return ("-\(column.name)", column.name, column.width, journal)
                 }
-            } ?? [("", nil, options.width, nil)]
+            }
             for variant in variants {
                 let rendered = try drawing(spec, width: variant.width, height: options.height, journal: variant.journal)
+                if let journal = variant.journal, let problem = journal.heightProblem(rendered.height) {
+                    throw Diagnostic(SourceLocation(file: directory), "\(figure.label) at the \(variant.column ?? "") column: \(problem)",
+                                     hint: "give --height, or a wider --column")
+                }
                 let size = (rendered.width, rendered.height)
                 for format in options.formats {
                     let bytes = try backends.imageBackend(format).render(rendered, as: format, options: renderOptions)
@@ -102,10 +111,12 @@ public struct FigureSetWriter {
         var manifest: [(String, JSONValue)] = [("report", .string(report.metadata.title)), ("generator", .string("SCOBrief")),
                                                ("dpi", .number(options.dpi)), ("source_line", .bool(options.includeSource))]
         if let journal = options.journal {
-            manifest += [("journal", .string(journal.name)), ("guideline", .string(journal.guideline)),
-                         ("single_column_mm", .number(journal.singleColumn.millimetres)),
-                         ("double_column_mm", .number(journal.doubleColumn.millimetres)),
-                         ("minimum_type_pt", .number(journal.minimumTypeSize)), ("maximum_type_pt", .number(journal.maximumTypeSize))]
+            manifest += [("journal", .string(journal.name)), ("guideline", .string(journal.guideline))]
+            manifest += journal.columns.map { ("\($0.name.replacingOccurrences(of: "-", with: "_"))_column_mm", JSONValue.number($0.width.millimetres)) }
+            manifest += [("maximum_height_mm", .number(journal.maximumHeight?.millimetres)),
+                         ("minimum_type_pt", .number(journal.minimumTypeSize)), ("maximum_type_pt", .number(journal.maximumTypeSize)),
+                         ("minimum_line_pt", .number(journal.lineWeights?.lowerBound)), ("maximum_line_pt", .number(journal.lineWeights?.upperBound)),
+                         ("line_art_dpi", .number(journal.lineArtDPI)), ("halftone_dpi", .number(journal.halftoneDPI))]
         }
         manifest.append(("files", .array(entries)))
         try AtomicFile.write(JSONValue.object(manifest).text(), to: (directory as NSString).appendingPathComponent("manifest.json"))
@@ -118,10 +129,7 @@ public struct FigureSetWriter {
         var spec = spec
         if let width { spec.width = width }
         if let height { spec.height = height }
-        guard let journal else { return try spec.figure() }
-        let themeName = spec.theme ?? "paper"
-        guard let theme = Theme.named(themeName) else { throw ChartSpec.SpecError.unknownTheme(themeName) }
-        return spec.content.figure(theme: journal.adjusting(theme), width: spec.width ?? spec.column?.length, height: spec.height)
+        return try journal.map { try spec.figure(for: $0) } ?? spec.figure()
     }
 
     private func plain(_ runs: [MarkupRun]) -> String {

@@ -57,19 +57,19 @@ extension ChartCommand {
         if noSource { text.source = nil }
     }
 
-    /// Reads the table (and its schema), maps the columns and builds the figure; nothing is written on error.
-    func tidyFigure(kind name: String, csv: String) throws -> Figure {
+    /// Reads the table (and its schema), maps the columns and builds the chart's spec; nothing is written on error.
+    func tidySpec(kind name: String, csv: String) throws -> ChartSpec {
         let kind = try tidyKind(name)
         let directory = data.directory
         var reader = TidyTableReader(countryCodes: { try TidyTableReader.shippedCountryCodes(dataDirectory: directory) }, limits: data.limits.csv)
         reader.yamlLimits = data.limits.yaml
         let table = try reader.read(path: csv, schemaPath: schema)
-        return try tidyFigure(kind: kind, table: table, x: x, y: y)
+        return try tidySpec(kind: kind, table: table, x: x, y: y)
     }
 
     /// A corpus event table, filtered by --from/--to/--country/--kind, charted by its columns;
     /// x and y default to year and count, as corpus charts do.
-    func corpusColumnsFigure(kind name: String, table tableName: String, corpus: Corpus) throws -> Figure {
+    func corpusColumnsSpec(kind name: String, table tableName: String, corpus: Corpus) throws -> ChartSpec {
         let kind = try tidyKind(name)
         let events = try EventTableStore(corpus: corpus).table(named: tableName)
         var filter = EventFilter()
@@ -80,7 +80,7 @@ extension ChartCommand {
         guard !filtered.events.isEmpty else { throw ValidationError("no \(tableName) match the chart's filters; nothing to draw") }
         let perCountry = [x, y, color, fill, facet, label].contains("country")
         let table = TidyTable(events: filtered, corpus: corpus, perCountry: perCountry)
-        return try tidyFigure(kind: kind, table: table, x: x ?? "year", y: y ?? (kind.channels.contains(.fill) ? nil : "count"))
+        return try tidySpec(kind: kind, table: table, x: x ?? "year", y: y ?? (kind.channels.contains(.fill) ? nil : "count"))
     }
 
     private func tidyKind(_ name: String) throws -> any ChartKind.Type {
@@ -91,7 +91,7 @@ extension ChartCommand {
         return kind
     }
 
-    private func tidyFigure(kind: any ChartKind.Type, table: TidyTable, x: String?, y: String?) throws -> Figure {
+    private func tidySpec(kind: any ChartKind.Type, table: TidyTable, x: String?, y: String?) throws -> ChartSpec {
         var request = TidyChartRequest(kind: kind, x: x, y: y, color: color, fill: fill, facet: facet, size: size, label: label,
                                        position: position.flatMap(ChartBinding.Position.init(rawValue:)), flip: flip,
                                        texts: ChartTexts(title: title, subtitle: subtitle, note: note, xTitle: xTitle, yTitle: yTitle,
@@ -100,7 +100,7 @@ extension ChartCommand {
         if let theme, Theme.named(theme) == nil { throw ValidationError("--theme must be paper or briefing") }
         if let width { request.width = try Self.length(width, option: "--width") }
         if let height { request.height = try Self.length(height, option: "--height") }
-        return try TidyCharts(table: table).build(request).spec.figure()
+        return try TidyCharts(table: table).build(request).spec
     }
 }
 

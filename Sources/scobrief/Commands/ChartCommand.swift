@@ -23,6 +23,7 @@ struct ChartCommand: ParsableCommand {
           scobrief chart bar --csv my.csv --x year --y value --color region --position dodge -o bars.png
           scobrief chart bar --csv events.csv --x year --y count --color country -o counts.pdf
           scobrief chart attacks-per-year -o attacks.pdf
+          scobrief chart attacks-per-year --journal nature --column double -o fig1.pdf
           scobrief chart bar --table exercises --x year --by country --theme paper --width 85mm -o ex.png
           scobrief chart dumbbell --table attacks --by country --period 2001-2011 --period 2024 -o cmp.svg
           scobrief chart slope --table attacks --by country --period 2001-2011 --period 2024 -o slope.pdf
@@ -118,8 +119,14 @@ struct ChartCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Height with a unit (mm, cm, in, pt), 10–1000 mm, e.g. 60mm.", valueName: "length"))
     var height: String?
 
-    @Option(help: ArgumentHelp("Resolution of PNG output.", valueName: "dpi"))
-    var dpi: Double = 300
+    @Option(help: ArgumentHelp("Resolution of PNG output, 36–2400 (default 300, or the journal's).", valueName: "dpi"))
+    var dpi: Double?
+
+    @Option(help: ArgumentHelp("Draw for this journal: its column width, type sizes, line weights and dpi: \(JournalPreset.all.map(\.name).joined(separator: ", ")).", valueName: "journal"))
+    var journal: String?
+
+    @Option(help: ArgumentHelp("With --journal: the column, single (default) or double; one-and-half for Elsevier, triple for Science.", valueName: "column"))
+    var column: String?
 
     @Option(help: ArgumentHelp("The chart's title (say the finding).", valueName: "text"))
     var title: String?
@@ -149,7 +156,13 @@ struct ChartCommand: ParsableCommand {
         guard ImageFormat(fileExtension: ext) != nil else {
             throw ValidationError("cannot tell the format from '\(output)'; end the name with .pdf, .png, .svg or .eps")
         }
-        guard dpi >= 36 && dpi <= 2400 else { throw ValidationError("--dpi must be between 36 and 2400") }
+        if let dpi {
+            guard dpi >= 36 && dpi <= 2400 else { throw ValidationError("--dpi must be between 36 and 2400") }
+            guard ext == "png" else {
+                throw ValidationError("--dpi sets a PNG's resolution, and '\(output)' is not a .png file (PDF, SVG and EPS are vector); leave --dpi out or write a .png file")
+            }
+        }
+        _ = try journalLayout()
         if noSource && source != nil { throw ValidationError("--source and --no-source contradict each other; give one") }
         if let csv { try validateTidy(csv: csv) } else { try checkCorpusOptions() }
         if svgText != nil && ext != "svg" {
@@ -169,21 +182,14 @@ struct ChartCommand: ParsableCommand {
                 throw ValidationError("give a chart kind and an output file ending in .pdf, .png, .svg or .eps")
             }
             try OutputPath.checkFolder(of: output)
+            let layout = try journalLayout()
             if let csv {
-                let figure = try tidyFigure(kind: kind, csv: csv)
-                var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
-                options.greyscale = greyscale
-                let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
-                try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
+                try write(try tidySpec(kind: kind, csv: csv), title: title ?? kind, format: format, to: output, layout: layout)
                 return
             }
             let corpus = try data.loadCorpus()
             if mapsCorpusColumns, let table {
-                let figure = try corpusColumnsFigure(kind: kind, table: table, corpus: corpus)
-                var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
-                options.greyscale = greyscale
-                let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
-                try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
+                try write(try corpusColumnsSpec(kind: kind, table: table, corpus: corpus), title: title ?? kind, format: format, to: output, layout: layout)
                 return
             }
             var request = try makeRequest(kind: kind, corpus: corpus)
@@ -192,13 +198,51 @@ struct ChartCommand: ParsableCommand {
             if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
             var built = try CorpusCharts(corpus: corpus).build(request)
             applyTexts(to: &built.spec.text)
-            let figure = try built.spec.figure()
-            var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
-            options.greyscale = greyscale
-            let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
-            let bytes = try backend.render(figure, as: format, options: options)
-            try AtomicFile.write(bytes, to: output)
+            try write(built.spec, title: request.title ?? kind, format: format, to: output, layout: layout)
         }
+    }
+
+    /// What `--journal` and `--column` ask for, checked against --width, --height and --dpi; nil without --journal.
+    private func journalLayout() throws -> (preset: JournalPreset, column: JournalPreset.Column)? {
+        guard let journal else {
+            if column != nil {
+                throw ValidationError("--column picks a journal's column; add --journal \(JournalPreset.all.map(\.name).joined(separator: "|")), or use --width")
+            }
+            return nil
+        }
+        let preset = try JournalChoice.preset(journal)
+        if width != nil { throw JournalChoice.widthConflict }
+        if let dpi { try JournalChoice.check(dpi: dpi, for: preset) }
+        if let height { try JournalChoice.check(height: try Self.length(height, option: "--height"), for: preset) }
+        let name = try JournalChoice.columns(column, of: preset, several: false, fallback: ["single"])[0]
+        guard let chosen = preset.column(named: name) else { throw ValidationError("--column: \(preset.name) has no column '\(name)'") }
+        return (preset, chosen)
+    }
+
+    /// Draws `spec` (at the journal's column and type sizes when there is one) and writes it atomically.
+    private func write(_ spec: ChartSpec, title: String, format: ImageFormat, to output: String,
+                       layout: (preset: JournalPreset, column: JournalPreset.Column)?) throws {
+        var spec = spec
+        let figure: Figure
+        if let layout {
+            spec.width = layout.column.width
+            // Without --height the theme's own proportions, scaled to the column (its default
+            // height belongs to its default width); the figure may still grow to label every category.
+            if spec.height == nil, let theme = Theme.named(spec.theme ?? "paper") {
+                spec.height = .pt(layout.column.width.points * theme.defaultHeight.points / theme.defaultWidth.points)
+                spec.heightGrows = true
+            }
+            figure = try spec.figure(for: layout.preset)
+            if let problem = layout.preset.heightProblem(figure.height) {
+                throw ValidationError("the chart at \(layout.preset.name)'s \(layout.column.name) column: \(problem)")
+            }
+        } else {
+            figure = try spec.figure()
+        }
+        var options = RenderOptions(dpi: dpi ?? layout?.preset.figureDPI ?? 300, metadata: DocumentMetadata(title: title, author: "SCOBrief", creator: "SCOBrief"))
+        options.greyscale = greyscale
+        let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
+        try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
     }
 
     private func makeRequest(kind: String, corpus: Corpus) throws -> ChartRequest {

@@ -21,10 +21,10 @@ struct FigureSetArguments: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Height of every figure with a unit, e.g. 60mm.", valueName: "length"))
     var height: String?
 
-    @Option(help: ArgumentHelp("Draw each figure at this journal's column widths, with its type sizes: \(JournalPreset.all.map(\.name).joined(separator: ", ")).", valueName: "journal"))
+    @Option(help: ArgumentHelp("Draw each figure at this journal's column widths, type sizes, line weights, dpi and formats: \(JournalPreset.all.map(\.name).joined(separator: ", ")).", valueName: "journal"))
     var journal: String?
 
-    @Option(help: ArgumentHelp("With --journal: single, double or both (default both).", valueName: "column"))
+    @Option(help: ArgumentHelp("With --journal: a column (single, double; one-and-half for Elsevier, triple for Science), both (default) or all.", valueName: "column"))
     var column: String?
 
     /// The first figure-set option given, by its flag, for the "needs --figures" message.
@@ -34,7 +34,9 @@ struct FigureSetArguments: ParsableArguments {
     }
 
     /// The options, each checked: a dpi out of range, an unknown format or journal, a width beside
-    /// a journal (which sets the widths), or a column without a journal is refused with the reason.
+    /// a journal (which sets the widths), a dpi below the journal's or a height above it, or a column
+    /// without a journal is refused with the reason. With a journal, its dpi and formats are the
+    /// defaults; a given --dpi or --formats wins.
     func options() throws -> FigureSetOptions {
         var options = FigureSetOptions()
         if let dpi {
@@ -60,26 +62,15 @@ struct FigureSetArguments: ParsableArguments {
         if let width { options.width = try Self.length(width, option: "--width") }
         if let height { options.height = try Self.length(height, option: "--height") }
         if let journal {
-            guard let preset = JournalPreset.named(journal) else {
-                let names = JournalPreset.all.map(\.name)
-                let suggestion = Suggestion.closest(to: journal.lowercased(), in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw ValidationError("--journal: no preset '\(journal)'\(suggestion); the presets are \(names.joined(separator: ", "))")
-            }
-            if self.width != nil {
-                throw ValidationError("--width and --journal both set the width; the journal draws its single and double column widths. Leave one out")
-            }
+            let preset = try JournalChoice.preset(journal)
+            if self.width != nil { throw JournalChoice.widthConflict }
+            if let dpi { try JournalChoice.check(dpi: dpi, for: preset) } else { options.dpi = preset.figureDPI }
+            if formats == nil { options.formats = preset.formats }
+            if let height = options.height { try JournalChoice.check(height: height, for: preset) }
             options.journal = preset
-        }
-        if let column {
-            guard journal != nil else {
-                throw ValidationError("--column picks a journal's column; add --journal \(JournalPreset.all.map(\.name).joined(separator: "|")), or use --width")
-            }
-            switch column.lowercased() {
-            case "single": options.columns = [.singleColumn]
-            case "double": options.columns = [.doubleColumn]
-            case "both": options.columns = [.singleColumn, .doubleColumn]
-            default: throw ValidationError("--column takes single, double or both, not '\(column)'")
-            }
+            options.columns = try JournalChoice.columns(column, of: preset, several: true, fallback: ["single", "double"])
+        } else if column != nil {
+            throw ValidationError("--column picks a journal's column; add --journal \(JournalPreset.all.map(\.name).joined(separator: "|")), or use --width")
         }
         return options
     }
