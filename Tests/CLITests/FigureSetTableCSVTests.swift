@@ -29,6 +29,26 @@ import TestSupport
           id: tab-membership
           analysis: membership
           caption: "States by status."
+      - table:
+          id: tab-attacks
+          analysis: attacks
+          caption: "Attacks named in the sources."
+      - table:
+          id: tab-exercises
+          analysis: exercises
+          caption: "Exercises named in the sources."
+      - table:
+          id: tab-documents
+          analysis: documents
+          caption: "Documents named in the sources."
+      - chart:
+          id: fig-rats
+          preset: rats-results
+          caption: "RATS results as reported."
+      - chart:
+          id: fig-membership
+          preset: membership-by-status
+          caption: "States by status."
     """
 
     /// RFC 4180 records: quoted fields may hold commas, doubled quotes and newlines.
@@ -137,5 +157,53 @@ import TestSupport
             #expect(row.allSatisfy { Int($0) != nil }, "\(row)")
             #expect(row == shown, "the counts are whole numbers, the same in both")
         }
+    }
+
+    /// The rows of a shipped dataset, by its id column.
+    private func dataset(_ name: String) throws -> (header: [String], rows: [String: [String]]) {
+        let records = Self.records(try String(contentsOfFile: PackagePaths.datasets + "/\(name).csv", encoding: .utf8))
+        let id = try #require(records[0].firstIndex(of: "id"))
+        return (records[0], Dictionary(uniqueKeysWithValues: records.dropFirst().map { ($0[id], $0) }))
+    }
+
+    /// Each attack's casualties are the dataset's numbers, qualifier apart; dates and codes as stored.
+    @Test func attacksExercisesAndDocumentsAreTheDatasetsFields() throws {
+        let (_, read) = try figureSet()
+        let attacks = Self.records(try read("tab05-attacks.csv"))
+        #expect(attacks.first == ["id", "date", "country", "country_name", "place", "killed", "killed_qualifier", "wounded",
+                                  "wounded_qualifier", "description", "source_id"])
+        let stored = try dataset("attacks")
+        func field(_ row: [String], _ name: String) throws -> String { row[try #require(stored.header.firstIndex(of: name), "\(name)")] }
+        #expect(attacks.count - 1 == stored.rows.count)
+        for row in attacks.dropFirst() {
+            let original = try #require(stored.rows[row[0]])
+            let (date, country) = (try field(original, "date"), try field(original, "country"))
+            let (killed, wounded) = (try field(original, "killed"), try field(original, "wounded"))
+            #expect(row[1] == date && row[2] == country)
+            #expect(Double(row[5]) == Double(killed), "\(row[0]) killed")
+            #expect(Double(row[7]) == Double(wounded), "\(row[0]) wounded")
+            let qualifier = try field(original, "killed_qualifier")
+            #expect(row[6] == (row[5].isEmpty ? "" : qualifier.isEmpty ? "exact" : qualifier), "\(row[0]) killed qualifier")
+        }
+        let exercises = Self.records(try read("tab06-exercises.csv"))
+        #expect(exercises.first == ["id", "exercise", "start", "end", "hosts", "host_names", "kind", "source_id"])
+        #expect(exercises.dropFirst().allSatisfy { $0[4].split(separator: ";").allSatisfy { $0.count == 3 && $0.uppercased() == $0 } })
+        #expect(exercises.dropFirst().allSatisfy { $0[3].isEmpty || $0[2] <= $0[3] }, "the end is not before the start")
+        let documents = Self.records(try read("tab07-documents.csv"))
+        #expect(documents.first == ["id", "date", "document", "type", "place", "sources_disagree", "source_id"])
+        #expect(documents.dropFirst().allSatisfy { ["true", "false"].contains($0[5]) && !$0[2].hasSuffix("†") })
+        #expect(documents.dropFirst().contains { $0[5] == "true" })
+    }
+
+    /// A chart's data beside it is typed too: the RATS figures as numbers, membership by year.
+    @Test func chartDataIsTyped() throws {
+        let (_, read) = try figureSet()
+        let rats = Self.records(try read("fig01-rats-data.csv"))
+        #expect(rats.first?.prefix(6) == ["indicator", "period_start", "period_end", "reported_on", "value", "qualifier"])
+        #expect(rats.count > 2 && rats.dropFirst().allSatisfy { Double($0[4]) != nil })
+        #expect(rats.contains { Double($0[4]) == 1300 && $0[5] == "more-than" })
+        let membership = Self.records(try read("fig02-membership-data.csv"))
+        #expect(membership.first == ["year", "members", "observers", "dialogue_partners"])
+        #expect(membership.count > 10 && membership.dropFirst().allSatisfy { $0.allSatisfy { Int($0) != nil } })
     }
 }

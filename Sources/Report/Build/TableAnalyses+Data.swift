@@ -2,9 +2,10 @@ import Analysis
 import Dataset
 import Foundation
 
-/// The typed, full-precision tables behind the display tables of share, cadence, indicators
-/// and membership: what a figure set's CSV holds (numbers as numbers, snake_case columns, dates
-/// as ISO text, unknown as blank). The display table keeps the rounding.
+/// The typed, full-precision tables behind the display tables of share, cadence, indicators,
+/// membership and the attack, exercise and document lists: what a figure set's CSV holds
+/// (numbers as numbers, a qualifier apart from its number, snake_case columns, dates as ISO
+/// text, unknown as blank). The display table keeps the rounding and the prose.
 extension TableAnalyses {
     /// Gaps between consecutive events: one row for all events, then one per kind, as displayed.
     static func cadenceData(_ summaries: [(label: String, summary: EventGapSummary)]) -> OutputTable {
@@ -58,6 +59,49 @@ extension TableAnalyses {
                 + MembershipSize.statuses.map { .init(names[$0] ?? $0.rawValue, .integer, title: names[$0].map { $0.replacingOccurrences(of: "_", with: " ") }, unit: "states") },
             rows: size.years.indices.map { index in
                 [.integer(size.years[index])] + MembershipSize.statuses.map { .integer(size.counts[$0]?[index]) }
+            })
+    }
+
+    /// Named attacks: each casualty figure as a number with its qualifier apart (blank when the source gives none).
+    static func attacksData(_ attacks: [Attack], countryName: (String) -> String) -> OutputTable {
+        OutputTable(
+            name: "attacks", title: "Attacks named in the sources",
+            columns: [.init("id", .text), .init("date", .text), .init("country", .text, title: "country (ISO 3166-1 alpha-3)"),
+                      .init("country_name", .text), .init("place", .text),
+                      .init("killed", .number, unit: "persons"), .init("killed_qualifier", .text),
+                      .init("wounded", .number, unit: "persons"), .init("wounded_qualifier", .text),
+                      .init("description", .text, title: "what the source says"), .init("source_id", .text)],
+            rows: attacks.map { attack in
+                [.text(attack.id), .text(attack.date.description), .text(attack.country), .text(countryName(attack.country)),
+                 .text(attack.place), .number(attack.killed.value), .text(attack.killed.isKnown ? attack.killed.qualifier.rawValue : nil),
+                 .number(attack.wounded.value), .text(attack.wounded.isKnown ? attack.wounded.qualifier.rawValue : nil),
+                 .text(attack.description), .text(attack.provenance.sourceID)]
+            })
+    }
+
+    /// Named exercises: start and end apart, hosts as ISO codes separated by ";" and by name.
+    static func exercisesData(_ exercises: [Exercise], countryName: (String) -> String) -> OutputTable {
+        OutputTable(
+            name: "exercises", title: "Joint exercises named in the sources",
+            columns: [.init("id", .text), .init("exercise", .text), .init("start", .text), .init("end", .text),
+                      .init("hosts", .text, title: "hosts (ISO 3166-1 alpha-3, ';'-separated)"), .init("host_names", .text),
+                      .init("kind", .text), .init("source_id", .text)],
+            rows: exercises.map { exercise in
+                [.text(exercise.id), .text(exercise.name), .text(exercise.start.description), .text(exercise.end?.description),
+                 .text(exercise.hosts.joined(separator: ";")), .text(exercise.hosts.map(countryName).joined(separator: "; ")),
+                 .text(exercise.kind), .text(exercise.provenance.sourceID)]
+            })
+    }
+
+    /// Named documents: the date blank when unknown, whether the sources disagree as a boolean.
+    static func documentsData(_ documents: [LegalDocument]) -> OutputTable {
+        OutputTable(
+            name: "documents", title: "Documents named in the sources",
+            columns: [.init("id", .text), .init("date", .text), .init("document", .text), .init("type", .text), .init("place", .text),
+                      .init("sources_disagree", .boolean, title: "the sources disagree on its date, place or title"), .init("source_id", .text)],
+            rows: documents.map { document in
+                [.text(document.id), .text(document.date?.description), .text(document.title), .text(document.type), .text(document.place),
+                 .boolean(document.conflict != nil), .text(document.provenance.sourceID)]
             })
     }
 }

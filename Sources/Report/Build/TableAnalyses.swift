@@ -159,13 +159,14 @@ struct TableAnalyses {
         let attacks = corpus.attacks.filter { period?.contains($0.date) ?? true }
             .filter { spec.countries.isEmpty || spec.countries.contains($0.country) }
             .sorted { $0.date < $1.date }
-        let table = ResultTable(
+        var table = ResultTable(
             columns: [.init("date"), .init("place"), .init("killed", alignment: .right), .init("wounded", alignment: .right), .init("what the source says")],
             rows: attacks.map { attack in
                 [.text(attack.date.description), .text([attack.place, corpus.countryName(attack.country)].compactMap { $0 }.joined(separator: ", ")),
                  attack.killed.isKnown ? .text(attack.killed.description) : .missing,
                  attack.wounded.isKnown ? .text(attack.wounded.description) : .missing, .text(attack.description ?? "")]
             })
+        table.data = [Self.attacksData(attacks, countryName: corpus.countryName)]
         return TableAnalysisResult(table: table, sourceIDs: attacks.map(\.provenance.sourceID), notes: [])
     }
 
@@ -173,12 +174,13 @@ struct TableAnalyses {
     func exercises(_ spec: TableBlock) throws -> TableAnalysisResult {
         let period = try period(spec)
         let exercises = corpus.exercises.filter { period?.contains($0.start) ?? true }.sorted { $0.start < $1.start }
-        let table = ResultTable(
+        var table = ResultTable(
             columns: [.init("exercise"), .init("dates"), .init("hosts"), .init("kind")],
             rows: exercises.map { exercise in
                 [.text(exercise.name), .text(exercise.end.map { "\(exercise.start) to \($0)" } ?? exercise.start.description),
                  .text(exercise.hosts.map(corpus.countryName).joined(separator: ", ")), .text(exercise.kind)]
             })
+        table.data = [Self.exercisesData(exercises, countryName: corpus.countryName)]
         return TableAnalysisResult(table: table, sourceIDs: exercises.map(\.provenance.sourceID), notes: [])
     }
 
@@ -188,12 +190,13 @@ struct TableAnalyses {
         let documents = corpus.documents.filter { document in period.map { p in document.date.map { p.contains($0) ?? false } ?? false } ?? true }
             .sorted { ($0.date?.earliestDay.daysSinceEpoch ?? Int.max, $0.title) < ($1.date?.earliestDay.daysSinceEpoch ?? Int.max, $1.title) }
         let conflicts = documents.filter { $0.conflict != nil }.count
-        let table = ResultTable(
+        var table = ResultTable(
             columns: [.init("date"), .init("document"), .init("type"), .init("place")],
             rows: documents.map { document in
                 [document.date.map { .text($0.description) } ?? .missing, .text(document.title + (document.conflict == nil ? "" : " †")),
                  .text(document.type), .text(document.place ?? "")]
             })
+        table.data = [Self.documentsData(documents)]
         return TableAnalysisResult(table: table, sourceIDs: documents.map(\.provenance.sourceID),
                                    notes: conflicts > 0 ? ["† The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both."] : [])
     }

@@ -226,7 +226,8 @@ public struct CorpusCharts: Sendable {
                               xScale: .year, yTitle: localiser.label("States at the end of the year"))
         chart.stepped = true
         chart.events = request.annotations
-        let data = size.table
+        var data = size.table
+        data.data = [TableAnalyses.membershipData(size)]
         let sourceIDs = Array(Set(corpus.membership.map(\.provenance.sourceID))).sorted()
         return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [], data: data)
     }
@@ -254,10 +255,12 @@ public struct CorpusCharts: Sendable {
         chart.valueFormat = .grouped
         chart.showsValues = true
         chart.marksMissing = true
-        let table = ResultTable(columns: [.init("indicator"), .init("period"), .init("value", alignment: .right), .init("scope")],
+        var table = ResultTable(columns: [.init("indicator"), .init("period"), .init("value", alignment: .right), .init("scope")],
                                 rows: rows.filter { indicators.contains($0.indicator) }.map {
                                     [.text($0.indicator), .text($0.periodDescription), .text($0.quantity.description), .text($0.scope ?? "")]
                                 })
+        // The figure set's CSV: "more than 1,300" as the number 1300 and the qualifier more-than.
+        table.data = [TableAnalyses.indicatorsData(rows.filter { indicators.contains($0.indicator) }) { corpus.source(id: $0)?.shortCitation }]
         let sourceIDs = Array(Set(rows.map(\.provenance.sourceID))).sorted()
         let note = corpus.catalog.table(named: "indicators")?.coverageNote ?? ""
         return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: sourceIDs, caveats: [note], data: table)

@@ -86,7 +86,9 @@ public struct FigureSetWriter {
                              size: size, dpi: format == .png ? options.dpi : nil, column: variant.column)
                 }
             }
-            try save(Data(figure.chart.data.csv().utf8), "\(base)-data.csv", kind: "figure data", label: figure.label, format: "csv")
+            // The drawn data typed at full precision where the chart's builder typed it, else its table as drawn.
+            let data = figure.chart.data.data.first?.csv() ?? figure.chart.data.csv()
+            try save(Data(data.utf8), "\(base)-data.csv", kind: "figure data", label: figure.label, format: "csv")
         }
         for table in report.tables {
             let base = String(format: "tab%02d-%@", table.number, table.slug)
