@@ -27,6 +27,7 @@ public struct CorpusCharts: Sendable {
     public func build(_ request: ChartRequest) throws -> BuiltChart {
         try checkEventNotes(request)
         try checkMeasureIsUsed(request)
+        try checkXIsUsed(request)
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
         let table = try store.table(named: request.table)
@@ -293,6 +294,24 @@ public struct CorpusCharts: Sendable {
         guard summing.contains(request.kind.name) else {
             throw ChartRequestError("y '\(request.y)' does not apply to a \(request.kind.name) chart, which draws each record or a rate per "
                                     + "period rather than a measure per group; the kinds that use --y are \(summing.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses an x other than the year where it would be ignored: only kinds that count per group
+    /// and leave the x axis to the request read it; the others fix their own (a timeline's dates,
+    /// a heat map's years, a slope chart's periods), as do the membership and indicators tables.
+    private func checkXIsUsed(_ request: ChartRequest) throws {
+        guard request.x != "year" else { return }
+        let using = ChartKinds.all.filter { kind in
+            if case .groups(x: nil, series: _) = kind.statistic { return true }
+            return false
+        }.map { $0.name }
+        if request.table == "membership" || request.table == "indicators" {
+            throw ChartRequestError("x '\(request.x)' does not apply to the \(request.table) table, which draws its own axes; leave --x out")
+        }
+        guard using.contains(request.kind.name) else {
+            throw ChartRequestError("x '\(request.x)' does not apply to a \(request.kind.name) chart, which sets its own x axis; "
+                                    + "the kinds that use --x are \(using.joined(separator: ", "))")
         }
     }
 
