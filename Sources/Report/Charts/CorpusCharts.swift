@@ -28,6 +28,8 @@ public struct CorpusCharts: Sendable {
         try checkEventNotes(request)
         try checkMeasureIsUsed(request)
         try checkXIsUsed(request)
+        try checkByIsUsed(request)
+        try checkPeriodsAreUsed(request)
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
         let table = try store.table(named: request.table)
@@ -312,6 +314,43 @@ public struct CorpusCharts: Sendable {
         guard using.contains(request.kind.name) else {
             throw ChartRequestError("x '\(request.x)' does not apply to a \(request.kind.name) chart, which sets its own x axis; "
                                     + "the kinds that use --x are \(using.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses a `--by` where it would be ignored: kinds that fix their own series (a heat map's and a
+    /// timeline's rows are countries) or draw none (a scatter of killed against wounded), and the
+    /// membership and indicators tables.
+    private func checkByIsUsed(_ request: ChartRequest) throws {
+        guard let by = request.by else { return }
+        let using = ChartKinds.all.filter { kind in
+            switch kind.statistic {
+            case .groups(x: _, series: nil), .occurrences(series: nil), .periodRates: return true
+            default: return false
+            }
+        }.map { $0.name }
+        if request.table == "membership" || request.table == "indicators" {
+            throw ChartRequestError("by '\(by)' does not apply to the \(request.table) table, which draws its own series; leave --by out")
+        }
+        guard using.contains(request.kind.name) else {
+            throw ChartRequestError("by '\(by)' does not apply to a \(request.kind.name) chart, which sets its own series or draws none; "
+                                    + "the kinds that use --by are \(using.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses periods to compare where no comparison is drawn: only kinds that draw a rate per
+    /// period read them; the others would draw every year and drop the periods unseen.
+    private func checkPeriodsAreUsed(_ request: ChartRequest) throws {
+        let using = ChartKinds.all.filter { $0.statistic == .periodRates }.map { $0.name }
+        // A kind that compares periods counts each one whole; a range of years on top would be dropped.
+        if using.contains(request.kind.name), let range = request.filter.period {
+            throw ChartRequestError("a range of years (--from/--to, a spec's period:, here \(range)) does not apply to a \(request.kind.name) chart, "
+                                    + "which counts each period it compares whole; give the periods themselves with --period (a spec's periods:)")
+        }
+        guard !request.periods.isEmpty else { return }
+        guard using.contains(request.kind.name), request.table != "membership", request.table != "indicators" else {
+            let what = request.table == "membership" || request.table == "indicators" ? "the \(request.table) table" : "a \(request.kind.name) chart"
+            throw ChartRequestError("periods to compare (--period, a spec's periods:) do not apply to \(what); the kinds that compare periods are "
+                                    + "\(using.joined(separator: ", ")); to limit the years drawn use --from and --to (a spec's period:)")
         }
     }
 
