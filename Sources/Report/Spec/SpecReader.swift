@@ -157,17 +157,28 @@ public struct SpecReader {
         return text
     }
 
-    /// A length in points from "20mm", "0.75in", "54pt" or a bare number of points.
+    /// The margins a page may have, in millimetres: enough to keep text off the trimmed edge, and
+    /// little enough that A4 and Letter keep a text column of at least 90 mm.
+    static let marginRange: ClosedRange<Double> = 5...60
+
+    /// A margin in points from "20mm", "2cm", "0.75in" or "54pt". A bare number is refused (85 could
+    /// be points or millimetres), and so is a margin outside `marginRange`, with the range in the message.
     static func points(_ node: YAMLNode) throws(Diagnostic) -> Double {
         let text = try node.string().trimmingCharacters(in: .whitespaces)
         let units: [(String, Double)] = [("mm", 72 / 25.4), ("cm", 72 / 2.54), ("in", 72), ("pt", 1)]
+        let range = "\(Int(marginRange.lowerBound))–\(Int(marginRange.upperBound)) mm"
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value >= 0, value.isFinite {
-                return value * factor
+            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value.isFinite {
+                let points = value * factor
+                guard marginRange.contains(points * 25.4 / 72) else {
+                    throw node.error("margin '\(text)' is outside the range a page can be set with", hint: "give a margin of \(range), e.g. 20mm")
+                }
+                return points
             }
         }
-        if let value = Double(text), value >= 0, value.isFinite { return value }
-        throw node.error("'\(text)' is not a length", hint: "write a length such as 20mm, 0.75in or 54pt")
+        if Double(text) != nil {
+            throw node.error("margin '\(text)' needs a unit (mm, cm, in, pt)", hint: "e.g. \(text)mm; a margin is \(range)")
+        }
+        throw node.error("'\(text)' is not a length", hint: "write a length such as 20mm, 0.75in or 54pt (\(range))")
     }
 }
-
