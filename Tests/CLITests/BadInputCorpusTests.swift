@@ -10,6 +10,7 @@ import TestSupport
 ///   - `exit`: the expected exit status (1 for input errors, 64 for ArgumentParser's usage errors).
 ///   - `stderr`: substrings the message must contain: the file, `line:column` where the input has
 ///     them, and the phrase that says what to do.
+///   - `absent` (optional): substrings the message must not contain (e.g. a flag the command does not have).
 ///   - `existing` (optional): files created in the scratch copy before the run; they must survive unchanged.
 ///   - `generate` (optional): a large input written at run time rather than committed.
 ///   - `directory` (optional): the folder to run in, `{case}` allowed (default: the package root).
@@ -20,6 +21,7 @@ import TestSupport
         var command: [String]
         var exit: Int32
         var stderr: [String]
+        var absent: [String]?
         var existing: [String]?
         var generate: Generate?
         var directory: String?
@@ -74,6 +76,9 @@ import TestSupport
         #expect(result.status == spec.exit, "exit \(result.status), stderr: \(result.stderr)")
         for expected in spec.stderr {
             #expect(result.stderr.contains(expected), "missing '\(expected)' in: \(result.stderr)")
+        }
+        for unwanted in spec.absent ?? [] {
+            #expect(!result.stderr.contains(unwanted), "'\(unwanted)' should not be in: \(result.stderr)")
         }
         for sign in Self.crashSigns {
             #expect(!result.stderr.contains(sign), "crash sign '\(sign)' in: \(result.stderr)")

@@ -22,6 +22,22 @@ import TestSupport
         #expect(quiet.status == 0 && quiet.stderr.isEmpty)
     }
 
+    /// Without -o, from a folder with no Reports/, the PDF goes into the current folder as NAME.pdf
+    /// (once this failed with a Foundation error about a folder named "").
+    @Test func withoutOutputTheReportGoesInTheCurrentFolder() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let spec = try String(contentsOfFile: CLI.packageRoot + "/Tests/CLITests/BadInputs/spec-unknown-key/spec.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "titel:", with: "title:")
+        try spec.write(toFile: folder + "/small.yaml", atomically: true, encoding: .utf8)
+        let result = try CLI.run(["report", "small.yaml", "--quiet", "--data", CLI.packageRoot + "/Datasets"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["small.pdf", "small.yaml"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/small.pdf"))
+        #expect(bytes.starts(with: Data("%PDF-".utf8)))
+    }
+
     @Test func sourceDateEpochSetsTheCreationDate() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -61,7 +61,7 @@ import Support
         do {
             _ = try Fixtures.spec(yaml: header + "  - callout:\n      title: T\n      text: \"  \"\n")
             Issue.record("an empty callout was accepted")
-        } catch let error as Diagnostic {
+        } catch let error as DiagnosticList {
             #expect(error.description.contains("test.yaml:8:13: error: body[0].callout.text: a callout's text is empty"))
         } catch {
             Issue.record("unexpected error \(error)")
@@ -72,8 +72,9 @@ import Support
         do {
             _ = try Fixtures.spec(yaml: header + "  - calout: {text: T}\n")
             Issue.record("an unknown block was accepted")
-        } catch let error as Diagnostic {
-            #expect(error.hint?.contains("did you mean 'callout'?") == true)
+        } catch let error as DiagnosticList {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics.first?.hint?.contains("did you mean 'callout'?") == true)
         } catch {
             Issue.record("unexpected error \(error)")
         }

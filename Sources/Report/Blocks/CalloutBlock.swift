@@ -17,15 +17,19 @@ struct CalloutBlock: ReportBlock {
     /// The id of a figure or table, checked when the report is built (ids are numbered then).
     var see: Located<String>?
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> CalloutBlock {
-        let map = try node.mapping(allowedKeys: ["title", "text", "see"])
-        let textNode = try map.require("text", "the key message")
-        let text = try SpecReader.text(textNode)
-        guard !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw textNode.error("a callout's text is empty", hint: "write the one message the reader should take away")
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> CalloutBlock {
+        let map = try node.mapping(allowedKeys: ["title", "text", "see"], reporting: problems)
+        let text = problems.attempt { () throws(Diagnostic) -> LocatedText in
+            let textNode = try map.require("text", "the key message")
+            let text = try SpecReader.text(textNode, problems)
+            guard !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw textNode.error("a callout's text is empty", hint: "write the one message the reader should take away")
+            }
+            return text
         }
-        let see = try map["see"].map { node throws(Diagnostic) in Located(try node.string(), at: node.location) }
-        return CalloutBlock(title: try map["title"]?.string(), text: text, see: see)
+        let see = problems.attempt { () throws(Diagnostic) in try map["see"].map { node throws(Diagnostic) in Located(try node.string(), at: node.location) } } ?? nil
+        let title = problems.attempt { () throws(Diagnostic) in try map["title"]?.string() } ?? nil
+        return CalloutBlock(title: title, text: text ?? LocatedText(text: "", start: node.location), see: see)
     }
 
     func build(_ context: BuildContext) throws -> [any BuiltBlock] {

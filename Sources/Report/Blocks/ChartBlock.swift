@@ -37,40 +37,61 @@ struct ChartBlock: ReportBlock {
 
     var id: String? { chartID }
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> ChartBlock {
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> ChartBlock {
         let map = try node.mapping(allowedKeys: ["id", "kind", "preset", "table", "x", "y", "by", "period", "periods", "countries",
                                                  "kinds", "status", "title", "subtitle", "caption", "alt", "width", "height", "annotations"]
-                                                 + ownTableKeys)
-        let id = try SpecReader.id(map, example: "fig-attacks-by-year")
-        var chart = ChartBlock(chartID: id, caption: try SpecReader.text(map.require("caption", "the figure's caption")))
-        chart.alt = try map["alt"].map { node throws(Diagnostic) in try SpecReader.text(node) }
-        chart.kind = try map["kind"]?.string()
-        chart.preset = try map["preset"]?.string()
-        if chart.kind == nil && chart.preset == nil {
-            throw node.error("a chart needs a 'kind' (bar, line, ...) or a 'preset' (attacks-per-year, ...)")
+                                                 + ownTableKeys, reporting: problems)
+        // Each key is read on its own, so a missing caption does not hide a bad kind further down.
+        let id = problems.attempt { () throws(Diagnostic) in try SpecReader.id(map, example: "fig-attacks-by-year") }
+        let caption = map.require("caption", "the figure's caption", problems) { node throws(Diagnostic) in try SpecReader.text(node, problems) }
+        var chart = ChartBlock(chartID: id ?? "", caption: caption ?? LocatedText(text: "", start: node.location))
+        chart.alt = map.read("alt", problems) { node throws(Diagnostic) in try SpecReader.text(node, problems) }
+        chart.kind = map.read("kind", problems) { node throws(Diagnostic) in try Self.checkedKind(node) }
+        chart.preset = map.read("preset", problems) { node throws(Diagnostic) in try Self.checkedPreset(node) }
+        if map["kind"] == nil && map["preset"] == nil {
+            problems.report(node.error("a chart needs a 'kind' (bar, line, ...) or a 'preset' (attacks-per-year, ...)"))
         }
-        chart.table = try map["table"]?.string()
-        chart.x = try map["x"]?.string()
-        chart.y = try map["y"]?.string()
-        chart.by = try map["by"]?.string()
-        chart.period = try map["period"]?.string()
-        chart.periods = try map["periods"]?.stringList() ?? []
-        chart.countries = try map["countries"]?.stringList() ?? []
-        chart.kinds = try map["kinds"]?.stringList() ?? []
-        chart.status = try map["status"]?.stringList() ?? []
-        chart.title = try map["title"]?.string()
-        chart.subtitle = try map["subtitle"]?.string()
-        chart.width = try map["width"]?.string()
-        chart.height = try map["height"]?.string()
-        chart.annotations = try map["annotations"]?.stringList() ?? []
+        chart.table = map.read("table", problems) { node throws(Diagnostic) in try node.string() }
+        chart.x = map.read("x", problems) { node throws(Diagnostic) in try node.string() }
+        chart.y = map.read("y", problems) { node throws(Diagnostic) in try node.string() }
+        chart.by = map.read("by", problems) { node throws(Diagnostic) in try node.string() }
+        chart.period = map.read("period", problems) { node throws(Diagnostic) in try node.string() }
+        chart.periods = map.read("periods", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        chart.countries = map.read("countries", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        chart.kinds = map.read("kinds", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        chart.status = map.read("status", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        chart.title = map.read("title", problems) { node throws(Diagnostic) in try node.string() }
+        chart.subtitle = map.read("subtitle", problems) { node throws(Diagnostic) in try node.string() }
+        chart.width = map.read("width", problems) { node throws(Diagnostic) in try node.string() }
+        chart.height = map.read("height", problems) { node throws(Diagnostic) in try node.string() }
+        chart.annotations = map.read("annotations", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
         for key in ["x", "y", "color", "fill", "facet", "position"] {
-            if let value = try SpecReader.located(map[key]) { chart.ownKeys[key] = value }
+            if let value = map.read(key, problems, { node throws(Diagnostic) in try SpecReader.located(node) }) ?? nil { chart.ownKeys[key] = value }
         }
-        if let flip = map["flip"] {
-            chart.ownFlip = try flip.bool()
+        if let flip = map["flip"], let value = problems.attempt({ () throws(Diagnostic) in try flip.bool() }) {
+            chart.ownFlip = value
             chart.ownKeys["flip"] = Located(String(chart.ownFlip), at: flip.location)
         }
         return chart
+    }
+
+    /// A chart kind's name, refused where it is written when no kind has it.
+    private static func checkedKind(_ node: YAMLNode) throws(Diagnostic) -> String {
+        let name = try node.string()
+        _ = try chartKind(name, at: node.location)
+        return name
+    }
+
+    /// A preset's name, refused where it is written when no preset has it.
+    private static func checkedPreset(_ node: YAMLNode) throws(Diagnostic) -> String {
+        let name = try node.string()
+        guard ChartPresets.named(name) != nil else { throw unknownPreset(name, at: node.location) }
+        return name
+    }
+
+    private static func unknownPreset(_ name: String, at location: SourceLocation) -> Diagnostic {
+        let suggestion = Suggestion.closest(to: name, in: ChartPresets.all.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+        return Diagnostic(location, "unknown chart preset '\(name)'", hint: "\(suggestion)presets: \(ChartPresets.all.map(\.name).joined(separator: ", "))")
     }
 
     func register(in references: inout References) {
@@ -105,11 +126,7 @@ struct ChartBlock: ReportBlock {
         let location = context.location
         var request: ChartRequest
         if let presetName = preset {
-            guard let preset = ChartPresets.named(presetName) else {
-                let suggestion = Suggestion.closest(to: presetName, in: ChartPresets.all.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
-                throw Diagnostic(location, "unknown chart preset '\(presetName)'",
-                                 hint: "\(suggestion)presets: \(ChartPresets.all.map(\.name).joined(separator: ", "))")
-            }
+            guard let preset = ChartPresets.named(presetName) else { throw Self.unknownPreset(presetName, at: location) }
             request = preset.request
             if let kindName = kind { request.kind = try Self.chartKind(kindName, at: location) }
         } else {

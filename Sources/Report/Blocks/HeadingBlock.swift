@@ -11,14 +11,16 @@ struct HeadingBlock: ReportBlock {
 
     var id: String? { headingID }
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> HeadingBlock {
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> HeadingBlock {
         if node.isScalar { return HeadingBlock(text: try node.string(), level: 1, headingID: nil) }
-        let heading = try node.mapping(allowedKeys: ["text", "level", "id"])
-        let levelNode = heading["level"]
-        let level = try levelNode?.int() ?? 1
-        guard (1...3).contains(level) else { throw levelNode!.error("heading level \(level) is not 1, 2 or 3") }
-        let id = try heading["id"]?.string()
-        return HeadingBlock(text: try heading.require("text", "the heading's text").string(), level: level, headingID: id)
+        let heading = try node.mapping(allowedKeys: ["text", "level", "id"], reporting: problems)
+        var level = 1
+        if let levelNode = heading["level"], let value = problems.attempt({ () throws(Diagnostic) in try levelNode.int() }) {
+            if (1...3).contains(value) { level = value } else { problems.report(levelNode.error("heading level \(value) is not 1, 2 or 3")) }
+        }
+        let id = problems.attempt { () throws(Diagnostic) in try heading["id"]?.string() } ?? nil
+        let text = problems.attempt { () throws(Diagnostic) in try heading.require("text", "the heading's text").string() }
+        return HeadingBlock(text: text ?? "", level: level, headingID: id)
     }
 
     func register(in references: inout References) {

@@ -16,14 +16,16 @@ struct KeyFiguresBlock: ReportBlock {
 
     var figures: [Figure]
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> KeyFiguresBlock {
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> KeyFiguresBlock {
         var figures: [Figure] = []
         for item in try node.sequence() {
-            let figure = try item.mapping(allowedKeys: ["value", "label", "detail"])
-            let value = try SpecReader.text(figure.require("value", "the number, usually a placeholder"))
-            let label = try SpecReader.text(figure.require("label", "what the number counts"))
-            let detail = try figure["detail"].map { node throws(Diagnostic) in try SpecReader.text(node) }
-            figures.append(Figure(value: value, label: label, detail: detail))
+            // Each figure and each of its keys is read on its own, so every mistake in the row is reported.
+            guard let figure = problems.attempt({ () throws(Diagnostic) in try item.mapping(allowedKeys: ["value", "label", "detail"], reporting: problems) })
+            else { continue }
+            let value = figure.require("value", "the number, usually a placeholder", problems) { node throws(Diagnostic) in try SpecReader.text(node, problems) }
+            let label = figure.require("label", "what the number counts", problems) { node throws(Diagnostic) in try SpecReader.text(node, problems) }
+            let detail = figure.read("detail", problems) { node throws(Diagnostic) in try SpecReader.text(node, problems) }
+            if let value, let label { figures.append(Figure(value: value, label: label, detail: detail)) }
         }
         return KeyFiguresBlock(figures: figures)
     }

@@ -6,7 +6,7 @@ struct PageBreakBlock: ReportBlock, BuiltBlock {
     static let key = "page_break"
     static var isBareWord: Bool { true }
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> PageBreakBlock { PageBreakBlock() }
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> PageBreakBlock { PageBreakBlock() }
 
     func build(_ context: BuildContext) throws -> [any BuiltBlock] { [self] }
 

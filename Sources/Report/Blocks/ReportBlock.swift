@@ -9,8 +9,11 @@ protocol ReportBlock: Sendable {
     static var key: String { get }
     /// Whether the block may be written as a bare word (`- sources`) because it takes no settings.
     static var isBareWord: Bool { get }
-    /// Reads the block from the value under its key (or from the bare word itself).
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> Self
+    /// Reads the block from the value under its key (or from the bare word itself). Every problem the
+    /// reader can step over (an unknown key, a bad value, a missing key) goes to `problems` and reading
+    /// goes on, so the spec's author sees them all at once; only what leaves nothing to read (a value
+    /// that is not a mapping) is thrown. A block with problems is left out of the spec.
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> Self
     /// The id other blocks refer to it by, if it has one; ids are unique in a spec.
     var id: String? { get }
     /// Registers the block's label (`Figure 3`) before anything is built, so text may refer to a later block.

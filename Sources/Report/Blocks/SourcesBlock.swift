@@ -11,7 +11,7 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
     /// Whether the appendix starts with its own "Sources" heading: unless the spec put a heading right before it.
     var ownHeading = true
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> SourcesBlock { SourcesBlock() }
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> SourcesBlock { SourcesBlock() }
 
     func build(_ context: BuildContext) throws -> [any BuiltBlock] { [SourcesBlock(ownHeading: !context.followsHeading)] }
 

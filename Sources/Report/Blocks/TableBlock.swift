@@ -37,37 +37,42 @@ struct TableBlock: ReportBlock {
 
     var id: String? { tableID }
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> TableBlock {
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> TableBlock {
         let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count"])
-        let id = try SpecReader.id(map, example: "tab-rats-results")
-        let analysis = try TableAnalysis.read(map.require("analysis", "what the table shows"))
-        var table = TableBlock(tableID: id, analysis: analysis, caption: try SpecReader.text(map.require("caption", "the table's caption")))
-        table.table = try map["table"]?.string()
-        table.by = try map["by"]?.string()
-        table.period = try map["period"]?.string()
-        table.periods = try map["periods"]?.stringList() ?? []
-        table.countries = try map["countries"]?.stringList() ?? []
-        table.status = try map["status"]?.stringList() ?? []
-        table.indicators = try map["indicators"]?.stringList() ?? []
-        table.tests = try map["tests"]?.stringList() ?? []
-        table.time = try SpecReader.located(map["time"])
-        table.count = try SpecReader.located(map["count"])
-        table.byColumn = try SpecReader.located(map["by"])
+                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count"],
+                                   reporting: problems)
+        // Each key is read on its own, so a missing caption does not hide a bad analysis or alpha.
+        let id = problems.attempt { () throws(Diagnostic) in try SpecReader.id(map, example: "tab-rats-results") }
+        let analysis = map.require("analysis", "what the table shows", problems) { node throws(Diagnostic) in try TableAnalysis.read(node) }
+        let caption = map.require("caption", "the table's caption", problems) { node throws(Diagnostic) in try SpecReader.text(node, problems) }
+        var table = TableBlock(tableID: id ?? "", analysis: analysis ?? .counts, caption: caption ?? LocatedText(text: "", start: node.location))
+        table.table = map.read("table", problems) { node throws(Diagnostic) in try node.string() }
+        table.by = map.read("by", problems) { node throws(Diagnostic) in try node.string() }
+        table.period = map.read("period", problems) { node throws(Diagnostic) in try node.string() }
+        table.periods = map.read("periods", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        table.countries = map.read("countries", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        table.status = map.read("status", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        table.indicators = map.read("indicators", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        table.tests = map.read("tests", problems) { node throws(Diagnostic) in try node.stringList() } ?? []
+        table.time = map.read("time", problems) { node throws(Diagnostic) in try SpecReader.located(node) } ?? nil
+        table.count = map.read("count", problems) { node throws(Diagnostic) in try SpecReader.located(node) } ?? nil
+        table.byColumn = map.read("by", problems) { node throws(Diagnostic) in try SpecReader.located(node) } ?? nil
         table.location = node.location
-        table.limit = try map["limit"]?.int()
-        if let node = map["alpha"] {
+        table.limit = map.read("limit", problems) { node throws(Diagnostic) in try node.int() }
+        if let alpha = map.read("alpha", problems, { node throws(Diagnostic) -> Double in
             let value = try node.double()
             guard value > 0 && value < 1 else { throw node.error("alpha must lie between 0 and 1, e.g. 0.05") }
-            table.alpha = value
+            return value
+        }) {
+            table.alpha = alpha
         }
-        if let node = map["members_as_of"] {
+        table.membersAsOf = map.read("members_as_of", problems) { node throws(Diagnostic) -> PartialDate in
             let text = try node.string()
-            do { table.membersAsOf = try PartialDate(parsing: text) } catch {
+            do { return try PartialDate(parsing: text) } catch {
                 throw node.error("members_as_of '\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2001-06-15")
             }
         }
-        table.assumeZeroOutsideCoverage = try map["assume_zero_outside_coverage"]?.bool() ?? false
+        table.assumeZeroOutsideCoverage = map.read("assume_zero_outside_coverage", problems) { node throws(Diagnostic) in try node.bool() } ?? false
         return table
     }
 

@@ -8,8 +8,8 @@ struct TextBlock: ReportBlock {
 
     var text: LocatedText
 
-    static func read(_ node: YAMLNode) throws(Diagnostic) -> TextBlock {
-        TextBlock(text: try SpecReader.text(node))
+    static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> TextBlock {
+        TextBlock(text: try SpecReader.text(node, problems))
     }
 
     func build(_ context: BuildContext) throws -> [any BuiltBlock] {

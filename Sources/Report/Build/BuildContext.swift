@@ -20,6 +20,8 @@ final class BuildContext {
     let contentWidth: Double
     /// Where the block being built is written, for errors found while building it.
     var location: SourceLocation
+    /// Problems found beside the one a block's build throws: every bad placeholder of a text after the first.
+    let problems = DiagnosticCollector()
     /// Whether the block being built comes right after a heading (a sources block then needs none of its own).
     var followsHeading = false
 
@@ -41,7 +43,7 @@ final class BuildContext {
         self.references = references
         self.localiser = references.localiser
         self.binding = TextBinding(evaluator: PlaceholderEvaluator(store: store, references: references.labels, localiser: references.localiser,
-                                                                   ownTables: ownTables))
+                                                                   ownTables: ownTables), problems: problems)
         var charts = CorpusCharts(store: store)
         charts.localiser = references.localiser
         self.charts = charts

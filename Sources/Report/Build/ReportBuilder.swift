@@ -38,11 +38,14 @@ public struct ReportBuilder {
                 items += try block.value.build(context)
             } catch let diagnostic as Diagnostic {
                 problems.append(diagnostic)
+            } catch let list as DiagnosticList {
+                problems += list.diagnostics
             } catch {
                 problems.append(Diagnostic(block.location, "\(error)"))
             }
         }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        problems += context.problems.diagnostics
+        if !problems.isEmpty { throw DiagnosticList(sortingAndLimiting: problems) }
         var report = BuiltReport(metadata: spec.metadata, localiser: localiser, items: items, figures: context.figures, tables: context.tables,
                            sourceUses: sourceUses(figures: context.figures, tables: context.tables),
                            dataNotes: dataNotes(context.tablesUsed, store: context.store))

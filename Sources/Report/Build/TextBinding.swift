@@ -4,6 +4,9 @@ import Support
 /// Fills the placeholders of report text and turns the markup into styled runs.
 struct TextBinding {
     let evaluator: PlaceholderEvaluator
+    /// Where every bad placeholder of a text after the first goes; the first is thrown, so the block
+    /// fails, and each one is reported on its own.
+    var problems: DiagnosticCollector?
 
     /// Blocks of runs, with `{{ figure id }}` turned into links to the figure.
     func blocks(_ text: LocatedText) throws(Diagnostic) -> [MarkupBlock] {
@@ -32,6 +35,7 @@ struct TextBinding {
         }
         var output = ""
         var offset = 0
+        var failures: [Diagnostic] = []
         for piece in pieces {
             switch piece {
             case .literal(let literal):
@@ -45,9 +49,13 @@ struct TextBinding {
                     case let .reference(label, target): output += "[\(escape(label))](#\(target))"
                     }
                 } catch {
-                    throw Diagnostic(located.location(ofOffset: offset), "placeholder \(error.placeholder.source): \(error.message)")
+                    failures.append(Diagnostic(located.location(ofOffset: offset), "placeholder \(error.placeholder.source): \(error.message)"))
                 }
             }
+        }
+        if let first = failures.first {
+            for later in failures.dropFirst() { problems?.report(later) }
+            throw first
         }
         return output
     }

@@ -27,6 +27,9 @@ public struct CorpusCharts: Sendable {
     public func build(_ request: ChartRequest) throws -> BuiltChart {
         try checkEventNotes(request)
         try checkMeasureIsUsed(request)
+        try checkXIsUsed(request)
+        try checkByIsUsed(request)
+        try checkPeriodsAreUsed(request)
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
         let table = try store.table(named: request.table)
@@ -296,6 +299,61 @@ public struct CorpusCharts: Sendable {
         guard summing.contains(request.kind.name) else {
             throw ChartRequestError("y '\(request.y)' does not apply to a \(request.kind.name) chart, which draws each record or a rate per "
                                     + "period rather than a measure per group; the kinds that use --y are \(summing.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses an x other than the year where it would be ignored: only kinds that count per group
+    /// and leave the x axis to the request read it; the others fix their own (a timeline's dates,
+    /// a heat map's years, a slope chart's periods), as do the membership and indicators tables.
+    private func checkXIsUsed(_ request: ChartRequest) throws {
+        guard request.x != "year" else { return }
+        let using = ChartKinds.all.filter { kind in
+            if case .groups(x: nil, series: _) = kind.statistic { return true }
+            return false
+        }.map { $0.name }
+        if request.table == "membership" || request.table == "indicators" {
+            throw ChartRequestError("x '\(request.x)' does not apply to the \(request.table) table, which draws its own axes; leave --x out")
+        }
+        guard using.contains(request.kind.name) else {
+            throw ChartRequestError("x '\(request.x)' does not apply to a \(request.kind.name) chart, which sets its own x axis; "
+                                    + "the kinds that use --x are \(using.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses a `--by` where it would be ignored: kinds that fix their own series (a heat map's and a
+    /// timeline's rows are countries) or draw none (a scatter of killed against wounded), and the
+    /// membership and indicators tables.
+    private func checkByIsUsed(_ request: ChartRequest) throws {
+        guard let by = request.by else { return }
+        let using = ChartKinds.all.filter { kind in
+            switch kind.statistic {
+            case .groups(x: _, series: nil), .occurrences(series: nil), .periodRates: return true
+            default: return false
+            }
+        }.map { $0.name }
+        if request.table == "membership" || request.table == "indicators" {
+            throw ChartRequestError("by '\(by)' does not apply to the \(request.table) table, which draws its own series; leave --by out")
+        }
+        guard using.contains(request.kind.name) else {
+            throw ChartRequestError("by '\(by)' does not apply to a \(request.kind.name) chart, which sets its own series or draws none; "
+                                    + "the kinds that use --by are \(using.joined(separator: ", "))")
+        }
+    }
+
+    /// Refuses periods to compare where no comparison is drawn: only kinds that draw a rate per
+    /// period read them; the others would draw every year and drop the periods unseen.
+    private func checkPeriodsAreUsed(_ request: ChartRequest) throws {
+        let using = ChartKinds.all.filter { $0.statistic == .periodRates }.map { $0.name }
+        // A kind that compares periods counts each one whole; a range of years on top would be dropped.
+        if using.contains(request.kind.name), let range = request.filter.period {
+            throw ChartRequestError("a range of years (--from/--to, a spec's period:, here \(range)) does not apply to a \(request.kind.name) chart, "
+                                    + "which counts each period it compares whole; give the periods themselves with --period (a spec's periods:)")
+        }
+        guard !request.periods.isEmpty else { return }
+        guard using.contains(request.kind.name), request.table != "membership", request.table != "indicators" else {
+            let what = request.table == "membership" || request.table == "indicators" ? "the \(request.table) table" : "a \(request.kind.name) chart"
+            throw ChartRequestError("periods to compare (--period, a spec's periods:) do not apply to \(what); the kinds that compare periods are "
+                                    + "\(using.joined(separator: ", ")); to limit the years drawn use --from and --to (a spec's period:)")
         }
     }
 

@@ -60,6 +60,40 @@ enum PlaceholderSyntax {
     }
 }
 
+extension PlaceholderSyntax {
+    /// Every malformed placeholder in `text`, each on its own, in order: reading goes on after an
+    /// empty `{{ }}` and at the next `{{` after one left open, so one slip does not hide the next.
+    /// Empty for text that `parse` accepts.
+    static func errors(in text: String) -> [PlaceholderSyntaxError] {
+        var errors: [PlaceholderSyntaxError] = []
+        var rest = Substring(text)
+        var consumed = 0
+        while let open = rest.range(of: "{{") {
+            let offset = consumed + rest[..<open.lowerBound].count
+            let inside = rest[open.upperBound...]
+            let close = inside.range(of: "}}")
+            if let next = inside.range(of: "{{"), close.map({ next.lowerBound < $0.lowerBound }) ?? true {
+                errors.append(PlaceholderSyntaxError(offset: offset, message: close == nil ? "'{{' is not closed with '}}'"
+                                                         : "'{{' is not closed with '}}' before the next '{{'"))
+                consumed = offset + 2 + inside[..<next.lowerBound].count
+                rest = inside[next.lowerBound...]
+                continue
+            }
+            guard let close else {
+                errors.append(PlaceholderSyntaxError(offset: offset, message: "'{{' is not closed with '}}'"))
+                break
+            }
+            let body = inside[..<close.lowerBound]
+            if body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).isEmpty {
+                errors.append(PlaceholderSyntaxError(offset: offset, message: "empty placeholder '{{ }}'"))
+            }
+            consumed = offset + 2 + body.count + 2
+            rest = inside[close.upperBound...]
+        }
+        return errors
+    }
+}
+
 /// A malformed placeholder: an unclosed or empty `{{ }}`.
 struct PlaceholderSyntaxError: Error, Sendable, Hashable {
     /// Characters from the start of the text to the offending `{{`.

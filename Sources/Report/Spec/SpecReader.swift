@@ -17,72 +17,109 @@ public struct SpecReader {
     public static var blockKinds: [String] { BlockRegistry.keys }
 
     /// Reads the spec at `path`; messages name it `displayName` when given (the path as the user typed it).
-    public func read(path: String, displayName: String? = nil) throws(Diagnostic) -> ReportSpec {
-        let document = try YAMLDocument(path: path, displayName: displayName, limits: limits)
+    /// Every problem found is reported together (see `read(_:)`).
+    public func read(path: String, displayName: String? = nil) throws(DiagnosticList) -> ReportSpec {
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument(path: path, displayName: displayName, limits: limits)
+        } catch {
+            throw DiagnosticList([error])
+        }
         var spec = try read(document)
         spec.directory = (path as NSString).deletingLastPathComponent
         return spec
     }
 
-    /// Reads a spec from a parsed YAML document.
-    public func read(_ document: YAMLDocument) throws(Diagnostic) -> ReportSpec {
-        let root = try document.requireRoot(expected: "a report spec with 'report' and 'body'")
-        let top = try root.mapping(allowedKeys: ["report", "tables", "body"])
-        let metadata = try readMetadata(try top.require("report", "the report's title and settings"))
+    /// Reads a spec from a parsed YAML document in one pass, as a compiler would: every problem is
+    /// collected (an unknown key, a bad value, a missing key; a block that cannot be read at all is
+    /// left out and the next one read) and thrown together, sorted by place and cut to
+    /// `DiagnosticList.defaultLimit`. A YAML limit stops the reading, since every later node would meet it too.
+    public func read(_ document: YAMLDocument) throws(DiagnosticList) -> ReportSpec {
+        let problems = DiagnosticCollector()
+        let spec = read(document, problems)
+        if let fatal = document.limitExceeded { throw DiagnosticList([fatal]) }
+        if let list = problems.list() { throw list }
+        return spec!
+    }
+
+    private func read(_ document: YAMLDocument, _ problems: DiagnosticCollector) -> ReportSpec? {
+        guard let root = problems.attempt({ () throws(Diagnostic) in try document.requireRoot(expected: "a report spec with 'report' and 'body'") }),
+              let top = problems.attempt({ () throws(Diagnostic) in try root.mapping(allowedKeys: ["report", "tables", "body"], reporting: problems) })
+        else { return nil }
+        let metadata = problems.attempt { () throws(Diagnostic) in try top.require("report", "the report's title and settings") }
+            .flatMap { readMetadata($0, problems) }
         var body: [Located<any ReportBlock>] = []
         var ids: [String: SourceLocation] = [:]
-        for node in try top.require("body", "the list of sections, charts and tables").sequence() {
-            let block = try readBlock(node)
+        let items = problems.attempt { () throws(Diagnostic) in try top.require("body", "the list of sections, charts and tables").sequence() } ?? []
+        for node in items {
+            if document.limitExceeded != nil { return nil }
+            let before = problems.errorCount
+            // A block with a problem is left out of the spec (which will not be built), but the next is still read.
+            guard let block = problems.attempt({ () throws(Diagnostic) in try readBlock(node, problems) }) else { continue }
             if let id = block.id {
                 if let first = ids[id] {
-                    throw node.error("id '\(id)' is already used at line \(first.line ?? 0)", hint: "give each figure, table and heading its own id")
+                    problems.report(node.error("id '\(id)' is already used at line \(first.line ?? 0)", hint: "give each figure, table and heading its own id"))
+                    continue
                 }
                 ids[id] = node.location
             }
-            body.append(Located(block, at: node.location))
+            if problems.errorCount == before { body.append(Located(block, at: node.location)) }
         }
+        let tables = top["tables"].map { node in SpecTable.readList(node, problems) } ?? []
+        guard let metadata else { return nil }
         var spec = ReportSpec(file: document.file, metadata: metadata, body: body)
-        spec.tables = try top["tables"].map { node throws(Diagnostic) in try SpecTable.readList(node) } ?? []
+        spec.tables = tables
         return spec
     }
 
-    private func readMetadata(_ node: YAMLNode) throws(Diagnostic) -> ReportMetadata {
-        let map = try node.mapping(allowedKeys: ["title", "subtitle", "author", "subject", "keywords", "date", "language",
-                                                 "page_size", "theme", "margins", "alignment", "title_page", "contents", "data"])
-        var metadata = ReportMetadata(title: try map.require("title", "the report's title").string())
-        metadata.subtitle = try map["subtitle"]?.string()
-        metadata.author = try map["author"]?.string()
-        metadata.subject = try map["subject"]?.string()
-        metadata.keywords = try map["keywords"]?.stringList() ?? []
-        metadata.date = try map["date"]?.string()
-        if let language = map["language"] { metadata.language = try language.choice(of: ["en", "ru", "zh"]) }
-        if let size = map["page_size"] {
-            metadata.pageSize = ReportMetadata.PageSize(rawValue: try size.choice(of: ReportMetadata.PageSize.allCases.map(\.rawValue)))!
+    private func readMetadata(_ node: YAMLNode, _ problems: DiagnosticCollector) -> ReportMetadata? {
+        guard let map = problems.attempt({ () throws(Diagnostic) in
+            try node.mapping(allowedKeys: ["title", "subtitle", "author", "subject", "keywords", "date", "language",
+                                           "page_size", "theme", "margins", "alignment", "title_page", "contents", "data"], reporting: problems)
+        }) else { return nil }
+        // Each setting is read on its own, so one mistake does not hide the next; a setting that fails keeps its default.
+        func read<T>(_ key: String, _ body: (YAMLNode) throws(Diagnostic) -> T) -> T? {
+            guard let value = map[key] else { return nil }
+            return problems.attempt { () throws(Diagnostic) in try body(value) }
         }
-        if let theme = map["theme"] { metadata.theme = try theme.choice(of: ["briefing", "paper"]) }
-        if let alignment = map["alignment"] {
-            metadata.alignment = ReportMetadata.Alignment(rawValue: try alignment.choice(of: ReportMetadata.Alignment.allCases.map(\.rawValue)))!
+        let title = problems.attempt { () throws(Diagnostic) in try map.require("title", "the report's title").string() }
+        var metadata = ReportMetadata(title: title ?? "")
+        metadata.subtitle = read("subtitle") { node throws(Diagnostic) in try node.string() }
+        metadata.author = read("author") { node throws(Diagnostic) in try node.string() }
+        metadata.subject = read("subject") { node throws(Diagnostic) in try node.string() }
+        metadata.keywords = read("keywords") { node throws(Diagnostic) in try node.stringList() } ?? []
+        metadata.date = read("date") { node throws(Diagnostic) in try node.string() }
+        if let language = read("language", { node throws(Diagnostic) in try node.choice(of: ["en", "ru", "zh"]) }) { metadata.language = language }
+        if let size = read("page_size", { node throws(Diagnostic) in try node.choice(of: ReportMetadata.PageSize.allCases.map(\.rawValue)) }) {
+            metadata.pageSize = ReportMetadata.PageSize(rawValue: size)!
         }
-        if let margins = map["margins"] {
-            let sides = try margins.mapping(allowedKeys: ["top", "bottom", "inner", "outer"])
-            func side(_ name: String, _ fallback: Double) throws(Diagnostic) -> Double {
+        if let theme = read("theme", { node throws(Diagnostic) in try node.choice(of: ["briefing", "paper"]) }) { metadata.theme = theme }
+        if let alignment = read("alignment", { node throws(Diagnostic) in try node.choice(of: ReportMetadata.Alignment.allCases.map(\.rawValue)) }) {
+            metadata.alignment = ReportMetadata.Alignment(rawValue: alignment)!
+        }
+        if let margins = map["margins"], let sides = problems.attempt({ () throws(Diagnostic) in
+            try margins.mapping(allowedKeys: ["top", "bottom", "inner", "outer"], reporting: problems)
+        }) {
+            func side(_ name: String, _ fallback: Double) -> Double {
                 guard let value = sides[name] else { return fallback }
-                return try SpecReader.points(value)
+                return problems.attempt { () throws(Diagnostic) in try SpecReader.points(value) } ?? fallback
             }
-            metadata.margins = (try side("top", 62), try side("bottom", 62), try side("inner", 62), try side("outer", 62))
+            metadata.margins = (side("top", 62), side("bottom", 62), side("inner", 62), side("outer", 62))
         }
-        metadata.titlePage = try map["title_page"]?.bool() ?? true
-        metadata.contents = try map["contents"]?.bool() ?? true
-        metadata.data = try map["data"]?.string()
-        return metadata
+        metadata.titlePage = read("title_page") { node throws(Diagnostic) in try node.bool() } ?? true
+        metadata.contents = read("contents") { node throws(Diagnostic) in try node.bool() } ?? true
+        metadata.data = read("data") { node throws(Diagnostic) in try node.string() }
+        return title == nil ? nil : metadata
     }
 
-    private func readBlock(_ node: YAMLNode) throws(Diagnostic) -> any ReportBlock {
+    /// Reads one body block. Problems inside the block are reported to `problems`; a block that
+    /// cannot be read at all (not a block, not a mapping) is thrown.
+    private func readBlock(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> any ReportBlock {
         let keys = SpecReader.blockKinds
         // `- page_break` and `- sources` may be written as bare words.
         if node.isScalar {
             let word = try node.string()
-            if let kind = BlockRegistry.kind(forKey: word), kind.isBareWord { return try kind.read(node) }
+            if let kind = BlockRegistry.kind(forKey: word), kind.isBareWord { return try kind.read(node, problems) }
             throw node.error("'\(word)' is not a block", hint: Suggestion.closest(to: word, in: keys).map { "did you mean '\($0)'?" }
                                 ?? "a block is one of: \(keys.joined(separator: ", "))")
         }
@@ -91,7 +128,7 @@ public struct SpecReader {
             throw node.error("a block has exactly one of \(keys.joined(separator: ", ")); found \(map.keys.isEmpty ? "none" : map.keys.joined(separator: ", "))",
                              hint: "start each block with '- ' in the body list")
         }
-        return try kind.read(value)
+        return try kind.read(value, problems)
     }
 
     /// A string value with where it is written, for names checked later (an own table's columns).
@@ -110,29 +147,38 @@ public struct SpecReader {
         return id
     }
 
-    /// Text with placeholders. Their syntax is checked on reading; whether each one can be
-    /// computed is checked on building.
-    static func text(_ node: YAMLNode) throws(Diagnostic) -> LocatedText {
+    /// Text with placeholders. Their syntax is checked on reading, each malformed placeholder
+    /// reported to `problems` on its own; whether each one can be computed is checked on building.
+    static func text(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> LocatedText {
         let text = try node.text()
-        do {
-            _ = try PlaceholderSyntax.parse(text.text)
-        } catch {
-            throw Diagnostic(text.location(ofOffset: error.offset), error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}")
+        for error in PlaceholderSyntax.errors(in: text.text) {
+            problems.report(Diagnostic(text.location(ofOffset: error.offset), error.message, hint: "placeholders look like {{ count attacks 2001-2011 }}"))
         }
         return text
     }
 
-    /// A length in points from "20mm", "0.75in", "54pt" or a bare number of points.
+    /// The margins a page may have, in millimetres: enough to keep text off the trimmed edge, and
+    /// little enough that A4 and Letter keep a text column of at least 90 mm.
+    static let marginRange: ClosedRange<Double> = 5...60
+
+    /// A margin in points from "20mm", "2cm", "0.75in" or "54pt". A bare number is refused (85 could
+    /// be points or millimetres), and so is a margin outside `marginRange`, with the range in the message.
     static func points(_ node: YAMLNode) throws(Diagnostic) -> Double {
         let text = try node.string().trimmingCharacters(in: .whitespaces)
         let units: [(String, Double)] = [("mm", 72 / 25.4), ("cm", 72 / 2.54), ("in", 72), ("pt", 1)]
+        let range = "\(Int(marginRange.lowerBound))–\(Int(marginRange.upperBound)) mm"
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value >= 0, value.isFinite {
-                return value * factor
+            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value.isFinite {
+                let points = value * factor
+                guard marginRange.contains(points * 25.4 / 72) else {
+                    throw node.error("margin '\(text)' is outside the range a page can be set with", hint: "give a margin of \(range), e.g. 20mm")
+                }
+                return points
             }
         }
-        if let value = Double(text), value >= 0, value.isFinite { return value }
-        throw node.error("'\(text)' is not a length", hint: "write a length such as 20mm, 0.75in or 54pt")
+        if Double(text) != nil {
+            throw node.error("margin '\(text)' needs a unit (mm, cm, in, pt)", hint: "e.g. \(text)mm; a margin is \(range)")
+        }
+        throw node.error("'\(text)' is not a length", hint: "write a length such as 20mm, 0.75in or 54pt (\(range))")
     }
 }
-

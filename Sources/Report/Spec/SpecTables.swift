@@ -20,28 +20,36 @@ struct SpecTable: Sendable {
     /// The corpus tables' names, which a spec table may not take.
     static let reservedNames = ["attacks", "exercises", "documents", "membership", "indicators", "sources", "countries"]
 
-    /// Reads the `tables:` list, refusing a name used twice or a corpus table's name.
-    static func readList(_ node: YAMLNode) throws(Diagnostic) -> [SpecTable] {
+    /// Reads the `tables:` list, refusing a name used twice or a corpus table's name. Every problem
+    /// goes to `problems`; an entry with one is left out and the next is read.
+    static func readList(_ node: YAMLNode, _ problems: DiagnosticCollector) -> [SpecTable] {
         var tables: [SpecTable] = []
-        for item in try node.sequence() {
-            let map = try item.mapping(allowedKeys: ["name", "file", "schema"])
-            let nameNode = try map.require("name", "the name blocks use for the table, e.g. survey")
-            let name = try nameNode.string()
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
-                throw nameNode.error("table name '\(name)' must be lowercase letters, digits, '-' and '_'", hint: "e.g. name: survey")
+        for item in problems.attempt({ () throws(Diagnostic) in try node.sequence() }) ?? [] {
+            let before = problems.errorCount
+            if let table = problems.attempt({ () throws(Diagnostic) in try read(item, problems, after: tables) }), problems.errorCount == before {
+                tables.append(table)
             }
-            if reservedNames.contains(name) {
-                throw nameNode.error("'\(name)' is a table of the corpus; give your table another name", hint: "e.g. name: my-\(name)")
-            }
-            if let earlier = tables.first(where: { $0.name.value == name }) {
-                throw nameNode.error("table name '\(name)' is already used at line \(earlier.name.location.line ?? 0)", hint: "give each table its own name")
-            }
-            let fileNode = try map.require("file", "the CSV file, relative to the spec, e.g. survey.csv")
-            let schemaNode = map["schema"]
-            tables.append(SpecTable(name: Located(name, at: nameNode.location),
-                                    file: Located(try fileNode.string(), at: fileNode.location),
-                                    schema: try schemaNode.map { node throws(Diagnostic) in Located(try node.string(), at: node.location) }))
         }
         return tables
+    }
+
+    private static func read(_ item: YAMLNode, _ problems: DiagnosticCollector, after tables: [SpecTable]) throws(Diagnostic) -> SpecTable {
+        let map = try item.mapping(allowedKeys: ["name", "file", "schema"], reporting: problems)
+        let file = map.require("file", "the CSV file, relative to the spec, e.g. survey.csv", problems) { node throws(Diagnostic) in
+            Located(try node.string(), at: node.location)
+        }
+        let schema = map.read("schema", problems) { node throws(Diagnostic) in Located(try node.string(), at: node.location) }
+        let nameNode = try map.require("name", "the name blocks use for the table, e.g. survey")
+        let name = try nameNode.string()
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+            throw nameNode.error("table name '\(name)' must be lowercase letters, digits, '-' and '_'", hint: "e.g. name: survey")
+        }
+        if reservedNames.contains(name) {
+            throw nameNode.error("'\(name)' is a table of the corpus; give your table another name", hint: "e.g. name: my-\(name)")
+        }
+        if let earlier = tables.first(where: { $0.name.value == name }) {
+            throw nameNode.error("table name '\(name)' is already used at line \(earlier.name.location.line ?? 0)", hint: "give each table its own name")
+        }
+        return SpecTable(name: Located(name, at: nameNode.location), file: file ?? Located("", at: item.location), schema: schema)
     }
 }

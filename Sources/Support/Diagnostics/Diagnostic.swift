@@ -38,6 +38,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     /// Every problem, in the order found.
     public var diagnostics: [Diagnostic]
+    /// How many further problems were found but left out of `diagnostics` (see `init(sortingAndLimiting:limit:)`).
+    public var omitted = 0
 
     /// A list of `diagnostics`.
     public init(_ diagnostics: [Diagnostic]) {
@@ -47,8 +49,13 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     /// The problems that are errors.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    /// One diagnostic per line.
+    /// One diagnostic per line, then "and N more errors" when some were left out.
     public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
+        lines.joined(separator: "\n")
+    }
+
+    /// The lines `description` joins: one per diagnostic, and the count of those left out.
+    public var lines: [String] {
+        diagnostics.map(\.description) + (omitted > 0 ? ["and \(omitted) more error\(omitted == 1 ? "" : "s")"] : [])
     }
 }

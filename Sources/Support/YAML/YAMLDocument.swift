@@ -66,15 +66,23 @@ public final class YAMLDocument: @unchecked Sendable {
         return root
     }
 
+    /// The first limit the reading went over, if any. A reader that collects problems and goes on
+    /// stops at this one: past a limit every further node would fail the same way.
+    public private(set) var limitExceeded: Diagnostic?
+
     func visit(_ node: YAMLNode) throws(Diagnostic) {
         nodesVisited += 1
         if nodesVisited > limits.maxNodes {
-            throw Diagnostic(node.location, "more than \(limits.maxNodes) YAML nodes (aliases counted each time they are used)",
-                             hint: "this limit stops alias bombs; if the file is genuine, raise it with --max-yaml-nodes")
+            let diagnostic = Diagnostic(node.location, "more than \(limits.maxNodes) YAML nodes (aliases counted each time they are used)",
+                                        hint: "this limit stops alias bombs; if the file is genuine, raise it with --max-yaml-nodes")
+            limitExceeded = limitExceeded ?? diagnostic
+            throw diagnostic
         }
         if node.depth > limits.maxDepth {
-            throw Diagnostic(node.location, "nesting deeper than \(limits.maxDepth) levels",
-                             hint: "flatten the structure; the limit can be raised with --max-yaml-depth")
+            let diagnostic = Diagnostic(node.location, "nesting deeper than \(limits.maxDepth) levels",
+                                        hint: "flatten the structure; the limit can be raised with --max-yaml-depth")
+            limitExceeded = limitExceeded ?? diagnostic
+            throw diagnostic
         }
     }
 

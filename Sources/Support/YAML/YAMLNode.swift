@@ -136,20 +136,33 @@ public struct YAMLNode {
 
     /// The mapping's entries, in file order, refusing keys outside `allowedKeys` with a suggestion.
     public func mapping(allowedKeys: [String]) throws(Diagnostic) -> YAMLMapping {
+        try mapping(allowedKeys: allowedKeys, reporting: nil)
+    }
+
+    /// The mapping's entries, in file order. A key outside `allowedKeys` (or one that is not a plain
+    /// word) is reported to `problems` with a suggestion and left out, so the caller goes on reading
+    /// the other keys; without a collector it is thrown. Only a value that is not a mapping is thrown.
+    public func mapping(allowedKeys: [String], reporting problems: DiagnosticCollector?) throws(Diagnostic) -> YAMLMapping {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys to values, found \(kindDescription)") }
         var entries: [(key: String, value: YAMLNode)] = []
+        func refuse(_ diagnostic: Diagnostic) throws(Diagnostic) {
+            guard let problems else { throw diagnostic }
+            problems.report(diagnostic)
+        }
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                throw YAMLNode(node: keyNode, path: path, depth: depth + 1, document: document).error("keys must be plain words")
+                try refuse(YAMLNode(node: keyNode, path: path, depth: depth + 1, document: document).error("keys must be plain words"))
+                continue
             }
             let key = keyScalar.string
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             if !allowedKeys.contains(key) {
                 let where_ = YAMLNode(node: keyNode, path: path, depth: depth + 1, document: document)
                 let suggestion = Suggestion.closest(to: key, in: allowedKeys)
-                throw where_.error("unknown key '\(key)'",
-                                   hint: suggestion.map { "did you mean '\($0)'? Allowed keys: \(allowedKeys.joined(separator: ", "))" }
-                                       ?? "allowed keys: \(allowedKeys.joined(separator: ", "))")
+                try refuse(where_.error("unknown key '\(key)'",
+                                        hint: suggestion.map { "did you mean '\($0)'? Allowed keys: \(allowedKeys.joined(separator: ", "))" }
+                                            ?? "allowed keys: \(allowedKeys.joined(separator: ", "))"))
+                continue
             }
             let child = YAMLNode(node: valueNode, path: keyPath, depth: depth + 1, document: document)
             try document.visit(child)

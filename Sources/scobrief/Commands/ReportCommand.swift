@@ -73,7 +73,9 @@ struct ReportCommand: ParsableCommand {
             progress.stage("laying out \(built.figures.count) figures and \(built.tables.count) tables")
             let pdf = try BriefingWriter(report: built, corpus: corpus, backends: .cairo()).pdf()
             // The default folder is made only now, when there is a report to put in it.
-            if output == nil { try FileManager.default.createDirectory(atPath: (outputPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
+            // (NAME.pdf in the current folder has no folder to make.)
+            let folder = (outputPath as NSString).deletingLastPathComponent
+            if output == nil && !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try AtomicFile.write(pdf, to: outputPath)
             progress.stage("wrote \(outputPath)")
             if let figures {

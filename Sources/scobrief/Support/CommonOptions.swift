@@ -49,9 +49,29 @@ struct CSVDataOptions: ParsableArguments {
 
     var limits: InputLimits { InputLimits(csv: csvLimits.csv, yaml: .default) }
 
-    /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`).
+    /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`). A catalog
+    /// over a YAML limit is refused with a hint these commands can follow: they have no YAML flags.
     func loadCorpus() throws -> Corpus {
-        try location.loadCorpus(limits: limits)
+        do {
+            return try location.loadCorpus(limits: limits)
+        } catch let diagnostic as Diagnostic {
+            throw withoutYAMLFlags(diagnostic)
+        } catch let list as DiagnosticList {
+            var list = list
+            list.diagnostics = list.diagnostics.map(withoutYAMLFlags)
+            throw list
+        }
+    }
+
+    /// `diagnostic` with a hint that names a YAML limit flag replaced by what this command can do.
+    private func withoutYAMLFlags(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard let hint = diagnostic.hint, hint.contains("--max-yaml-") else { return diagnostic }
+        var changed = diagnostic
+        let folder = location.directory.map { "the --data folder \($0)" } ?? "the data folder"
+        changed.hint = "an import reads the catalog within the default YAML limits (\(YAMLLimits.default.maxNodes) nodes, depth "
+            + "\(YAMLLimits.default.maxDepth), \(YAMLLimits.default.maxBytes) bytes) and has no flag to raise them; check the catalog.yaml of "
+            + "\(folder), or leave --data out to use the shipped catalog"
+        return changed
     }
 }
 

@@ -17,7 +17,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
         Terminal.error(error.description)
         throw ExitCode.failure
     } catch let error as DiagnosticList {
-        for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+        for line in error.lines { Terminal.error(line) }
         throw ExitCode.failure
     } catch let error as CustomStringConvertible {
         Terminal.error("scobrief: error: \(error.description)")

@@ -82,6 +82,12 @@ struct ResultOutputOptions: ParsableArguments {
             }
             return
         }
+        // A new folder named like another format's file (`-o counts.json`) is a mistaken format, not a folder.
+        let suffix = (path as NSString).pathExtension.lowercased()
+        if let format = TableFormat.allCases.first(where: { $0.fileExtensions.contains(suffix) }) {
+            throw Diagnostic(SourceLocation(file: path), "-o names a .\(suffix) file, and --format csv of several tables writes a folder of .csv files",
+                             hint: "for \(format.rawValue) add --format \(format.rawValue); for CSV give a folder name, or --table NAME with a .csv file")
+        }
         try AtomicFile.checkDestination(path)
     }
 
