@@ -34,12 +34,17 @@ struct TableBlock: ReportBlock {
     var membersAsOf: PartialDate?
     /// Count months outside the data's coverage as months with no events (`assume_zero_outside_coverage: true`).
     var assumeZeroOutsideCoverage = false
+    /// Datasets compared each on its own, side by side (`sources: [gtd, ucdp-ged, acled]`): source
+    /// ids, or their families before the release; only for `analysis: compare`.
+    var sources: [String] = []
+    /// Where `sources:` is written, for a source the table does not hold.
+    var sourcesLocation: SourceLocation?
 
     var id: String? { tableID }
 
     static func read(_ node: YAMLNode) throws(Diagnostic) -> TableBlock {
         let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count"])
+                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count", "sources"])
         let id = try SpecReader.id(map, example: "tab-rats-results")
         let analysis = try TableAnalysis.read(map.require("analysis", "what the table shows"))
         var table = TableBlock(tableID: id, analysis: analysis, caption: try SpecReader.text(map.require("caption", "the table's caption")))
@@ -68,6 +73,14 @@ struct TableBlock: ReportBlock {
             }
         }
         table.assumeZeroOutsideCoverage = try map["assume_zero_outside_coverage"]?.bool() ?? false
+        if let node = map["sources"] {
+            guard analysis == .compare else {
+                throw node.error("sources: applies to analysis: compare only", hint: "remove sources:, or make the table a comparison")
+            }
+            table.sources = try node.stringList()
+            table.sourcesLocation = node.location
+            guard !table.sources.isEmpty else { throw node.error("sources: is empty", hint: "name the datasets to compare, e.g. [gtd, ucdp-ged, acled]") }
+        }
         return table
     }
 
