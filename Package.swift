@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "RenderCairo", "RenderSVG", "Support", "TestSupport"], exclude: ["References"]),
         .testTarget(name: "ReportTests", dependencies: ["Support", "Report", "Render", "RenderCairo", "Analysis", "Dataset", "TestSupport"]),
         // BadInputs/ is data the corpus test reads from the source tree, not sources or resources.
-        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "Support", "Dataset", "Analysis", "TestSupport"], exclude: ["BadInputs"]),
+        .testTarget(name: "CLITests", dependencies: ["scobrief", "gen-gtd", "gen-events", "Support", "Dataset", "Analysis", "TestSupport"], exclude: ["BadInputs"]),
         // Renders the benchmark figures for Scripts/bench-peers (SCOBrief against matplotlib).
         .executableTarget(name: "scobrief-render-bench", dependencies: ["Render", "RenderCairo"], path: "Sources/RenderBench"),
         // A deterministic file in GTD's export layout, for tests and benchmarks (GTD itself is not redistributable).
@@ -84,7 +84,7 @@ let package = Package(
             name: "gen-events",
             dependencies: ["EventSynthetic", "Dataset", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EventImportTests", dependencies: ["Support", "Dataset", "EventSynthetic", "scobrief", "gen-events", "TestSupport"]),
+        .testTarget(name: "EventImportTests", dependencies: ["Support", "Dataset", "EventSynthetic", "scobrief", "gen-events", "gen-gtd", "TestSupport"]),
         .testTarget(name: "GTDTests", dependencies: ["Support", "Dataset", "GTDSynthetic", "scobrief", "TestSupport"]),
     ]
 )

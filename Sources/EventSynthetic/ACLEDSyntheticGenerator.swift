@@ -62,7 +62,6 @@ public final class ACLEDSyntheticGenerator {
 
     public let options: EventSyntheticOptions
     private var random: SyntheticRandom
-    private var row = RowBuilder()
 
     public init(options: EventSyntheticOptions) {
         self.options = options
@@ -80,16 +79,11 @@ public final class ACLEDSyntheticGenerator {
     }
 
     public func generate(into sink: ([UInt8]) throws -> Void, record: (EventSyntheticRecord) -> Void) throws {
-        row.reset()
-        for name in ACLEDSyntheticGenerator.columns { row.field(name) }
-        row.end()
-        try sink(row.bytes)
         let countries = ACLEDSyntheticGenerator.countries.filter { $0.start <= options.lastYear }
         let choice = WeightedChoiceOfCountries(countries.map(\.weight))
         let typeChoice = WeightedChoiceOfCountries(ACLEDSyntheticGenerator.types.map(\.weight))
-        var line = 2
         var serials: [String: Int] = [:]
-        for _ in 0..<options.rows {
+        try writeRows(columns: ACLEDSyntheticGenerator.columns, count: options.rows, into: sink, record: record) { _, row in
             var country = countries[choice.draw(&random)]
             var expected: String? = country.code
             if random.chance(options.unknownCountryRate) {
@@ -114,7 +108,6 @@ public final class ACLEDSyntheticGenerator {
             let id = "\(country.code)\(serials[country.code]!)"
             let eventDate = options.textDates ? "\(day) \(ACLEDSyntheticGenerator.monthNames[month - 1]) \(year)"
                 : String(format: "%04d-%02d-%02d", year, month, day)
-            row.reset()
             row.field(id)
             row.field(eventDate)
             row.field(year)
@@ -146,11 +139,8 @@ public final class ACLEDSyntheticGenerator {
             row.field(fatalities)
             row.field(random.chance(0.2) ? "crowd size=no report" : "")
             row.field(1_700_000_000 + random.int(0...9_999_999))
-            row.end()
-            try sink(row.bytes)
-            record(EventSyntheticRecord(recordID: id, line: line, date: date, expectedCode: expected, type: type.event, subtype: sub,
-                                        killed: fatalities, killedLow: nil, killedHigh: nil))
-            line += 2  // notes hold one line break
+            return EventSyntheticRecord(recordID: id, line: 0, date: date, expectedCode: expected, type: type.event, subtype: sub,
+                                        killed: fatalities, killedLow: nil, killedHigh: nil)
         }
     }
 }

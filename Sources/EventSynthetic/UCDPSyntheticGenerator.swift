@@ -51,7 +51,6 @@ public final class UCDPSyntheticGenerator {
 
     public let options: EventSyntheticOptions
     private var random: SyntheticRandom
-    private var row = RowBuilder()
 
     public init(options: EventSyntheticOptions) {
         self.options = options
@@ -81,13 +80,8 @@ public final class UCDPSyntheticGenerator {
     }
 
     public func generate(into sink: ([UInt8]) throws -> Void, record: (EventSyntheticRecord) -> Void) throws {
-        row.reset()
-        for name in UCDPSyntheticGenerator.columns { row.field(name) }
-        row.end()
-        try sink(row.bytes)
         let choice = WeightedChoiceOfCountries(UCDPSyntheticGenerator.countries.map(\.weight))
-        var line = 2
-        for index in 0..<options.rows {
+        try writeRows(columns: UCDPSyntheticGenerator.columns, count: options.rows, into: sink, record: record) { index, row in
             let unknown = random.chance(options.unknownCountryRate)
             let country = UCDPSyntheticGenerator.countries[choice.draw(&random)]
             let year = random.int(options.firstYear...options.lastYear)
@@ -132,7 +126,6 @@ public final class UCDPSyntheticGenerator {
             let sideB = type == 3 ? "Civilians" : "Insurgent group \(random.int(1...20))"
             let dyad = "\(sideA) - \(sideB)"
             let startText = first.description + (random.chance(0.5) ? " 00:00:00.000" : "")
-            row.reset()
             row.field(id)
             row.field("\(country.name.prefix(3).uppercased())-\(year)-1-\(id)-\(random.int(1...9))")
             row.field(year)
@@ -184,12 +177,9 @@ public final class UCDPSyntheticGenerator {
             row.field(low)
             row.field(number)
             row.field(type == 1 ? "" : "")
-            row.end()
-            try sink(row.bytes)
             let expected = unknown ? nil : UCDPSyntheticGenerator.expectedCode(number: number, day: first)
-            record(EventSyntheticRecord(recordID: String(id), line: line, date: date, expectedCode: expected, type: String(type),
-                                        subtype: dyad, killed: best, killedLow: low, killedHigh: high))
-            line += 2  // source_article holds one line break
+            return EventSyntheticRecord(recordID: String(id), line: 0, date: date, expectedCode: expected, type: String(type),
+                                        subtype: dyad, killed: best, killedLow: low, killedHigh: high)
         }
     }
 }

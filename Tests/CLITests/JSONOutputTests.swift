@@ -76,6 +76,14 @@ import TestSupport
             #expect(summary.status == 0, "\(summary.stderr)")
             files.append(try folder.write("summary-\(keys).json", summary.stdout))
         }
+        // The event imports write the same summary, under their own command.
+        let events = (CLI.binary as NSString).deletingLastPathComponent + "/gen-events"
+        try ExternalTool.run(events, ["ucdp-ged", "-o", folder.file("ged.csv"), "--rows", "1000", "--seed", "7"])
+        let ged = try CLI.run(["import", "ucdp-ged", folder.file("ged.csv"), "-o", folder.file("attacks-ged.csv"), "--quiet",
+                               "--summary-by", "year,country", "--format", "json"])
+        #expect(ged.status == 0, "\(ged.stderr)")
+        #expect(ged.stdout.contains("\"command\": \"import ucdp-ged\""))
+        files.append(try folder.write("summary-ged.json", ged.stdout))
         let report = try ExternalTool.run(Self.python, [PackagePaths.root + "/Scripts/json-schema-check", Self.schema] + files)
         #expect(report.contains("\(files.count) files checked, 0 problems"), "\(report)")
     }

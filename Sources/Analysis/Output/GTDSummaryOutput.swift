@@ -3,7 +3,7 @@ import Dataset
 extension GTDSummaryTable {
     /// The summary for scripts: one `summary` table (year as an integer, country code and name,
     /// incidents, the known killed and wounded sums and the incidents without a figure).
-    public func output(of summary: GTDImportSummary, corpus: Corpus) -> CommandOutput {
+    public func output(of summary: some ImportTotals, corpus: Corpus) -> CommandOutput {
         let display = table(of: summary, corpus: corpus)
         var columns: [OutputTable.Column] = []
         if byYear { columns.append(.init("year", .integer)) }
@@ -26,9 +26,9 @@ extension GTDSummaryTable {
         if let years = summary.yearScope { parameters.append(("years", .string(years))) }
         parameters.append(("summary_by", .array(([byYear ? "year" : nil, byCountry ? "country" : nil] as [String?]).compactMap { $0 }.map { .string($0) })))
         return CommandOutput(
-            command: "import gtd", title: display.title ?? "GTD summary", parameters: parameters,
-            coverage: [.init(table: "attacks", coverage: .complete, note: "Rows written by the import from the GTD release \(summary.input).")],
-            tables: [OutputTable(name: "summary", title: display.title ?? "GTD summary", columns: columns, rows: rows)],
+            command: summary.summaryCommand, title: display.title ?? "import summary", parameters: parameters,
+            coverage: [.init(table: "attacks", coverage: .complete, note: "Rows written by the import from \(summary.summaryCommand == "import gtd" ? "the GTD release " : "")\(summary.input).")],
+            tables: [OutputTable(name: "summary", title: display.title ?? "import summary", columns: columns, rows: rows)],
             notes: display.notes)
     }
 }

@@ -1,7 +1,7 @@
 import Dataset
 
-/// Incidents, killed and wounded of the rows a GTD import wrote, grouped by year, by country, or
-/// by both (`scobrief import gtd --summary-by`). Unknown figures stay counted apart, never as 0.
+/// Incidents, killed and wounded of the rows an import wrote, grouped by year, by country, or
+/// by both (`scobrief import gtd|ucdp-ged|acled|events --summary-by`). Unknown figures stay counted apart, never as 0.
 public struct GTDSummaryTable: Sendable, Hashable {
     /// Whether rows are split by year.
     public var byYear: Bool
@@ -22,7 +22,7 @@ public struct GTDSummaryTable: Sendable, Hashable {
     }
 
     /// The table of `summary`'s totals, country names taken from `corpus`.
-    public func table(of summary: GTDImportSummary, corpus: Corpus) -> ResultTable {
+    public func table(of summary: some ImportTotals, corpus: Corpus) -> ResultTable {
         var grouped: [GTDYearCountry: GTDCasualtyTotals] = [:]
         for (key, totals) in summary.totals {
             let group = GTDYearCountry(year: byYear ? key.year : 0, country: byCountry ? key.country : "")
@@ -41,8 +41,8 @@ public struct GTDSummaryTable: Sendable, Hashable {
         }
         var notes = ["Source: \(summary.input), rows written by the import (\(summary.countryScope)\(summary.yearScope.map { "; years \($0)" } ?? "")).",
                      "killed and wounded add the known figures; *_unknown count the incidents with no figure (never counted as 0)."]
-        if byYear { notes.append("The GTD has no 1993 records: a missing year is not a year without attacks.") }
-        return ResultTable(title: "GTD incidents by \([byYear ? "year" : nil, byCountry ? "country" : nil].compactMap { $0 }.joined(separator: " and "))",
+        if byYear { notes += summary.yearNotes }
+        return ResultTable(title: "\(summary.summarySubject) by \([byYear ? "year" : nil, byCountry ? "country" : nil].compactMap { $0 }.joined(separator: " and "))",
                            columns: columns, rows: rows, notes: notes)
     }
 }

@@ -10,6 +10,8 @@ import Support
 ///   table; a `sources.csv` beside another table is merged into the sources by `replacingTable`,
 ///   so it replaces the sources on its own only when it is the folder's only table.
 /// - An input replaces one table, and a `sources.csv` beside its file is merged likewise.
+/// - An input written `TABLE+=FILE` adds its rows to the table instead (several imported
+///   datasets in one attacks table, each kept apart again by a report block's `source:`).
 public struct CorpusOverlay: Sendable {
     /// One `TABLE=FILE` pair: a table of the catalog and the file to read it from.
     public struct Input: Sendable, Hashable {
@@ -17,18 +19,24 @@ public struct CorpusOverlay: Sendable {
         public var table: String
         /// The CSV file to read in its place.
         public var file: String
+        /// Whether the file's rows are added to the table (`TABLE+=FILE`) rather than replacing it.
+        public var appends: Bool
 
         /// A pair from its parts.
-        public init(table: String, file: String) {
+        public init(table: String, file: String, appends: Bool = false) {
             self.table = table
             self.file = file
+            self.appends = appends
         }
 
-        /// Splits `TABLE=FILE` at the first `=`; nil when there is none or either side is empty.
+        /// Splits `TABLE=FILE` (or `TABLE+=FILE`) at the first `=`; nil when there is none or either side is empty.
         public init?(parsing text: String) {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-            self.init(table: parts[0], file: parts[1])
+            let appends = parts[0].hasSuffix("+")
+            let table = appends ? String(parts[0].dropLast()) : parts[0]
+            guard !table.isEmpty else { return nil }
+            self.init(table: table, file: parts[1], appends: appends)
         }
     }
 
@@ -64,7 +72,7 @@ public struct CorpusOverlay: Sendable {
             guard FileManager.default.fileExists(atPath: input.file) else {
                 throw Diagnostic(SourceLocation(file: input.file), "no such file", hint: "check the path given to --input")
             }
-            corpus = try replacing(input.table, in: corpus, withFile: input.file, warnings: &warnings)
+            corpus = try replacing(input.table, in: corpus, withFile: input.file, appending: input.appends, warnings: &warnings)
         }
         return (corpus, warnings)
     }
@@ -79,8 +87,11 @@ public struct CorpusOverlay: Sendable {
                          "'\(text)' must be TABLE=FILE with a table of the catalog (\(tables.joined(separator: ", ")))", hint: hint)
     }
 
-    private func replacing(_ table: String, in corpus: Corpus, withFile path: String, warnings: inout [Diagnostic]) throws -> Corpus {
-        let (replaced, diagnostics) = corpus.replacingTable(table, withFile: path, limits: csvLimits)
+    private func replacing(_ table: String, in corpus: Corpus, withFile path: String, appending: Bool = false,
+                           warnings: inout [Diagnostic]) throws -> Corpus {
+        let (replaced, diagnostics) = appending
+            ? corpus.appendingTable(table, withFile: path, limits: csvLimits)
+            : corpus.replacingTable(table, withFile: path, limits: csvLimits)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         warnings += diagnostics

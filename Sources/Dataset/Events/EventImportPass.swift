@@ -47,6 +47,7 @@ final class EventImportPass {
         precisionCodes = (mapping.precision?.values ?? [:]).map { (Array($0.key.utf8), $0.value) }
         filterValues = options.filters.map { ($0.option, $0.values.map { Array($0.utf8) }) }
         summary = EventImportSummary(command: command, input: input, inputBytes: 0, countryScope: rule.scope, yearScope: options.yearScope)
+        summary.title = mapping.title
         summary.typeScope = options.filters.map { filter in
             let spec = mapping.filters.first { $0.option == filter.option }
             let words = filter.values.map { value in spec?.labels[value].map { "\(value) (\($0))" } ?? value }

@@ -24,6 +24,8 @@ public struct EventImportOptions: Sendable {
 /// What an import did, row by row: every row read is written or counted under one reason.
 public struct EventImportSummary: Sendable {
     public var command: String
+    /// The dataset's title from the mapping, for the `--summary-by` table's title.
+    public var title: String = ""
     public var input: String
     public var inputBytes: Int
     public var countryScope: String
@@ -89,43 +91,31 @@ public struct EventImportSummary: Sendable {
 
     /// The summary printed on stderr after an import.
     public var lines: [String] {
-        var lines: [String] = []
-        let megabytes = Double(inputBytes) / 1_000_000
-        let rate = seconds > 0 ? " at \(String(format: "%.0f", megabytes / seconds)) MB/s" : ""
-        lines.append("\(command): \(input) (\(String(format: "%.1f", megabytes)) MB) in \(String(format: "%.2f", seconds)) s\(rate)")
-        func line(_ label: String, _ value: Int, _ detail: String = "") {
-            let number = NumberText.grouped(value)
-            lines.append("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
-                         + String(repeating: " ", count: max(0, 10 - number.count)) + number + (detail.isEmpty ? "" : "  " + detail))
-        }
-        func listed(_ counts: [String: Int]) -> String {
-            let top = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8).map { "\($0.key): \(NumberText.grouped($0.value))" }
-            return counts.isEmpty ? "" : "(\(top.joined(separator: ", "))\(counts.count > 8 ? ", …" : ""))"
-        }
-        line("rows read", rowsRead)
-        line("rows written", rowsWritten)
-        if let yearScope { line("filtered out by year", filteredByYear, "(kept \(yearScope))") }
-        if !typeScope.isEmpty { line("filtered out by type", filteredByType, "(kept \(typeScope.joined(separator: "; ")))") }
-        if countryScope != "all countries" { line("filtered out by country", filteredByCountry, "(kept \(countryScope))") }
-        if ambiguousMembership > 0 { line("excluded: SCO status changed within the date", ambiguousMembership) }
-        line("excluded: country code not in the code table", unknownCodeRows, listed(unknownCodes))
-        if unlistedRows > 0 { line("excluded: country not in countries.csv", unlistedRows, listed(unlistedCodes)) }
-        line("malformed rows (left out)", malformedRows)
-        if clearedValues > 0 { line("coordinates written blank (not a number in range)", clearedValues) }
-        if !historicalRows.isEmpty {
-            lines.append("  former states kept under their own codes: " + historicalRows.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(NumberText.grouped($0.value))" }.joined(separator: ", "))
-        }
-        if !missingColumns.isEmpty {
-            lines.append("  columns missing from the file, written blank: \(missingColumns.joined(separator: ", "))")
-        }
+        var summary = ImportSummaryLines(command: command, input: input, inputBytes: inputBytes, seconds: seconds)
+        summary.count("rows read", rowsRead)
+        summary.count("rows written", rowsWritten)
+        if let yearScope { summary.count("filtered out by year", filteredByYear, "(kept \(yearScope))") }
+        if !typeScope.isEmpty { summary.count("filtered out by type", filteredByType, "(kept \(typeScope.joined(separator: "; ")))") }
+        if countryScope != "all countries" { summary.count("filtered out by country", filteredByCountry, "(kept \(countryScope))") }
+        if ambiguousMembership > 0 { summary.count("excluded: SCO status changed within the date", ambiguousMembership) }
+        summary.count("excluded: country code not in the code table", unknownCodeRows, ImportSummaryLines.listed(unknownCodes))
+        if unlistedRows > 0 { summary.count("excluded: country not in countries.csv", unlistedRows, ImportSummaryLines.listed(unlistedCodes)) }
+        summary.count("malformed rows (left out)", malformedRows)
+        if clearedValues > 0 { summary.count("coordinates written blank (not a number in range)", clearedValues) }
+        summary.keptApart(historicalRows: historicalRows, missingColumns: missingColumns)
         let all = overall
-        lines.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) events with no figure)")
+        summary.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) events with no figure)")
         if let firstDate, let lastDate {
-            lines.append("  coverage recorded: \(firstDate) to \(lastDate)\(missingYears.isEmpty ? "" : ", no rows in \(missingYears.map(String.init).joined(separator: ", "))")")
+            summary.append("  coverage recorded: \(firstDate) to \(lastDate)\(missingYears.isEmpty ? "" : ", no rows in \(missingYears.map(String.init).joined(separator: ", "))")")
         }
-        return lines
+        return summary.lines
     }
+}
+
+extension EventImportSummary: ImportTotals {
+    public var summaryCommand: String { command.replacingOccurrences(of: "scobrief ", with: "") }
+    public var summarySubject: String { "\(title) events" }
+    public var yearNotes: [String] { missingYears.isEmpty ? [] : ["No rows in \(missingYears.map(String.init).joined(separator: ", ")): a year without rows is not a year without events."] }
 }
 
 /// The result of importing a file: the summary, and where the table and its source row went.

@@ -159,44 +159,25 @@ public struct GTDImportSummary: Sendable {
 
     /// The summary printed on stderr after an import.
     public var lines: [String] {
-        var lines: [String] = []
-        let megabytes = Double(inputBytes) / 1_000_000
-        let rate = seconds > 0 ? " at \(String(format: "%.0f", megabytes / seconds)) MB/s" : ""
-        lines.append("import gtd: \(input) (\(String(format: "%.1f", megabytes)) MB, \(encoding)\(encodingNote.map { "; \($0)" } ?? "")) in \(String(format: "%.2f", seconds)) s\(rate)")
-        func line(_ label: String, _ value: Int, _ detail: String = "") {
-            lines.append("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + NumberText.grouped(value).leftPadded(to: 10) + (detail.isEmpty ? "" : "  " + detail))
-        }
-        line("rows read", rowsRead)
-        line("rows written", rowsWritten)
-        if let yearScope { line("filtered out by year", filteredByYear, "(kept \(yearScope))") }
-        if countryScope != "all countries" { line("filtered out by country", filteredByCountry, "(kept \(countryScope))") }
+        var summary = ImportSummaryLines(command: "import gtd", input: input, inputBytes: inputBytes,
+                                         detail: "\(encoding)\(encodingNote.map { "; \($0)" } ?? "")", seconds: seconds)
+        summary.count("rows read", rowsRead)
+        summary.count("rows written", rowsWritten)
+        if let yearScope { summary.count("filtered out by year", filteredByYear, "(kept \(yearScope))") }
+        if countryScope != "all countries" { summary.count("filtered out by country", filteredByCountry, "(kept \(countryScope))") }
         if ambiguousMembership > 0 || countryScope.contains("on the incident's date") {
-            line("excluded: SCO status changed within the date", ambiguousMembership, "(partial dates; see --countries sco-members-at-date)")
+            summary.count("excluded: SCO status changed within the date", ambiguousMembership, "(partial dates; see --countries sco-members-at-date)")
         }
-        let unmappedDetail = unmappedNames.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8)
-            .map { "\($0.key): \(NumberText.grouped($0.value))" }.joined(separator: ", ")
-        line("excluded: country name not mapped", unmappedRows, unmappedNames.isEmpty ? "" : "(\(unmappedDetail)\(unmappedNames.count > 8 ? ", …" : ""))")
-        line("malformed rows (left out)", malformedRows)
-        if clearedValues > 0 { line("values written blank (unusable)", clearedValues) }
-        if !historicalRows.isEmpty {
-            lines.append("  former states kept under their own codes: " + historicalRows.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(NumberText.grouped($0.value))" }.joined(separator: ", "))
-        }
-        if !missingColumns.isEmpty {
-            lines.append("  columns missing from the file, written blank: \(missingColumns.joined(separator: ", "))")
-        }
+        summary.count("excluded: country name not mapped", unmappedRows, ImportSummaryLines.listed(unmappedNames))
+        summary.count("malformed rows (left out)", malformedRows)
+        if clearedValues > 0 { summary.count("values written blank (unusable)", clearedValues) }
+        summary.keptApart(historicalRows: historicalRows, missingColumns: missingColumns)
         let all = overall
-        lines.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) incidents with no figure), "
-                     + "wounded \(NumberText.grouped(all.wounded)) (\(NumberText.grouped(all.woundedUnknown)) with no figure)")
+        summary.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) incidents with no figure), "
+                       + "wounded \(NumberText.grouped(all.wounded)) (\(NumberText.grouped(all.woundedUnknown)) with no figure)")
         if 1993 >= (totals.keys.map(\.year).min() ?? 9999) && 1993 <= (totals.keys.map(\.year).max() ?? 0) {
-            lines.append("  note: the GTD has no 1993 records (lost); a year without rows is not a year without attacks")
+            summary.append("  note: the GTD has no 1993 records (lost); a year without rows is not a year without attacks")
         }
-        return lines
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+        return summary.lines
     }
 }

@@ -34,12 +34,17 @@ struct TableBlock: ReportBlock {
     var membersAsOf: PartialDate?
     /// Count months outside the data's coverage as months with no events (`assume_zero_outside_coverage: true`).
     var assumeZeroOutsideCoverage = false
+    /// Datasets compared each on its own, side by side (`sources: [gtd, ucdp-ged, acled]`): source
+    /// ids, or their families before the release; only for `analysis: compare`.
+    var sources: [String] = []
+    /// Where `sources:` is written, for a source the table does not hold.
+    var sourcesLocation: SourceLocation?
 
     var id: String? { tableID }
 
     static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> TableBlock {
         let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count"],
+                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count", "sources"],
                                    reporting: problems)
         // Each key is read on its own, so a missing caption does not hide a bad analysis or alpha.
         let id = problems.attempt { () throws(Diagnostic) in try SpecReader.id(map, example: "tab-rats-results") }
@@ -73,6 +78,16 @@ struct TableBlock: ReportBlock {
             }
         }
         table.assumeZeroOutsideCoverage = map.read("assume_zero_outside_coverage", problems) { node throws(Diagnostic) in try node.bool() } ?? false
+        if let sourcesNode = map["sources"] {
+            _ = problems.attempt { () throws(Diagnostic) in
+                guard analysis == nil || analysis == .compare else {
+                    throw sourcesNode.error("sources: applies to analysis: compare only", hint: "remove sources:, or make the table a comparison")
+                }
+                table.sources = try sourcesNode.stringList()
+                table.sourcesLocation = sourcesNode.location
+                guard !table.sources.isEmpty else { throw sourcesNode.error("sources: is empty", hint: "name the datasets to compare, e.g. [gtd, ucdp-ged, acled]") }
+            }
+        }
         return table
     }
 

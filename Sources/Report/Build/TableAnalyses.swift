@@ -70,6 +70,7 @@ struct TableAnalyses {
     /// Two periods compared: annual rates, their ratio and difference.
     func compare(_ spec: TableBlock) throws -> TableAnalysisResult {
         if let own = try ownTable(spec) { return try ownCompare(spec, table: own) }
+        if !spec.sources.isEmpty { return try compareBySource(spec) }
         guard spec.periods.count == 2 else { throw ChartRequestError("a comparison needs periods: [first, second]") }
         let name = spec.table ?? "attacks"
         let other = spec.indicators.first ?? name

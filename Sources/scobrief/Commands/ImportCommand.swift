@@ -33,83 +33,36 @@ struct ImportGTD: ParsableCommand {
     @Argument(help: ArgumentHelp("The GTD CSV export.", valueName: "file"))
     var file: String
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The table to write (e.g. out/attacks.csv).", valueName: "out.csv"))
-    var output: String
-
-    @Option(help: ArgumentHelp(
-        "Keep incidents in: sco-members (members at the end of membership.csv), sco-members-at-date (members on the incident's date), or ISO codes such as RUS,CHN,KAZ. Default: every country.",
-        valueName: "selection"))
-    var countries: String?
-
-    @Option(help: ArgumentHelp("Keep incidents from this year on.", valueName: "year"))
-    var from: Int?
-
-    @Option(help: ArgumentHelp("Keep incidents up to this year.", valueName: "year"))
-    var to: Int?
-
     @Option(help: ArgumentHelp("Text encoding: auto (UTF-8, or Windows-1252 when a field is not valid UTF-8), utf-8 or windows-1252.", valueName: "encoding"))
     var encoding: String = "auto"
 
-    @Flag(help: "Stop at the first malformed row instead of counting it and going on.")
-    var strict = false
-
-    @Flag(help: "No progress display and no summary; problems are still reported.")
-    var quiet = false
-
-    @Option(name: .customLong("summary-by"), help: ArgumentHelp(
-        "Also print incidents, killed and wounded (with counts of unknown figures) of the rows written, grouped by: year, country, or year,country.",
-        valueName: "keys"))
-    var summaryBy: String?
-
-    @OptionGroup var format: FormatOptions
-
-    @Option(name: .customLong("source-id"), help: ArgumentHelp("The id of the release's sources row (default: gtd- and the file name).", valueName: "id"))
-    var sourceID: String?
-
-    @OptionGroup var data: CSVDataOptions
+    @OptionGroup var common: ImportOutputOptions
 
     func validate() throws {
         guard GTDEncodingChoice(rawValue: encoding.lowercased()) != nil else {
             throw ValidationError("--encoding must be auto, utf-8 or windows-1252, not '\(encoding)'")
-        }
-        if let summaryBy, GTDSummaryTable(keys: summaryBy) == nil {
-            throw ValidationError("--summary-by takes year, country or year,country, not '\(summaryBy)'")
-        }
-        if let sourceID, sourceID.isEmpty || !sourceID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-            throw ValidationError("--source-id must be lowercase letters, digits and hyphens, like the catalog's ids")
         }
     }
 
     func run() throws {
         try reportingFailures {
             InterruptCleanup.install()
-            try OutputPath.check(output, extensions: ["csv"], what: "the imported table")
-            let corpus = try data.loadCorpus()
+            try OutputPath.check(common.output, extensions: ["csv"], what: "the imported table")
+            let corpus = try common.data.loadCorpus()
             var options = GTDImportOptions()
-            options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all
-            options.fromYear = from
-            options.toYear = to
+            options.countries = common.countries.map(GTDCountrySelection.init(argument:)) ?? .all
+            options.fromYear = common.from
+            options.toYear = common.to
             options.encoding = GTDEncodingChoice(rawValue: encoding.lowercased()) ?? .auto
-            options.strict = strict
-            options.sourceID = sourceID
-            options.limits = data.limits.csv
+            options.strict = common.strict
+            options.sourceID = common.sourceID
+            options.limits = common.data.limits.csv
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            let progress: GTDProgressDisplay? = quiet ? nil : GTDProgressDisplay(totalBytes: size)
-            let result = try GTDImporter(corpus: corpus, options: options).importFile(input: file, output: output, progress: progress)
-            let summary = result.summary
-            for problem in summary.problems { Terminal.error(problem.description) }
-            if let unlisted = summary.unlistedMalformedRows { Terminal.error(unlisted.description) }
-            if !quiet {
-                for line in summary.lines { Terminal.error(line) }
-                Terminal.error("  wrote \(output) and the source row '\(result.release.sourceID)' in \(result.sourcesPath)")
-            }
-            if let summaryBy, let grouping = GTDSummaryTable(keys: summaryBy) {
-                switch format.format {
-                case .json: Terminal.output(grouping.output(of: summary, corpus: corpus).json.text())
-                case .csv: Terminal.output(grouping.output(of: summary, corpus: corpus).tables[0].csv())
-                default: Terminal.output(grouping.table(of: summary, corpus: corpus).rendered(as: format.format))
-                }
-            }
+            let progress: GTDProgressDisplay? = common.quiet ? nil : GTDProgressDisplay(totalBytes: size)
+            let result = try GTDImporter(corpus: corpus, options: options).importFile(input: file, output: common.output, progress: progress)
+            common.report(result.summary, lines: result.summary.lines, problems: result.summary.problems,
+                          unlisted: result.summary.unlistedMalformedRows, sourceID: result.release.sourceID,
+                          sourcesPath: result.sourcesPath, corpus: corpus)
         }
     }
 }

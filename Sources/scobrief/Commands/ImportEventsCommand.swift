@@ -3,40 +3,8 @@ import Dataset
 import Foundation
 import Support
 
-/// What every event import shares: the output, the selection by year and country, strictness,
-/// the source id and the corpus with its limits.
-struct EventImportCommonOptions: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The table to write (e.g. out/attacks.csv).", valueName: "out.csv"))
-    var output: String
-
-    @Option(help: ArgumentHelp(
-        "Keep events in: sco-members, sco-members-at-date, or ISO codes such as RUS,CHN,KAZ. Default: every country.",
-        valueName: "selection"))
-    var countries: String?
-
-    @Option(help: ArgumentHelp("Keep events from this year on.", valueName: "year"))
-    var from: Int?
-
-    @Option(help: ArgumentHelp("Keep events up to this year.", valueName: "year"))
-    var to: Int?
-
-    @Flag(help: "Stop at the first malformed row instead of counting it and going on.")
-    var strict = false
-
-    @Flag(help: "No progress display and no summary; problems are still reported.")
-    var quiet = false
-
-    @Option(name: .customLong("source-id"), help: ArgumentHelp("The id of the release's sources row (default: the mapping's name and the file name).", valueName: "id"))
-    var sourceID: String?
-
-    @OptionGroup var data: CSVDataOptions
-
-    func validate() throws {
-        if let sourceID, sourceID.isEmpty || !sourceID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-            throw ValidationError("--source-id must be lowercase letters, digits and hyphens, like the catalog's ids")
-        }
-    }
-
+/// The event imports' run, over the options every import shares.
+extension ImportOutputOptions {
     /// Runs the import of `file` with `mapping`, the type filters given, and prints the summary.
     func run(file: String, mapping: EventMapping, filters: [(option: String, values: [String])], command: String) throws {
         try reportingFailures {
@@ -56,12 +24,8 @@ struct EventImportCommonOptions: ParsableArguments {
             let progress: GTDProgressDisplay? = quiet ? nil : GTDProgressDisplay(totalBytes: size, label: command.replacingOccurrences(of: "scobrief ", with: ""))
             let result = try importer.importFile(input: file, output: output, progress: progress)
             let summary = result.summary
-            for problem in summary.problems { Terminal.error(problem.description) }
-            if let unlisted = summary.unlistedMalformedRows { Terminal.error(unlisted.description) }
-            if !quiet {
-                for line in summary.lines { Terminal.error(line) }
-                Terminal.error("  wrote \(output) and the source row '\(result.sourceID)' in \(result.sourcesPath)")
-            }
+            report(summary, lines: summary.lines, problems: summary.problems, unlisted: summary.unlistedMalformedRows,
+                   sourceID: result.sourceID, sourcesPath: result.sourcesPath, corpus: corpus)
         }
     }
 }
@@ -92,7 +56,7 @@ struct ImportUCDPGED: ParsableCommand {
     @Option(name: .customLong("type-of-violence"), help: ArgumentHelp("Keep these types: 1 state-based, 2 non-state, 3 one-sided (comma-separated).", valueName: "types"))
     var typeOfViolence: String?
 
-    @OptionGroup var common: EventImportCommonOptions
+    @OptionGroup var common: ImportOutputOptions
 
     func run() throws {
         let filters = typeOfViolence.map { [(option: "type-of-violence", values: filterValues($0))] } ?? []
@@ -126,7 +90,7 @@ struct ImportACLED: ParsableCommand {
     @Option(name: .customLong("disorder-type"), help: ArgumentHelp("Keep these disorder types (comma-separated).", valueName: "types"))
     var disorderType: String?
 
-    @OptionGroup var common: EventImportCommonOptions
+    @OptionGroup var common: ImportOutputOptions
 
     func run() throws {
         var filters: [(option: String, values: [String])] = []
@@ -157,7 +121,7 @@ struct ImportEvents: ParsableCommand {
     @Option(name: .customLong("filter"), help: ArgumentHelp("Keep rows whose filter has these values, e.g. event-type=Riots,Protests. Repeatable.", valueName: "option=values"))
     var filters: [String] = []
 
-    @OptionGroup var common: EventImportCommonOptions
+    @OptionGroup var common: ImportOutputOptions
 
     func run() throws {
         var parsed: [(option: String, values: [String])] = []

@@ -11,7 +11,7 @@ struct DataLocationOptions: ParsableArguments {
     var directory: String?
 
     @Option(name: .customLong("input"), help: ArgumentHelp(
-        "Use your own file for a table, e.g. attacks=gtd/attacks.csv (from `scobrief import gtd`); a sources.csv beside it is read too. Repeatable.",
+        "Use your own file for a table, e.g. attacks=gtd/attacks.csv (from `scobrief import gtd`); a sources.csv beside it is read too. attacks+=FILE adds the file's rows instead (several imported datasets, kept apart by a report table's sources:). Repeatable.",
         valueName: "table=file"))
     var inputs: [String] = []
 
