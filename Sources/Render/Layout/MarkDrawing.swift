@@ -173,7 +173,7 @@ struct MarkDrawing {
 
     private func area(_ m: AreaMark) -> [SceneItem] {
         let present: [Bool?] = zip(m.lower, m.upper).map { $0 != nil && $1 != nil ? true : nil }
-        return MarkDrawing.runs(present).compactMap { run in
+        return MarkDrawing.runs(present).flatMap { run -> [SceneItem] in
             var upper: [Point] = [], lower: [Point] = []
             for (k, i) in run.enumerated() {
                 guard let u = mapper.point(m.x[i], m.upper[i]!), let l = mapper.point(m.x[i], m.lower[i]!) else { continue }
@@ -184,10 +184,13 @@ struct MarkDrawing {
                 upper.append(u)
                 lower.append(l)
             }
-            guard upper.count > 1 else { return nil }
-            var path = Path(polyline: upper + lower.reversed())
+            guard upper.count > 1 else { return [] }
+            let outline = upper + lower.reversed()
+            var path = Path(polyline: outline)
             path.close()
-            return .path(path, .fill(m.fill))
+            guard m.pattern != .solid else { return [.path(path, .fill(m.fill))] }
+            let lines = m.pattern.lines(inside: outline, spacing: patternSpacing)
+            return [.path(path, .fill(m.fill)), .path(lines, .stroke(Stroke(color: FillPattern.ink(over: m.fill), width: patternLineWidth)))]
         }
     }
 

@@ -70,6 +70,7 @@ public struct JournalPreset: Sendable, Hashable {
         adjusted.legendSize = clamp(theme.legendSize)
         adjusted.annotationSize = clamp(theme.annotationSize)
         adjusted.noteSize = clamp(theme.noteSize)
+        adjusted.minimumTypeSize = max(minimumTypeSize, min(theme.minimumTypeSize, adjusted.tickLabelSize))
         return adjusted
     }
 

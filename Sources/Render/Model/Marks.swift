@@ -227,14 +227,17 @@ public struct AreaMark: Sendable {
     public var fill: Color
     /// Straight edges, or steps matching a stepped line.
     public var curve: LineMark.Curve
+    /// Lines over the fill (the same patterns bars use), so stacked layers differ in grey too.
+    public var pattern: FillPattern
 
     /// A band between two curves.
-    public init(x: [Double], lower: [Double?], upper: [Double?], fill: Color, curve: LineMark.Curve = .linear) {
+    public init(x: [Double], lower: [Double?], upper: [Double?], fill: Color, curve: LineMark.Curve = .linear, pattern: FillPattern = .solid) {
         self.x = x
         self.lower = lower
         self.upper = upper
         self.fill = fill
         self.curve = curve
+        self.pattern = pattern
     }
 }
 

@@ -46,7 +46,7 @@ public struct CorpusCharts: Sendable {
         let binding = localiser.localised(english)
         var chart: any ChartKind
         do {
-            chart = try kind.init(binding: binding)
+            chart = localiser.localisedWords(try kind.init(binding: binding))
         } catch {
             throw ChartRequestError(error.message)
         }
@@ -254,6 +254,7 @@ public struct CorpusCharts: Sendable {
         chart.valueFormat = .grouped
         chart.showsValues = true
         chart.marksMissing = true
+        chart = localiser.localisedWords(chart)
         let table = ResultTable(columns: [.init("indicator"), .init("period"), .init("value", alignment: .right), .init("scope")],
                                 rows: rows.filter { indicators.contains($0.indicator) }.map {
                                     [.text($0.indicator), .text($0.periodDescription), .text($0.quantity.description), .text($0.scope ?? "")]

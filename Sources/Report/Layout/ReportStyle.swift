@@ -27,6 +27,18 @@ struct ReportStyle {
     var rule = Color(rgb: 0x333333)
     var keyBackground = Color(rgb: 0xEEF4F9)
 
+    /// The characters a body line aims at: within the 45–75 readers find comfortable, near the
+    /// 66 typographers recommend.
+    static let charactersPerLine = 66.0
+    /// Ordinary prose whose average character width stands for the body face's.
+    static let measureSample = "Every number in this briefing is computed from its sourced corpus, and each figure names the rows it uses."
+
+    /// The width of `charactersPerLine` average characters of prose in the body face.
+    func measure(_ measurer: TextMeasurer) -> Double {
+        let sample = Self.measureSample
+        return (measurer.measure(sample, font: body).width / Double(sample.count) * Self.charactersPerLine).rounded(.up)
+    }
+
     static func named(_ theme: String) -> ReportStyle {
         let paper = theme == "paper"
         let bodySize = paper ? 9.5 : 10.5

@@ -144,11 +144,12 @@ extension Localiser {
         guard language != .english else { return table }
         var result = table
         result.columns = table.columns.map { ResultTable.Column(localisedHeader($0.title), alignment: $0.alignment) }
-        result.rows = table.rows.map { row in
-            row.map { cell in
+        // Each column's precision is chosen before the cells become localised text.
+        result.rows = zip(table.rows, table.displayRows()).map { row, texts in
+            zip(row, texts).map { cell, text in
                 switch cell {
                 case .missing: return cell
-                default: return .text(self.cell(cell.display))
+                default: return .text(self.cell(text))
                 }
             }
         }
@@ -190,5 +191,23 @@ extension Localiser {
         result.yTitle = label(binding.yTitle)
         result.sizeTitle = binding.sizeTitle.map(label)
         return result
+    }
+}
+
+extension Localiser {
+    /// A chart with the fixed words it draws itself (a bar chart's "n/a" and its key's labels)
+    /// in the report's language; other kinds are returned as they are.
+    public func localisedWords(_ chart: any ChartKind) -> any ChartKind {
+        guard let bars = chart as? BarChart else { return chart }
+        return localisedWords(bars)
+    }
+
+    /// A bar chart whose "n/a" mark and key labels are in the report's language.
+    public func localisedWords(_ chart: BarChart) -> BarChart {
+        var bars = chart
+        bars.words.notReported = text("chart.not-reported")
+        bars.words.notReportedKey = text("chart.not-reported.key")
+        bars.words.lowerBoundKey = text("chart.lower-bound.key")
+        return bars
     }
 }
