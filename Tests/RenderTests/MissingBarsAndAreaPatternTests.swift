@@ -159,4 +159,24 @@ import TestSupport
         #expect(greysPerLayer[0].count <= 2, "first layer is solid: \(greysPerLayer[0].sorted())")
         #expect(greysPerLayer[1].count > 2 && greysPerLayer[2].count > 2)
     }
+
+    /// On a narrow chart neighbouring "n/a" marks would overlap: they turn to read upwards, each
+    /// in its own bar's slot, and no two texts overlap.
+    @Test func crowdedMarksTurnUpwards() {
+        let years = (2001...2030).map(String.init)
+        let chart = BarChart(categories: years, values: years.indices.map { $0 % 3 == 0 ? Double($0 % 5 + 1) : nil })
+        let runs = texts(renderer.layout(chart.figure(theme: .paper, width: .mm(85))).scene.items)
+        let marks = runs.filter { $0.text == "n/a" && $0.rotation == 90 }
+        #expect(marks.count == 20)
+        // Shrunk to fit the 7.4 pt slots, never below the 6 pt minimum.
+        #expect(marks.allSatisfy { $0.font.size >= 6 && $0.font.size < 8 })
+        for i in runs.indices {
+            for j in runs.indices where j > i {
+                #expect(!runs[i].overlaps(runs[j]), "'\(runs[i].text)' overlaps '\(runs[j].text)'")
+            }
+        }
+        // A wide chart keeps them level.
+        let wide = BarChart(categories: ["2001", "2002", "2003"], values: [1, nil, 2])
+        #expect(texts(renderer.layout(wide.figure(theme: .paper, width: .mm(178))).scene.items).filter { $0.text == "n/a" }.allSatisfy { $0.rotation == 0 })
+    }
 }

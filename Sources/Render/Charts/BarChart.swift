@@ -110,11 +110,12 @@ public struct BarChart: ChartKind, Equatable {
             var positiveTop = 0.0, negativeBottom = 0.0
             for (s, entry) in series.enumerated() {
                 guard c < entry.values.count, var value = entry.values[c], value.isFinite else {
-                    // A stack marks a category none of whose series has a value; a gap inside a
-                    // stack would need a mark per series, which would collide.
+                    // A category none of whose series has a value gets one mark at its centre (side
+                    // by side marks would collide); a stack marks only such categories, since a gap
+                    // inside a stack would need a mark per series.
                     let wholeCategoryMissing = series.allSatisfy { c >= $0.values.count || !($0.values[c]?.isFinite ?? false) }
-                    if marksMissing && stacked && wholeCategoryMissing && s == 0 {
-                        missing.append((Double(c), 0))
+                    if marksMissing && wholeCategoryMissing {
+                        if s == 0 { missing.append((Double(c), 0)) }
                     } else if marksMissing && !stacked {
                         missing.append((Double(c), single ? 0 : (Double(s) - (groupCount - 1) / 2) * 0.9 / groupCount))
                     }
@@ -173,8 +174,10 @@ public struct BarChart: ChartKind, Equatable {
                 let position = m.category + m.offset * (1 - band.innerPadding)
                 return vertical ? TextMark.Item(x: position, y: 0, text: words.notReported) : TextMark.Item(x: 0, y: position, text: words.notReported)
             }
-            marks.append(.text(TextMark(items: items, anchor: vertical ? .bottomCenter : .left,
-                                        offset: vertical ? (0, -2) : (2, 0), color: theme.secondaryTextColor)))
+            var mark = TextMark(items: items, anchor: vertical ? .bottomCenter : .left,
+                                offset: vertical ? (0, -2) : (2, 0), color: theme.secondaryTextColor)
+            mark.turnsWhenCrowded = true
+            marks.append(.text(mark))
         }
         let panel = vertical
             ? Panel(x: categoryAxis, y: valueAxis, marks: marks)

@@ -253,7 +253,24 @@ struct MarkDrawing {
     }
 
     private func texts(_ m: TextMark) -> [SceneItem] {
-        let runs = textRuns(m)
+        var runs = textRuns(m)
+        func crowded(_ runs: [TextRun]) -> Bool {
+            runs.indices.contains { i in runs.indices.contains { $0 > i && runs[i].overlaps(runs[$0], gap: 0.5) } }
+        }
+        if m.turnsWhenCrowded, m.anchor == .bottomCenter, crowded(runs) {
+            // Reading upwards from the same point, each mark is a line high and fits its own bar's
+            // slot; where a line is still wider than the slot, the type shrinks, never below the minimum.
+            let level = runs
+            var size = theme.annotationSize
+            repeat {
+                runs = level.map { run in
+                    var font = run.font
+                    font.size = size
+                    return text.run(run.text, font: font, color: run.color, at: run.position, anchor: TextAnchor(.left, .middle), rotation: 90)
+                }
+                size -= 0.5
+            } while crowded(runs) && size >= theme.minimumTypeSize - 1e-9
+        }
         return (m.separatesVertically ? separated(runs) : runs).map { .text($0) }
     }
 

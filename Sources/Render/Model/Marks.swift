@@ -339,6 +339,9 @@ public struct TextMark: Sendable {
     /// inside the panel's cell, from the measured text, and draws the items unclipped. The plot
     /// shrinks, never the text; only layout knows the widths, so the chart model never measures.
     public var keepsInsideFigure: Bool
+    /// Turn every item to read upwards from its position when any two would overlap level (the
+    /// "n/a" marks of neighbouring missing bars on a narrow chart). Only for bottom-centred items.
+    public var turnsWhenCrowded = false
 
     /// Items of text with one anchor, offset and colour.
     public init(items: [Item], anchor: TextAnchor = .center, offset: (dx: Double, dy: Double) = (0, 0), color: Color? = nil,
