@@ -27,7 +27,7 @@ struct BlockMaker {
     /// The width body text is set at: the page's text width, or narrower so that a line holds
     /// about `ReportStyle.charactersPerLine` characters of the body face (figures and tables keep
     /// the full width).
-    var measure: Double { min(width, style.measure(pdf.textMeasurer)) }
+    var measure: Double { min(width, style.measure(pdf.textMeasurer, language: language)) }
 
     /// A paragraph of body text, measured at the body measure.
     func text(_ runs: [MarkupRun], indent: Double = 0, font: FontSpec? = nil, color: Color? = nil) -> TextFlow {
