@@ -40,7 +40,8 @@ import Support
             + "  - table: {id: tab-a, analysis: exercises, caption: A.}\n  - table: {id: tab-b, analysis: documents, caption: B.}\n"
         let report = try ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec(yaml: yaml))
         let callout = try #require(report.items.first as? BuiltCallout)
-        #expect(callout.referenceLabel == "Table 2")
+        // A no-break space keeps the word and its number on one line.
+        #expect(callout.referenceLabel == "Table\u{00A0}2")
         #expect(callout.referenceTarget == "tab-b")
     }
 

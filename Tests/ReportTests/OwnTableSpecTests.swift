@@ -118,7 +118,7 @@ import TestSupport
                          "43.0 a year in 2010–2012 against 68.0 in 2018–2020 (rate ratio 0.632",
                          "OLS slope (events/year)", "Source: Invented example data for the SCOBrief documentation",
                          "1 blank Incidents (events) cell is unknown, not 0",
-                         "Mann–Kendall test on the corpus's named attacks", "Compiled in the SCOBrief corpus",
+                         "Mann–Kendall test on the corpus’s named attacks", "Compiled in the SCOBrief corpus",
                          "Incidents in the example survey (own-data-survey.csv"] {
             #expect(text.contains(expected), "missing: \(expected)")
         }

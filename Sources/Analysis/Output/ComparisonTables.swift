@@ -5,17 +5,17 @@ extension ComparisonAnalysis {
     public var table: ResultTable {
         let c = comparison
         func row(_ summary: PeriodSummary, _ resolved: FigureResolver.ResolvedFigure) -> [ResultTable.Cell] {
-            [.text(summary.label), .integer(summary.count), .text(StatisticText.number(summary.exposureYears)),
-             .text(StatisticText.number(summary.annualRate)), .text(StatisticText.interval(summary.rateInterval)), .text(resolved.scope)]
+            [.text(summary.label), .integer(summary.count), .estimate(summary.exposureYears),
+             .estimate(summary.annualRate), .interval(summary.rateInterval.lower, summary.rateInterval.upper), .text(resolved.scope)]
         }
         var rows = [row(c.first, first), row(c.second, second)]
         if let ratio = c.rateRatio {
-            rows.append([.text("rate ratio (first ÷ second)"), .missing, .missing, .text(StatisticText.number(ratio.rateRatio)),
-                         .text(StatisticText.interval(ratio.interval)), .text("exact conditional, \(StatisticText.pClause(ratio.pValue))")])
+            rows.append([.text("rate ratio (first ÷ second)"), .missing, .missing, .estimate(ratio.rateRatio),
+                         .interval(ratio.interval.lower, ratio.interval.upper), .text("exact conditional, \(StatisticText.pClause(ratio.pValue))")])
         }
         if let difference = c.rateDifference {
-            rows.append([.text("rate difference (first − second)"), .missing, .missing, .text(StatisticText.number(difference.difference)),
-                         .text(StatisticText.interval(difference.interval)), .text("Wald, \(StatisticText.pClause(difference.pValue))")])
+            rows.append([.text("rate difference (first − second)"), .missing, .missing, .estimate(difference.difference),
+                         .interval(difference.interval.lower, difference.interval.upper), .text("Wald, \(StatisticText.pClause(difference.pValue))")])
         } else {
             rows.append([.text("rate ratio and difference"), .missing, .missing, .missing, .missing,
                          .text("no events in either period: no ratio")])

@@ -23,16 +23,23 @@ public struct ResultTable: Sendable, Hashable {
         case text(String)
         case integer(Int)
         case number(Double, digits: Int)
+        /// A statistic whose decimals the column decides (`ColumnPrecision`): every estimate in a
+        /// column is set with the same number of decimals, so their points line up.
+        case estimate(Double)
+        /// A confidence interval "[lower, upper]", both bounds at the column's precision.
+        case interval(Double, Double)
+        /// A p-value: "< 0.001" below a thousandth, otherwise three or four decimals for the whole column.
+        case pValue(Double)
         case missing
 
         public var display: String {
             switch self {
             case .text(let text): return text
             case .integer(let value): return NumberText.grouped(value)
-            case .number(let value, let digits):
-                // "-0.00" would be a negative zero: it prints as 0.00.
-                let text = String(format: "%.\(digits)f", value)
-                return text.allSatisfy { "-0.".contains($0) } ? String(text.drop { $0 == "-" }) : StatisticText.minus(text)
+            case .number(let value, let digits): return ColumnPrecision.fixed(value, decimals: digits)
+            case .estimate(let value): return StatisticText.number(value)
+            case .interval(let lower, let upper): return "[\(StatisticText.number(lower)), \(StatisticText.number(upper))]"
+            case .pValue(let p): return StatisticText.pValue(p)
             case .missing: return "–"
             }
         }
@@ -42,7 +49,8 @@ public struct ResultTable: Sendable, Hashable {
             switch self {
             case .text(let text): return text
             case .integer(let value): return String(value)
-            case .number(let value, _): return ResultTable.shortest(value)
+            case .number(let value, _), .estimate(let value), .pValue(let value): return ResultTable.shortest(value)
+            case .interval(let lower, let upper): return "[\(ResultTable.shortest(lower)), \(ResultTable.shortest(upper))]"
             case .missing: return ""
             }
         }

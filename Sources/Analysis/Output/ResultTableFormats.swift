@@ -19,7 +19,7 @@ extension ResultTable {
 
     /// Columns padded to their widest cell; numbers right-aligned.
     public func alignedText() -> String {
-        let cells = rows.map { $0.map(\.display) }
+        let cells = displayRows()
         var widths = columns.map { $0.title.count }
         for row in cells {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -69,7 +69,9 @@ extension ResultTable {
         switch cell {
         case .text(let text): return text
         case .integer(let value): return value
-        case .number(let value, _): return value.isFinite ? value : NSNull()  // JSON has no NaN or infinity
+        case .number(let value, _), .estimate(let value), .pValue(let value):
+            return value.isFinite ? value : NSNull()  // JSON has no NaN or infinity
+        case .interval(let lower, let upper): return [lower, upper].map { $0.isFinite ? $0 as Any : NSNull() }
         case .missing: return NSNull()
         }
     }
@@ -80,7 +82,7 @@ extension ResultTable {
         if let title { output += ["**\(escape(title))**", ""] }
         output.append("| " + columns.map { escape($0.title) }.joined(separator: " | ") + " |")
         output.append("|" + columns.map { $0.alignment == .right ? "---:" : ":---" }.joined(separator: "|") + "|")
-        for row in rows { output.append("| " + row.map { escape($0.display) }.joined(separator: " | ") + " |") }
+        for row in displayRows() { output.append("| " + row.map(escape).joined(separator: " | ") + " |") }
         if !notes.isEmpty { output.append("") }
         output += notes.map { "*Note:* \(escape($0))" }
         return output.joined(separator: "\n") + "\n"
@@ -92,7 +94,8 @@ extension ResultTable {
     public func latex() -> String {
         let spec = columns.map { $0.alignment == .right ? "r" : "l" }.joined()
         var output = ["% Needs \\usepackage{booktabs}; with pdflatex, \\usepackage[T1]{fontenc} keeps _ ~ ^ \\ copyable as text."]
-        let everything = ([title ?? ""] + columns.map(\.title) + rows.flatMap { $0.map(\.display) } + notes).joined(separator: " ")
+        let cells = displayRows()
+        let everything = ([title ?? ""] + columns.map(\.title) + cells.flatMap { $0 } + notes).joined(separator: " ")
         if LaTeXText.needsUnicodeEngine(everything) {
             output.append("% Holds Cyrillic or Chinese text: compile with lualatex and \\usepackage{fontspec}, with a main font that has")
             output.append("% those letters (e.g. \\setmainfont{Noto Serif CJK SC}); pdflatex stops on them.")
@@ -104,8 +107,8 @@ extension ResultTable {
         output.append("\\toprule")
         output.append(columns.map { LaTeXText.escape($0.title) }.joined(separator: " & ") + " \\\\")
         output.append("\\midrule")
-        for row in rows {
-            output.append(row.map { LaTeXText.escape($0.display) }.joined(separator: " & ") + " \\\\")
+        for row in cells {
+            output.append(row.map { LaTeXText.escape($0) }.joined(separator: " & ") + " \\\\")
         }
         output.append("\\bottomrule")
         output.append("\\end{tabular}")

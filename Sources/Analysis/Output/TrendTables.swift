@@ -78,30 +78,30 @@ extension TrendAnalysis {
             for outcome in trend.outcomes {
                 switch outcome {
                 case .ols(let result):
-                    rows.append([.text(trend.series), .text("OLS slope (\(unit)/year)"), .text(StatisticText.number(result.slope.estimate)),
-                                 .text(StatisticText.interval(result.slope.interval)), .text(StatisticText.pValue(result.slope.pValue)),
+                    rows.append([.text(trend.series), .text("OLS slope (\(unit)/year)"), .estimate(result.slope.estimate),
+                                 .interval(result.slope.interval.lower, result.slope.interval.upper), .pValue(result.slope.pValue),
                                  .integer(result.n), .text("R² = \(StatisticText.number(result.rSquared, significant: 2))")])
                 case let .mannKendall(test, sen):
                     rows.append([.text(trend.series), .text("Mann–Kendall S"), .text(StatisticText.minus("\(test.s)")), .missing,
-                                 .text(StatisticText.pValue(test.pValue)), .integer(test.n),
+                                 .pValue(test.pValue), .integer(test.n),
                                  .text("Z = \(StatisticText.number(test.z)), τ-b = \(StatisticText.number(test.tau, significant: 2)), "
                                        + "\(test.trend.rawValue) at α = \(StatisticText.alpha(test.significanceLevel))")])
-                    rows.append([.text(trend.series), .text("Sen's slope (\(unit)/year)"), .text(StatisticText.number(sen.slope)),
-                                 .text(StatisticText.interval(sen.interval)), .missing, .integer(sen.n), .text("")])
+                    rows.append([.text(trend.series), .text("Sen's slope (\(unit)/year)"), .estimate(sen.slope),
+                                 .interval(sen.interval.lower, sen.interval.upper), .missing, .integer(sen.n), .text("")])
                 case .poisson(let result):
                     let poisson = result.poisson
-                    rows.append([.text(trend.series), .text("Poisson rate ratio per year"), .text(StatisticText.number(poisson.rateRatioPerYear.estimate)),
-                                 .text(StatisticText.interval(poisson.rateRatioPerYear.interval)), .text(StatisticText.pValue(poisson.slope.pValue)),
+                    rows.append([.text(trend.series), .text("Poisson rate ratio per year"), .estimate(poisson.rateRatioPerYear.estimate),
+                                 .interval(poisson.rateRatioPerYear.interval.lower, poisson.rateRatioPerYear.interval.upper), .pValue(poisson.slope.pValue),
                                  .integer(poisson.n), .text("dispersion = \(StatisticText.number(poisson.dispersion))")])
                     if let quasi = result.quasiPoisson {
-                        rows.append([.text(trend.series), .text("Quasi-Poisson rate ratio per year"), .text(StatisticText.number(quasi.rateRatioPerYear.estimate)),
-                                     .text(StatisticText.interval(quasi.rateRatioPerYear.interval)), .text(StatisticText.pValue(quasi.slope.pValue)),
+                        rows.append([.text(trend.series), .text("Quasi-Poisson rate ratio per year"), .estimate(quasi.rateRatioPerYear.estimate),
+                                     .interval(quasi.rateRatioPerYear.interval.lower, quasi.rateRatioPerYear.interval.upper), .pValue(quasi.slope.pValue),
                                      .integer(quasi.n), .text("scale = \(StatisticText.number(quasi.scale))")])
                     }
                     if let nb = result.negativeBinomial {
                         // Two models that disagree are both shown; the note says so and names the year.
-                        rows.append([.text(trend.series), .text("Negative binomial rate ratio per year"), .text(StatisticText.number(nb.rateRatioPerYear.estimate)),
-                                     .text(StatisticText.interval(nb.rateRatioPerYear.interval)), .text(StatisticText.pValue(nb.slope.pValue)),
+                        rows.append([.text(trend.series), .text("Negative binomial rate ratio per year"), .estimate(nb.rateRatioPerYear.estimate),
+                                     .interval(nb.rateRatioPerYear.interval.lower, nb.rateRatioPerYear.interval.upper), .pValue(nb.slope.pValue),
                                      .integer(nb.n), .text("α = \(StatisticText.number(nb.alpha.estimate))")])
                     }
                     notes.append("\(trend.series): \(result.note)")

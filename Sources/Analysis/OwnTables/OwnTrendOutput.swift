@@ -22,7 +22,7 @@ extension OwnTrendAnalysis {
         let types: [OutputTable.ValueType] = table.columns.indices.map { index in
             let known = table.rows.compactMap { index < $0.count ? $0[index] : nil }.filter { $0 != .missing }
             if known.allSatisfy({ if case .integer = $0 { return true }; if case .text(let text) = $0 { return Int(text) != nil }; return false }) { return .integer }
-            if known.allSatisfy({ if case .text = $0 { return false }; return true }) { return .number }
+            if known.allSatisfy({ if case .text = $0 { return false }; if case .interval = $0 { return false }; return true }) { return .number }
             return .text
         }
         let columns = table.columns.enumerated().map { index, column in
@@ -33,7 +33,8 @@ extension OwnTrendAnalysis {
                 switch cell {
                 case .missing: return .null
                 case .integer(let value): return types[index] == .number ? .number(Double(value)) : .integer(value)
-                case .number(let value, _): return .number(value)
+                case .number(let value, _), .estimate(let value), .pValue(let value): return .number(value)
+                case .interval: return .text(cell.display)
                 case .text(let text): return types[index] == .integer ? .integer(Int(text)) : .text(text)
                 }
             }

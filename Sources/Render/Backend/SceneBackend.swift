@@ -29,8 +29,12 @@ extension SceneBackend {
         let size = Size(width: figure.width.points, height: figure.height.points)
         guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite else { throw RenderError.invalidSize(size) }
         let laidOut = layout(figure)
-        if let needed = laidOut.requiredHeight { throw RenderError.categoriesDoNotFit(height: figure.height, needed: .pt(needed)) }
-        if let needed = laidOut.requiredWidth { throw RenderError.categoriesDoNotFitAcross(width: figure.width, needed: .pt(needed)) }
+        if let needed = laidOut.requiredHeight {
+            throw RenderError.categoriesDoNotFit(height: figure.height, needed: .pt(needed), shrunkTo: laidOut.shrunkTickLabelSize)
+        }
+        if let needed = laidOut.requiredWidth {
+            throw RenderError.categoriesDoNotFitAcross(width: figure.width, needed: .pt(needed), shrunkTo: laidOut.shrunkTickLabelSize)
+        }
         return try render(options.greyscale ? laidOut.scene.greyscaled() : laidOut.scene, as: format, options: options)
     }
 }

@@ -75,9 +75,13 @@ public struct AreaChart: ChartKind, Equatable {
         let layers = self.layers()
         let overlapping = arrangement == .grouped && series.count > 1
         var marks: [Mark] = []
+        // Stacked layers take the bar patterns in a print-safe theme; overlapping areas are told
+        // apart by their outlines, which patterns on translucent fills would muddle.
+        let patterned = theme.distinguishesSeriesByPattern && series.count > 1 && !overlapping
         for (i, layer) in layers.enumerated() {
             let color = theme.palette.color(i)
-            marks.append(.area(AreaMark(x: x, lower: layer.lower, upper: layer.upper, fill: overlapping ? color.withAlpha(0.35) : color)))
+            marks.append(.area(AreaMark(x: x, lower: layer.lower, upper: layer.upper, fill: overlapping ? color.withAlpha(0.35) : color,
+                                        pattern: patterned ? FillPattern.forSeries(i) : .solid)))
             if overlapping {
                 marks.append(.line(LineMark(points: zip(x, layer.upper).map { DataPoint(x: $0, y: $1) }, color: color)))
             }
@@ -94,7 +98,10 @@ public struct AreaChart: ChartKind, Equatable {
         if series.count > 1 {
             // Top of the stack first, as the areas read from top to bottom.
             let order = overlapping ? Array(series.indices) : Array(series.indices.reversed())
-            legend = Legend(entries: order.map { Legend.Entry(label: series[$0].name, swatch: .box(theme.palette.color($0))) })
+            legend = Legend(entries: order.map {
+                Legend.Entry(label: series[$0].name,
+                             swatch: patterned ? .patterned(theme.palette.color($0), FillPattern.forSeries($0)) : .box(theme.palette.color($0)))
+            })
         }
         return Chart(text: text, panels: [Panel(x: xAxis, y: yAxis, marks: marks)], legend: legend)
     }

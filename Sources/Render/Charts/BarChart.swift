@@ -46,9 +46,24 @@ public struct BarChart: ChartKind, Equatable {
     public var showsValues: Bool
     /// Categories drawn in the accent colour while the others are grey, to point at a finding.
     public var highlighted: [String]
-    /// Write "n/a" where a grouped bar has no value, so a figure the source does not report is
-    /// not read as zero (and the legend says so). Off for charts whose gaps are self-evident.
-    public var marksMissing = false
+    /// Write "n/a" where a bar has no value (in a stack, where a category has no value at all),
+    /// so a figure that is not reported is never read as zero; the legend says what it means.
+    /// On by default for every bar chart.
+    public var marksMissing = true
+    /// The words the chart writes for missing values and lower bounds, in the report's language.
+    public var words = Words()
+
+    /// The fixed words a bar chart draws: English unless a report's localiser sets them.
+    public struct Words: Codable, Sendable, Equatable {
+        /// The mark at a missing bar's place ("n/a").
+        public var notReported = "n/a"
+        /// The key's label for that mark ("not reported").
+        public var notReportedKey = "not reported"
+        /// The key's label for an open bar ("more than (lower bound)").
+        public var lowerBoundKey = "more than (lower bound)"
+        /// English words.
+        public init() {}
+    }
 
     /// A bar chart of several series.
     public init(text: ChartText = ChartText(), categories: [String], series: [Series], arrangement: Arrangement = .grouped,
@@ -95,7 +110,13 @@ public struct BarChart: ChartKind, Equatable {
             var positiveTop = 0.0, negativeBottom = 0.0
             for (s, entry) in series.enumerated() {
                 guard c < entry.values.count, var value = entry.values[c], value.isFinite else {
-                    if marksMissing && !stacked {
+                    // A category none of whose series has a value gets one mark at its centre (side
+                    // by side marks would collide); a stack marks only such categories, since a gap
+                    // inside a stack would need a mark per series.
+                    let wholeCategoryMissing = series.allSatisfy { c >= $0.values.count || !($0.values[c]?.isFinite ?? false) }
+                    if marksMissing && wholeCategoryMissing {
+                        if s == 0 { missing.append((Double(c), 0)) }
+                    } else if marksMissing && !stacked {
                         missing.append((Double(c), single ? 0 : (Double(s) - (groupCount - 1) / 2) * 0.9 / groupCount))
                     }
                     continue
@@ -151,10 +172,12 @@ public struct BarChart: ChartKind, Equatable {
             // At the bar's slot on the baseline: the offset is in bandwidths, the index in band steps.
             let items = missing.map { m -> TextMark.Item in
                 let position = m.category + m.offset * (1 - band.innerPadding)
-                return vertical ? TextMark.Item(x: position, y: 0, text: "n/a") : TextMark.Item(x: 0, y: position, text: "n/a")
+                return vertical ? TextMark.Item(x: position, y: 0, text: words.notReported) : TextMark.Item(x: 0, y: position, text: words.notReported)
             }
-            marks.append(.text(TextMark(items: items, anchor: vertical ? .bottomCenter : .left,
-                                        offset: vertical ? (0, -2) : (2, 0), color: theme.secondaryTextColor)))
+            var mark = TextMark(items: items, anchor: vertical ? .bottomCenter : .left,
+                                offset: vertical ? (0, -2) : (2, 0), color: theme.secondaryTextColor)
+            mark.turnsWhenCrowded = true
+            marks.append(.text(mark))
         }
         let panel = vertical
             ? Panel(x: categoryAxis, y: valueAxis, marks: marks)
@@ -169,8 +192,8 @@ public struct BarChart: ChartKind, Equatable {
         }
         // What an open bar and an "n/a" mean, in the key (a chart of one series gets a key for them alone).
         var notes: [Legend.Entry] = []
-        if anyLowerBound { notes.append(Legend.Entry(label: "more than (lower bound)", swatch: .lowerBound(.gray(0.35)))) }
-        if !missing.isEmpty { notes.append(Legend.Entry(label: "not reported", swatch: .notReported)) }
+        if anyLowerBound { notes.append(Legend.Entry(label: words.lowerBoundKey, swatch: .lowerBound(.gray(0.35)))) }
+        if !missing.isEmpty { notes.append(Legend.Entry(label: words.notReportedKey, swatch: .notReported(words.notReported))) }
         if !notes.isEmpty {
             legend = Legend(entries: (legend?.entries ?? []) + notes)
         }

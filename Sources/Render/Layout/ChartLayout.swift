@@ -31,7 +31,29 @@ public struct ChartLayout {
     /// Category labels are never thinned: when a category axis needs more length than the plot
     /// has, the figure grows by the shortfall (`growsToFitCategories`), or the result carries the
     /// height it would need.
+    ///
+    /// Category labels that do not fit at a fixed height, or across the width, first shrink in
+    /// half-point steps down to `Theme.minimumTypeSize` (never below); only then does the figure
+    /// grow or report the size it needs.
     public func layout(_ chart: Chart) -> LaidOutChart {
+        let natural = layoutGrowing(chart)
+        guard natural.requiredHeight != nil || natural.requiredWidth != nil else { return natural }
+        var size = theme.tickLabelSize - 0.5
+        var smallest = natural
+        while size >= theme.minimumTypeSize - 1e-9 {
+            var smaller = self
+            smaller.theme.tickLabelSize = size
+            var attempt = smaller.layoutGrowing(chart)
+            attempt.shrunkTickLabelSize = size
+            if attempt.requiredHeight == nil && attempt.requiredWidth == nil { return attempt }
+            smallest = attempt
+            size -= 0.5
+        }
+        // Even the minimum size does not fit: the refusal states the size needed at that minimum.
+        return smallest
+    }
+
+    private func layoutGrowing(_ chart: Chart) -> LaidOutChart {
         let first = layoutOnce(chart)
         guard first.shortfall > 0.01 else { return first.chart }
         // Grow until every label fits. Margins change as the plot grows (a longer value axis gets

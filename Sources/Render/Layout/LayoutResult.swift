@@ -11,6 +11,9 @@ public struct LaidOutChart: Sendable {
     /// Set when a category axis across the chart cannot label every category at this width (even
     /// reading upwards): the width in points at which it could. Backends refuse such a chart.
     public var requiredWidth: Double?
+    /// The tick labels' type size when they had to shrink to fit (never below
+    /// `Theme.minimumTypeSize`); nil when they kept the theme's size.
+    public var shrunkTickLabelSize: Double?
 
     /// A laid-out chart.
     public init(scene: Scene, boxes: LayoutBoxes, requiredHeight: Double? = nil) {

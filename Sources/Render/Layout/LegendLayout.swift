@@ -62,7 +62,7 @@ struct LegendLayout {
         switch swatch {
         case .box, .missing, .patterned: return Size(width: em * 0.8, height: em * 0.8)
         case .lowerBound: return Size(width: em * 1.6, height: em * 0.8)
-        case .notReported: return Size(width: text.size("n/a", font: font).width, height: em * 0.8)
+        case .notReported(let mark): return Size(width: text.size(mark, font: font).width, height: em * 0.8)
         case .line, .lineWithBand: return Size(width: em * 2, height: em * 0.8)
         case .point(_, _, let d): return Size(width: max(d, em * 0.8), height: d)
         }
@@ -83,8 +83,8 @@ struct LegendLayout {
             let band = PositionScale.band(BandScale(categories: [""], innerPadding: 0, outerPadding: 0))
             let drawing = MarkDrawing(mapper: PlotMapper(plot: box, x: .linear(0...1), y: band), theme: theme, text: text)
             items += drawing.items(for: .bar(mark))
-        case .notReported:
-            items.append(.text(text.run("n/a", font: font, color: theme.secondaryTextColor,
+        case .notReported(let mark):
+            items.append(.text(text.run(mark, font: font, color: theme.secondaryTextColor,
                                         at: Point(x: box.minX, y: cy), anchor: .left)))
         case .missing:
             items.append(.hatch(box, background: theme.background, line: .gray(0.6)))

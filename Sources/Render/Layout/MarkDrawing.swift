@@ -173,7 +173,7 @@ struct MarkDrawing {
 
     private func area(_ m: AreaMark) -> [SceneItem] {
         let present: [Bool?] = zip(m.lower, m.upper).map { $0 != nil && $1 != nil ? true : nil }
-        return MarkDrawing.runs(present).compactMap { run in
+        return MarkDrawing.runs(present).flatMap { run -> [SceneItem] in
             var upper: [Point] = [], lower: [Point] = []
             for (k, i) in run.enumerated() {
                 guard let u = mapper.point(m.x[i], m.upper[i]!), let l = mapper.point(m.x[i], m.lower[i]!) else { continue }
@@ -184,10 +184,13 @@ struct MarkDrawing {
                 upper.append(u)
                 lower.append(l)
             }
-            guard upper.count > 1 else { return nil }
-            var path = Path(polyline: upper + lower.reversed())
+            guard upper.count > 1 else { return [] }
+            let outline = upper + lower.reversed()
+            var path = Path(polyline: outline)
             path.close()
-            return .path(path, .fill(m.fill))
+            guard m.pattern != .solid else { return [.path(path, .fill(m.fill))] }
+            let lines = m.pattern.lines(inside: outline, spacing: patternSpacing)
+            return [.path(path, .fill(m.fill)), .path(lines, .stroke(Stroke(color: FillPattern.ink(over: m.fill), width: patternLineWidth)))]
         }
     }
 
@@ -250,7 +253,24 @@ struct MarkDrawing {
     }
 
     private func texts(_ m: TextMark) -> [SceneItem] {
-        let runs = textRuns(m)
+        var runs = textRuns(m)
+        func crowded(_ runs: [TextRun]) -> Bool {
+            runs.indices.contains { i in runs.indices.contains { $0 > i && runs[i].overlaps(runs[$0], gap: 0.5) } }
+        }
+        if m.turnsWhenCrowded, m.anchor == .bottomCenter, crowded(runs) {
+            // Reading upwards from the same point, each mark is a line high and fits its own bar's
+            // slot; where a line is still wider than the slot, the type shrinks, never below the minimum.
+            let level = runs
+            var size = theme.annotationSize
+            repeat {
+                runs = level.map { run in
+                    var font = run.font
+                    font.size = size
+                    return text.run(run.text, font: font, color: run.color, at: run.position, anchor: TextAnchor(.left, .middle), rotation: 90)
+                }
+                size -= 0.5
+            } while crowded(runs) && size >= theme.minimumTypeSize - 1e-9
+        }
         return (m.separatesVertically ? separated(runs) : runs).map { .text($0) }
     }
 

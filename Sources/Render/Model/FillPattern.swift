@@ -69,13 +69,79 @@ public enum FillPattern: String, Codable, Sendable, CaseIterable {
         return path
     }
 
+    /// The pattern's lines inside `polygon` (a closed outline in page coordinates, such as a
+    /// stacked area's layer): each line of the pattern over the polygon's bounding box, cut to the
+    /// parts whose midpoints lie inside (even–odd rule). Clipping in geometry, not in the backend,
+    /// keeps every output format drawing the same lines.
+    public func lines(inside polygon: [Point], spacing: Double) -> Path {
+        var clipped = Path()
+        guard polygon.count > 2 else { return clipped }
+        let xs = polygon.map(\.x), ys = polygon.map(\.y)
+        let bounds = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+        var start: Point?
+        for element in lines(in: bounds, spacing: spacing).elements {
+            switch element {
+            case .move(let point): start = point
+            case .line(let end):
+                guard let from = start else { continue }
+                for piece in Self.clip(from, end, to: polygon) {
+                    clipped.move(to: piece.0)
+                    clipped.line(to: piece.1)
+                }
+                start = end
+            default: continue
+            }
+        }
+        return clipped
+    }
+
+    /// The parts of the segment a–b inside `polygon`.
+    static func clip(_ a: Point, _ b: Point, to polygon: [Point]) -> [(Point, Point)] {
+        let dx = b.x - a.x, dy = b.y - a.y
+        var cuts: [Double] = [0, 1]
+        for (i, p) in polygon.enumerated() {
+            let q = polygon[(i + 1) % polygon.count]
+            let ex = q.x - p.x, ey = q.y - p.y
+            let denominator = dx * ey - dy * ex
+            guard abs(denominator) > 1e-12 else { continue }  // parallel: no single crossing
+            let t = ((p.x - a.x) * ey - (p.y - a.y) * ex) / denominator
+            let u = ((p.x - a.x) * dy - (p.y - a.y) * dx) / denominator
+            if t > 0, t < 1, u >= 0, u <= 1 { cuts.append(t) }
+        }
+        cuts.sort()
+        func at(_ t: Double) -> Point { Point(x: a.x + dx * t, y: a.y + dy * t) }
+        var pieces: [(Point, Point)] = []
+        for (t0, t1) in zip(cuts, cuts.dropFirst()) where t1 - t0 > 1e-9 && contains(polygon, at((t0 + t1) / 2)) {
+            pieces.append((at(t0), at(t1)))
+        }
+        return pieces
+    }
+
+    /// Whether `point` lies inside `polygon` by the even–odd rule.
+    static func contains(_ polygon: [Point], _ point: Point) -> Bool {
+        var inside = false
+        var j = polygon.count - 1
+        for i in polygon.indices {
+            let pi = polygon[i], pj = polygon[j]
+            if (pi.y > point.y) != (pj.y > point.y),
+               point.x < (pj.x - pi.x) * (point.y - pi.y) / (pj.y - pi.y) + pi.x {
+                inside.toggle()
+            }
+            j = i
+        }
+        return inside
+    }
+
+    /// The colour of a pattern's lines over `color`: white over dark colours, near-black over light
+    /// ones, so they show in colour and in grey.
+    static func ink(over color: Color) -> Color { color.greyLevel < 0.5 ? .white : .gray(0.1) }
+
     /// The scene items that fill `rect` with `color` and this pattern: lines in white over dark
     /// colours and in near-black over light ones, so they show in colour and in grey.
     func items(_ rect: Rect, color: Color, outline: Stroke?, spacing: Double, lineWidth: Double) -> [SceneItem] {
         var items: [SceneItem] = [.rect(rect, Paint(fill: color, stroke: nil))]
         if self != .solid {
-            let ink: Color = color.greyLevel < 0.5 ? .white : .gray(0.1)
-            items.append(.clipped(rect, [.path(lines(in: rect, spacing: spacing), .stroke(Stroke(color: ink, width: lineWidth)))]))
+            items.append(.clipped(rect, [.path(lines(in: rect, spacing: spacing), .stroke(Stroke(color: Self.ink(over: color), width: lineWidth)))]))
         }
         if let outline { items.append(.rect(rect, Paint(fill: nil, stroke: outline))) }
         return items

@@ -95,8 +95,8 @@ public struct Legend: Sendable {
         case patterned(Color, FillPattern)
         /// An open bar with an arrowhead: a value given only as a lower bound ("more than").
         case lowerBound(Color)
-        /// A small "n/a" mark: a value the source does not report.
-        case notReported
+        /// A small "n/a" mark (in the report's language): a value the source does not report.
+        case notReported(String = "n/a")
     }
 
     /// A heading over the entries; nil for none.

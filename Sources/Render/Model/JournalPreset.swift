@@ -175,6 +175,7 @@ public struct JournalPreset: Sendable, Hashable {
         adjusted.axisLineWidth = weight(theme.axisLineWidth)
         adjusted.gridLineWidth = weight(theme.gridLineWidth)
         adjusted.dataLineWidth = weight(theme.dataLineWidth)
+        adjusted.minimumTypeSize = max(minimumTypeSize, min(theme.minimumTypeSize, adjusted.tickLabelSize))
         return adjusted
     }
 

@@ -227,14 +227,17 @@ public struct AreaMark: Sendable {
     public var fill: Color
     /// Straight edges, or steps matching a stepped line.
     public var curve: LineMark.Curve
+    /// Lines over the fill (the same patterns bars use), so stacked layers differ in grey too.
+    public var pattern: FillPattern
 
     /// A band between two curves.
-    public init(x: [Double], lower: [Double?], upper: [Double?], fill: Color, curve: LineMark.Curve = .linear) {
+    public init(x: [Double], lower: [Double?], upper: [Double?], fill: Color, curve: LineMark.Curve = .linear, pattern: FillPattern = .solid) {
         self.x = x
         self.lower = lower
         self.upper = upper
         self.fill = fill
         self.curve = curve
+        self.pattern = pattern
     }
 }
 
@@ -336,6 +339,9 @@ public struct TextMark: Sendable {
     /// inside the panel's cell, from the measured text, and draws the items unclipped. The plot
     /// shrinks, never the text; only layout knows the widths, so the chart model never measures.
     public var keepsInsideFigure: Bool
+    /// Turn every item to read upwards from its position when any two would overlap level (the
+    /// "n/a" marks of neighbouring missing bars on a narrow chart). Only for bottom-centred items.
+    public var turnsWhenCrowded = false
 
     /// Items of text with one anchor, offset and colour.
     public init(items: [Item], anchor: TextAnchor = .center, offset: (dx: Double, dy: Double) = (0, 0), color: Color? = nil,

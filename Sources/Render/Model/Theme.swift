@@ -71,6 +71,10 @@ public struct Theme: Sendable {
     /// Give each bar series its own fill pattern as well as colour (`FillPattern.forSeries`), so
     /// stacks and groups stay apart in greyscale print.
     public var distinguishesSeriesByPattern: Bool
+    /// The smallest type a label may shrink to when it does not fit at its size (6 pt, the
+    /// minimum most journals accept; a journal preset sets its own). Below it the chart grows or
+    /// refuses instead.
+    public var minimumTypeSize = 6.0
 
     /// A theme; `paper` and `briefing` are the built-in ones.
     public init(name: String, fontFamily: String, language: String = "en", titleSize: Double, subtitleSize: Double,

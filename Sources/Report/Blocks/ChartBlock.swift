@@ -184,11 +184,13 @@ struct BuiltFigureItem: BuiltBlock {
         let chart = context.pdf.layout(try spec.figure())
         if let needed = chart.requiredHeight {
             throw ChartRequestError("figure '\(figure.id)': "
-                + RenderError.categoriesDoNotFit(height: spec.height ?? .pt(chart.scene.size.height), needed: .pt(needed)).description)
+                + RenderError.categoriesDoNotFit(height: spec.height ?? .pt(chart.scene.size.height), needed: .pt(needed),
+                                                  shrunkTo: chart.shrunkTickLabelSize).description)
         }
         if let needed = chart.requiredWidth {
             throw ChartRequestError("figure '\(figure.id)': "
-                + RenderError.categoriesDoNotFitAcross(width: .pt(chart.scene.size.width), needed: .pt(needed)).description)
+                + RenderError.categoriesDoNotFitAcross(width: .pt(chart.scene.size.width), needed: .pt(needed),
+                                                       shrunkTo: chart.shrunkTickLabelSize).description)
         }
         let caption = context.caption(label: figure.label, figure.caption)
         let notes = context.notes([SourceLine.text(for: figure.chart.sourceIDs, corpus: context.corpus, localiser: context.localiser)]

@@ -106,12 +106,23 @@ enum KeyFigureBoxes {
         let boxWidth = boxWidth(count: figures.count, width: width)
         var total = 0.0
         for row in stride(from: 0, to: figures.count, by: perRow) {
-            let heights = figures[row..<min(row + perRow, figures.count)].map { figure in
+            let slice = figures[row..<min(row + perRow, figures.count)]
+            // Heights below the qualifier lines, plus the row's deepest qualifier (numbers share a baseline).
+            let heights = slice.map { figure in
                 paragraphs(figure, style: style, qualifiers: qualifiers, language: language).reduce(0) { $0 + pdf.measure($1, width: boxWidth - 16).height + 3 }
+                    - qualifierHeight(figure, width: boxWidth, style: style, qualifiers: qualifiers, language: language, pdf: pdf)
             }
-            total += (heights.max() ?? 0) + 16 + (row > 0 ? gap : 0)
+            let deepest = slice.map { qualifierHeight($0, width: boxWidth, style: style, qualifiers: qualifiers, language: language, pdf: pdf) }.max() ?? 0
+            total += (heights.max() ?? 0) + deepest + 16 + (row > 0 ? gap : 0)
         }
         return total
+    }
+
+    /// The height of the small qualifier lines ("more than") above a figure's number; 0 for none.
+    static func qualifierHeight(_ figure: ResolvedKeyFigure, width boxWidth: Double, style: ReportStyle, qualifiers: [String], language: String,
+                                pdf: any PagedDocument) -> Double {
+        paragraphs(figure, style: style, qualifiers: qualifiers, language: language).prefix { $0.font == style.keyLabel && $0.color == style.accent }
+            .reduce(0) { $0 + pdf.measure($1, width: boxWidth - 16).height + 3 }
     }
 
     static func draw(_ figures: [ResolvedKeyFigure], at origin: Point, width: Double, style: ReportStyle, qualifiers: [String], language: String,
@@ -121,13 +132,15 @@ enum KeyFigureBoxes {
         for row in stride(from: 0, to: figures.count, by: perRow) {
             let slice = Array(figures[row..<min(row + perRow, figures.count)])
             let rowHeight = height(slice, width: width, style: style, qualifiers: qualifiers, language: language, pdf: pdf)
+            let deepest = slice.map { qualifierHeight($0, width: boxWidth, style: style, qualifiers: qualifiers, language: language, pdf: pdf) }.max() ?? 0
             for (column, figure) in slice.enumerated() {
                 let x = origin.x + Double(column) * (boxWidth + gap)
                 pdf.draw(Scene(size: Size(width: boxWidth, height: rowHeight), background: nil, items: [
                     .rect(Rect(x: x, y: y, width: boxWidth, height: rowHeight), .fill(style.keyBackground)),
                     .rect(Rect(x: x, y: y, width: 2.5, height: rowHeight), .fill(style.accent)),
                 ]), at: Point(x: 0, y: 0))
-                var textY = y + 8
+                // A box without a qualifier starts lower by the row's deepest one, so every number sits on one baseline.
+                var textY = y + 8 + deepest - qualifierHeight(figure, width: boxWidth, style: style, qualifiers: qualifiers, language: language, pdf: pdf)
                 pdf.structure(.division) {
                     for paragraph in paragraphs(figure, style: style, qualifiers: qualifiers, language: language) {
                         textY += pdf.structure(.paragraph) { pdf.draw(paragraph, at: Point(x: x + 10, y: textY), width: boxWidth - 16) } + 3

@@ -53,14 +53,19 @@ struct References: Sendable {
 
     mutating func addFigure(_ id: String) {
         figureCount += 1
-        labels[id] = localiser.text("figure.reference", ["n": String(figureCount)])
+        labels[id] = Self.unbreakable(localiser.text("figure.reference", ["n": String(figureCount)]))
         numbered.append(id)
     }
 
     mutating func addTable(_ id: String) {
         tableCount += 1
-        labels[id] = localiser.text("table.reference", ["n": String(tableCount)])
+        labels[id] = Self.unbreakable(localiser.text("table.reference", ["n": String(tableCount)]))
         numbered.append(id)
+    }
+
+    /// "Figure 6" with a no-break space (U+00A0), so the word and its number never part at a line end.
+    static func unbreakable(_ reference: String) -> String {
+        reference.replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     mutating func addHeading(_ id: String, text: String) {

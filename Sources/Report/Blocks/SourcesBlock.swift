@@ -20,13 +20,18 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
         var blocks: [any FlowBlock] = []
         let localiser = context.localiser
         if ownHeading { blocks.append(context.heading(localiser.text("sources"), level: 1, anchor: "sources-appendix")) }
-        for use in report.sourceUses {
+        // Sorted by author and year, as a reference list is read; titles with typographic quotes.
+        let uses = report.sourceUses.sorted { $0.source.shortCitation.lowercased() < $1.source.shortCitation.lowercased() }
+        for use in uses {
             let source = use.source
-            var runs = [MarkupRun(source.shortCitation + ". ", bold: true), MarkupRun(source.title, italic: true), MarkupRun(". ")]
+            var runs = [MarkupRun(source.shortCitation + ". ", bold: true),
+                        MarkupRun(TypographicQuotes.apply(source.title, language: localiser.language), italic: true), MarkupRun(". ")]
             var details: [String] = []
             if let author = source.author { details.append(author) }
             if let publisher = source.publisher, publisher != source.author { details.append(publisher) }
-            if let date = source.date { details.append(date.description) }
+            if let date = source.date {
+                details.append(localiser.language == .english ? Localiser.englishDates(date.description) ?? date.description : date.description)
+            }
             if let url = source.url { details.append(url) }
             if !details.isEmpty { runs.append(MarkupRun(details.joined(separator: ", ") + ". ")) }
             if let notes = source.notes, source.kind == "public-record" { runs.append(MarkupRun(notes + " ")) }
@@ -55,6 +60,7 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
         var block = context.text(runs, font: FontSpec(family: ReportStyle.sans, size: context.style.caption.size))
         block.paragraph.alignment = .left
         block.metrics = context.pdf.measure(block.paragraph, width: context.width)
+        block.width = context.width
         return block
     }
 }

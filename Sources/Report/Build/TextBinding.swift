@@ -40,12 +40,12 @@ struct TextBinding {
             switch piece {
             case .literal(let literal):
                 offset += literal.count
-                output += literal
+                output += TypographicQuotes.apply(literal, language: evaluator.localiser.language)
             case .placeholder(let placeholder):
                 defer { offset += placeholder.source.count }
                 do {
                     switch try evaluator.evaluate(placeholder) {
-                    case .text(let value): output += escape(value)
+                    case .text(let value): output += escape(Self.spanInProse(value, after: output))
                     case let .reference(label, target): output += "[\(escape(label))](#\(target))"
                     }
                 } catch {
@@ -58,6 +58,17 @@ struct TextBinding {
             throw first
         }
         return output
+    }
+
+    /// A span of years as the words before it need it: "between 2002 and 2024" and "from 2002 to
+    /// 2024", never "between 2002–2024"; elsewhere the en dash stays ("in 2002–2024").
+    static func spanInProse(_ value: String, after text: String) -> String {
+        guard value.range(of: #"^\d{4}–\d{4}$"#, options: .regularExpression) != nil else { return value }
+        let years = value.split(separator: "–")
+        let before = text.suffix(8).lowercased()
+        if before.hasSuffix("between ") { return "\(years[0]) and \(years[1])" }
+        if before.hasSuffix("from ") { return "\(years[0]) to \(years[1])" }
+        return value
     }
 
     private func escape(_ value: String) -> String {

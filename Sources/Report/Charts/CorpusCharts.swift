@@ -49,7 +49,7 @@ public struct CorpusCharts: Sendable {
         let binding = localiser.localised(english)
         var chart: any ChartKind
         do {
-            chart = try kind.init(binding: binding)
+            chart = localiser.localisedWords(try kind.init(binding: binding))
         } catch {
             throw ChartRequestError(error.message)
         }
@@ -258,6 +258,7 @@ public struct CorpusCharts: Sendable {
         chart.valueFormat = .grouped
         chart.showsValues = true
         chart.marksMissing = true
+        chart = localiser.localisedWords(chart)
         var table = ResultTable(columns: [.init("indicator"), .init("period"), .init("value", alignment: .right), .init("scope")],
                                 rows: rows.filter { indicators.contains($0.indicator) }.map {
                                     [.text($0.indicator), .text($0.periodDescription), .text($0.quantity.description), .text($0.scope ?? "")]

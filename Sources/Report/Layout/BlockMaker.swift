@@ -24,13 +24,18 @@ struct BlockMaker {
         try report.items.flatMap { try $0.layOut(self) }
     }
 
-    /// A paragraph of body text, measured.
+    /// The width body text is set at: the page's text width, or narrower so that a line holds
+    /// about `ReportStyle.charactersPerLine` characters of the body face (figures and tables keep
+    /// the full width).
+    var measure: Double { min(width, style.measure(pdf.textMeasurer, language: language)) }
+
+    /// A paragraph of body text, measured at the body measure.
     func text(_ runs: [MarkupRun], indent: Double = 0, font: FontSpec? = nil, color: Color? = nil) -> TextFlow {
         let alignment: TextRun.Alignment = report.metadata.alignment == .justified ? .justify : .left
         let paragraph = Paragraph(spans: runs.spans(linkColor: style.accent), font: font ?? style.body, color: color ?? style.text,
                                   alignment: alignment, lineSpacing: style.bodyLeading, language: report.metadata.language)
-        return TextFlow(paragraph: paragraph, metrics: pdf.measure(paragraph, width: width - indent),
-                        indent: indent, bullet: nil, spaceAfter: style.paragraphSpacing)
+        return TextFlow(paragraph: paragraph, metrics: pdf.measure(paragraph, width: measure - indent),
+                        indent: indent, bullet: nil, spaceAfter: style.paragraphSpacing, width: measure)
     }
 
     /// A figure's or table's caption, led by its bold label ("Figure 3. ").

@@ -38,7 +38,8 @@ struct TableLayout {
         let measurer = pdf.textMeasurer
         let columnCount = table.columns.count
         let headerTexts = table.columns.map(\.title)
-        let cellTexts = table.rows.map { row in (0..<columnCount).map { $0 < row.count ? row[$0].display : "" } }
+        // Estimates, intervals and p-values at one precision per column (ColumnPrecision).
+        let cellTexts = table.displayRows()
         var natural = [Double](repeating: 0, count: columnCount)
         var longestWord = [Double](repeating: 0, count: columnCount)
         for (column, title) in headerTexts.enumerated() {

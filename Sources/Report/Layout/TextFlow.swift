@@ -8,8 +8,10 @@ struct TextFlow: FlowBlock {
     /// Drawn in the margin of the first line: a list bullet.
     var bullet: Paragraph?
     /// The list this paragraph is an item of, numbered in the report.
-    var listNumber: Int?
+    var listNumber: Int? = nil
     var spaceAfter: Double
+    /// The width the paragraph was measured at (the body measure), which drawing keeps.
+    var width: Double
     /// Lines a page must hold at the foot and the head of a split paragraph (no orphans or widows).
     static let minimumLines = 2
 
@@ -43,7 +45,7 @@ struct TextFlow: FlowBlock {
         let x = page.left + indent
         let pdf = page.pdf
         guard listNumber != nil else {
-            pdf.structure(.paragraph) { pdf.draw(paragraph, at: Point(x: x, y: y), width: page.width - indent, lines: units) }
+            pdf.structure(.paragraph) { pdf.draw(paragraph, at: Point(x: x, y: y), width: width - indent, lines: units) }
             return
         }
         // A list item: its bullet is the label, its text the body (a piece continued on the next page is another item).
@@ -51,7 +53,7 @@ struct TextFlow: FlowBlock {
             if let bullet, units.lowerBound == 0 {
                 pdf.structure(.listLabel) { pdf.draw(bullet, at: Point(x: x - 10, y: y), width: 10) }
             }
-            pdf.structure(.listBody) { pdf.draw(paragraph, at: Point(x: x, y: y), width: page.width - indent, lines: units) }
+            pdf.structure(.listBody) { pdf.draw(paragraph, at: Point(x: x, y: y), width: width - indent, lines: units) }
         }
     }
 }

@@ -20,7 +20,7 @@ enum FigureDescription {
             let value: Double
             switch row[column] {
             case .integer(let v): value = Double(v)
-            case .number(let v, _): value = v
+            case .number(let v, _), .estimate(let v): value = v
             default: return nil
             }
             var labels: [String] = []

@@ -141,18 +141,53 @@ extension Localiser {
     /// language, country names from the corpus, numbers in the language's conventions. Data the
     /// sources word (an attack's description) stays as the corpus has it. English returns `table`.
     public func localised(_ table: ResultTable) -> ResultTable {
-        guard language != .english else { return table }
+        guard language != .english else { return displayNames(table) }
         var result = table
         result.columns = table.columns.map { ResultTable.Column(localisedHeader($0.title), alignment: $0.alignment) }
-        result.rows = table.rows.map { row in
-            row.map { cell in
+        // Each column's precision is chosen before the cells become localised text.
+        result.rows = zip(table.rows, table.displayRows()).map { row, texts in
+            zip(row, texts).map { cell, text in
                 switch cell {
                 case .missing: return cell
-                default: return .text(self.cell(cell.display))
+                default: return .text(self.cell(text))
                 }
             }
         }
         return result
+    }
+
+    /// An English table with display names where the data hold ids: a country code is its name
+    /// ("CHN" → "China", as the figures write it) and a kind is its words ("joint-exercise" →
+    /// "joint exercise"), so no internal id is printed.
+    private func displayNames(_ table: ResultTable) -> ResultTable {
+        var result = table
+        result.rows = table.rows.map { row in
+            row.map { cell in
+                guard case .text(let text) = cell else { return cell }
+                if let name = countryName(code: text) { return .text(name) }
+                if let date = Self.englishDates(text) { return .text(date) }
+                if let words = messages["label:" + text], words != text { return .text(words) }
+                return cell
+            }
+        }
+        return result
+    }
+
+    /// ISO dates in one English style: "2017-12-28" → "28 December 2017", "2012-08" → "August
+    /// 2012", and a span "A to B" → "A – B" with an en dash; nil for any other text.
+    static func englishDates(_ text: String) -> String? {
+        func long(_ iso: Substring) -> String? {
+            let parts = iso.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == iso.split(separator: "-").count, (2...3).contains(parts.count), (1...12).contains(parts[1]) else { return nil }
+            let month = PartialDate.monthNames[parts[1] - 1]
+            return parts.count == 3 ? "\(parts[2]) \(month) \(parts[0])" : "\(month) \(parts[0])"
+        }
+        if let match = text.wholeMatch(of: #/(\d{4}-\d{2}(?:-\d{2})?) to (\d{4}(?:-\d{2}){0,2})/#) {
+            guard let from = long(match.1), let to = long(match.2) ?? (match.2.count == 4 ? String(match.2) : nil) else { return nil }
+            return "\(from) – \(to)"
+        }
+        guard text.wholeMatch(of: #/\d{4}-\d{2}(?:-\d{2})?/#) != nil else { return nil }
+        return long(Substring(text))
     }
 
     /// "95% CI" and "per year 2001–2011" as well as single words: a header may end in a period.
@@ -190,5 +225,23 @@ extension Localiser {
         result.yTitle = label(binding.yTitle)
         result.sizeTitle = binding.sizeTitle.map(label)
         return result
+    }
+}
+
+extension Localiser {
+    /// A chart with the fixed words it draws itself (a bar chart's "n/a" and its key's labels)
+    /// in the report's language; other kinds are returned as they are.
+    public func localisedWords(_ chart: any ChartKind) -> any ChartKind {
+        guard let bars = chart as? BarChart else { return chart }
+        return localisedWords(bars)
+    }
+
+    /// A bar chart whose "n/a" mark and key labels are in the report's language.
+    public func localisedWords(_ chart: BarChart) -> BarChart {
+        var bars = chart
+        bars.words.notReported = text("chart.not-reported")
+        bars.words.notReportedKey = text("chart.not-reported.key")
+        bars.words.lowerBoundKey = text("chart.lower-bound.key")
+        return bars
     }
 }

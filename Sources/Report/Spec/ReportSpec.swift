@@ -82,8 +82,9 @@ public struct ReportMetadata: Sendable {
     public var theme: String = "briefing"
     /// Margins in points: top, bottom, inner (binding side) and outer.
     public var margins: (top: Double, bottom: Double, inner: Double, outer: Double) = (62, 62, 62, 62)
-    /// How body text is set.
-    public var alignment: Alignment = .justified
+    /// How body text is set. Ragged by default: Pango 1.50 hyphenates only at soft hyphens, so
+    /// justified lines without hyphenation stretch their word spaces well past the usual limits.
+    public var alignment: Alignment = .ragged
     /// Whether the report starts with a title page.
     public var titlePage: Bool = true
     /// Whether a contents page follows the title page.

@@ -146,5 +146,9 @@ extension MessageCatalog {
         "label:SCO documents on counter-terrorism cooperation named in the sources": "资料来源列举的上合组织反恐合作文件",
         "label:Aggregate figures reported in the sources": "资料来源公布的汇总数字",
         "label:SCO membership, observer and dialogue-partner status over time": "上合组织成员国、观察员国和对话伙伴地位的变化",
+        // print-ready (issue 18): marks for missing values and lower bounds on bar charts
+        "chart.not-reported": "无数据",
+        "chart.not-reported.key": "未报告",
+        "chart.lower-bound.key": "大于（下限）",
     ]
 }

@@ -154,5 +154,9 @@ extension MessageCatalog {
         "label:SCO documents on counter-terrorism cooperation named in the sources": "SCO documents on counter-terrorism cooperation named in the sources",
         "label:Aggregate figures reported in the sources": "Aggregate figures reported in the sources",
         "label:SCO membership, observer and dialogue-partner status over time": "SCO membership, observer and dialogue-partner status over time",
+        // print-ready (issue 18): marks for missing values and lower bounds on bar charts
+        "chart.not-reported": "n/a",
+        "chart.not-reported.key": "not reported",
+        "chart.lower-bound.key": "more than (lower bound)",
     ]
 }

@@ -147,5 +147,9 @@ extension MessageCatalog {
         "label:SCO documents on counter-terrorism cooperation named in the sources": "Документы ШОС о сотрудничестве в борьбе с терроризмом, названные в источниках",
         "label:Aggregate figures reported in the sources": "Сводные показатели, приведённые в источниках",
         "label:SCO membership, observer and dialogue-partner status over time": "Членство в ШОС, статус наблюдателя и партнёра по диалогу во времени",
+        // print-ready (issue 18): marks for missing values and lower bounds on bar charts
+        "chart.not-reported": "н/д",
+        "chart.not-reported.key": "нет данных",
+        "chart.lower-bound.key": "более (нижняя граница)",
     ]
 }
