@@ -213,7 +213,7 @@ public struct YearlyCountData: Sendable {
     }
 
     /// The years shown without a known count, per series.
-    func missingYears() -> [(String, [Int])] {
+    public func missingYears() -> [(String, [Int])] {
         series.compactMap { series in
             let missing = years.filter { series.counts[$0] == nil }
             return missing.isEmpty ? nil : (series.name, missing)
@@ -221,7 +221,7 @@ public struct YearlyCountData: Sendable {
     }
 
     /// "1993, 1996–1998".
-    static func spans(_ years: [Int]) -> String {
+    public static func spans(_ years: [Int]) -> String {
         var parts: [String] = []
         var start = years.first, previous = years.first
         for year in years.dropFirst() + [Int.min] {
