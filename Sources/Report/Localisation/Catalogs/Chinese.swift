@@ -146,5 +146,7 @@ extension MessageCatalog {
         "label:SCO documents on counter-terrorism cooperation named in the sources": "资料来源列举的上合组织反恐合作文件",
         "label:Aggregate figures reported in the sources": "资料来源公布的汇总数字",
         "label:SCO membership, observer and dialogue-partner status over time": "上合组织成员国、观察员国和对话伙伴地位的变化",
+        // Own tables (issue 12): prose and notes over a table of the spec's tables:
+        "own.clause.unknown-years": "未计入{years}：数量不详",
     ]
 }

@@ -154,5 +154,7 @@ extension MessageCatalog {
         "label:SCO documents on counter-terrorism cooperation named in the sources": "SCO documents on counter-terrorism cooperation named in the sources",
         "label:Aggregate figures reported in the sources": "Aggregate figures reported in the sources",
         "label:SCO membership, observer and dialogue-partner status over time": "SCO membership, observer and dialogue-partner status over time",
+        // Own tables (issue 12): prose and notes over a table of the spec's tables:
+        "own.clause.unknown-years": "{years} left out: no known count",
     ]
 }

@@ -147,5 +147,7 @@ extension MessageCatalog {
         "label:SCO documents on counter-terrorism cooperation named in the sources": "Документы ШОС о сотрудничестве в борьбе с терроризмом, названные в источниках",
         "label:Aggregate figures reported in the sources": "Сводные показатели, приведённые в источниках",
         "label:SCO membership, observer and dialogue-partner status over time": "Членство в ШОС, статус наблюдателя и партнёра по диалогу во времени",
+        // Own tables (issue 12): prose and notes over a table of the spec's tables:
+        "own.clause.unknown-years": "без {years}: число неизвестно",
     ]
 }
