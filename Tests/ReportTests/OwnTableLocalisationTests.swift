@@ -47,7 +47,7 @@ import TestSupport
         _ = try folder.write("survey.csv", OwnTableSpecTests.csv)
         _ = try folder.write("survey.schema.yaml", OwnTableSpecTests.schema)
         let body = """
-          - text: "{{ trend table=survey time=year count=incidents by=region test=ols }}; {{ compare table=survey time=year count=incidents by=region 2010 2012-2013 }}."
+          - text: "{{ trend table=survey time=year count=incidents by=region test=ols }}; {{ compare table=survey time=year count=incidents by=region 2010 2012-2013 }}; rate {{ rate table=survey time=year count=incidents by=region 2012-2013 }}."
           - table: {id: tab-a, analysis: counts, table: survey, time: year, count: incidents, by: region, caption: c}
 
         """
@@ -58,6 +58,7 @@ import TestSupport
         #expect(text.contains("наклон МНК"), "\(text)")
         #expect(text.contains("без 2011: число неизвестно"), "the total's unknown year is named: \(text)")
         #expect(text.contains("8,00") && text.contains("15,0"), "\(text)")
+        #expect(text.contains("rate 15,0"), "the rate placeholder in Russian numbers too: \(text)")
         let notes = report.tables[0].notes.joined(separator: " ")
         #expect(notes.contains("Пустых ячеек «Incidents (events)»: 1"), "\(notes)")
         #expect(notes.contains("полна за 2010–2013"), "\(notes)")

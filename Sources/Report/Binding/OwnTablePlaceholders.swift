@@ -74,7 +74,7 @@ extension PlaceholderCall {
         guard let (_, data) = try ownCounts(period: nil) else { return nil }
         let period = try ownTable(name) ? try ownPeriod(0, table: name) : nil
         let whole = try Period(years: data.range.lowerBound, data.range.upperBound)
-        return .text(NumberText.grouped(try data.figure(over: period ?? whole).figure.count))
+        return .text(localiser.grouped(try data.figure(over: period ?? whole).figure.count))
     }
 
     /// `{{ rate table=survey time=year count=value 2001-2011 }}`: the period's count a year, as the corpus's rate.
@@ -85,7 +85,7 @@ extension PlaceholderCall {
             throw fail("rate needs a period, e.g. {{ rate table=\(name) time=... count=... 2001-2011 }}")
         }
         let figure = try data.figure(over: period).figure
-        return .text(StatisticText.number(try ExactPoisson.rate(count: figure.count, exposure: figure.exposureYears, level: level).rate))
+        return .text(localiser.numbers(in: StatisticText.number(try ExactPoisson.rate(count: figure.count, exposure: figure.exposureYears, level: level).rate)))
     }
 
     /// Whether `name` is one of the spec's tables (errors are thrown by `ownCounts`).
