@@ -74,16 +74,57 @@ import TestSupport
 
     @Test func blanksAndMissingYearsAreSaidAndLeftOut() throws {
         let folder = try TemporaryFolder()
-        let csv = try folder.write("survey.csv", "year,region,incidents\n2010,North,3\n2010,South,5\n2011,North,\n2011,South,6\n2013,North,4\n2013,South,9\n2014,North,6\n2014,South,8\n")
-        let result = try CLI.run(["trend", "--csv", csv, "--time", "year", "--count", "incidents", "--by", "region", "--format", "json", "--test", "ols"])
-        let (object, tables) = try Self.json(result)
-        let notes = (object["notes"] as? [String] ?? []).joined(separator: " ")
-        #expect(notes.contains("1 blank incidents cell is unknown, not 0"))
-        #expect(notes.contains("2012"), "the missing year is named: \(notes)")
-        let north = Self.rows(tables["counts"]).filter { $0["region"] as? String == "North" }
-        #expect(north.map { $0["incidents"] is NSNull } == [false, true, true, false, false])
-        // "all" has 2010, 2013 and 2014 only: 2011 has a blank, 2012 no row.
-        #expect(Self.rows(tables["tests"]).first { $0["series"] as? String == "all" }?["n"] as? Int == 3)
+        let csv = try folder.write("survey.csv", "year,region,incidents\n2010,North,3\n2010,South,5\n2011,North,\n2011,South,6\n2012,North,2\n2012,South,4\n"
+                                   + "2013,North,4\n2013,South,9\n2014,North,6\n2014,South,8\n")
+        let total = try folder.write("total.csv", "year,incidents\n2010,3\n2011,5\n2012,\n2013,4\n2014,6\n")
+        let fields = "fields:\n  - {name: year, type: integer}\n  - {name: incidents, type: integer, title: Incidents, unit: events}\n"
+        try folder.write("survey.schema.yaml", "title: Survey\n" + fields + "  - {name: region, type: string, title: Region}\n")
+        try folder.write("total.schema.yaml", "title: Survey total\n" + fields)
+        let runs: [[String]] = [
+            ["trend", "--csv", csv, "--time", "year", "--count", "incidents", "--by", "region"],
+            ["trend", "--csv", total, "--time", "year", "--count", "incidents", "--rolling", "2"],
+            ["trend", "--csv", "Datasets/attacks.csv", "--time", "date", "--from", "2001", "--to", "2011"],
+            ["compare", "--csv", csv, "--time", "year", "--count", "incidents", "--by", "region", "--period", "2010", "--period", "2013-2014"],
+            ["compare", "--csv", "Datasets/attacks.csv", "--time", "date", "--period", "2001-2011", "--period", "2012-2020"],
+        ]
+        var files: [String] = []
+        for (index, arguments) in runs.enumerated() {
+            let result = try CLI.run(arguments + ["--format", "json"])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            files.append(try folder.write("own-\(index).json", result.stdout))
+        }
+        let report = try ExternalTool.run(JSONOutputTests.python, [PackagePaths.root + "/Scripts/json-schema-check", JSONOutputTests.schema] + files)
+        #expect(report.contains("\(files.count) files checked, 0 problems"), "\(report)")
+
+        // The counts tables declare the table's columns (named after their titles), the counted column with the schema's unit.
+        let declared: [(run: Int, names: [String], units: [String?])] = [(0, ["year", "region", "incidents_events"], [nil, nil, "events"]),
+                                                                         (1, ["year", "incidents_events", "rolling_mean"], [nil, "events", "events"])]
+        for (run, names, units) in declared {
+            let counts = try #require(try Self.json(try CLI.run(runs[run] + ["--format", "json"])).tables["counts"])
+            #expect(counts["declared_columns"] as? Bool == true)
+            let columns = counts["columns"] as? [[String: Any]] ?? []
+            #expect(columns.compactMap { $0["name"] as? String } == names)
+            #expect(columns.map { $0["unit"] as? String } == units, "\(columns)")
+        }
+
+        // compare --csv: the figure and unit come from the counted column, each period has its first and last day.
+        let compare = try Self.json(try CLI.run(runs[3] + ["--format", "json"]))
+        let periods = Self.rows(compare.tables["periods"])
+        #expect(periods.map { $0["figure"] as? String } == ["Incidents (events)", "Incidents (events)"])
+        #expect(periods.map { $0["unit"] as? String } == ["events per year", "events per year"])
+        #expect(periods.map { $0["start"] as? String } == ["2010-01-01", "2013-01-01"])
+        #expect(periods.map { $0["end"] as? String } == ["2010-12-31", "2014-12-31"])
+        let periodFields = compare.object["periods"] as? [[String: Any]] ?? []
+        #expect(periodFields.map { $0["start"] as? String } == ["2010-01-01", "2013-01-01"])
+
+        // The check of declared columns is real: a count written as text is caught.
+        let original = try CLI.run(runs[0] + ["--format", "json"]).stdout
+        let tampered = original.replacingOccurrences(of: "\"incidents_events\": 3", with: "\"incidents_events\": \"3\"")
+        #expect(tampered != original)
+        let broken = try folder.write("broken.json", tampered)
+        #expect(throws: ExternalTool.Failure.self) {
+            try ExternalTool.run(JSONOutputTests.python, [PackagePaths.root + "/Scripts/json-schema-check", JSONOutputTests.schema, broken])
+        }
     }
 
     @Test(arguments: [

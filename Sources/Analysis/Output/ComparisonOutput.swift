@@ -9,7 +9,7 @@ extension ComparisonAnalysis {
         let level = c.first.rateInterval.level
         let names = [firstName.isEmpty ? c.first.label : firstName, secondName.isEmpty ? c.second.label : secondName]
         let periods = [firstPeriod, secondPeriod]
-        func unit(_ index: Int) -> String { "\(names[index]) per year" }
+        func unit(_ index: Int) -> String { rateUnit ?? "\(names[index]) per year" }
         let periodColumns: [OutputTable.Column] = [
             .init("role", .text, title: "first or second"), .init("figure", .text), .init("period", .text),
             .init("start", .text, title: "first day"), .init("end", .text, title: "last day"),

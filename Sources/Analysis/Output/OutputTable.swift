@@ -81,6 +81,10 @@ public struct OutputTable: Sendable, Hashable {
     public var rows: [[Value]]
     /// Sources, caveats and method notes that belong to this table.
     public var notes: [String]
+    /// True when the columns are named after a user's own table (`trend --csv`), not fixed by the
+    /// JSON Schema: the JSON then says `"declared_columns": true`, and each row's keys are exactly
+    /// the declared columns' names, each value of its column's type or null.
+    public var declaredColumns = false
 
     /// A table; every row must have one value per column.
     public init(name: String, title: String, columns: [Column], rows: [[Value]], notes: [String] = []) {
@@ -110,6 +114,6 @@ public struct OutputTable: Sendable, Hashable {
             })),
             ("rows", .array(rows.map { row in .object(zip(columns, row).map { ($0.name, $1.json) }) })),
             ("notes", .array(notes.map { .string($0) })),
-        ])
+        ] + (declaredColumns ? [("declared_columns", .bool(true))] : []))
     }
 }

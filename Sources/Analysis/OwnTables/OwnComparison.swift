@@ -62,6 +62,9 @@ public enum OwnComparison {
         func resolved(_ figure: PeriodFigure, _ notes: [String]) -> FigureResolver.ResolvedFigure {
             FigureResolver.ResolvedFigure(figure: figure, scope: "all rows of \(data.labels.table)", coverageNote: "", notes: notes, sourceIDs: [])
         }
-        return ComparisonAnalysis(first: resolved(a.figure, a.notes), second: resolved(b.figure, b.notes), comparison: comparison)
+        // The figure is the counted column (its title and unit from the schema); the periods give each row its first and last day.
+        return ComparisonAnalysis(first: resolved(a.figure, a.notes), second: resolved(b.figure, b.notes), comparison: comparison,
+                                  firstName: data.labels.count, secondName: data.labels.count, firstPeriod: first, secondPeriod: second,
+                                  rateUnit: "\(data.labels.unit) per year")
     }
 }

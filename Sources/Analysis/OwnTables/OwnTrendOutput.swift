@@ -5,7 +5,14 @@ extension OwnTrendAnalysis {
     /// `counts` table with the table's own columns (snake_case, years as integers, blanks as null)
     /// and a `tests` table built by the corpus path's own builder.
     public func output(rollingWindow: Int? = nil) -> CommandOutput {
-        var tables = [OwnTrendAnalysis.outputTable(countsTable(rollingWindow: rollingWindow), name: "counts")]
+        // The counted column (and its rolling mean) carry the count's unit; the time and --by columns have none.
+        let countColumns = Set([data.labels.count] + (rollingWindow.map { ["\($0)-year mean"] } ?? []))
+        var counts = OwnTrendAnalysis.outputTable(countsTable(rollingWindow: rollingWindow), name: "counts",
+                                                 unit: { countColumns.contains($0) ? data.labels.unit : nil })
+        counts.declaredColumns = true
+        // The rolling mean has the corpus path's name, whatever its window.
+        if rollingWindow != nil { counts.columns[counts.columns.count - 1].name = "rolling_mean" }
+        var tables = [counts]
         if !trends.isEmpty {
             tables.append(TrendAnalysis.testsOutput(trends, level: level, unit: data.labels.count, title: testsTable.title ?? "Trend tests"))
         }
@@ -18,7 +25,7 @@ extension OwnTrendAnalysis {
 
     /// A display table as typed columns: each cell keeps its full value (display digits dropped);
     /// a column's type is that of its known cells, and a text column of whole numbers (years) is an integer one.
-    static func outputTable(_ table: ResultTable, name: String) -> OutputTable {
+    static func outputTable(_ table: ResultTable, name: String, unit: (String) -> String? = { _ in nil }) -> OutputTable {
         let types: [OutputTable.ValueType] = table.columns.indices.map { index in
             let known = table.rows.compactMap { index < $0.count ? $0[index] : nil }.filter { $0 != .missing }
             if known.allSatisfy({ if case .integer = $0 { return true }; if case .text(let text) = $0 { return Int(text) != nil }; return false }) { return .integer }
@@ -26,7 +33,7 @@ extension OwnTrendAnalysis {
             return .text
         }
         let columns = table.columns.enumerated().map { index, column in
-            OutputTable.Column(snakeCase(column.title), types[index], title: column.title)
+            OutputTable.Column(snakeCase(column.title), types[index], title: column.title, unit: unit(column.title))
         }
         let rows: [[OutputTable.Value]] = table.rows.map { row in
             row.enumerated().map { index, cell in
@@ -49,6 +56,8 @@ extension OwnTrendAnalysis {
             else if !result.hasSuffix("_") && !result.isEmpty { result.append("_") }
         }
         while result.hasSuffix("_") { result.removeLast() }
+        // A name starts with a letter (a title such as "2024" would not be a valid key for scripts).
+        if let first = result.first, !first.isLetter || !first.isASCII { result = "column_" + result }
         return result.isEmpty ? "column" : result
     }
 }

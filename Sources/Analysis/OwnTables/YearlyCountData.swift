@@ -105,8 +105,11 @@ public struct YearlyCountData: Sendable {
     public var exposures: [Int: Double]
     /// The period asked for, if any; the years shown are its years.
     public var period: Period?
-    /// What a reader must know: blanks left out, missing years, rows that could not be placed.
-    public var notes: [String]
+    /// What a reader must know: blanks left out, missing years, rows that could not be placed;
+    /// each with the key a report translates it by.
+    public var ownNotes: [OwnTableNote]
+    /// The notes in English.
+    public var notes: [String] { ownNotes.map(\.description) }
     /// A table of events' dates inside its range (before any period), so a comparison can count
     /// a period given in months; empty for a counts table.
     public var eventDates: [PartialDate] = []
@@ -188,32 +191,41 @@ public struct YearlyCountData: Sendable {
             series.insert(Series(name: "all", counts: total), at: 0)
         }
         var data = YearlyCountData(labels: labels, origin: .countsTable(complete: complete), range: range, series: series,
-                                   exposures: [:], period: period, notes: [])
-        data.notes = data.countsTableNotes(blanks: blanks, complete: complete)
+                                   exposures: [:], period: period, ownNotes: [])
+        data.ownNotes = data.countsTableNotes(blanks: blanks, complete: complete)
         return data
     }
 
-    private func countsTableNotes(blanks: [(String, Int, Int)], complete: Bool) -> [String] {
-        var notes: [String] = []
+    private func countsTableNotes(blanks: [(String, Int, Int)], complete: Bool) -> [OwnTableNote] {
+        var notes: [OwnTableNote] = []
         if !blanks.isEmpty {
-            let listed = blanks.prefix(5).map { isSplit ? "\($0.1) \($0.0) (line \($0.2))" : "\($0.1) (line \($0.2))" }
-            notes.append("\(blanks.count) blank \(labels.count) cell\(blanks.count == 1 ? "" : "s") \(blanks.count == 1 ? "is" : "are") unknown, not 0, and left out of the tests: "
-                + listed.joined(separator: ", ") + (blanks.count > 5 ? ", …" : "") + ".")
+            let shown = blanks.prefix(5)
+            let cells = shown.map { isSplit ? "\($0.1) \($0.0)" : "\($0.1)" }.joined(separator: ", ") + (blanks.count > 5 ? ", …" : "")
+            let lines = shown.map { String($0.2) }.joined(separator: ", ")
+            let one = blanks.count == 1
+            notes.append(OwnTableNote(OwnTableNote.counted("own.note.blank-cells", blanks.count),
+                                      ["n": String(blanks.count), "count": labels.count, "cells": cells, "lines": lines],
+                                      english: "\(blanks.count) blank \(labels.count) cell\(one ? " is" : "s are") unknown, not 0, and left out of the tests: "
+                                          + "\(cells) (line\(shown.count == 1 ? "" : "s") \(lines))."))
         }
         if complete {
-            notes.append("The schema states that \(labels.table) is complete over \(range.lowerBound)–\(range.upperBound): a year with no row counts as 0.")
+            let (from, to) = (String(range.lowerBound), String(range.upperBound))
+            notes.append(OwnTableNote("own.note.complete", ["table": labels.table, "from": from, "to": to],
+                                      english: "The schema states that \(labels.table) is complete over \(from)–\(to): a year with no row counts as 0."))
         }
         let missing = missingYears()
         if !missing.isEmpty {
-            notes.append("Years with no known count are missing, not 0, and left out of the tests"
-                + (complete ? "" : " (the schema does not state that the table is complete; add coverage: {complete: true} if a year without a row means none)")
-                + ": " + missing.map { name, years in (isSplit ? "\(name) " : "") + YearlyCountData.spans(years) }.joined(separator: "; ") + ".")
+            let years = missing.map { name, years in (isSplit ? "\(name) " : "") + YearlyCountData.spans(years) }.joined(separator: "; ")
+            notes.append(OwnTableNote(complete ? "own.note.missing-years" : "own.note.missing-years.not-complete", ["years": years],
+                                      english: "Years with no known count are missing, not 0, and left out of the tests"
+                                          + (complete ? "" : " (the schema does not state that the table is complete; add coverage: {complete: true} if a year without a row means none)")
+                                          + ": \(years)."))
         }
         return notes
     }
 
     /// The years shown without a known count, per series.
-    func missingYears() -> [(String, [Int])] {
+    public func missingYears() -> [(String, [Int])] {
         series.compactMap { series in
             let missing = years.filter { series.counts[$0] == nil }
             return missing.isEmpty ? nil : (series.name, missing)
@@ -221,7 +233,7 @@ public struct YearlyCountData: Sendable {
     }
 
     /// "1993, 1996–1998".
-    static func spans(_ years: [Int]) -> String {
+    public static func spans(_ years: [Int]) -> String {
         var parts: [String] = []
         var start = years.first, previous = years.first
         for year in years.dropFirst() + [Int.min] {
@@ -285,20 +297,34 @@ public struct YearlyCountData: Sendable {
             }
         }
         var data = YearlyCountData(labels: labels, origin: .eventRows, range: range, series: series, exposures: exposures,
-                                   period: period, notes: [], eventDates: dates)
-        var notes: [String] = []
+                                   period: period, ownNotes: [], eventDates: dates)
+        var notes: [OwnTableNote] = []
         func rowsText(_ n: Int) -> String { "\(n) row\(n == 1 ? "" : "s")" }
-        if undated > 0 { notes.append("\(rowsText(undated)) with a blank \(labels.time) cannot be placed in time and \(undated == 1 ? "is" : "are") left out.") }
-        if outside > 0 { notes.append("\(rowsText(outside)) dated outside the stated coverage \(range.lowerBound)–\(range.upperBound) \(outside == 1 ? "is" : "are") left out.") }
-        if uncertain > 0 { notes.append("\(rowsText(uncertain)) dated only to a year or month that straddles the period \(uncertain == 1 ? "was" : "were") left out.") }
+        func verb(_ n: Int, _ one: String, _ other: String) -> String { n == 1 ? one : other }
+        let (from, to) = (String(range.lowerBound), String(range.upperBound))
+        if undated > 0 {
+            notes.append(OwnTableNote(OwnTableNote.counted("own.note.undated", undated), ["n": String(undated), "time": labels.time],
+                                      english: "\(rowsText(undated)) with a blank \(labels.time) cannot be placed in time and \(verb(undated, "is", "are")) left out."))
+        }
+        if outside > 0 {
+            notes.append(OwnTableNote(OwnTableNote.counted("own.note.outside-coverage", outside), ["n": String(outside), "from": from, "to": to],
+                                      english: "\(rowsText(outside)) dated outside the stated coverage \(from)–\(to) \(verb(outside, "is", "are")) left out."))
+        }
+        if uncertain > 0 {
+            notes.append(OwnTableNote(OwnTableNote.counted("own.note.straddles", uncertain), ["n": String(uncertain)],
+                                      english: "\(rowsText(uncertain)) dated only to a year or month that straddles the period \(verb(uncertain, "was", "were")) left out."))
+        }
         if blankSeries > 0, let column = labels.series {
-            notes.append("\(rowsText(blankSeries)) with a blank \(column) \(blankSeries == 1 ? "counts" : "count") in 'all' only.")
+            notes.append(OwnTableNote(OwnTableNote.counted("own.note.blank-series", blankSeries), ["n": String(blankSeries), "column": column],
+                                      english: "\(rowsText(blankSeries)) with a blank \(column) \(verb(blankSeries, "counts", "count")) in 'all' only."))
         }
         let missing = data.missingYears().first?.1 ?? []
         if !missing.isEmpty {
-            notes.append("\(YearlyCountData.spans(missing)) \(missing.count == 1 ? "lies" : "lie") outside the table's years (\(range.lowerBound)–\(range.upperBound)): unknown, not 0, and left out of the tests.")
+            let years = YearlyCountData.spans(missing)
+            notes.append(OwnTableNote(OwnTableNote.counted("own.note.outside-years", missing.count), ["years": years, "from": from, "to": to],
+                                      english: "\(years) \(verb(missing.count, "lies", "lie")) outside the table's years (\(from)–\(to)): unknown, not 0, and left out of the tests."))
         }
-        data.notes = notes
+        data.ownNotes = notes
         return data
     }
 }

@@ -139,6 +139,8 @@ public struct ComparisonAnalysis: Sendable {
     /// The figures' names and periods as asked (for the periods' start and end in JSON).
     public var firstName: String = "", secondName: String = ""
     public var firstPeriod: Period? = nil, secondPeriod: Period? = nil
+    /// What the rates count per year ("incidents per year"); nil says "FIGURE per year".
+    public var rateUnit: String? = nil
 
     /// Compares `firstName` over `firstPeriod` with `secondName` over `secondPeriod`.
     /// Throws `AnalysisError.incomparableMeasures` when they measure different things and

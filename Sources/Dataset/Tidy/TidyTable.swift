@@ -74,3 +74,20 @@ public struct TidyTable: Sendable {
                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "column names are matched exactly, as the header spells them")
     }
 }
+
+extension TidyTable {
+    /// The same table with only the rows at `indices` (in that order), each keeping its line in the
+    /// file (or its name), so messages about a part still point at the rows the user wrote.
+    public func subset(rows indices: [Int]) -> TidyTable {
+        var part = self
+        part.columns = columns.map { column in
+            var column = column
+            column.cells = indices.map { column.cells[$0] }
+            return column
+        }
+        part.rowCount = indices.count
+        part.rowLines = indices.map { rowLines[$0] }
+        part.rowNames = rowNames.map { names in indices.map { names[$0] } }
+        return part
+    }
+}

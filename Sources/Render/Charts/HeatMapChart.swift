@@ -19,6 +19,8 @@ public struct HeatMapChart: ChartKind, Equatable {
     public var valueFormat: NumberFormat
     /// What the columns are; nil for years.
     public var columnTitle: String?
+    /// The values the colour scale spans, when panels must share one (facets); nil spans this map's values.
+    public var valueDomain: ClosedRange<Double>?
 
     /// A heat map.
     public init(text: ChartText = ChartText(), rows: [String], columns: [String], values: [[Double?]], colorMap: ColorMap? = nil,
@@ -36,7 +38,7 @@ public struct HeatMapChart: ChartKind, Equatable {
 
     /// The colour scale: the map over the values' range rounded out to ticks.
     func colorScale(theme: Theme) -> ColorScale {
-        let finite = values.joined().compactMap { $0 }.filter(\.isFinite)
+        let finite = values.joined().compactMap { $0 }.filter(\.isFinite) + (valueDomain.map { [$0.lowerBound, $0.upperBound] } ?? [])
         var domain = Domain.of(finite, includingZero: midpoint == nil && (finite.min() ?? 0) >= 0) ?? 0...1
         // Round the ends out to tick values, so the colour bar starts and ends on a label.
         if let nice = TickSearch(integerSteps: Axis.allWhole(finite), onlyLoose: true).ticks(from: domain.lowerBound, to: domain.upperBound, targetCount: 5) {

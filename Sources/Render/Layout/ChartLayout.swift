@@ -206,24 +206,33 @@ public struct ChartLayout {
         let cell = Size(width: (grid.width - hGap * Double(columns - 1)) / Double(columns),
                         height: (grid.height - vGap * Double(rows - 1)) / Double(rows))
 
-        // Every panel gets the largest margins any panel needs, so small multiples share one plot
-        // size and their axes line up.
-        var margins = Margins()
-        for panel in chart.panels {
-            margins.formMax(fit(panel, cell: cell, figureWidth: figure.width).margins)
+        // Every plot has one size, so small multiples compare, but a grid column is only as wide as
+        // its own panels' left margins need (the first column prints the y labels, the others give
+        // them no room), and a grid row as tall as its own panels' bottom margins need.
+        let fits = chart.panels.map { fit($0, cell: cell, figureWidth: figure.width).margins }
+        var shared = Margins()
+        for margins in fits { shared.formMax(margins) }
+        var left = Array(repeating: 0.0, count: columns), bottom = Array(repeating: 0.0, count: rows)
+        for (index, margins) in fits.enumerated() {
+            left[index % columns] = max(left[index % columns], margins.left)
+            bottom[index / columns] = max(bottom[index / columns], margins.bottom)
         }
+        let plotSize = Size(width: max((grid.width - hGap * Double(columns - 1) - left.reduce(0, +) - shared.right * Double(columns)) / Double(columns), 1),
+                            height: max((grid.height - vGap * Double(rows - 1) - shared.top * Double(rows) - bottom.reduce(0, +)) / Double(rows), 1))
         var items: [SceneItem] = []
         var boxes: [PanelBoxes] = []
         var shortfall = 0.0, widthShortfall = 0.0
         for (index, panel) in chart.panels.enumerated() {
             let column = index % columns, row = index / columns
-            let cellOrigin = Point(x: grid.minX + Double(column) * (cell.width + hGap), y: grid.minY + Double(row) * (cell.height + vGap))
-            let plot = Rect(x: cellOrigin.x + margins.left, y: cellOrigin.y + margins.top,
-                            width: max(cell.width - margins.left - margins.right, 1),
-                            height: max(cell.height - margins.top - margins.bottom, 1))
+            let margins = Margins(left: left[column], right: shared.right, top: shared.top, bottom: bottom[row])
+            let cellOrigin = Point(x: grid.minX + (0..<column).reduce(0) { $0 + left[$1] + plotSize.width + shared.right + hGap },
+                                   y: grid.minY + (0..<row).reduce(0) { $0 + shared.top + plotSize.height + bottom[$1] + vGap })
+            // One column spans the grid, as it always has; in a grid each column spans its own margins and plot.
+            let cellWidth = columns == 1 ? cell.width : margins.left + plotSize.width + margins.right
+            let plot = Rect(x: cellOrigin.x + margins.left, y: cellOrigin.y + margins.top, width: plotSize.width, height: plotSize.height)
             let limitStart = cellOrigin.x - plot.minX
             let final = resolve(panel, plot: plot.size, figureWidth: figure.width,
-                                limit: limitStart...max(limitStart, cellOrigin.x + cell.width - plot.minX))
+                                limit: limitStart...max(limitStart, cellOrigin.x + cellWidth - plot.minX))
             let (panelItems, panelBox) = draw(panel, fit: final, plot: plot, margins: margins, index: index)
             items.append(.group("panel-\(index)", panelItems))
             boxes.append(panelBox)

@@ -50,7 +50,11 @@ extension PlaceholderCall {
         guard let name = p.options["table"] else { return nil }
         let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
         guard let (_, data) = try ownCounts(period: try ownTable(name) ? ownPeriod(0, table: name) : nil) else { return nil }
-        return try ownWords(OwnTrendAnalysis.run(data, tests: [test], level: level).trends[0].outcomes[0])
+        let analysis = OwnTrendAnalysis.run(data, tests: [test], level: level, alpha: try alpha())
+        // Years of the total with no known count are left out of the test; the sentence says so, as the corpus's names years outside coverage.
+        let unknown = data.missingYears().first { $0.0 == data.series[0].name }?.1 ?? []
+        let caveats = unknown.isEmpty ? "" : "; " + localiser.text("own.clause.unknown-years", ["years": YearlyCountData.spans(unknown)])
+        return .text(try trendWords(analysis.trends[0].outcomes[0], caveats: caveats))
     }
 
     /// `{{ compare table=survey time=year count=value 2001-2005 2010 }}`: both periods' rates and their ratio.
@@ -60,7 +64,7 @@ extension PlaceholderCall {
         guard try ownTable(name), let first = try ownPeriod(0, table: name), let second = try ownPeriod(1, table: name) else {
             throw fail("compare needs two periods, e.g. {{ compare table=\(name) time=... count=... 2001-2005 2010 }}")
         }
-        return ownWords(try OwnComparison.run(data, first, second, level: level).comparison)
+        return .text(comparisonWords(try OwnComparison.run(data, first, second, level: level).comparison))
     }
 
     /// `{{ count table=survey time=year count=value [period] }}`: the total over the period (the
@@ -70,7 +74,7 @@ extension PlaceholderCall {
         guard let (_, data) = try ownCounts(period: nil) else { return nil }
         let period = try ownTable(name) ? try ownPeriod(0, table: name) : nil
         let whole = try Period(years: data.range.lowerBound, data.range.upperBound)
-        return .text(NumberText.grouped(try data.figure(over: period ?? whole).figure.count))
+        return .text(localiser.grouped(try data.figure(over: period ?? whole).figure.count))
     }
 
     /// `{{ rate table=survey time=year count=value 2001-2011 }}`: the period's count a year, as the corpus's rate.
@@ -81,32 +85,7 @@ extension PlaceholderCall {
             throw fail("rate needs a period, e.g. {{ rate table=\(name) time=... count=... 2001-2011 }}")
         }
         let figure = try data.figure(over: period).figure
-        return .text(StatisticText.number(try ExactPoisson.rate(count: figure.count, exposure: figure.exposureYears, level: level).rate))
-    }
-
-    /// A comparison in words, as `compare()` writes the corpus's: both rates, the ratio and its interval.
-    private func ownWords(_ c: PeriodComparison) -> BoundValue {
-        var text = "\(StatisticText.number(c.first.annualRate)) a year in \(c.first.label) against \(StatisticText.number(c.second.annualRate)) in \(c.second.label)"
-        if let ratio = c.rateRatio {
-            text += " (rate ratio \(StatisticText.number(ratio.rateRatio)), \(StatisticText.level(level)) CI \(StatisticText.number(ratio.interval.lower))–\(StatisticText.number(ratio.interval.upper)))"
-        }
-        return .text(text)
-    }
-
-    /// One test's outcome in words, as `trend()` writes the corpus's.
-    private func ownWords(_ outcome: TrendTestOutcome) throws -> BoundValue {
-        switch outcome {
-        case .mannKendall(let mk, let sen):
-            let verdict = mk.trend == .noTrend ? "no significant trend" : "a significant \(mk.trend == .increasing ? "rise" : "fall")"
-            return .text("\(verdict) (Mann–Kendall S = \(mk.s), \(StatisticText.pClause(mk.pValue)); Sen's slope \(StatisticText.number(sen.slope)) a year)")
-        case .ols(let ols):
-            return .text("an OLS slope of \(StatisticText.number(ols.slope.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(ols.slope.interval.lower)) to \(StatisticText.number(ols.slope.interval.upper)), \(StatisticText.pClause(ols.slope.pValue)))")
-        case .poisson(let result):
-            let poisson = result.poisson
-            return .text("a rate ratio of \(StatisticText.number(poisson.rateRatioPerYear.estimate)) a year (\(StatisticText.level(level)) CI \(StatisticText.number(poisson.rateRatioPerYear.interval.lower))–\(StatisticText.number(poisson.rateRatioPerYear.interval.upper)), \(StatisticText.pClause(poisson.slope.pValue)))")
-        case .notComputed(_, let reason):
-            throw fail(reason)
-        }
+        return .text(localiser.numbers(in: StatisticText.number(try ExactPoisson.rate(count: figure.count, exposure: figure.exposureYears, level: level).rate)))
     }
 
     /// Whether `name` is one of the spec's tables (errors are thrown by `ownCounts`).

@@ -207,13 +207,7 @@ struct PlaceholderCall {
             throw fail(error.description)
         }
         let c = analysis.comparison
-        var text = localiser.text("compare.rates", ["first": number(c.first.annualRate), "first-period": localiser.period(c.first.label),
-                                                    "second": number(c.second.annualRate), "second-period": localiser.period(c.second.label)])
         var clauses: [String] = []
-        if let ratio = c.rateRatio {
-            clauses.append(localiser.text("compare.ratio", ["ratio": number(ratio.rateRatio), "level": StatisticText.level(level),
-                                                            "interval": localiser.numbers(in: StatisticText.interval(ratio.interval))]))
-        }
         // The caveats that change what the numbers mean travel with them into the sentence.
         for coverage in Set([analysis.first.coverage, analysis.second.coverage].compactMap { $0 }) {
             let (earlier, later) = first.start < second.start ? (first, second) : (second, first)
@@ -226,8 +220,22 @@ struct PlaceholderCall {
         if c.caveats.contains(where: { $0.contains("a gap in the data") }) { clauses.append("gaps in the data left out of the exposure") }
         if let membersAsOf { clauses.append("states fixed as of \(membersAsOf.latestDay)") }
         else if c.caveats.contains(where: { $0.hasPrefix("The set of ") }) { clauses.append("the set of states changed between the periods") }
+        return .text(comparisonWords(c, caveats: clauses))
+    }
+
+    /// A comparison in words, for the corpus's figures and for own tables alike: both annual rates,
+    /// then the rate ratio with its interval and the caveats that change what the numbers mean.
+    func comparisonWords(_ c: PeriodComparison, caveats: [String] = []) -> String {
+        var text = localiser.text("compare.rates", ["first": number(c.first.annualRate), "first-period": localiser.period(c.first.label),
+                                                    "second": number(c.second.annualRate), "second-period": localiser.period(c.second.label)])
+        var clauses: [String] = []
+        if let ratio = c.rateRatio {
+            clauses.append(localiser.text("compare.ratio", ["ratio": number(ratio.rateRatio), "level": StatisticText.level(level),
+                                                            "interval": localiser.numbers(in: StatisticText.interval(ratio.interval))]))
+        }
+        clauses += caveats
         if !clauses.isEmpty { text += localiser.text("clauses", ["clauses": clauses.joined(separator: localiser.text("clause.separator"))]) }
-        return .text(text)
+        return text
     }
 
     /// `{{ trend attacks 2001-2011 test=mann-kendall alpha=0.1 }}`: one trend test's verdict in words,
@@ -239,22 +247,28 @@ struct PlaceholderCall {
         if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: assumesZero) { throw fail(refusal.description) }
         let analysis = TrendAnalysis.run(events, by: [.year], tests: [test], level: level, alpha: try alpha(), assumeZeroOutsideCoverage: assumesZero)
         let caveats = PlaceholderCall.caveatClause(window: analysis.coverageWindow, events: events)
-        switch analysis.trends.first!.outcomes.first! {
+        return .text(try trendWords(analysis.trends.first!.outcomes.first!, caveats: caveats))
+    }
+
+    /// One trend test's outcome in words, for the corpus's tables and for own tables alike;
+    /// `caveats` is a clause already joined (", …"), or empty.
+    func trendWords(_ outcome: TrendTestOutcome, caveats: String) throws -> String {
+        switch outcome {
         case .mannKendall(let mk, let sen):
             let verdict = localiser.text(mk.trend == .noTrend ? "trend.no-trend" : mk.trend == .increasing ? "trend.rise" : "trend.fall")
-            return .text(localiser.text("trend.mann-kendall", ["verdict": verdict, "s": StatisticText.minus("\(mk.s)"),
+            return localiser.text("trend.mann-kendall", ["verdict": verdict, "s": StatisticText.minus("\(mk.s)"),
                                                                "p": localiser.numbers(in: StatisticText.pClause(mk.pValue)),
                                                                "alpha": localiser.numbers(in: StatisticText.alpha(mk.significanceLevel)),
-                                                               "slope": number(sen.slope), "caveats": caveats]))
+                                                               "slope": number(sen.slope), "caveats": caveats])
         case .ols(let ols):
-            return .text(localiser.text("trend.ols", ["slope": number(ols.slope.estimate), "level": StatisticText.level(level),
+            return localiser.text("trend.ols", ["slope": number(ols.slope.estimate), "level": StatisticText.level(level),
                                                       "interval": localiser.numbers(in: StatisticText.interval(ols.slope.interval)),
-                                                      "p": localiser.numbers(in: StatisticText.pClause(ols.slope.pValue)), "caveats": caveats]))
+                                                      "p": localiser.numbers(in: StatisticText.pClause(ols.slope.pValue)), "caveats": caveats])
         case .poisson(let result):
             let poisson = result.poisson
-            return .text(localiser.text("trend.poisson", ["ratio": number(poisson.rateRatioPerYear.estimate), "level": StatisticText.level(level),
+            return localiser.text("trend.poisson", ["ratio": number(poisson.rateRatioPerYear.estimate), "level": StatisticText.level(level),
                                                           "interval": localiser.numbers(in: StatisticText.interval(poisson.rateRatioPerYear.interval)),
-                                                          "p": localiser.numbers(in: StatisticText.pClause(poisson.slope.pValue)), "caveats": caveats]))
+                                                          "p": localiser.numbers(in: StatisticText.pClause(poisson.slope.pValue)), "caveats": caveats])
         case .notComputed(_, let reason):
             throw fail(reason)
         }

@@ -13,19 +13,14 @@ extension ChartBlock {
     /// The figure for an own table, or nil when `table:` names a corpus table.
     func ownChart(_ context: BuildContext) throws -> (chart: BuiltChart, sourceLine: String)? {
         let location = context.location
-        guard let name = table, let own = context.ownTables.table(named: name) else {
-            if let key = Self.ownTableKeys.first(where: { ownKeys[$0] != nil }) {
-                throw Diagnostic(ownKeys[key]!.location, "\(key): maps a column of a table of the spec's tables:; '\(table ?? "attacks")' is a corpus table",
-                                 hint: "corpus charts take table, x, y and by")
-            }
-            return nil
-        }
+        let corpusKeys = [("by", by != nil), ("period", period != nil), ("periods", !periods.isEmpty), ("countries", !countries.isEmpty),
+                          ("kinds", !kinds.isEmpty), ("status", !status.isEmpty), ("annotations", !annotations.isEmpty)]
+        guard let name = try context.ownTables.blockTable(
+            table, at: location, ownKeys: Self.ownTableKeys.compactMap { key in ownKeys[key].map { .init(name: key, location: $0.location) } },
+            reads: { "\($0): maps a column of" }, corpusHint: "corpus charts take table, x, y and by",
+            corpusKeys: corpusKeys.filter(\.1).map(\.0), does: { "\($0): selects corpus data" },
+            ownHint: "map its columns with x, y, color (and fill, facet, position, flip)"), let own = context.ownTables.table(named: name) else { return nil }
         if preset != nil { throw Diagnostic(location, "a preset draws the corpus; for '\(name)' give a kind (line, bar, ...) and its columns") }
-        for (key, given) in [("by", by != nil), ("period", period != nil), ("periods", !periods.isEmpty), ("countries", !countries.isEmpty),
-                             ("kinds", !kinds.isEmpty), ("status", !status.isEmpty), ("annotations", !annotations.isEmpty)] where given {
-            throw Diagnostic(location, "\(key): selects corpus data; '\(name)' is your own table",
-                             hint: "map its columns with x, y, color (and fill, facet, position, flip)")
-        }
         // Each column named is checked where it is written, with the table's columns and the closest name.
         for key in ["x", "y", "color", "fill", "facet"] {
             guard let value = ownKeys[key] else { continue }

@@ -104,7 +104,7 @@ struct TableBlock: ReportBlock {
         let index = context.add(BuiltTable(id: tableID, number: number, label: localiser.tableLabel(number), slug: ReportBuilder.slug(tableID),
                                            caption: try context.binding.runs(caption), table: result.table, sourceIDs: uniqueSources,
                                            notes: [result.sourceLine ?? SourceLine.text(for: uniqueSources, corpus: context.corpus, localiser: localiser)]
-                                               + result.notes.map { TableAnalyses.localised(note: $0, localiser) }))
+                                               + result.localisedNotes(localiser)))
         return [BuiltTableItem(index: index)]
     }
 }

@@ -9,19 +9,13 @@ extension TableAnalyses {
     /// and own-table keys on a corpus table, are errors: they would be ignored.
     func ownTable(_ spec: TableBlock) throws -> String? {
         let location = spec.location ?? SourceLocation(file: "spec")
-        guard let name = spec.table, ownTables.table(named: name) != nil else {
-            if let key = spec.time ?? spec.count {
-                throw Diagnostic(key.location, "time: and count: read a table of the spec's tables:; '\(spec.table ?? "attacks")' is a corpus table",
-                                 hint: ownTables.names.isEmpty ? "add the table under tables: at the top of the spec"
-                                     : "name one of \(ownTables.names.joined(separator: ", ")) in table:")
-            }
-            return nil
-        }
-        for (key, given) in [("countries:", !spec.countries.isEmpty), ("status:", !spec.status.isEmpty), ("indicators:", !spec.indicators.isEmpty)] where given {
-            throw Diagnostic(location, "\(key) filters the corpus tables; '\(name)' is your own table",
-                             hint: "filter the CSV before, or split it with by: COLUMN")
-        }
-        return name
+        let ownKeys = [spec.time, spec.count].compactMap { $0 }
+        return try ownTables.blockTable(
+            spec.table, at: location, ownKeys: ownKeys.isEmpty ? [] : [.init(name: "time: and count:", location: ownKeys[0].location)],
+            reads: { "\($0) read" },
+            corpusHint: ownTables.names.isEmpty ? "add the table under tables: at the top of the spec" : "name one of \(ownTables.names.joined(separator: ", ")) in table:",
+            corpusKeys: [("countries:", !spec.countries.isEmpty), ("status:", !spec.status.isEmpty), ("indicators:", !spec.indicators.isEmpty)].filter(\.1).map(\.0),
+            does: { "\($0) filters the corpus tables" }, ownHint: "filter the CSV before, or split it with by: COLUMN")
     }
 
     /// The spec's period over an own table; `latest` counts back from its last year.
@@ -39,7 +33,7 @@ extension TableAnalyses {
         let notes = result.notes
         result.notes = []
         if let limit = spec.limit { result.rows = Array(result.rows.prefix(limit)) }
-        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name))
+        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name), ownNotes: data.ownNotes)
     }
 
     /// Two periods of an own table compared.
@@ -53,6 +47,6 @@ extension TableAnalyses {
         var result = analysis.table
         let notes = result.notes
         result.notes = []
-        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name))
+        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name), ownNotes: data.ownNotes)
     }
 }

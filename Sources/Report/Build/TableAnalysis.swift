@@ -46,4 +46,14 @@ struct TableAnalysisResult {
     var notes: [String]
     /// The source line of a table from the user's own data (the schema's source), in place of the corpus's.
     var sourceLine: String? = nil
+    /// An own table's notes with their message keys: a note in `notes` that is one of these is
+    /// said in the report's language.
+    var ownNotes: [OwnTableNote] = []
+
+    /// The notes in the report's language.
+    func localisedNotes(_ localiser: Localiser) -> [String] {
+        notes.map { note in
+            ownNotes.first { $0.description == note }.map(localiser.note) ?? TableAnalyses.localised(note: note, localiser)
+        }
+    }
 }

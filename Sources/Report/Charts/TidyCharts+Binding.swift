@@ -54,6 +54,8 @@ extension TidyCharts {
             notes.append("\(unplaced.count) \(unplaced.count == 1 ? "row" : "rows") with no \(what) left out (\(lineList(unplaced))).")
         }
         guard !placed.isEmpty else { throw refuse("no row has a value in --x \(xColumn.name); nothing to draw") }
+        try checkCoverage(of: xColumn, rows: placed)
+        if let seriesColumn { try checkCoverage(of: seriesColumn, rows: placed) }
 
         struct Key: Hashable { var x: TidyValue; var series: TidyValue? }
         var cellRows: [Key: [Int]] = [:]
@@ -137,6 +139,7 @@ extension TidyCharts {
                              "--size \(sizeColumn.name) is negative here (\(sizeColumn.cells[r]!)); a size is drawn as an area and cannot be below 0",
                              hint: "map a magnitude to --size, or put signed values on --y")
         }
+        try checkCoverage(of: xColumn, rows: Array(0..<table.rowCount))
         var rows: [ChartBinding.Row] = []
         var dropped: [Int] = []
         var seriesSeen: [TidyValue] = []

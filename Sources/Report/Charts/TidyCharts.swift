@@ -19,17 +19,35 @@ public struct TidyCharts: Sendable {
     /// The chart the request asks for, with its data as a table; throws a located `Diagnostic`
     /// saying what to change when the mapping cannot be drawn.
     public func build(_ request: TidyChartRequest) throws -> BuiltChart {
-        var request = request
-        // One panel per value of a column: small multiples of lines. A line chart with --facet
-        // becomes them; other kinds cannot split into panels yet, which the channel check says.
-        if request.facet != nil, !request.kind.channels.contains(.facet), request.kind == LineChart.self, request.color == nil {
-            request.kind = SmallMultiplesChart.self
-        }
         try checkChannels(request)
         guard let theme = Theme.named(request.theme) else { throw refuse("unknown theme '\(request.theme)'", hint: "use paper or briefing") }
         var notes: [String] = []
+        let chart: any ChartKind, data: ResultTable
+        if let facet = request.facet, !request.kind.channels.contains(.facet) {
+            (chart, data) = try faceted(request, by: facet, theme: theme, notes: &notes)
+        } else {
+            (chart, _, data) = try single(request, theme: theme, notes: &notes)
+        }
+        var spec = ChartSpec(chart, theme: request.theme, width: request.width, height: request.height)
+        let caption = ([request.texts.note].compactMap { $0 } + notes).joined(separator: " ")
+        spec.text = ChartText(title: request.texts.title, subtitle: request.texts.subtitle, source: sourceLine(request.texts),
+                              caption: caption.isEmpty ? nil : caption, legendTitle: request.texts.legendTitle ?? legendTitle(request))
+        return BuiltChart(spec: spec, sourceIDs: [], caveats: notes, data: data)
+    }
+
+    /// One chart of the whole table (or of one panel's rows, `sharing` the whole table's x values
+    /// and series so categories and colours line up across panels).
+    func single(_ request: TidyChartRequest, theme: Theme, notes: inout [String],
+                sharing whole: ChartBinding? = nil, checkingOverlap: Bool = true) throws -> (any ChartKind, ChartBinding, ResultTable) {
         var overlap: Diagnostic?
         var (binding, data) = try bind(request, notes: &notes, overlap: &overlap)
+        if let whole {
+            if !whole.xValues.isEmpty {
+                binding.xValues = whole.xValues
+                binding.xLabels = whole.xLabels
+            }
+            binding.series = whole.series
+        }
         if let xTitle = request.texts.xTitle { binding.xTitle = xTitle }
         if let yTitle = request.texts.yTitle { binding.yTitle = yTitle }
         if request.kind.channels.contains(.color), request.kind.statistic != .periodRates,
@@ -48,12 +66,9 @@ public struct TidyCharts: Sendable {
             }
             throw refuse("a \(request.kind.name) chart cannot show this mapping: \(error.message)", hint: mappingHint(request))
         }
-        if let overlap { throw overlap }
-        var spec = ChartSpec(chart, theme: request.theme, width: request.width, height: request.height)
-        let caption = ([request.texts.note].compactMap { $0 } + notes).joined(separator: " ")
-        spec.text = ChartText(title: request.texts.title, subtitle: request.texts.subtitle, source: sourceLine(request.texts),
-                              caption: caption.isEmpty ? nil : caption, legendTitle: request.texts.legendTitle ?? legendTitle(request))
-        return BuiltChart(spec: spec, sourceIDs: [], caveats: notes, data: data)
+        // Panels of a faceted chart are checked for overlap each on its own rows.
+        if let overlap, checkingOverlap { throw overlap }
+        return (chart, binding, data)
     }
 
     // MARK: - Texts
@@ -82,8 +97,12 @@ public struct TidyCharts: Sendable {
             throw refuse("a \(name) chart draws dated events of the corpus, not the rows of a table",
                          hint: "for a table of your own use \(Self.kindsDrawing(nil).joined(separator: ", "))")
         }
-        for channel in request.mappedChannels where !drawn.contains(channel) {
-            let options = ChartChannel.allCases.filter { drawn.contains($0) }.map(\.option)
+        if request.facet != nil, !drawn.contains(.facet), let reason = Self.facetRefusal(request.kind) {
+            throw refuse("a \(name) chart cannot be split with --facet: \(reason)",
+                         hint: "leave --facet out, or use a kind that splits into panels: \(Self.kindsDrawing(.facet).joined(separator: ", "))")
+        }
+        for channel in request.mappedChannels where !drawn.contains(channel) && !(channel == .facet && Self.facetRefusal(request.kind) == nil) {
+            let options = ChartChannel.allCases.filter { drawn.contains($0) || ($0 == .facet && Self.facetRefusal(request.kind) == nil) }.map(\.option)
             let others = Self.kindsDrawing(channel)
             throw refuse("a \(name) chart does not draw \(channel.option); it draws \(options.joined(separator: ", "))",
                          hint: others.isEmpty ? "leave \(channel.option) out" : "leave \(channel.option) out, or use a kind that draws it: \(others.joined(separator: ", "))")
@@ -95,6 +114,7 @@ public struct TidyCharts: Sendable {
         var names: [String] = []
         for kind in ChartKinds.all {
             let channels: Set<ChartChannel> = kind.channels
+            if channel == .facet, !channels.isEmpty, facetRefusal(kind) == nil { names.append(kind.name); continue }
             if let channel, !channels.contains(channel) { continue }
             if channels.isEmpty { continue }
             names.append(kind.name)

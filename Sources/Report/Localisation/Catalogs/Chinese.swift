@@ -150,5 +150,22 @@ extension MessageCatalog {
         "chart.not-reported": "无数据",
         "chart.not-reported.key": "未报告",
         "chart.lower-bound.key": "大于（下限）",
+        // Own tables (issue 12): prose and notes over a table of the spec's tables:
+        "own.clause.unknown-years": "未计入{years}：数量不详",
+        "own.note.blank-cells.one": "{n}个“{count}”空白单元格数值不详（并非0），未纳入检验：{cells}（第{lines}行）。",
+        "own.note.blank-cells.other": "{n}个“{count}”空白单元格数值不详（并非0），未纳入检验：{cells}（第{lines}行）。",
+        "own.note.complete": "数据说明声明“{table}”在{from}–{to}年间完整：没有记录的年份计为0。",
+        "own.note.missing-years": "没有已知数量的年份视为缺失（并非0），未纳入检验：{years}。",
+        "own.note.missing-years.not-complete": "没有已知数量的年份视为缺失（并非0），未纳入检验（数据说明未声明该表完整；若无记录的年份表示没有事件，请添加 coverage: {complete: true}）：{years}。",
+        "own.note.undated.one": "{n}行的“{time}”为空，无法确定时间，未计入。",
+        "own.note.undated.other": "{n}行的“{time}”为空，无法确定时间，未计入。",
+        "own.note.outside-coverage.one": "{n}行的日期在声明的覆盖范围{from}–{to}年之外，未计入。",
+        "own.note.outside-coverage.other": "{n}行的日期在声明的覆盖范围{from}–{to}年之外，未计入。",
+        "own.note.straddles.one": "{n}行仅注明跨越期间边界的年份或月份，未计入。",
+        "own.note.straddles.other": "{n}行仅注明跨越期间边界的年份或月份，未计入。",
+        "own.note.blank-series.one": "{n}行的“{column}”为空，仅计入“all”。",
+        "own.note.blank-series.other": "{n}行的“{column}”为空，仅计入“all”。",
+        "own.note.outside-years.one": "{years}在该表的年份范围（{from}–{to}）之外：数值不详（并非0），未纳入检验。",
+        "own.note.outside-years.other": "{years}在该表的年份范围（{from}–{to}）之外：数值不详（并非0），未纳入检验。",
     ]
 }

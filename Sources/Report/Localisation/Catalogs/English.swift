@@ -158,5 +158,22 @@ extension MessageCatalog {
         "chart.not-reported": "n/a",
         "chart.not-reported.key": "not reported",
         "chart.lower-bound.key": "more than (lower bound)",
+        // Own tables (issue 12): prose and notes over a table of the spec's tables:
+        "own.clause.unknown-years": "{years} left out: no known count",
+        "own.note.blank-cells.one": "{n} blank {count} cell is unknown, not 0, and left out of the tests: {cells} (line {lines}).",
+        "own.note.blank-cells.other": "{n} blank {count} cells are unknown, not 0, and left out of the tests: {cells} (lines {lines}).",
+        "own.note.complete": "The schema states that {table} is complete over {from}–{to}: a year with no row counts as 0.",
+        "own.note.missing-years": "Years with no known count are missing, not 0, and left out of the tests: {years}.",
+        "own.note.missing-years.not-complete": "Years with no known count are missing, not 0, and left out of the tests (the schema does not state that the table is complete; add coverage: {complete: true} if a year without a row means none): {years}.",
+        "own.note.undated.one": "{n} row with a blank {time} cannot be placed in time and is left out.",
+        "own.note.undated.other": "{n} rows with a blank {time} cannot be placed in time and are left out.",
+        "own.note.outside-coverage.one": "{n} row dated outside the stated coverage {from}–{to} is left out.",
+        "own.note.outside-coverage.other": "{n} rows dated outside the stated coverage {from}–{to} are left out.",
+        "own.note.straddles.one": "{n} row dated only to a year or month that straddles the period was left out.",
+        "own.note.straddles.other": "{n} rows dated only to a year or month that straddles the period were left out.",
+        "own.note.blank-series.one": "{n} row with a blank {column} counts in 'all' only.",
+        "own.note.blank-series.other": "{n} rows with a blank {column} count in 'all' only.",
+        "own.note.outside-years.one": "{years} lies outside the table's years ({from}–{to}): unknown, not 0, and left out of the tests.",
+        "own.note.outside-years.other": "{years} lie outside the table's years ({from}–{to}): unknown, not 0, and left out of the tests.",
     ]
 }

@@ -151,5 +151,22 @@ extension MessageCatalog {
         "chart.not-reported": "н/д",
         "chart.not-reported.key": "нет данных",
         "chart.lower-bound.key": "более (нижняя граница)",
+        // Own tables (issue 12): prose and notes over a table of the spec's tables:
+        "own.clause.unknown-years": "без {years}: число неизвестно",
+        "own.note.blank-cells.one": "Пустых ячеек «{count}»: {n}; значение неизвестно (не 0) и не учтено в тестах: {cells} (строка {lines}).",
+        "own.note.blank-cells.other": "Пустых ячеек «{count}»: {n}; значения неизвестны (не 0) и не учтены в тестах: {cells} (строки {lines}).",
+        "own.note.complete": "Согласно схеме, таблица «{table}» полна за {from}–{to} гг.: год без строки считается нулевым.",
+        "own.note.missing-years": "Годы без известного числа пропущены (не 0) и не учтены в тестах: {years}.",
+        "own.note.missing-years.not-complete": "Годы без известного числа пропущены (не 0) и не учтены в тестах (схема не указывает, что таблица полна; добавьте coverage: {complete: true}, если год без строки означает ноль): {years}.",
+        "own.note.undated.one": "Строк с пустым полем «{time}»: {n}; её нельзя отнести ко времени, она не учтена.",
+        "own.note.undated.other": "Строк с пустым полем «{time}»: {n}; их нельзя отнести ко времени, они не учтены.",
+        "own.note.outside-coverage.one": "Строк с датой вне заявленного охвата {from}–{to} гг.: {n}; она не учтена.",
+        "own.note.outside-coverage.other": "Строк с датой вне заявленного охвата {from}–{to} гг.: {n}; они не учтены.",
+        "own.note.straddles.one": "Строк, датированных лишь годом или месяцем на границе периода: {n}; она не учтена.",
+        "own.note.straddles.other": "Строк, датированных лишь годом или месяцем на границе периода: {n}; они не учтены.",
+        "own.note.blank-series.one": "Строк с пустым полем «{column}»: {n}; она учтена только в «all».",
+        "own.note.blank-series.other": "Строк с пустым полем «{column}»: {n}; они учтены только в «all».",
+        "own.note.outside-years.one": "{years} — вне лет таблицы ({from}–{to}): значение неизвестно (не 0) и не учтено в тестах.",
+        "own.note.outside-years.other": "{years} — вне лет таблицы ({from}–{to}): значения неизвестны (не 0) и не учтены в тестах.",
     ]
 }
