@@ -177,7 +177,10 @@ struct ChartCommand: ParsableCommand {
                 try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
                 return
             }
-            let corpus = try data.loadCorpus()
+            // A chart of one table reads that table (and those it cites), not the whole corpus;
+            // presets draw on several.
+            let reads: Set<String>? = ChartPresets.named(kind) == nil ? table.map { [$0, "membership"] } : nil
+            let corpus = try data.loadCorpus(only: reads)
             if mapsCorpusColumns, let table {
                 let figure = try corpusColumnsFigure(kind: kind, table: table, corpus: corpus)
                 var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))

@@ -84,7 +84,7 @@ struct ImportGTD: ParsableCommand {
         try reportingFailures {
             InterruptCleanup.install()
             try OutputPath.check(output, extensions: ["csv"], what: "the imported table")
-            let corpus = try data.loadCorpus()
+            let corpus = try data.loadCorpus(only: ["membership"])
             var options = GTDImportOptions()
             options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all
             options.fromYear = from
