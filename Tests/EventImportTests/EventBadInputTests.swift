@@ -8,20 +8,21 @@ import TestSupport
 /// Wrong files, changed headers, unknown codes and broken quotes: a clear error or a counted,
 /// reported skip, never a silent miscount.
 @Suite struct EventBadInputTests {
-    func importing(_ mapping: String, _ text: String, filters: [(option: String, values: [String])] = []) throws -> EventImportSummary {
+    func importing(_ mapping: String, _ text: String, filters: [(option: String, values: [String])] = [], strict: Bool = false) throws -> EventImportSummary {
         let folder = try TemporaryFolder(prefix: "scobrief-events-bad")
         let input = try folder.write("export.csv", text)
         var options = EventImportOptions()
         options.filters = filters
+        options.strict = strict
         let importer = EventImporter(corpus: ShippedCorpus.corpus, mapping: try BuiltInEventMappings.mapping(named: mapping), options: options,
                                      command: "scobrief import \(mapping)")
         defer { #expect(!folder.exists("attacks.csv") || true) }
         return try importer.importFile(input: input, output: folder.file("attacks.csv")).summary
     }
 
-    func error(_ mapping: String, _ text: String, filters: [(option: String, values: [String])] = []) -> Diagnostic? {
+    func error(_ mapping: String, _ text: String, filters: [(option: String, values: [String])] = [], strict: Bool = false) -> Diagnostic? {
         do {
-            _ = try importing(mapping, text, filters: filters)
+            _ = try importing(mapping, text, filters: filters, strict: strict)
             return nil
         } catch let diagnostic as Diagnostic {
             return diagnostic
@@ -81,13 +82,21 @@ import TestSupport
         #expect(summary.lines.contains { $0.contains("country code not in the code table") && $0.contains("7000") })
     }
 
-    @Test func anUnclosedQuoteStopsTheImportAtItsLine() throws {
+    @Test func anUnclosedQuoteLeavesOutItsRecordOnly() throws {
         let good = String(decoding: EventSample("acled", rows: 20).bytes, as: UTF8.self)
         // A note whose closing quote is lost swallows the rows after it.
         var lines = good.components(separatedBy: "\n")
         let index = try #require(lines.indices.first { $0 > 3 && lines[$0].hasPrefix("Reports vary.\"") })
         lines[index] = lines[index].replacingOccurrences(of: "Reports vary.\"", with: "Reports vary.")
-        let problem = try #require(error("acled", lines.joined(separator: "\n")))
+        let broken = lines.joined(separator: "\n")
+        let summary = try importing("acled", broken)
+        #expect(summary.malformedRows == 1)
+        #expect(summary.rowsRead == 20)
+        #expect(summary.rowsAccounted == summary.rowsRead)
+        let reported = try #require(summary.problems.first?.diagnostic)
+        #expect(reported.location.line != nil && reported.location.column != nil)
+        // --strict stops at it, saying what the quote does.
+        let problem = try #require(error("acled", broken, strict: true))
         #expect(problem.location.line != nil)
         #expect(problem.hint?.contains("unclosed quote") == true)
     }

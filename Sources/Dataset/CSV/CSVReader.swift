@@ -30,6 +30,10 @@ public final class CSVReader {
     private var spanCount = 0
     private let byteClasses: UnsafeMutablePointer<UInt8>
     private var checkedPreamble = false
+    /// Set when the last row failed on its quotes, the errors `forEachRow` can resynchronise after.
+    private var brokenRecord = false
+    /// Set when that row's quotes were still open at the end of the file.
+    private var brokenByEnd = false
     /// Bytes consumed before the current buffer start; gives progress on large files.
     public private(set) var bytesConsumed = 0
     /// Bytes of the input before the row being read: exact progress through the file.
@@ -75,23 +79,71 @@ public final class CSVReader {
 
     /// Calls `body` with each row in order, the header included. Stops at the first syntax error.
     public func forEachRow(_ body: (CSVRow) throws -> Void) throws {
+        try forEachRow(resynchronising: nil, body)
+    }
+
+    /// Calls `body` with each row in order, the header included.
+    ///
+    /// Without `resynchronising`, the first syntax error stops the read. With it, a record broken
+    /// by its quotes (a quote left open, a stray quote inside a field, text after a closing quote)
+    /// is handed to `resynchronising` with the place where it went wrong, and is left out; reading
+    /// goes on at the next line that starts a plausible record: one that reads cleanly with as many
+    /// fields as the header (the first row). An unclosed quote swallows the lines after it into
+    /// one field, so the lines it swallowed are read again as records of their own. The handler
+    /// may throw to stop after all (a `--strict` import). NUL bytes, and fields over the size
+    /// limit outside quotes, still stop the read: they mean the wrong file, not one bad record.
+    public func forEachRow(resynchronising: ((Diagnostic) throws -> Void)?, _ body: (CSVRow) throws -> Void) throws {
         try fill()
         try checkPreamble()
         var rows = 0
+        var headerFields: Int? = nil
+        // A broken record, reported once a plausible record follows it; until then each line is a
+        // candidate. One that the end of the file cut off inside quotes, with no record after it,
+        // is a truncated file rather than one bad record, and stops the read as before.
+        var pending: Diagnostic? = nil
+        var pendingCutOffByEnd = false
         while true {
             if position >= filled {
-                if atEndOfInput { return }
-                try refill(keepingFrom: position)
-                if position >= filled && atEndOfInput { return }
+                if !atEndOfInput { try refill(keepingFrom: position) }
+                if position >= filled && atEndOfInput {
+                    guard let broken = pending, let resynchronising else { return }
+                    if pendingCutOffByEnd { throw broken }
+                    try resynchronising(broken)
+                    return
+                }
                 continue
             }
             let rowStart = position
             let rowLine = line
-            switch try parseRow(from: rowStart) {
+            brokenRecord = false
+            brokenByEnd = false
+            let outcome = parseRowCatching(from: rowStart)
+            guard let result = outcome.result else {
+                let error = outcome.error!
+                guard resynchronising != nil && brokenRecord && headerFields != nil else { throw error }
+                if pending == nil {
+                    pending = error
+                    pendingCutOffByEnd = brokenByEnd
+                }
+                line = rowLine
+                try skipLine(from: rowStart)
+                continue
+            }
+            switch result {
             case .needMore:
                 try refill(keepingFrom: rowStart)
                 line = rowLine
             case .complete(let next):
+                if let broken = pending, let resynchronising {
+                    if spanCount != headerFields {
+                        line = rowLine
+                        try skipLine(from: rowStart)
+                        continue
+                    }
+                    pending = nil
+                    try resynchronising(broken)
+                }
+                if headerFields == nil { headerFields = spanCount }
                 if let maxRows = limits.maxRows, rows > maxRows {
                     throw Diagnostic(SourceLocation(file: file, line: rowLine),
                                      "more than \(maxRows) data rows",
@@ -116,7 +168,39 @@ public final class CSVReader {
         return records
     }
 
+    /// Moves past the line that starts at `start` (a broken record's first line, or a line it
+    /// swallowed), counting it, so the next read starts on the line after.
+    private func skipLine(from start: Int) throws {
+        var from = start
+        while true {
+            var i = from
+            while i < filled && buffer[i] != UInt8(ascii: "\n") { i += 1 }
+            if i < filled {
+                position = i + 1
+                line += 1
+                return
+            }
+            if atEndOfInput {
+                position = filled
+                return
+            }
+            // The line goes on past the buffer: keep it (it may be most of the buffer) and read more.
+            let scanned = i - start
+            try refill(keepingFrom: start)
+            from = scanned
+        }
+    }
+
     // MARK: - Scanning
+
+    /// `parseRow`'s result or its error, as values.
+    private func parseRowCatching(from start: Int) -> (result: RowResult?, error: Diagnostic?) {
+        do {
+            return (try parseRow(from: start), nil)
+        } catch {
+            return (nil, error)
+        }
+    }
 
     private enum RowResult {
         case complete(next: Int)
@@ -162,13 +246,17 @@ public final class CSVReader {
             }
             let fieldStart = i
             if i < filled && base[i] == quote {
+                let newlinesBefore = newlines
                 i += 1
                 let contentStart = i
                 var doubled = false
                 while true {
                     // Skip ordinary bytes: everything but a quote, a line feed and zero.
                     while classes[Int(base[i])] & CSVReader.stopsQuoted == 0 { i += 1 }
-                    if i - contentStart > maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
+                    if i - contentStart > maxFieldBytes {
+                        brokenRecord = true
+                        throw fieldTooLarge(at: fieldStart, rowStart: start)
+                    }
                     let byte = base[i]
                     if byte == quote {
                         if i + 1 >= filled && !atEnd { return .needMore }
@@ -187,6 +275,8 @@ public final class CSVReader {
                     // A zero byte: the end of the data, or a NUL in the text.
                     guard i >= filled else { throw nulByte(at: i, rowStart: start) }
                     if atEnd {
+                        brokenRecord = true
+                        brokenByEnd = true
                         throw Diagnostic(location(at: fieldStart, rowStart: start),
                                          "unterminated quoted field: the file ends inside quotes opened here",
                                          hint: "close the quote with \" or double any quote inside the field (\"\")")
@@ -202,6 +292,15 @@ public final class CSVReader {
                 let next = base[i]
                 if next == delimiter { i += 1; continue }
                 if next == lf || next == cr { return endOfLine(at: i, newlines: newlines) }
+                brokenRecord = true
+                if newlines > newlinesBefore {
+                    // The field ran over line ends to a quote that was most likely another field's
+                    // opening one: the quote left open is where the field began.
+                    let found = location(at: i, rowStart: start)
+                    throw Diagnostic(location(at: fieldStart, rowStart: start),
+                                     "a quote opened here is never closed: the field runs on over \(newlines - newlinesBefore) line break(s) to line \(found.line ?? 0), column \(found.column ?? 0), where text follows a quote",
+                                     hint: "close the quote with \", or double any quote inside the field (\"\")")
+                }
                 throw Diagnostic(location(at: i, rowStart: start),
                                  "unexpected character after a closing quote",
                                  hint: "a quoted field must be followed by a delimiter or a line end; write a quote inside a field as \"\"")
@@ -223,6 +322,7 @@ public final class CSVReader {
                     return endOfLine(at: i, newlines: newlines)
                 }
                 if byte == quote {
+                    brokenRecord = true
                     throw Diagnostic(location(at: i, rowStart: start),
                                      "a quote inside an unquoted field",
                                      hint: "quote the whole field and double the inner quote: \"say \"\"hi\"\"\"")

@@ -24,6 +24,26 @@ public struct Catalog: Sendable, Hashable {
 
     public var tableNames: [String] { tables.map(\.name) }
 
+    /// The tables to load for a command that reads `names`: those, the tables their columns refer
+    /// to (sources of a `ref`, countries of a country column), and so on, plus `sources` and
+    /// `countries`, which every output cites or names.
+    public func tablesNeeded(for names: Set<String>) -> Set<String> {
+        var needed = names.union(["sources", "countries"]).filter { table(named: $0) != nil }
+        var queue = Array(needed)
+        while let name = queue.popLast() {
+            for column in table(named: name)?.columns ?? [] {
+                let target: String?
+                switch column.type {
+                case .ref: target = column.references?.table
+                case .country, .countryList, .countryDates: target = "countries"
+                default: target = nil
+                }
+                if let target, table(named: target) != nil, needed.insert(target).inserted { queue.append(target) }
+            }
+        }
+        return needed
+    }
+
     /// Reads and checks a catalog file.
     public static func load(path: String, displayName: String? = nil, limits: YAMLLimits = .default) throws(Diagnostic) -> Catalog {
         let document = try YAMLDocument(path: path, displayName: displayName, limits: limits)

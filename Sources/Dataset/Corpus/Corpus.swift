@@ -50,12 +50,22 @@ public struct Corpus: Sendable {
     /// Loads the folder's tables against `catalog`. Values that refer to other tables (source ids,
     /// country codes) resolve within the folder, or in `fallback` for tables the folder lacks —
     /// so a user's folder holding only `attacks.csv` can cite the shipped sources.
+    ///
+    /// `only` names the tables a command reads (nil: all); the tables they refer to are loaded
+    /// with them (`Catalog.tablesNeeded`), and the others are neither read nor checked. With
+    /// `trustingDigest`, a file whose hash the folder's `validated.sha256` lists (see
+    /// `CorpusDigest`) skips the checks `datasets validate` made when it wrote that digest.
     public static func load(directory: String, catalog: Catalog, fallback: Corpus? = nil,
-                            requireAllTables: Bool = true, limits: CSVLimits = .default) -> (corpus: Corpus, diagnostics: [Diagnostic]) {
+                            requireAllTables: Bool = true, limits: CSVLimits = .default,
+                            only: Set<String>? = nil, trustingDigest: Bool = false) -> (corpus: Corpus, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var tables: [String: Table] = [:]
+        var checked: [String] = []
         let loader = TableLoader(limits: limits)
-        for schema in catalog.tables {
+        let wanted = only.map { catalog.tablesNeeded(for: $0) }
+        let digest = trustingDigest ? CorpusDigest.recorded(in: directory) : nil
+        let catalogVouched = digest?.vouchesFor(DataLocation.catalogFile, in: directory) ?? false
+        for schema in catalog.tables where wanted?.contains(schema.name) ?? true {
             let path = (directory as NSString).appendingPathComponent(schema.file)
             let display = displayPath(directory: directory, file: schema.file)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -65,9 +75,11 @@ public struct Corpus: Sendable {
                 }
                 continue
             }
-            let (table, problems) = loader.load(schema, path: path, displayName: display)
+            let vouched = catalogVouched && digest!.vouchesFor(schema.file, in: directory)
+            let (table, problems) = loader.load(schema, path: path, displayName: display, checkingKeys: !vouched)
             tables[schema.name] = table
             diagnostics += problems
+            if !vouched { checked.append(schema.name) }
         }
         if !requireAllTables {
             diagnostics += unknownFiles(in: directory, catalog: catalog)
@@ -76,10 +88,14 @@ public struct Corpus: Sendable {
         if let fallback {
             for (name, table) in fallback.tables where resolved[name] == nil { resolved[name] = table }
         }
-        diagnostics += ReferenceChecker(catalog: catalog, tables: resolved).check(tablesToCheck: Array(tables.keys))
-        diagnostics += RecordRules.blankQuotes(in: resolved, checking: Array(tables.keys))
         let corpus = Corpus(catalog: catalog, directory: directory, tables: tables)
-        diagnostics += RecordRules.check(corpus)
+        // Tables the digest vouches for passed these checks when it was written; a changed table
+        // is checked against the others, vouched or not.
+        guard !checked.isEmpty else { return (corpus, diagnostics) }
+        diagnostics += ReferenceChecker(catalog: catalog, tables: resolved).check(tablesToCheck: checked)
+        diagnostics += RecordRules.blankQuotes(in: resolved, checking: checked)
+        let files = Set(checked.compactMap { tables[$0]?.file })
+        diagnostics += RecordRules.check(corpus).filter { checked.count == tables.count || files.contains($0.location.file) }
         return (corpus, diagnostics)
     }
 

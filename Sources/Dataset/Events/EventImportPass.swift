@@ -60,7 +60,7 @@ final class EventImportPass {
         summary.inputBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let reader = try CSVReader(path: path, displayName: displayName, limits: options.limits)
         do {
-            try reader.forEachRow { row in
+            try reader.forEachRow(resynchronising: options.strict ? nil : { problem in try self.brokenRecord(problem) }) { row in
                 guard let header else {
                     try readHeader(row)
                     return
@@ -97,9 +97,10 @@ final class EventImportPass {
     /// A reader error inside quotes usually means a quote left open: say what that does to the rows.
     static func explained(_ diagnostic: Diagnostic) -> Diagnostic {
         var error = diagnostic
-        if diagnostic.message.contains("unterminated quoted field") || diagnostic.message.contains("after a closing quote") {
+        if diagnostic.message.contains("unterminated quoted field") || diagnostic.message.contains("after a closing quote")
+            || diagnostic.message.contains("never closed") {
             error.hint = (diagnostic.hint.map { $0 + "; " } ?? "")
-                + "an unclosed quote joins the rows after it into one field, so no count after it could be trusted: the import stops here rather than miscount; fix the quote (or re-export the file) and import again"
+                + "an unclosed quote joins the rows after it into one field: with --strict the import stops here; without it the record is left out and reading resumes at the next line that starts a record, unless the file ends inside the quotes (a cut-off file); fix the quote (or re-export the file) and import again"
         }
         return error
     }
@@ -270,6 +271,15 @@ final class EventImportPass {
         case .month: return EventDate(value: try! PartialDate(year: start.year, month: start.month), approximate: .month(start), start: start)
         case .year: return EventDate(value: try! PartialDate(year: start.year), approximate: .year(start), start: start)
         }
+    }
+
+    /// A record the reader left out for its quotes (reading resumed at the next line that starts
+    /// a record): read, and malformed.
+    func brokenRecord(_ problem: Diagnostic) throws(Diagnostic) {
+        summary.rowsRead += 1
+        var located = problem
+        located.hint = "the reader skipped to the next line that starts a full record; " + (problem.hint ?? "")
+        try malformed(located)
     }
 
     /// Counts a malformed row and reports the first few; in strict mode, stops the import.

@@ -68,7 +68,7 @@ final class GTDImportPass {
             throw .diagnostic(error)
         }
         do {
-            try reader.forEachRow { csvRow in
+            try reader.forEachRow(resynchronising: options.strict ? nil : { problem in try self.brokenRecord(problem) }) { csvRow in
                 if !hasHeader {
                     try readHeader(csvRow)
                     return
@@ -271,6 +271,15 @@ final class GTDImportPass {
     func countUnmapped(_ name: String) {
         summary.unmappedRows += 1
         summary.unmappedNames[name.isEmpty ? "(blank)" : name, default: 0] += 1
+    }
+
+    /// A record the reader left out for its quotes (reading resumed at the next line that starts
+    /// a record): read, and malformed.
+    func brokenRecord(_ problem: Diagnostic) throws(GTDPassInterruption) {
+        summary.rowsRead += 1
+        var located = problem
+        located.hint = "the reader skipped to the next line that starts a full record; " + (problem.hint ?? "")
+        try malformed(located)
     }
 
     /// Counts a malformed row and reports the first few; in strict mode, stops the import.

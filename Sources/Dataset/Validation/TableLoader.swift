@@ -10,8 +10,9 @@ public struct TableLoader {
         self.limits = limits
     }
 
-    /// Loads the file. Rows with problems are left out of the table and reported.
-    public func load(_ schema: TableSchema, path: String, displayName: String) -> (table: Table, diagnostics: [Diagnostic]) {
+    /// Loads the file. Rows with problems are left out of the table and reported. `checkingKeys`
+    /// false skips the duplicate-key check, for a file a digest vouches for.
+    public func load(_ schema: TableSchema, path: String, displayName: String, checkingKeys: Bool = true) -> (table: Table, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var rows: [Table.Row] = []
         var rejectedRows: [Table.Row] = []
@@ -20,7 +21,7 @@ public struct TableLoader {
         let columnIndex = Dictionary(uniqueKeysWithValues: schema.columns.enumerated().map { ($1.name, $0) })
         var seenKeys: [String: Int] = [:]
         var fastParser = FastCellParser(columns: schema.columns)
-        let keyColumn = columnIndex[schema.primaryKey]
+        let keyColumn = checkingKeys ? columnIndex[schema.primaryKey] : nil
 
         do {
             let reader = try CSVReader(path: path, displayName: displayName, limits: limits)

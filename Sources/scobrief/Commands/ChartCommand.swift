@@ -187,7 +187,10 @@ struct ChartCommand: ParsableCommand {
                 try write(try tidySpec(kind: kind, csv: csv), title: title ?? kind, format: format, to: output, layout: layout)
                 return
             }
-            let corpus = try data.loadCorpus()
+            // A chart of one table reads that table (and those it cites), not the whole corpus;
+            // presets draw on several.
+            let reads: Set<String>? = ChartPresets.named(kind) == nil ? table.map { [$0, "membership"] } : nil
+            let corpus = try data.loadCorpus(only: reads)
             if mapsCorpusColumns, let table {
                 try write(try corpusColumnsSpec(kind: kind, table: table, corpus: corpus), title: title ?? kind, format: format, to: output, layout: layout)
                 return

@@ -56,6 +56,10 @@ struct ValidateTables: ParsableCommand {
     @Flag(help: "Treat warnings as errors: with --seeds, a figure its quote does not state fails the check.")
     var strict = false
 
+    @Flag(name: .customLong("write-digest"), help: ArgumentHelp(
+        "When the folder (with its own catalog.yaml) is clean, record its files' SHA-256 in validated.sha256, so later loads of unchanged files skip these checks."))
+    var writeDigest = false
+
     func validate() throws {
         if strict && seeds == nil {
             throw ValidationError("--strict has nothing to make strict without --seeds: its warnings come from checking figures against their quotes")
@@ -85,6 +89,19 @@ struct ValidateTables: ParsableCommand {
                                                   hint: "name files as the catalog does: \(shipped.catalog.tables.map(\.file).joined(separator: ", "))"))
                 }
             }
+            let hasOwnCatalog = FileManager.default.fileExists(atPath: ownCatalog)
+            if writeDigest && !hasOwnCatalog {
+                throw ValidationError("--write-digest records a whole corpus; \(target) has no catalog.yaml")
+            }
+            let current = hasOwnCatalog ? CorpusDigest.current(directory: target, catalog: corpus.catalog) : nil
+            if let current, !writeDigest, let recorded = CorpusDigest.recorded(in: target) {
+                let changed = recorded.differences(from: current)
+                if !changed.isEmpty {
+                    diagnostics.append(Diagnostic(SourceLocation(file: (target as NSString).appendingPathComponent(CorpusDigest.fileName)),
+                                                  "out of date for \(changed.joined(separator: ", ")): loads check these files in full",
+                                                  hint: "once the folder is clean, run `scobrief datasets validate --write-digest`", severity: .warning))
+                }
+            }
             var verifiedQuotes: QuoteVerifier.Outcome?
             if let seeds {
                 let outcome = QuoteVerifier(seedsDirectory: seeds).verify(corpus)
@@ -104,6 +121,10 @@ struct ValidateTables: ParsableCommand {
             }
             summary += errors == 0 ? ", no problems" : ", \(errors) problem\(errors == 1 ? "" : "s")"
             if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s") (--strict makes them errors)" }
+            if let current, writeDigest, errors == 0 {
+                try current.write(to: target)
+                summary += "; wrote \(CorpusDigest.fileName)"
+            }
             Terminal.output(summary + "\n")
             if errors > 0 { throw ExitCode.failure }
         }

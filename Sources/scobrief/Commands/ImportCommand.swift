@@ -48,7 +48,7 @@ struct ImportGTD: ParsableCommand {
         try reportingFailures {
             InterruptCleanup.install()
             try OutputPath.check(common.output, extensions: ["csv"], what: "the imported table")
-            let corpus = try common.data.loadCorpus()
+            let corpus = try common.data.loadCorpus(only: ["membership"])
             var options = GTDImportOptions()
             options.countries = common.countries.map(GTDCountrySelection.init(argument:)) ?? .all
             options.fromYear = common.from

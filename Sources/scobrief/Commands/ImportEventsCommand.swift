@@ -9,7 +9,7 @@ extension ImportOutputOptions {
     func run(file: String, mapping: EventMapping, filters: [(option: String, values: [String])], command: String) throws {
         try reportingFailures {
             try OutputPath.check(output, extensions: ["csv"], what: "the imported table")
-            let corpus = try data.loadCorpus()
+            let corpus = try data.loadCorpus(only: ["membership"])
             var options = EventImportOptions()
             options.countries = countries.map(GTDCountrySelection.init(argument:)) ?? .all
             options.fromYear = from

@@ -16,9 +16,11 @@ struct DataLocationOptions: ParsableArguments {
     var inputs: [String] = []
 
     /// The shipped corpus with the user's tables in place of the shipped ones (a spec's `data:`
-    /// folder, then `--input`; the rules are `CorpusOverlay`'s); warnings go to stderr.
-    func loadCorpus(folder: String? = nil, limits: InputLimits) throws -> Corpus {
-        let shipped = try DataLocation.loadShippedCorpus(explicit: directory, csvLimits: limits.csv, yamlLimits: limits.yaml)
+    /// folder, then `--input`; the rules are `CorpusOverlay`'s); warnings go to stderr. `only`
+    /// names the tables the command reads (nil: all), so a problem in another table does not stop it.
+    func loadCorpus(folder: String? = nil, limits: InputLimits, only: Set<String>? = nil) throws -> Corpus {
+        let shipped = try DataLocation.loadShippedCorpus(explicit: directory, csvLimits: limits.csv, yamlLimits: limits.yaml,
+                                                         only: folder == nil ? only : nil)
         let overlay = CorpusOverlay(folder: folder, inputs: inputs, csvLimits: limits.csv, yamlLimits: limits.yaml)
         let (corpus, warnings) = try overlay.apply(to: shipped)
         for warning in warnings { Terminal.error(warning.description) }
@@ -36,8 +38,8 @@ struct DataOptions: ParsableArguments {
     var limits: InputLimits { InputLimits(csv: csvLimits.csv, yaml: yamlLimits.yaml) }
 
     /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`).
-    func loadCorpus(folder: String? = nil) throws -> Corpus {
-        try location.loadCorpus(folder: folder, limits: limits)
+    func loadCorpus(folder: String? = nil, only: Set<String>? = nil) throws -> Corpus {
+        try location.loadCorpus(folder: folder, limits: limits, only: only)
     }
 }
 
@@ -51,9 +53,9 @@ struct CSVDataOptions: ParsableArguments {
 
     /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`). A catalog
     /// over a YAML limit is refused with a hint these commands can follow: they have no YAML flags.
-    func loadCorpus() throws -> Corpus {
+    func loadCorpus(only: Set<String>? = nil) throws -> Corpus {
         do {
-            return try location.loadCorpus(limits: limits)
+            return try location.loadCorpus(limits: limits, only: only)
         } catch let diagnostic as Diagnostic {
             throw withoutYAMLFlags(diagnostic)
         } catch let list as DiagnosticList {

@@ -1,9 +1,9 @@
-/// SHA-256 (FIPS 180-4) for the figure manifest's checksums.
+/// SHA-256 (FIPS 180-4): the figure manifest's checksums and the validated corpus's digest.
 ///
 /// Hand-written because the listed package that has it, swift-crypto, compiles BoringSSL:
 /// over a minute of every clean build for one hash of a few files. Checked against the
 /// FIPS test vectors in ReportTests.
-struct SHA256 {
+public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -21,16 +21,18 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    init() {}
+    /// A hash with no bytes fed yet.
+    public init() {}
 
     /// The digest of `bytes` as 64 lowercase hex digits.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var hash = SHA256()
         hash.update(bytes)
         return hash.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
-    mutating func update(_ bytes: some Sequence<UInt8>) {
+    /// Feeds more bytes.
+    public mutating func update(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             pending.append(byte)
             if pending.count == 64 {
@@ -41,7 +43,8 @@ struct SHA256 {
         }
     }
 
-    mutating func finalize() -> [UInt8] {
+    /// The 32-byte digest of everything fed.
+    public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
