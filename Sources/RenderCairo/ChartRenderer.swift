@@ -57,8 +57,9 @@ public final class ChartRenderer: SceneBackend {
 
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
         let surface = try rasterise(scene, options: options)
+        // The pixels are not needed after encoding, so the filtered rows may overwrite them.
         return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, scratch: scratch,
-                                     compressors: compressors)
+                                     compressors: compressors, consumingPixels: true)
     }
 
     /// The scene drawn on an image surface whose pixels live in the renderer's scratch memory
