@@ -57,8 +57,9 @@ public final class ChartRenderer: SceneBackend {
 
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
         let surface = try rasterise(scene, options: options)
+        // The pixels are not needed after encoding, so the filtered rows may overwrite them.
         return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, scratch: scratch,
-                                     compressors: compressors)
+                                     compressors: compressors, consumingPixels: true)
     }
 
     /// The scene drawn on an image surface whose pixels live in the renderer's scratch memory
@@ -71,8 +72,12 @@ public final class ChartRenderer: SceneBackend {
         let pixels = scratch.buffer("png-pixels", count: stride * h, of: UInt8.self, hugePages: true)
         var drawn = scene
         if options.transparentBackground { drawn.background = nil }
-        // Reused memory holds the previous figure: clear it unless an opaque background covers it.
-        if (drawn.background?.alpha ?? 0) < 1 { pixels.initialize(repeating: 0, count: stride * h) }
+        // Reused memory holds the previous figure, or its filtered PNG rows: clear it, so that edge
+        // pixels an opaque background covers only partly blend with zeros, as in fresh memory, and
+        // a figure's bytes do not depend on what was drawn before. Freshly mapped memory (the first
+        // 300 dpi figure of a process, the common case) comes zeroed and is not written twice.
+        let zeroed = scratch.takeZeroed("png-pixels")
+        if !zeroed { pixels.initialize(repeating: 0, count: stride * h) }
         let surface = CairoSurface(cairo_image_surface_create_for_data(pixels, format, Int32(w), Int32(h), Int32(stride)))
         try surface.check()
         let context = CairoContext(surface: surface)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Completes a tagged PDF that cairo 1.16 wrote with what its API cannot express, as an
 /// incremental update appended to the file (ISO 32000-1, 7.5.6): new versions of the changed
@@ -150,9 +153,12 @@ struct CairoPDFFile {
         guard let end = Self.find(Array("endobj".utf8), in: bytes, from: body) else {
             throw Unexpected(description: "object \(id) has no endobj")
         }
-        let text = String(decoding: bytes[body..<end], as: UTF8.self)
         // A stream's dictionary is followed by its data: only a plain dictionary is wanted here.
-        return text.contains("stream\n") ? "" : text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Checked on the bytes, before any decoding: decoding a font or page stream as text was
+        // most of this update's time.
+        if Self.find(Array("stream\n".utf8), in: bytes, from: body, before: end) != nil { return "" }
+        let text = String(decoding: bytes[body..<end], as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The file with new versions of `objects` appended as an incremental update.
@@ -177,13 +183,22 @@ struct CairoPDFFile {
         return out
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var i = start
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+    /// Where `needle` first occurs in `haystack` at or after `start` and ending by `limit` (the
+    /// end when nil). memchr finds candidates for the first byte: the search runs over whole
+    /// content streams.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int, before limit: Int? = nil) -> Int? {
+        let end = min(limit ?? haystack.count, haystack.count)
+        guard let first = needle.first, start >= 0, start + needle.count <= end else { return nil }
+        return haystack.withUnsafeBytes { hay -> Int? in
+            let base = hay.baseAddress!
+            var i = start
+            while i + needle.count <= end {
+                guard let hit = memchr(base + i, Int32(first), end - needle.count + 1 - i) else { return nil }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at, needle, needle.count) == 0 { return at }
+                i = at + 1
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -35,6 +35,10 @@ enum PNGDeflate: Sendable, Equatable, CustomStringConvertible {
         -> UnsafeRawBufferPointer {
         switch self {
         case .libdeflate(let level):
+            if input.count >= PNGDeflate.twoCoreThreshold,
+               let joined = try PNGDeflate.twoCoreZlibStream(input, level: level, scratch: scratch, compressors: compressors) {
+                return joined
+            }
             let compressor = try compressors.compressor(level: level)
             let bound = libdeflate_zlib_compress_bound(compressor, input.count)
             let out = scratch.buffer("png-zlib", count: bound, of: UInt8.self)
@@ -62,21 +66,75 @@ enum PNGDeflate: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// libdeflate compressors kept between renders, one per level: a compressor holds its hash tables,
-/// which are worth allocating once. Not thread-safe; owned by one `ChartRenderer`.
+extension PNGDeflate {
+    /// Below this many bytes of scanlines (about a 640 × 520 RGB image) one core compresses alone:
+    /// starting a second thread costs more than it saves.
+    static let twoCoreThreshold = 1 << 20
+
+    /// The zlib stream of `input` compressed as two halves on two cores, joined into one deflate
+    /// stream (`DeflateJoin`), in `scratch`. The split is at the middle byte whatever the machine,
+    /// so the bytes do not depend on the threading. Nil if the join fails (it should not), and the
+    /// caller then compresses on one core.
+    static func twoCoreZlibStream(_ input: UnsafeRawBufferPointer, level: Int, scratch: ScratchMemory,
+                                  compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer? {
+        let half = input.count / 2
+        let parts = [0..<half, half..<input.count]
+        // Addresses cross to the workers as integers: each part has its own compressor and output
+        // buffer, all alive until both finish, and the input is only read.
+        var jobs: [(compressor: UInt, output: UInt, bound: Int)] = []
+        for (slot, part) in parts.enumerated() {
+            let compressor = try compressors.compressor(level: level, slot: slot)
+            let bound = libdeflate_deflate_compress_bound(compressor, part.count)
+            let output = scratch.buffer("png-deflate-\(slot)", count: bound, of: UInt8.self)
+            jobs.append((UInt(bitPattern: compressor), UInt(bitPattern: output), bound))
+        }
+        let inputAddress = UInt(bitPattern: input.baseAddress)
+        let frozenJobs = jobs
+        // Written by one worker each, read after both finish.
+        let results = UnsafeMutablePointer<(written: Int, adler: UInt32)>.allocate(capacity: parts.count)
+        defer { results.deallocate() }
+        let resultsAddress = UInt(bitPattern: results)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { slot in
+            let job = frozenJobs[slot], part = parts[slot]
+            let source = UnsafeRawPointer(bitPattern: inputAddress)! + part.lowerBound
+            let written = libdeflate_deflate_compress(OpaquePointer(bitPattern: job.compressor), source, part.count,
+                                                      UnsafeMutableRawPointer(bitPattern: job.output), job.bound)
+            let adler = libdeflate_adler32(1, source, part.count)
+            UnsafeMutablePointer<(written: Int, adler: UInt32)>(bitPattern: resultsAddress)![slot] = (written, adler)
+        }
+        guard results[0].written > 0, results[1].written > 0 else { return nil }
+        let first = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: jobs[0].output), count: results[0].written)
+        let second = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: jobs[1].output), count: results[1].written)
+        // The zlib header libdeflate writes at this level (RFC 1950: deflate, 32 KiB window, FLEVEL).
+        let flags: UInt8 = level < 2 ? 0x01 : level < 6 ? 0x5E : level == 6 ? 0x9C : 0xDA
+        var stream: [UInt8] = [0x78, flags]
+        stream.reserveCapacity(first.count + second.count + 8)
+        guard DeflateJoin.join(first, second, into: &stream) else { return nil }
+        let adler = UInt32(truncatingIfNeeded: adler32_combine(uLong(results[0].adler), uLong(results[1].adler), parts[1].count))
+        stream.appendBigEndian(adler)
+        let out = scratch.buffer("png-zlib", count: stream.count, of: UInt8.self)
+        stream.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
+        return UnsafeRawBufferPointer(start: out, count: stream.count)
+    }
+}
+
+/// libdeflate compressors kept between renders, one per level and worker slot: a compressor holds
+/// its hash tables, which are worth allocating once. Not thread-safe; owned by one `ChartRenderer`
+/// (two-core compression hands each worker its own slot).
 final class DeflateCompressors {
-    private var byLevel: [Int: OpaquePointer] = [:]
+    private var byKey: [Int: OpaquePointer] = [:]
 
     deinit {
-        for compressor in byLevel.values { libdeflate_free_compressor(compressor) }
+        for compressor in byKey.values { libdeflate_free_compressor(compressor) }
     }
 
-    func compressor(level: Int) throws -> OpaquePointer {
-        if let existing = byLevel[level] { return existing }
+    func compressor(level: Int, slot: Int = 0) throws -> OpaquePointer {
+        let key = slot * 100 + level
+        if let existing = byKey[key] { return existing }
         guard let made = libdeflate_alloc_compressor(Int32(level)) else {
             throw RenderError.pngEncoding("libdeflate cannot make a compressor at level \(level) (levels are 0–12)")
         }
-        byLevel[level] = made
+        byKey[key] = made
         return made
     }
 }

@@ -11,24 +11,28 @@ import Render
 /// a 300 dpi figure, and cairo's writer has no `pHYs`. The choice of libdeflate, its level and the
 /// filter rule were measured on the benchmark figures (README, "PNG encoding"; Scripts/bench-png).
 enum PNGEncoder {
+    ///
+    /// With `consumingPixels` the scanlines are filtered into the surface's own pixel memory where
+    /// they fit (opaque images), so the surface holds garbage afterwards: for a render's last use of its pixels.
     static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression, scratch: ScratchMemory,
-                       compressors: DeflateCompressors) throws -> Data {
+                       compressors: DeflateCompressors, consumingPixels: Bool = false) throws -> Data {
         try encode(surface, dpi: dpi, filter: .subOrUp, deflate: .libdeflate(level: compression.level), scratch: scratch,
-                   compressors: compressors)
+                   compressors: compressors, consumingPixels: consumingPixels)
     }
 
     /// Filtered scanlines compressed by a deflate library.
     static func encode(_ surface: CairoSurface, dpi: Double, filter: PNGFilterChoice, deflate: PNGDeflate,
-                       scratch: ScratchMemory, compressors: DeflateCompressors) throws -> Data {
-        let (header, scanlines) = try filteredScanlines(surface, filter: filter, scratch: scratch)
+                       scratch: ScratchMemory, compressors: DeflateCompressors, consumingPixels: Bool = false) throws -> Data {
+        let (header, scanlines) = try filteredScanlines(surface, filter: filter, scratch: scratch, consumingPixels: consumingPixels)
         let stream = try deflate.zlibStream(scanlines, scratch: scratch, compressors: compressors)
         return assemble(header: header, dpi: dpi, idat: stream)
     }
 
     /// The IHDR data and the filtered scanlines (in `scratch`, valid until its next use) of an
-    /// RGB24 or ARGB32 surface; RGBA only if some pixel is not opaque.
-    static func filteredScanlines(_ surface: CairoSurface, filter: PNGFilterChoice, scratch: ScratchMemory) throws
-        -> (header: [UInt8], scanlines: UnsafeRawBufferPointer) {
+    /// RGB24 or ARGB32 surface; RGBA only if some pixel is not opaque. With `consumingPixels`, an
+    /// opaque image is filtered into its own pixel memory (see `encode`).
+    static func filteredScanlines(_ surface: CairoSurface, filter: PNGFilterChoice, scratch: ScratchMemory,
+                                  consumingPixels: Bool = false) throws -> (header: [UInt8], scanlines: UnsafeRawBufferPointer) {
         let s = surface.pointer
         cairo_surface_flush(s)
         let width = Int(cairo_image_surface_get_width(s)), height = Int(cairo_image_surface_get_height(s))
@@ -43,7 +47,10 @@ enum PNGEncoder {
         header.appendBigEndian(UInt32(height))
         header += [8, hasAlpha ? 6 : 2, 0, 0, 0]  // 8 bits, RGBA or RGB, deflate, adaptive filtering, no interlace
         let count = height * (width * (hasAlpha ? 4 : 3) + 1)
-        let filtered = scratch.buffer("png-filtered", count: count, of: UInt8.self)
+        // In place only when a filtered row fits in a pixel row (RGB: 3 bytes and a filter byte
+        // against 4 bytes a pixel); RGBA needs its own buffer.
+        let inPlace = consumingPixels && width * (hasAlpha ? 4 : 3) + 1 <= 4 * stride
+        let filtered = inPlace ? data : scratch.buffer("png-filtered", count: count, of: UInt8.self)
         PNGFilter.filter(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha, choice: filter, into: filtered)
         return (header, UnsafeRawBufferPointer(start: filtered, count: count))
     }

@@ -21,22 +21,35 @@ enum PNGFilter {
     /// The filtered scanlines of the image, `height · (width · channels + 1)` bytes written to
     /// `out`. ARGB32 pixels are un-premultiplied first when `alpha` is set; otherwise the top byte
     /// is ignored.
+    ///
+    /// `out` may be the pixel memory itself (`pixels`, filtering in place, which saves a second
+    /// image-sized buffer and the page faults of its first use) when a filtered row is no longer
+    /// than a pixel row (`width · channels + 1 ≤ 4 · stride`): row y's output then ends before
+    /// pixel row y + 1 begins, and the one pixel row read after it is overwritten, the row above,
+    /// is kept in a copy.
     static func filter(pixels: UnsafePointer<UInt32>, width: Int, height: Int, stride: Int, alpha: Bool, choice: PNGFilterChoice,
                        into out: UnsafeMutablePointer<UInt8>) {
         let channels = alpha ? 4 : 3
         let rowBytes = width * channels
+        let inPlace = UInt(bitPattern: out) == UInt(bitPattern: pixels)
+        precondition(!inPlace || rowBytes + 1 <= 4 * stride, "filtered rows longer than pixel rows cannot be written in place")
         // Two straight rows (current and previous) plus five candidate rows for min-sum.
         let work = UnsafeMutablePointer<UInt8>.allocate(capacity: 7 * rowBytes)
         defer { work.deallocate() }
         work.initialize(repeating: 0, count: 7 * rowBytes)
         var previous = work, current = work + rowBytes
         let candidates = work + 2 * rowBytes
+        // The unfiltered pixels of the row above, copied before its output may overwrite them.
+        let above = UnsafeMutablePointer<UInt32>.allocate(capacity: max(width, 1))
+        defer { above.deallocate() }
         for y in 0..<height {
-            unpack(pixels + y * stride, width: width, alpha: alpha, into: current)
+            let pixelRow = pixels + y * stride
+            unpack(pixelRow, width: width, alpha: alpha, into: current)
             let row = out + y * (rowBytes + 1)
             switch choice {
             case .subOrUp:
-                let up = y > 0 && upKeepsMorePixels(pixels + y * stride, above: pixels + (y - 1) * stride, width: width, alpha: alpha)
+                let up = y > 0 && upKeepsMorePixels(pixelRow, above: above, width: width, alpha: alpha)
+                above.update(from: pixelRow, count: width)
                 row[0] = up ? 2 : 1
                 apply(up ? 2 : 1, current, previous, rowBytes: rowBytes, channels: channels, into: row + 1)
             case .minimumSum:

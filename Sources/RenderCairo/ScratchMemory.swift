@@ -18,6 +18,8 @@ final class ScratchMemory: @unchecked Sendable {
         var pointer: UnsafeMutableRawPointer
         var bytes: Int
         var mapped: Bool
+        /// Freshly mapped pages, still all zero as the kernel gave them.
+        var zeroed: Bool
     }
 
     private var buffers: [String: Buffer] = [:]
@@ -42,6 +44,16 @@ final class ScratchMemory: @unchecked Sendable {
         return buffer.pointer.bindMemory(to: T.self, capacity: buffer.bytes / MemoryLayout<T>.stride)
     }
 
+    /// Whether the buffer under `key` is still all zero as freshly mapped memory comes (never
+    /// handed out before); afterwards it counts as used.
+    func takeZeroed(_ key: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let buffer = buffers[key] else { return false }
+        buffers[key]?.zeroed = false
+        return buffer.zeroed
+    }
+
     private static func allocate(_ bytes: Int, hugePages: Bool) -> Buffer {
         #if os(Linux)
         if hugePages && bytes >= hugePage {
@@ -57,11 +69,11 @@ final class ScratchMemory: @unchecked Sendable {
                 if tail > 0 { munmap(UnsafeMutableRawPointer(bitPattern: aligned + UInt(size))!, tail) }
                 let pointer = UnsafeMutableRawPointer(bitPattern: aligned)!
                 _ = madvise(pointer, size, 14)  // MADV_HUGEPAGE; only advice, ignored where unsupported
-                return Buffer(pointer: pointer, bytes: size, mapped: true)
+                return Buffer(pointer: pointer, bytes: size, mapped: true, zeroed: true)
             }
         }
         #endif
-        return Buffer(pointer: UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64), bytes: bytes, mapped: false)
+        return Buffer(pointer: UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64), bytes: bytes, mapped: false, zeroed: false)
     }
 
     private static func release(_ buffer: Buffer) {
