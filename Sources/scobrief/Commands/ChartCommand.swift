@@ -171,7 +171,7 @@ struct ChartCommand: ParsableCommand {
             try OutputPath.checkFolder(of: output)
             if let csv {
                 let figure = try tidyFigure(kind: kind, csv: csv)
-                var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+                var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief", language: "en"))
                 options.greyscale = greyscale
                 let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
                 try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
@@ -180,7 +180,7 @@ struct ChartCommand: ParsableCommand {
             let corpus = try data.loadCorpus()
             if mapsCorpusColumns, let table {
                 let figure = try corpusColumnsFigure(kind: kind, table: table, corpus: corpus)
-                var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+                var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: title ?? kind, author: "SCOBrief", creator: "SCOBrief", language: "en"))
                 options.greyscale = greyscale
                 let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
                 try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
@@ -193,8 +193,12 @@ struct ChartCommand: ParsableCommand {
             var built = try CorpusCharts(corpus: corpus).build(request)
             applyTexts(to: &built.spec.text)
             let figure = try built.spec.figure()
-            var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief"))
+            var options = RenderOptions(dpi: dpi, metadata: DocumentMetadata(title: request.title ?? kind, author: "SCOBrief", creator: "SCOBrief",
+                                                                             language: "en"))
             options.greyscale = greyscale
+            // A tagged PDF's description of the chart: its title and largest values, read from its data.
+            options.alternateText = FigureDescription.text(label: built.spec.text.title ?? request.title ?? kind, caption: "", data: built.data,
+                                                           localiser: Localiser(language: .english, corpus: corpus))
             let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
             let bytes = try backend.render(figure, as: format, options: options)
             try AtomicFile.write(bytes, to: output)
