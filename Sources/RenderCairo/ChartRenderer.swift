@@ -110,11 +110,26 @@ public final class ChartRenderer: SceneBackend {
         try surface.check()
         do {
             let context = CairoContext(surface: surface)
+            // A PDF is tagged: one Figure in a Document, so a screen reader finds the figure and its
+            // description (PDF/UA); the description, /Lang and DisplayDocTitle come in the update below.
+            if format == .pdf {
+                cairo_tag_begin(context.pointer, "Document", "")
+                cairo_tag_begin(context.pointer, "Figure", "")
+            }
             SceneRenderer(cr: context.pointer, text: pangoMeasurer, scratch: scratch).draw(scene)
+            if format == .pdf {
+                cairo_tag_end(context.pointer, "Figure")
+                cairo_tag_end(context.pointer, "Document")
+            }
             try context.check()
         }
         try surface.finish()
-        return withExtendedLifetime(sink) { sink.bytes }
+        let bytes = withExtendedLifetime(sink) { sink.bytes }
+        guard format == .pdf else { return bytes }
+        let metadata = options.metadata
+        let alternate = options.alternateText ?? metadata.title ?? "Chart"
+        return Array(try PDFAccessibilityUpdate(language: metadata.language, figureAlternates: [alternate],
+                                                displayTitle: metadata.title != nil).applied(to: bytes))
     }
 }
 

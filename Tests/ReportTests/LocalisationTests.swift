@@ -137,6 +137,66 @@ import TestSupport
         }
     }
 
+    /// Names and codes an edition keeps in Latin script on purpose: the tool's name, the tests'
+    /// names, the statistics' symbols, and the CLI options a caveat tells the reader to use.
+    static let latinAllowed: Set<String> = ["SCOBrief", "Mann", "Kendall", "Sen", "OLS", "CI", "Wald", "DATE", "assume", "zero",
+                                            "outside", "coverage", "members", "as", "of", "PDF", "CSV", "JSON", "SCO", "RATS", "GTD",
+                                            "Garwood", "S", "R", "Z", "n", "csv", "attacks", "exercises", "documents", "indicators",
+                                            "membership", "sources", "countries"]
+
+    /// English the tool still writes into ru/zh editions, listed so the test catches anything new:
+    /// the Poisson fit note and the casualty note of trend tables (Analysis), the documents
+    /// table's † note, the membership preset's annotation, the bar charts' lower-bound legend
+    /// (Render) and the lower-bound note under a figure. Each is a gap to close, not a name.
+    static let knownUntranslated = [
+        "all: The Poisson model fits: the counts vary about as much as a Poisson process would (dispersion, overdispersion test p)",
+        "Casualty totals count only the events with a stated figure: killed unknown for, wounded unknown for",
+        "The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.",
+        "2017: India and Pakistan join",
+        "more than (lower bound)",
+        "exact conditional; no trend at; Unknown; 2024: Belarus joins",
+        "row stands for several events the source does not tell apart and counts as one: counts that include it are lower bounds",
+    ]
+
+    /// Every word of the corpus's own wording an edition prints as data: places, descriptions,
+    /// titles, citations, names (the records' text fields, without their notes and quotes).
+    static let dataWords: Set<String> = {
+        var words = Set<String>()
+        func collect(_ value: Any, label: String?) {
+            if label == "notes" || label == "quote" { return }
+            if let text = (value as? String) ?? (value as? URL)?.absoluteString {
+                words.formUnion(latinWords(text))
+                // pdftotext joins a word broken at its hyphen ("dialogue-partner" → "dialoguepartner").
+                words.formUnion(latinWords(text.replacingOccurrences(of: "-", with: "")))
+                return
+            }
+            for child in Mirror(reflecting: value).children { collect(child.value, label: child.label) }
+        }
+        let corpus = Fixtures.corpus
+        for records in [corpus.sources as [Any], corpus.attacks, corpus.exercises, corpus.documents, corpus.indicators, corpus.countries] {
+            for record in records { collect(record, label: nil) }
+        }
+        return words
+    }()
+
+    static func latinWords(_ text: String) -> [String] {
+        text.matches(of: #/[A-Za-z][A-Za-z'’]*/#).map { String($0.output) }
+    }
+
+    @Test(arguments: [ReportLanguage.russian, .chinese])
+    func editionHasNoEnglishBeyondDataAndNames(language: ReportLanguage) throws {
+        let (report, path) = try #require(Self.editions[language])
+        let text = try ExternalTool.run("pdftotext", [path, "-"])
+        // The appendix quotes each table's coverage note and each public record's note as the corpus words them.
+        let notes = report.dataNotes.map(\.note) + Fixtures.corpus.sources.filter { $0.kind == "public-record" }.compactMap(\.notes)
+        let quoted = Set((notes + notes.map { $0.replacingOccurrences(of: "-", with: "") }).flatMap(Self.latinWords)).union(Self.knownUntranslated.flatMap(Self.latinWords))
+        // A word broken across lines by pdftotext's column layout is still checked as its parts.
+        // Links are addresses, not words (pdftotext also joins one broken at a hyphen).
+        let words = Self.latinWords(text.replacingOccurrences(of: #"https?://\S+"#, with: " ", options: .regularExpression))
+        let stray = Set(words).subtracting(Self.dataWords).subtracting(quoted).subtracting(Self.latinAllowed)
+        #expect(stray.isEmpty, "\(language.rawValue) edition has English words the tool wrote: \(stray.sorted().joined(separator: ", "))")
+    }
+
     @Test(arguments: [ReportLanguage.russian, .chinese])
     func placeholdersKeepTheEnglishNumbers(language: ReportLanguage) throws {
         // The same figures as the English briefing, recomputed here from the records, in the edition's conventions.

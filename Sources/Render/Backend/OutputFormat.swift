@@ -84,6 +84,9 @@ public struct RenderOptions: Sendable {
     public var pngCompression: PNGCompression
     /// Draw every colour as the grey a black-and-white print makes of it, to proof a figure for print.
     public var greyscale = false
+    /// What a screen reader reads in place of the figure in a tagged PDF (its `/Alt`), e.g. from
+    /// the data it plots; nil gives the document's title. Other formats ignore it.
+    public var alternateText: String? = nil
 
     /// Options for 300 dpi, fast PNG compression, an opaque background.
     public init(dpi: Double = 300, metadata: DocumentMetadata = DocumentMetadata(), transparentBackground: Bool = false,

@@ -72,31 +72,6 @@ struct PlaceholderCall {
         return value
     }
 
-    /// The caveats a sentence using the figure must carry, as a clause: years left out, collection
-    /// breaks crossed, a changed or fixed set of states, zeros assumed. Empty when there are none.
-    static func caveatClause(window: CoverageWindow, events: FilteredEvents) -> String {
-        var parts: [String] = []
-        if window.assumesZero, !window.uncovered.isEmpty {
-            parts.append("\(window.uncovered.map(\.description).joined(separator: ", ")) assumed to have no events, outside the data's coverage")
-        } else if !window.uncovered.isEmpty {
-            parts.append("\(window.uncovered.map(\.description).joined(separator: ", ")) left out: not covered by the data")
-        }
-        if !window.breaks.isEmpty {
-            parts.append("across \(window.breaks.count == 1 ? "a change" : "changes") in data collection (\(window.breaks.map(\.date.description).joined(separator: ", ")))")
-        }
-        let changes = events.compositionChanges
-        if !changes.isEmpty {
-            let names = events.table.countryNames
-            parts.append("the set of states changed (" + changes.map { change in
-                "\(change.date.year): \((change.joined + change.left).map { names[$0] ?? $0 }.joined(separator: " and ")) \(change.joined.isEmpty ? "left" : "joined")"
-            }.joined(separator: "; ") + ")")
-        }
-        if let date = events.filter.membersAsOf {
-            parts.append("states fixed as of \(date.latestDay)")
-        }
-        return parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")
-    }
-
     /// `{{ count attacks 2001-2011 }}`
     func count() throws -> BoundValue {
         if let own = try ownCount() { return own }
@@ -212,14 +187,12 @@ struct PlaceholderCall {
         for coverage in Set([analysis.first.coverage, analysis.second.coverage].compactMap { $0 }) {
             let (earlier, later) = first.start < second.start ? (first, second) : (second, first)
             let breaks = coverage.breaks(straddledFrom: earlier.start.earliestDay, through: later.end.latestDay)
-            if !breaks.isEmpty {
-                clauses.append("across \(breaks.count == 1 ? "a change" : "changes") in data collection (\(breaks.map(\.date.description).joined(separator: ", ")))")
-            }
+            if let clause = localiser.breaksClause(breaks) { clauses.append(clause) }
         }
-        if c.caveats.contains(where: { $0.contains("--assume-zero-outside-coverage") }) { clauses.append("months outside the data's coverage assumed to have no events") }
-        if c.caveats.contains(where: { $0.contains("a gap in the data") }) { clauses.append("gaps in the data left out of the exposure") }
-        if let membersAsOf { clauses.append("states fixed as of \(membersAsOf.latestDay)") }
-        else if c.caveats.contains(where: { $0.hasPrefix("The set of ") }) { clauses.append("the set of states changed between the periods") }
+        if c.caveats.contains(where: { $0.contains("--assume-zero-outside-coverage") }) { clauses.append(localiser.text("caveat.clause.zero-months")) }
+        if c.caveats.contains(where: { $0.contains("a gap in the data") }) { clauses.append(localiser.text("caveat.clause.gaps-left-out")) }
+        if let membersAsOf { clauses.append(localiser.text("caveat.clause.states-fixed", ["date": localiser.date(membersAsOf.latestDay)])) }
+        else if c.caveats.contains(where: { $0.hasPrefix("The set of ") }) { clauses.append(localiser.text("caveat.clause.set-changed-between")) }
         return .text(comparisonWords(c, caveats: clauses))
     }
 
@@ -246,7 +219,8 @@ struct PlaceholderCall {
         let test = try p.options["test"].map { try TrendTest.parseList([$0]) }?.first ?? .mannKendall
         if let refusal = TrendAnalysis.coverageRefusal(events, assumeZeroOutsideCoverage: assumesZero) { throw fail(refusal.description) }
         let analysis = TrendAnalysis.run(events, by: [.year], tests: [test], level: level, alpha: try alpha(), assumeZeroOutsideCoverage: assumesZero)
-        let caveats = PlaceholderCall.caveatClause(window: analysis.coverageWindow, events: events)
+        // The caveats a sentence using the figure must carry, in the report's language.
+        let caveats = localiser.trendCaveats(window: analysis.coverageWindow, events: events)
         return .text(try trendWords(analysis.trends.first!.outcomes.first!, caveats: caveats))
     }
 

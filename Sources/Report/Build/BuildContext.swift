@@ -48,7 +48,9 @@ final class BuildContext {
         charts.localiser = references.localiser
         self.charts = charts
         self.periods = PeriodContext(store: store)
-        self.analyses = TableAnalyses(store: store, periods: periods, ownTables: ownTables)
+        var analyses = TableAnalyses(store: store, periods: periods, ownTables: ownTables)
+        analyses.localiser = references.localiser
+        self.analyses = analyses
         self.contentWidth = metadata.pageSize.points.width - metadata.margins.inner - metadata.margins.outer
         self.location = location
     }

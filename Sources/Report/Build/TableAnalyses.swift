@@ -9,6 +9,8 @@ struct TableAnalyses {
     let periods: PeriodContext
     /// The spec's own tables (`tables:`); a block's `table:` names one of them or a corpus table.
     var ownTables = OwnTableStore()
+    /// The report's language, for the coverage and composition notes worded from the catalog.
+    var localiser = Localiser(language: .english)
     var corpus: Corpus { store.corpus }
 
     /// The full coverage note is printed once, in the appendix; under each table a pointer to it.
@@ -27,6 +29,7 @@ struct TableAnalyses {
         where note == "Coverage: \(coverage.description), not a complete count (see “About the data”)." {
             return localiser.text("coverage.table", ["coverage": localiser.text("coverage.\(coverage.rawValue)")])
         }
+        if let worded = localiser.comparisonNote(note) { return worded }
         return localiser.sentences(in: note)
     }
 
@@ -58,7 +61,11 @@ struct TableAnalyses {
                                          assumeZeroOutsideCoverage: spec.assumeZeroOutsideCoverage)
         var result = spec.analysis == .trend ? analysis.testsTable : analysis.countsTable
         result.data = analysis.output().tables.filter { $0.name == (spec.analysis == .trend ? "tests" : "counts") }
-        let notes = TableAnalyses.shortened(result.notes, coverageNote: table.coverageNote, coverage: table.coverage)
+        // The coverage and composition notes in the report's language, in place of the analysis's English ones.
+        let english = analysis.coverageWindow.notes(usage: "left out of the counts and the tests") + events.compositionNotes
+        let worded = localiser.coverageNotes(analysis.coverageWindow, usage: .leftOutOfCountsAndTests) + localiser.compositionNotes(events)
+        let translations = english.count == worded.count ? Dictionary(zip(english, worded), uniquingKeysWith: { first, _ in first }) : [:]
+        let notes = TableAnalyses.shortened(result.notes, coverageNote: table.coverageNote, coverage: table.coverage).map { translations[$0] ?? $0 }
         result.notes = []
         if let limit = spec.limit {
             result.rows = Array(result.rows.prefix(limit))

@@ -70,8 +70,9 @@ public struct CorpusCharts: Sendable {
         case .groups, .occurrences: drawsYears = true
         case .pairs, .periodRates: drawsYears = false
         }
-        var coverageNotes = drawsYears ? coverageWindow(events).notes(usage: "drawn as a gap") : []
-        coverageNotes += events.compositionNotes
+        // Notes printed under the figure, in the report's language.
+        var coverageNotes = drawsYears ? localiser.coverageNotes(coverageWindow(events), usage: .drawnAsGap) : []
+        coverageNotes += localiser.compositionNotes(events)
         var dataTable = data
         dataTable.notes += coverageNotes
         return BuiltChart(spec: spec(chart, request, sourceIDs: sourceIDs), sourceIDs: Array(Set(sourceIDs)).sorted(),

@@ -2,10 +2,11 @@ import Analysis
 
 /// The alternative text a screen reader reads in place of a chart: its label and caption, then
 /// its largest values read from the chart's own data, in the report's language.
-enum FigureDescription {
-    /// "Figure 1. Attacks named in the sources by year, 2001–2011. Largest values: 2004: 6; 2009: 4; 2002: 3."
-    static func text(label: String, caption: String, data: ResultTable, localiser: Localiser) -> String {
-        let base = localiser.captionLead(label) + caption
+public enum FigureDescription {
+    /// The description of a figure: "Figure 1. Attacks named in the sources by year, 2001–2011. Largest values: 2004: 6; 2009: 4; 2002: 3."
+    public static func text(label: String, caption: String, data: ResultTable, localiser: Localiser) -> String {
+        // Without a caption (a single chart), the lead's own trailing space would double the next one.
+        let base = caption.isEmpty ? localiser.captionLead(label).trimmingCharacters(in: .whitespaces) : localiser.captionLead(label) + caption
         guard let largest = largestValues(data, localiser: localiser) else { return base }
         return base + (localiser.language == .chinese ? "" : " ") + localiser.text("alt.largest", ["values": largest])
     }
@@ -13,7 +14,7 @@ enum FigureDescription {
     /// The (up to) three rows with the largest value in the data's last column, when that column
     /// alone holds numbers: each as its other cells (country codes as names) and the value
     /// ("2004: 6"). Nil for data without one.
-    static func largestValues(_ data: ResultTable, localiser: Localiser, count: Int = 3) -> String? {
+    public static func largestValues(_ data: ResultTable, localiser: Localiser, count: Int = 3) -> String? {
         guard let column = data.columns.indices.last, column > 0 else { return nil }
         let rows: [(label: String, value: Double)] = data.rows.compactMap { row in
             guard row.count == data.columns.count else { return nil }

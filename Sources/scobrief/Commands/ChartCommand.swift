@@ -201,7 +201,10 @@ struct ChartCommand: ParsableCommand {
             if !annotate.isEmpty { request.annotations = try annotate.map { try EventNote(parsing: $0) } }
             var built = try CorpusCharts(corpus: corpus).build(request)
             applyTexts(to: &built.spec.text)
-            try write(built.spec, title: request.title ?? kind, format: format, to: output, layout: layout)
+            // A tagged PDF's description of the chart: its title and largest values, read from its data.
+            let alternateText = FigureDescription.text(label: built.spec.text.title ?? request.title ?? kind, caption: "", data: built.data,
+                                                       localiser: Localiser(language: .english, corpus: corpus))
+            try write(built.spec, title: request.title ?? kind, format: format, to: output, layout: layout, alternateText: alternateText)
         }
     }
 
@@ -224,7 +227,7 @@ struct ChartCommand: ParsableCommand {
 
     /// Draws `spec` (at the journal's column and type sizes when there is one) and writes it atomically.
     private func write(_ spec: ChartSpec, title: String, format: ImageFormat, to output: String,
-                       layout: (preset: JournalPreset, column: JournalPreset.Column)?) throws {
+                       layout: (preset: JournalPreset, column: JournalPreset.Column)?, alternateText: String? = nil) throws {
         var spec = spec
         let figure: Figure
         if let layout {
@@ -242,8 +245,9 @@ struct ChartCommand: ParsableCommand {
         } else {
             figure = try spec.figure()
         }
-        var options = RenderOptions(dpi: dpi ?? layout?.preset.figureDPI ?? 300, metadata: DocumentMetadata(title: title, author: "SCOBrief", creator: "SCOBrief"))
+        var options = RenderOptions(dpi: dpi ?? layout?.preset.figureDPI ?? 300, metadata: DocumentMetadata(title: title, author: "SCOBrief", creator: "SCOBrief", language: "en"))
         options.greyscale = greyscale
+        options.alternateText = alternateText
         let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
         try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
     }
