@@ -11,10 +11,13 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let renderer = ChartRenderer()
         let figure = SampleCharts.verticalBar.figure()
+        // A fixed date: without one each file carries the clock's second, and the two renders
+        // compared here may fall in different seconds on a loaded machine.
+        let options = RenderOptions(dpi: 100, metadata: DocumentMetadata(date: Date(timeIntervalSince1970: 1_700_000_000)))
         for format in ImageFormat.allCases {
             let url = folder.appendingPathComponent("chart.\(format.rawValue)")
-            try renderer.write(figure, to: url, options: RenderOptions(dpi: 100))
-            #expect(try Data(contentsOf: url) == renderer.render(figure, as: format, options: RenderOptions(dpi: 100)))
+            try renderer.write(figure, to: url, options: options)
+            #expect(try Data(contentsOf: url) == renderer.render(figure, as: format, options: options))
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == ["chart.eps", "chart.pdf", "chart.png", "chart.svg"], "no temporary files left: \(names)")
