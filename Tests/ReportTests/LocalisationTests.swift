@@ -180,7 +180,8 @@ import TestSupport
     }()
 
     static func latinWords(_ text: String) -> [String] {
-        text.matches(of: #/[A-Za-z][A-Za-z'’]*/#).map { String($0.output) }
+        // A closing quote after a word ("‘three forces’") is punctuation, not part of the word.
+        text.matches(of: #/[A-Za-z][A-Za-z'’]*/#).map { String($0.output).trimmingCharacters(in: CharacterSet(charactersIn: "'’")) }
     }
 
     @Test(arguments: [ReportLanguage.russian, .chinese])
