@@ -140,6 +140,9 @@ struct ChartCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The output file: .pdf, .png, .svg or .eps.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Write the chart in each of these formats, beside -o with its name: --formats pdf,png,svg -o fig1.pdf writes fig1.pdf, fig1.png and fig1.svg (-o's own format must be in the list).", valueName: "list"))
+    var formats: String?
+
     @Option(help: SVGTextOption.help)
     var svgText: SVGTextMode?
 
@@ -156,16 +159,17 @@ struct ChartCommand: ParsableCommand {
         guard ImageFormat(fileExtension: ext) != nil else {
             throw ValidationError("cannot tell the format from '\(output)'; end the name with .pdf, .png, .svg or .eps")
         }
+        let written = try Self.formatsWritten(output: output, list: formats)
         if let dpi {
             guard dpi >= 36 && dpi <= 2400 else { throw ValidationError("--dpi must be between 36 and 2400") }
-            guard ext == "png" else {
+            guard written.contains(.png) else {
                 throw ValidationError("--dpi sets a PNG's resolution, and '\(output)' is not a .png file (PDF, SVG and EPS are vector); leave --dpi out or write a .png file")
             }
         }
         _ = try journalLayout()
         if noSource && source != nil { throw ValidationError("--source and --no-source contradict each other; give one") }
         if let csv { try validateTidy(csv: csv) } else { try checkCorpusOptions() }
-        if svgText != nil && ext != "svg" {
+        if svgText != nil && !written.contains(.svg) {
             throw ValidationError("--svg-text applies only to SVG output, and '\(output)' is not an .svg file; leave the option out or write a .svg file")
         }
     }
@@ -178,9 +182,10 @@ struct ChartCommand: ParsableCommand {
         }
         try reportingFailures {
             // validate() has checked both; guards rather than `!` keep a future path from crashing.
-            guard let kind, let output, let format = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
+            guard let kind, let output else {
                 throw ValidationError("give a chart kind and an output file ending in .pdf, .png, .svg or .eps")
             }
+            let format = try Self.formatsWritten(output: output, list: formats)
             try OutputPath.checkFolder(of: output)
             let layout = try journalLayout()
             if let csv {
@@ -225,8 +230,29 @@ struct ChartCommand: ParsableCommand {
         return (preset, chosen)
     }
 
-    /// Draws `spec` (at the journal's column and type sizes when there is one) and writes it atomically.
-    private func write(_ spec: ChartSpec, title: String, format: ImageFormat, to output: String,
+    /// The formats a run writes: -o's own, or the --formats list, which must hold it (a list
+    /// that leaves out -o's format would leave -o unwritten, so it is refused).
+    static func formatsWritten(output: String, list: String?) throws -> [ImageFormat] {
+        let own = ImageFormat(fileExtension: (output as NSString).pathExtension.lowercased())
+        guard let list else { return own.map { [$0] } ?? [] }
+        var formats: [ImageFormat] = []
+        for name in list.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let format = ImageFormat(rawValue: name) else {
+                throw ValidationError("--formats: '\(name)' is not a format; give a comma-separated list of pdf, png, svg, eps, e.g. --formats pdf,png")
+            }
+            guard !formats.contains(format) else { throw ValidationError("--formats names \(name) twice; give each format once") }
+            formats.append(format)
+        }
+        if let own, !formats.contains(own) {
+            throw ValidationError("--formats \(list) leaves out -o's own format (\(own.rawValue)); add \(own.rawValue) to the list, or end -o with one of them")
+        }
+        return formats
+    }
+
+    /// Draws `spec` (at the journal's column and type sizes when there is one) and writes it in
+    /// each format atomically, beside `output` with its name. Every file is drawn before any is
+    /// written, so a failure leaves none of them behind.
+    private func write(_ spec: ChartSpec, title: String, format formats: [ImageFormat], to output: String,
                        layout: (preset: JournalPreset, column: JournalPreset.Column)?, alternateText: String? = nil) throws {
         var spec = spec
         let figure: Figure
@@ -248,8 +274,12 @@ struct ChartCommand: ParsableCommand {
         var options = RenderOptions(dpi: dpi ?? layout?.preset.figureDPI ?? 300, metadata: DocumentMetadata(title: title, author: "SCOBrief", creator: "SCOBrief", language: "en"))
         options.greyscale = greyscale
         options.alternateText = alternateText
-        let backend = Backends.cairo().svgText(svgText ?? .text).imageBackend(format)
-        try AtomicFile.write(try backend.render(figure, as: format, options: options), to: output)
+        let stem = (output as NSString).deletingPathExtension
+        let drawn = try formats.map { format in
+            (bytes: try Backends.cairo().svgText(svgText ?? .text).imageBackend(format).render(figure, as: format, options: options),
+             path: formats.count == 1 ? output : stem + "." + format.rawValue)
+        }
+        for file in drawn { try AtomicFile.write(file.bytes, to: file.path) }
     }
 
     private func makeRequest(kind: String, corpus: Corpus) throws -> ChartRequest {
