@@ -27,6 +27,26 @@ import TestSupport
         }
     }
 
+    /// `import events` reads a mapping the user writes (YAML): the hint of a mapping over a YAML
+    /// limit names a flag the command has, and raising it lets the mapping through to its checks.
+    @Test func importEventsRaisesTheMappingsYAMLLimits() throws {
+        let help = try CLI.run(["import", "events", "--help"])
+        for flag in Self.csvFlags + Self.yamlFlags {
+            #expect(help.stdout.contains(flag), "import events lacks \(flag)")
+        }
+        let folder = try TemporaryFolder()
+        let mapping = folder.file("map.yaml"), export = folder.file("export.csv"), output = folder.file("attacks.csv")
+        try "a,b\n1,2\n".write(toFile: export, atomically: true, encoding: .utf8)
+        let rows = (0..<200).map { "    c\($0): x" }.joined(separator: "\n")
+        try "name: big\ntitle: Big\nfields:\n  notes:\n\(rows)\n".write(toFile: mapping, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["import", "events", export, "--mapping", mapping, "--max-yaml-nodes", "50", "-o", output])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("more than 50 YAML nodes") && refused.stderr.contains("--max-yaml-nodes"), "\(refused.stderr)")
+        let raised = try CLI.run(["import", "events", export, "--mapping", mapping, "--max-yaml-nodes", "100000", "-o", output])
+        #expect(!raised.stderr.contains("YAML nodes"), "the raised limit lets the mapping through: \(raised.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output), "a mapping that fails its checks writes nothing")
+    }
+
     @Test func raisingTheRowLimitLetsTheCorpusThrough() throws {
         let refused = try CLI.run(["trend", "attacks", "--max-rows", "5"])
         #expect(refused.status == 1)

@@ -121,9 +121,10 @@ extension EventMapping {
         try self.init(bytes: Array(yaml.utf8), file: file)
     }
 
-    /// Reads a mapping from a file's bytes, checked as every YAML input is (size, UTF-8, NUL bytes, nesting).
-    public init(bytes: [UInt8], file: String) throws(Diagnostic) {
-        let document = try YAMLDocument(bytes: bytes, file: file)
+    /// Reads a mapping from a file's bytes, checked as every YAML input is (size, UTF-8, NUL bytes,
+    /// nesting) within `limits` (`import events --max-yaml-*`).
+    public init(bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(Diagnostic) {
+        let document = try YAMLDocument(bytes: bytes, file: file, limits: limits)
         let root = try document.requireRoot(expected: "an event mapping (name, title, fields, ...)")
         let map = try root.mapping(allowedKeys: ["name", "title", "publisher", "url", "licence", "record_prefix", "signature",
                                                  "fields", "precision", "filters", "coverage"])

@@ -123,6 +123,9 @@ struct ImportEvents: ParsableCommand {
 
     @OptionGroup var common: ImportOutputOptions
 
+    // The mapping is YAML the user chooses, so its limits can be raised for a genuine large one.
+    @OptionGroup(title: "Mapping limits") var yamlLimits: YAMLLimitOptions
+
     func run() throws {
         var parsed: [(option: String, values: [String])] = []
         for filter in filters {
@@ -141,7 +144,7 @@ struct ImportEvents: ParsableCommand {
                                      hint: FileManager.default.fileExists(atPath: mapping) ? "check that it is readable"
                                          : "no file at this path; built-in mappings: \(BuiltInEventMappings.yaml.keys.sorted().joined(separator: ", "))")
                 }
-                loaded = try EventMapping(bytes: [UInt8](data), file: mapping)
+                loaded = try EventMapping(bytes: [UInt8](data), file: mapping, limits: yamlLimits.yaml)
             }
         }
         guard let loaded else { return }
