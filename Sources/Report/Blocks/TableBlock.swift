@@ -42,10 +42,12 @@ struct TableBlock: ReportBlock {
 
     var id: String? { tableID }
 
+    /// Every key some analysis reads, in the order the reference lists them.
+    static let analysisKeys = ["table", "by", "period", "periods", "countries", "status", "indicators", "tests", "limit", "alpha",
+                               "members_as_of", "assume_zero_outside_coverage", "time", "count", "sources"]
+
     static func read(_ node: YAMLNode, _ problems: DiagnosticCollector) throws(Diagnostic) -> TableBlock {
-        let map = try node.mapping(allowedKeys: ["id", "analysis", "table", "by", "period", "periods", "countries", "status", "indicators",
-                                                 "tests", "caption", "limit", "alpha", "members_as_of", "assume_zero_outside_coverage", "time", "count", "sources"],
-                                   reporting: problems)
+        let map = try node.mapping(allowedKeys: ["id", "analysis", "caption"] + Self.analysisKeys, reporting: problems)
         // Each key is read on its own, so a missing caption does not hide a bad analysis or alpha.
         let id = problems.attempt { () throws(Diagnostic) in try SpecReader.id(map, example: "tab-rats-results") }
         let analysis = map.require("analysis", "what the table shows", problems) { node throws(Diagnostic) in try TableAnalysis.read(node) }
@@ -78,6 +80,15 @@ struct TableBlock: ReportBlock {
             }
         }
         table.assumeZeroOutsideCoverage = map.read("assume_zero_outside_coverage", problems) { node throws(Diagnostic) in try node.bool() } ?? false
+        // A key the chosen analysis does not read would be silently ignored (`tests:` on counts).
+        if let analysis {
+            for key in Self.analysisKeys where key != "sources" && !analysis.keys.contains(key) {
+                guard let keyNode = map[key] else { continue }
+                let readers = TableAnalysis.allCases.filter { $0.keys.contains(key) }.map(\.rawValue)
+                problems.report(keyNode.error("does not apply to analysis: \(analysis.rawValue), which would ignore it",
+                                              hint: "remove \(key):, or use an analysis that reads it: \(readers.joined(separator: ", "))"))
+            }
+        }
         if let sourcesNode = map["sources"] {
             _ = problems.attempt { () throws(Diagnostic) in
                 guard analysis == nil || analysis == .compare else {

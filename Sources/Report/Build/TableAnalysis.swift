@@ -13,6 +13,23 @@ enum TableAnalysis: String, CaseIterable, Sendable {
         TableAnalysis(rawValue: try node.choice(of: allCases.map(\.rawValue)))!
     }
 
+    /// The spec keys the analysis reads besides `id`, `analysis` and `caption` (own tables'
+    /// `time`, `count` and `by` column included). Any other key would be ignored, so a table
+    /// block refuses it.
+    var keys: Set<String> {
+        switch self {
+        case .counts: ["table", "by", "period", "countries", "status", "members_as_of", "assume_zero_outside_coverage", "limit", "time", "count"]
+        case .trend: TableAnalysis.counts.keys.union(["alpha", "tests"])
+        case .compare: ["table", "by", "periods", "countries", "status", "indicators", "members_as_of", "assume_zero_outside_coverage",
+                        "sources", "time", "count"]
+        case .cadence: ["table", "period", "countries"]
+        case .share: ["table", "period", "status"]
+        case .indicators: ["indicators"]
+        case .attacks: ["period", "countries"]
+        case .exercises, .documents, .membership: ["period"]
+        }
+    }
+
     /// The corpus table the analysis reads: its coverage goes in "About the data", and `latest`
     /// in its periods counts back from its last year.
     func dataTable(of spec: TableBlock) -> String {
