@@ -80,6 +80,20 @@ import TestSupport
         #expect(try Self.text(ofPDF: folder.file("given.pdf")).contains("Source: my own survey."))
     }
 
+    /// Whole years on a scatter's x are a time axis: ticks "2016", "2018", never "2,016.0" or a half year.
+    @Test(arguments: [true, false])
+    func aScatterOverYearsPrintsYears(schema: Bool) throws {
+        let folder = try Self.folder(schema: schema)
+        let result = try CLI.run(["chart", "scatter", "--csv", folder.file("my.csv"), "--x", "year", "--y", "value", "--color", "region",
+                                  "-o", folder.file("scatter.pdf")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try Self.text(ofPDF: folder.file("scatter.pdf"))
+        let ticks = lines.filter { $0.range(of: #"^[0-9][0-9,.]*$"#, options: .regularExpression) != nil }
+        let years = ticks.compactMap(Int.init).filter { (2014...2025).contains($0) }
+        #expect(years.count >= 3, "year ticks on x: \(ticks)")
+        #expect(!ticks.contains { $0.hasPrefix("2,0") || $0.hasPrefix("20") && $0.contains(".") }, "no grouped or fractional years: \(ticks)")
+    }
+
     @Test func withoutASchemaTitlesAreColumnNamesAndThereIsNoSourceLine() throws {
         let folder = try Self.folder(schema: false)
         let result = try CLI.run(["chart", "line", "--csv", folder.file("my.csv"), "--x", "year", "--y", "value", "--color", "region",

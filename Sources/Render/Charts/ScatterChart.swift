@@ -157,7 +157,8 @@ extension ScatterChart {
             guard let x = row.x.number, let y = row.y, let label = row.label else { return nil }
             return PointNote(x: x, y: y, label: label)
         } : []
-        self.init(points: points, xTitle: binding.xTitle, yTitle: binding.yTitle, notes: notes,
+        // Time on x (dates, or whole years) gets a year axis: "2010", never "2,010.0" or "2,012.5".
+        self.init(points: points, xScale: binding.xIsTime ? .year : .linear, xTitle: binding.xTitle, yTitle: binding.yTitle, notes: notes,
                   sizeTitle: points.contains { $0.size != nil } ? binding.sizeTitle : nil)
     }
 }

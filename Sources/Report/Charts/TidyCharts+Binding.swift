@@ -159,7 +159,7 @@ extension TidyCharts {
         }
         guard !rows.isEmpty else { throw refuse("no row has both \(xColumn.name) and \(yColumn.name); nothing to draw") }
         let series = seriesColumn.map { ordered(seriesSeen, type: $0.type).map(\.description) } ?? []
-        let binding = ChartBinding(rows: rows, series: series, xIsTime: xColumn.type.isDate, xTitle: xColumn.displayTitle,
+        let binding = ChartBinding(rows: rows, series: series, xIsTime: isTime(xColumn), xTitle: xColumn.displayTitle,
                                    yTitle: yColumn.displayTitle, sizeTitle: sizeColumn?.displayTitle, absentIsZero: false, labelled: labelColumn != nil)
         let data = ResultTable(columns: [.init(xColumn.name, alignment: .right), .init(yColumn.name, alignment: .right)]
                                    + (seriesColumn.map { [ResultTable.Column($0.name)] } ?? []),
