@@ -154,7 +154,7 @@ import TestSupport
         "The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.",
         "2017: India and Pakistan join",
         "more than (lower bound)",
-        "exact conditional; no trend at; Unknown; 2024: Belarus joins",
+        "Unknown; 2024: Belarus joins",
         "row stands for several events the source does not tell apart and counts as one: counts that include it are lower bounds",
     ]
 

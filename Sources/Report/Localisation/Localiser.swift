@@ -66,8 +66,16 @@ public struct Localiser: Sendable {
             return text("period.not-stated", ["date": String(match.1)])
         }
         let parts = english.components(separatedBy: ", ")
-        let translated = parts.count > 1 ? parts.map(label).joined(separator: ", ") : english
+        let translated = parts.count > 1 ? parts.map { verdict($0) ?? label($0) }.joined(separator: ", ") : verdict(english) ?? english
         return numbers(in: translated)
+    }
+
+    /// "increasing at α = 0.05": the Mann–Kendall verdict of a trend table's detail cell, in the
+    /// report's language; nil for any other text.
+    private func verdict(_ english: String) -> String? {
+        guard let match = english.firstMatch(of: #/^(no trend|increasing|decreasing) at α = (\S+)$/#) else { return nil }
+        let key = match.1 == "no trend" ? "cell.verdict.no-trend" : "cell.verdict.\(match.1)"
+        return text(key, ["alpha": String(match.2)])
     }
 
     /// `value` grouped by thousands: "1,300" (en, zh), "1 300" (ru, with a narrow no-break space).

@@ -224,5 +224,10 @@ extension MessageCatalog {
         "label:events prevented": "被阻止的事件",
         "label:documents adopted": "通过的文件",
         "label:exercises held": "举行的演习",
+        // Table cells (session 4): the test and verdict words of trend and comparison tables
+        "label:exact conditional": "精确条件检验",
+        "cell.verdict.no-trend": "α = {alpha} 时无趋势",
+        "cell.verdict.increasing": "α = {alpha} 时上升",
+        "cell.verdict.decreasing": "α = {alpha} 时下降",
     ]
 }

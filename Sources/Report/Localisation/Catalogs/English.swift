@@ -232,5 +232,10 @@ extension MessageCatalog {
         "label:events prevented": "events prevented",
         "label:documents adopted": "documents adopted",
         "label:exercises held": "exercises held",
+        // Table cells (session 4): the test and verdict words of trend and comparison tables
+        "label:exact conditional": "exact conditional",
+        "cell.verdict.no-trend": "no trend at α = {alpha}",
+        "cell.verdict.increasing": "increasing at α = {alpha}",
+        "cell.verdict.decreasing": "decreasing at α = {alpha}",
     ]
 }

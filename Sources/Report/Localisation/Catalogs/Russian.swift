@@ -225,5 +225,10 @@ extension MessageCatalog {
         "label:events prevented": "предотвращённые события",
         "label:documents adopted": "принятые документы",
         "label:exercises held": "проведённые учения",
+        // Table cells (session 4): the test and verdict words of trend and comparison tables
+        "label:exact conditional": "точный условный тест",
+        "cell.verdict.no-trend": "тренда нет при α = {alpha}",
+        "cell.verdict.increasing": "рост при α = {alpha}",
+        "cell.verdict.decreasing": "снижение при α = {alpha}",
     ]
 }
