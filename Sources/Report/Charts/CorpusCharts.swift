@@ -229,7 +229,7 @@ public struct CorpusCharts: Sendable {
         var chart = LineChart(series: statuses.map { LineChart.Series(name: localiser.label(names[$0]!), x: years.map(Double.init), y: counts[$0]!) },
                               xScale: .year, yTitle: localiser.label("States at the end of the year"))
         chart.stepped = true
-        chart.events = request.annotations
+        chart.events = localiser.localised(request.annotations)
         var data = size.table
         data.data = [TableAnalyses.membershipData(size)]
         let sourceIDs = Array(Set(corpus.membership.map(\.provenance.sourceID))).sorted()

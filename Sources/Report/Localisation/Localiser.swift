@@ -232,7 +232,14 @@ extension Localiser {
         result.xTitle = binding.xTitle.map(label)
         result.yTitle = label(binding.yTitle)
         result.sizeTitle = binding.sizeTitle.map(label)
+        result.events = localised(binding.events)
         return result
+    }
+
+    /// Event lines' labels in the report's language ("2017: India and Pakistan join" from a
+    /// preset); a user's own label, which no catalog holds, stays as written.
+    public func localised(_ events: [EventNote]) -> [EventNote] {
+        events.map { EventNote(x: $0.x, label: label($0.label)) }
     }
 }
 

@@ -229,5 +229,9 @@ extension MessageCatalog {
         "cell.verdict.no-trend": "α = {alpha} 时无趋势",
         "cell.verdict.increasing": "α = {alpha} 时上升",
         "cell.verdict.decreasing": "α = {alpha} 时下降",
+        // The membership preset's event lines (session 4)
+        "label:2017: India and Pakistan join": "2017年：印度和巴基斯坦加入",
+        "label:2024: Belarus joins": "2024年：白俄罗斯加入",
+        "label:2023: Iran joins": "2023年：伊朗加入",
     ]
 }

@@ -237,5 +237,9 @@ extension MessageCatalog {
         "cell.verdict.no-trend": "no trend at α = {alpha}",
         "cell.verdict.increasing": "increasing at α = {alpha}",
         "cell.verdict.decreasing": "decreasing at α = {alpha}",
+        // The membership preset's event lines (session 4)
+        "label:2017: India and Pakistan join": "2017: India and Pakistan join",
+        "label:2024: Belarus joins": "2024: Belarus joins",
+        "label:2023: Iran joins": "2023: Iran joins",
     ]
 }

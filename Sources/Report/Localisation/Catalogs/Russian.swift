@@ -230,5 +230,9 @@ extension MessageCatalog {
         "cell.verdict.no-trend": "тренда нет при α = {alpha}",
         "cell.verdict.increasing": "рост при α = {alpha}",
         "cell.verdict.decreasing": "снижение при α = {alpha}",
+        // The membership preset's event lines (session 4)
+        "label:2017: India and Pakistan join": "2017: вступление Индии и Пакистана",
+        "label:2024: Belarus joins": "2024: вступление Беларуси",
+        "label:2023: Iran joins": "2023: вступление Ирана",
     ]
 }
