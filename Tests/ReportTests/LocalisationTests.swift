@@ -145,12 +145,11 @@ import TestSupport
                                             "membership", "sources", "countries"]
 
     /// English the tool still writes into ru/zh editions, listed so the test catches anything new:
-    /// the Poisson fit note and the casualty note of trend tables (Analysis), the timeline's
-    /// "Unknown" key (Render) and the lower-bound note under a figure. Each is a gap to close, not a name.
+    /// the Poisson fit note and the casualty note of trend tables (Analysis) and the lower-bound
+    /// note under a figure. Each is a gap to close, not a name.
     static let knownUntranslated = [
         "all: The Poisson model fits: the counts vary about as much as a Poisson process would (dispersion, overdispersion test p)",
         "Casualty totals count only the events with a stated figure: killed unknown for, wounded unknown for",
-        "Unknown",
         "row stands for several events the source does not tell apart and counts as one: counts that include it are lower bounds",
     ]
 

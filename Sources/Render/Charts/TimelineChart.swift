@@ -40,6 +40,8 @@ public struct TimelineChart: ChartKind, Equatable {
     public var timeTitle: String?
     /// Vertical event lines.
     public var notes: [EventNote]
+    /// The size key's label for events of unknown magnitude, in the document's language.
+    public var unknownMagnitudeLabel = "Unknown"
 
     /// A time line.
     public init(text: ChartText = ChartText(), events: [Event], lanes: [String]? = nil, magnitudeTitle: String? = nil,
@@ -130,7 +132,7 @@ public struct TimelineChart: ChartKind, Equatable {
                          swatch: .point(color.withAlpha(0.6), .circle,
                                         diameter: TimelineChart.diameter(v, largest: largest, maxDiameter: maxDiameter, minDiameter: minDiameter)))
         }
-        if hasUnknown { entries.append(Legend.Entry(label: "Unknown", swatch: .point(.gray(0.55), .circle, diameter: minDiameter))) }
+        if hasUnknown { entries.append(Legend.Entry(label: unknownMagnitudeLabel, swatch: .point(.gray(0.55), .circle, diameter: minDiameter))) }
         return Legend(title: magnitudeTitle, entries: entries)
     }
 }

@@ -244,9 +244,13 @@ extension Localiser {
 }
 
 extension Localiser {
-    /// A chart with the fixed words it draws itself (a bar chart's "n/a" and its key's labels)
-    /// in the report's language; other kinds are returned as they are.
+    /// A chart with the fixed words it draws itself (a bar chart's "n/a" and its key's labels, a
+    /// timeline's "Unknown" size key) in the report's language; other kinds are returned as they are.
     public func localisedWords(_ chart: any ChartKind) -> any ChartKind {
+        if var timeline = chart as? TimelineChart {
+            timeline.unknownMagnitudeLabel = label("Unknown")
+            return timeline
+        }
         guard let bars = chart as? BarChart else { return chart }
         return localisedWords(bars)
     }

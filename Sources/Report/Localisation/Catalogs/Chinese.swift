@@ -234,5 +234,7 @@ extension MessageCatalog {
         "label:2024: Belarus joins": "2024年：白俄罗斯加入",
         "label:2023: Iran joins": "2023年：伊朗加入",
         "label:The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.": "各来源对该文件的日期、地点或名称说法不一；表中给出其中一种，语料库的分歧列给出两者。",
+        // The timeline's size key for events of unknown magnitude (session 4)
+        "label:Unknown": "未知",
     ]
 }

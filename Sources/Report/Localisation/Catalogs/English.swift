@@ -242,5 +242,7 @@ extension MessageCatalog {
         "label:2024: Belarus joins": "2024: Belarus joins",
         "label:2023: Iran joins": "2023: Iran joins",
         "label:The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.": "The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.",
+        // The timeline's size key for events of unknown magnitude (session 4)
+        "label:Unknown": "Unknown",
     ]
 }

@@ -235,5 +235,7 @@ extension MessageCatalog {
         "label:2024: Belarus joins": "2024: вступление Беларуси",
         "label:2023: Iran joins": "2023: вступление Ирана",
         "label:The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.": "Источники расходятся в дате, месте или названии этого документа; в таблице приведено одно значение, в столбце расхождений корпуса — оба.",
+        // The timeline's size key for events of unknown magnitude (session 4)
+        "label:Unknown": "неизвестно",
     ]
 }
