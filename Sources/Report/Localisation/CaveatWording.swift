@@ -156,6 +156,11 @@ extension Localiser {
          "caveat.compare.poisson", []),
         (#"^The two periods lie on either side of a change in how the data were collected \((\S+)\): (.+)\.$"#,
          "caveat.compare.break", ["date", "note"]),
+        // Notes under trend tables (TrendAnalysis, CountTrend).
+        (#"^Casualty totals count only the events with a stated figure: killed unknown for (\d+), wounded unknown for (\d+)\.$"#,
+         "caveat.trend.casualties", ["killed", "wounded"]),
+        (#"^(.+): The Poisson model fits: the counts vary about as much as a Poisson process would \(dispersion (\S+), overdispersion test (.+)\)\. Quote the Poisson rate ratio and interval\.$"#,
+         "caveat.trend.poisson-fits", ["series", "number:dispersion", "number:test"]),
     ]
 
     /// A note `PeriodComparison` wrote in English, worded in the report's language; nil for a
@@ -173,7 +178,8 @@ extension Localiser {
                 switch name {
                 case "period": arguments[name] = period(value)
                 case "date": arguments[name] = date(value)
-                case "quantity": arguments[name] = label(value)
+                case "quantity", "series": arguments[name] = label(value)
+                case let numeric where numeric.hasPrefix("number:"): arguments[String(numeric.dropFirst(7))] = numbers(in: value)
                 default: arguments[name] = value
                 }
             }

@@ -70,9 +70,10 @@ public struct Localiser: Sendable {
         return numbers(in: translated)
     }
 
-    /// "increasing at α = 0.05": the Mann–Kendall verdict of a trend table's detail cell, in the
-    /// report's language; nil for any other text.
+    /// "increasing at α = 0.05" (the Mann–Kendall verdict) or "dispersion = 1.02" (a count
+    /// model's): a trend table's detail cell in the report's language; nil for any other text.
     private func verdict(_ english: String) -> String? {
+        if let match = english.firstMatch(of: #/^dispersion = (\S+)$/#) { return text("cell.dispersion", ["value": String(match.1)]) }
         guard let match = english.firstMatch(of: #/^(no trend|increasing|decreasing) at α = (\S+)$/#) else { return nil }
         let key = match.1 == "no trend" ? "cell.verdict.no-trend" : "cell.verdict.\(match.1)"
         return text(key, ["alpha": String(match.2)])

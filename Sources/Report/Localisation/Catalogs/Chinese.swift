@@ -236,5 +236,9 @@ extension MessageCatalog {
         "label:The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.": "各来源对该文件的日期、地点或名称说法不一；表中给出其中一种，语料库的分歧列给出两者。",
         // The timeline's size key for events of unknown magnitude (session 4)
         "label:Unknown": "未知",
+        // Notes under trend tables (session 4)
+        "caveat.trend.casualties": "伤亡合计仅计入有明确数字的事件：{killed} 起事件死亡人数不详，{wounded} 起事件受伤人数不详。",
+        "caveat.trend.poisson-fits": "{series}：泊松模型拟合良好：计数的波动与泊松过程大致相当（离散度 {dispersion}，过度离散检验 {test}）。应引用泊松率比及其区间。",
+        "cell.dispersion": "离散度 = {value}",
     ]
 }

@@ -244,5 +244,9 @@ extension MessageCatalog {
         "label:The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.": "The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.",
         // The timeline's size key for events of unknown magnitude (session 4)
         "label:Unknown": "Unknown",
+        // Notes under trend tables (session 4)
+        "caveat.trend.casualties": "Casualty totals count only the events with a stated figure: killed unknown for {killed}, wounded unknown for {wounded}.",
+        "caveat.trend.poisson-fits": "{series}: The Poisson model fits: the counts vary about as much as a Poisson process would (dispersion {dispersion}, overdispersion test {test}). Quote the Poisson rate ratio and interval.",
+        "cell.dispersion": "dispersion = {value}",
     ]
 }

@@ -237,5 +237,9 @@ extension MessageCatalog {
         "label:The sources disagree on this document's date, place or title; the table gives one value and the corpus's conflict column both.": "Источники расходятся в дате, месте или названии этого документа; в таблице приведено одно значение, в столбце расхождений корпуса — оба.",
         // The timeline's size key for events of unknown magnitude (session 4)
         "label:Unknown": "неизвестно",
+        // Notes under trend tables (session 4)
+        "caveat.trend.casualties": "Итоги по жертвам учитывают только события с указанным числом: число убитых неизвестно для {killed}, число раненых — для {wounded}.",
+        "caveat.trend.poisson-fits": "{series}: модель Пуассона подходит: число событий колеблется примерно как у пуассоновского процесса (дисперсия {dispersion}, тест на сверхдисперсию {test}). Приводите пуассоновское отношение частот и его интервал.",
+        "cell.dispersion": "дисперсия = {value}",
     ]
 }
