@@ -36,6 +36,17 @@ import TestSupport
         }
     }
 
+    /// No row of the corpus is named by its id: the lower-bound note names the Iran row by place
+    /// and year, and no "atk-…", "ex-…" or "doc-…" id reaches the page.
+    @Test func noRowIsNamedByItsID() throws {
+        let text = self.text.replacingOccurrences(of: "\n", with: " ")
+        let ids = Fixtures.corpus.attacks.map(\.id) + Fixtures.corpus.exercises.map(\.id) + Fixtures.corpus.documents.map(\.id)
+        #expect(!ids.isEmpty)
+        let printed = ids.filter { text.contains($0) }
+        #expect(printed.isEmpty, "ids on the page: \(printed)")
+        #expect(text.contains("does not tell apart (Iran, 2024)"), "the lower-bound note names its row")
+    }
+
     /// The numbers in the prose, recomputed here from the records without the analysis code.
     @Test func numbersInTheTextMatchTheCorpus() throws {
         let text = self.text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")

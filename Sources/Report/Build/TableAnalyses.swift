@@ -24,6 +24,7 @@ struct TableAnalyses {
     /// A note under a table in the report's language: the coverage pointer translated; other
     /// notes (computed by the analyses in English) with their numbers localised.
     static func localised(note: String, _ localiser: Localiser) -> String {
+        if let worded = localiser.lowerBoundNote(note) { return worded }
         guard localiser.language != .english else { return note }
         for coverage in [CoverageScope.complete, .illustrative, .partial]
         where note == "Coverage: \(coverage.description), not a complete count (see “About the data”)." {

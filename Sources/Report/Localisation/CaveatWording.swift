@@ -163,6 +163,17 @@ extension Localiser {
          "caveat.trend.poisson-fits", ["series", "number:dispersion", "number:test"]),
     ]
 
+    /// The note a count needs when rows stand for several events ("2024: 1 row stands for …
+    /// (atk-2024-iran-terror-attacks) …"), with each row named for a reader ("Iran, 2024") instead
+    /// of its id, in the report's language (English too); nil for a note of another shape.
+    public func lowerBoundNote(_ note: String) -> String? {
+        guard let match = note.firstMatch(of: #/^(?:(\S+): )?(\d+) rows? stands? for several events the source does not tell apart \((.+)\) and counts? as one: counts that include (?:it|them) are lower bounds\.$/#),
+              let n = Int(match.2) else { return nil }
+        let rows = match.3.components(separatedBy: ", ").map(rowName).joined(separator: "; ")
+        let body = text(n == 1 ? "caveat.lower-bound.one" : "caveat.lower-bound.other", ["n": String(n), "rows": rows])
+        return match.1.map { text("caveat.in-period", ["period": period(String($0)), "note": body]) } ?? body
+    }
+
     /// A note `PeriodComparison` wrote in English, worded in the report's language; nil for a
     /// note of another shape. Periods, dates and quantities are localised; a collection break's
     /// own note is the source's wording and stays as the corpus has it.

@@ -14,6 +14,8 @@ public struct Localiser: Sendable {
     private let countries: [String: String]
     /// Country code → the name in `language` (English names for English).
     private let countryCodes: [String: String]
+    /// The named attacks, to name a row for a reader where a note would print its id.
+    private let attacks: [Attack]
 
     /// A localiser for `language`; country names come from `corpus` when one is given.
     public init(language: ReportLanguage, corpus: Corpus? = nil) {
@@ -28,6 +30,15 @@ public struct Localiser: Sendable {
         }
         self.countries = countries
         countryCodes = codes
+        attacks = corpus?.attacks ?? []
+    }
+
+    /// A row of the attacks table named for a reader ("Iran, 2024"; "Moscow, Russia, 2024-03-22"),
+    /// not by its id; an id the table lacks stays as it is.
+    public func rowName(id: String) -> String {
+        guard let attack = attacks.first(where: { $0.id == id }) else { return id }
+        return ([attack.place, countryCodes[attack.country] ?? attack.country].compactMap { $0 } + [date(attack.date)])
+            .joined(separator: text("caveat.list-separator"))
     }
 
     /// The message `key` with each `{name}` replaced by its argument; the key itself if no catalog has it.

@@ -240,5 +240,9 @@ extension MessageCatalog {
         "caveat.trend.casualties": "伤亡合计仅计入有明确数字的事件：{killed} 起事件死亡人数不详，{wounded} 起事件受伤人数不详。",
         "caveat.trend.poisson-fits": "{series}：泊松模型拟合良好：计数的波动与泊松过程大致相当（离散度 {dispersion}，过度离散检验 {test}）。应引用泊松率比及其区间。",
         "cell.dispersion": "离散度 = {value}",
+        // The lower-bound note with its rows named (session 4)
+        "caveat.lower-bound.one": "1 行代表来源未加区分的多起事件（{rows}），只计为一起：包含该行的计数为下限。",
+        "caveat.lower-bound.other": "{n} 行各代表来源未加区分的多起事件（{rows}），各只计为一起：包含这些行的计数为下限。",
+        "caveat.in-period": "{period}：{note}",
     ]
 }

@@ -248,5 +248,9 @@ extension MessageCatalog {
         "caveat.trend.casualties": "Casualty totals count only the events with a stated figure: killed unknown for {killed}, wounded unknown for {wounded}.",
         "caveat.trend.poisson-fits": "{series}: The Poisson model fits: the counts vary about as much as a Poisson process would (dispersion {dispersion}, overdispersion test {test}). Quote the Poisson rate ratio and interval.",
         "cell.dispersion": "dispersion = {value}",
+        // The lower-bound note with its rows named (session 4)
+        "caveat.lower-bound.one": "1 row stands for several events the source does not tell apart ({rows}) and counts as one: counts that include it are lower bounds.",
+        "caveat.lower-bound.other": "{n} rows stand for several events the source does not tell apart ({rows}) and count as one each: counts that include them are lower bounds.",
+        "caveat.in-period": "{period}: {note}",
     ]
 }
