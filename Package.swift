@@ -84,7 +84,7 @@ let package = Package(
             name: "gen-events",
             dependencies: ["EventSynthetic", "Dataset", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "EventImportTests", dependencies: ["Support", "Dataset", "EventSynthetic", "scobrief", "gen-events", "gen-gtd", "TestSupport"]),
+        .testTarget(name: "EventImportTests", dependencies: ["Support", "Dataset", "Analysis", "EventSynthetic", "scobrief", "gen-events", "gen-gtd", "TestSupport"]),
         .testTarget(name: "GTDTests", dependencies: ["Support", "Dataset", "GTDSynthetic", "scobrief", "TestSupport"]),
     ]
 )

@@ -6,9 +6,17 @@ public enum EventTables {
     /// The names `trend` and `chart` accept.
     public static let names = ["attacks", "exercises", "documents", "membership"]
 
-    public static func table(named name: String, in corpus: Corpus) throws(AnalysisInputError) -> EventTable {
+    /// The table `name` of `corpus`, to count, chart or test. A table whose rows come from more
+    /// than one origin (two datasets added with `TABLE+=FILE`, or a dataset added to the curated
+    /// list) is refused: any count over it would add up events each source counts its own way.
+    /// `allowingCombined` builds it anyway, for what does not count (the notes on the data used).
+    public static func table(named name: String, in corpus: Corpus, allowingCombined: Bool = false) throws(AnalysisInputError) -> EventTable {
         guard let schema = corpus.catalog.table(named: name) else {
             throw .unknownTable(name, known: names)
+        }
+        if !allowingCombined {
+            let origins = combinedOrigins(ofTable: name, in: corpus)
+            if !origins.isEmpty { throw .combinedSources(table: name, origins: origins) }
         }
         func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
             // A table imported from a complete dataset (GTD) is complete even though the curated
@@ -58,6 +66,19 @@ public enum EventTables {
             throw .notEventTable(name, known: names)
         }
     }
+
+    /// The origins of table `name`'s rows when there are more than one, else none: each dataset
+    /// source (an imported release) is an origin of its own, and the other sources together (the
+    /// papers a curated list cites) are one. Only a table given with `TABLE+=FILE` can have two.
+    public static func combinedOrigins(ofTable name: String, in corpus: Corpus) -> [String] {
+        guard let table = corpus.tables[name] else { return [] }
+        var ids = Set<String>()
+        for row in table.rows { if let id = row.key("source_id") { ids.insert(id) } }
+        let datasets = ids.filter { corpus.source(id: $0)?.isDataset == true }.sorted()
+        guard !datasets.isEmpty else { return [] }
+        let origins = datasets + (datasets.count < ids.count ? ["the curated \(name) list"] : [])
+        return origins.count > 1 ? origins : []
+    }
 }
 
 /// A request the analysis cannot answer as asked: an unknown table, column or period.
@@ -75,6 +96,9 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownTest(String, known: [String])
     /// An option the figure cannot use (a country filter on a reported total): refused rather than ignored.
     case notApplicable(option: String, figure: String, reason: String)
+    /// A table whose rows come from several datasets (or a dataset and the curated list) added
+    /// together with `TABLE+=FILE`: counting it would sum what each source counts differently.
+    case combinedSources(table: String, origins: [String])
 
     public var description: String {
         switch self {
@@ -103,6 +127,15 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
             return "\(option) cannot apply to '\(figure)': \(reason)"
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
+        case let .combinedSources(table, origins):
+            let datasets = origins.filter { !$0.hasPrefix("the curated ") }
+            let fix = datasets.count > 1
+                ? "compare them side by side in a report's compare table with sources: [\(datasets.joined(separator: ", "))], "
+                    + "or give one source alone with --input \(table)=FILE"
+                : "give the dataset alone with --input \(table)=FILE, which replaces the curated list instead of adding to it"
+            return "the \(table) table adds together rows of \(origins.count) sources (\(origins.joined(separator: "; "))), "
+                + "given with --input \(table)+=FILE: a count, chart or trend over it would sum events that each source counts its own way; "
+                + fix
         }
     }
 }

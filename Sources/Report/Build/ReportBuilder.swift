@@ -71,7 +71,9 @@ public struct ReportBuilder {
     private func dataNotes(_ names: [String], store: EventTableStore) -> [DataNote] {
         names.compactMap { name in
             guard let schema = corpus.catalog.table(named: name) else { return nil }
-            if let events = try? store.table(named: name) {
+            // A table that adds several sources together is described as loaded, though only
+            // a sources: table may count it.
+            if let events = (try? store.table(named: name)) ?? (try? EventTables.table(named: name, in: corpus, allowingCombined: true)) {
                 return DataNote(title: events.title, file: corpus.tables[name]?.file ?? schema.file, coverage: events.coverage, note: events.coverageNote)
             }
             return DataNote(title: schema.title, file: schema.file, coverage: schema.coverage, note: schema.coverageNote)
