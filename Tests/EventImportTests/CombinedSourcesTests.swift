@@ -9,7 +9,7 @@ import TestSupport
 /// refused with the sources it holds and the ways to fix it, and nothing is written.
 @Suite(.serialized) struct CombinedSourcesTests {
     /// A UCDP GED and an ACLED import of the generators' output, in `ucdp/` and `acled/` of one folder.
-    static let imports: TemporaryFolder = {
+    nonisolated(unsafe) static let imports: TemporaryFolder = {
         let folder = try! TemporaryFolder(prefix: "scobrief-combined")
         for sub in ["ucdp", "acled"] { try! FileManager.default.createDirectory(atPath: folder.file(sub), withIntermediateDirectories: true) }
         try! PeriodsSpecTests.runTool("gen-events", ["ucdp-ged", "-o", folder.file("ged.csv"), "--rows", "800", "--seed", "5"])

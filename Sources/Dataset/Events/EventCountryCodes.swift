@@ -56,8 +56,10 @@ struct EventCountryCodes {
             }
             kind = .numbers(spans)
         default:
-            // Text: ISO alpha-3 codes as written (checked against countries.csv), or names from values.
-            var names: [String: String] = table == "iso3166-alpha3" ? Dictionary(uniqueKeysWithValues: listedCodes.map { ($0, $0) }) : [:]
+            // Text: ISO alpha-3 codes as written (checked against countries.csv), the GTD's country names,
+            // or names from values (which add to or override the GTD's).
+            var names: [String: String] = table == "iso3166-alpha3" ? Dictionary(uniqueKeysWithValues: listedCodes.map { ($0, $0) })
+                : table == "gtd-names" ? GTDCountryNames.codes : [:]
             for (key, code) in source.values { names[key] = code }
             let lookup = GTDCountryLookup(names: names, historicalCodes: [])
             kind = .text(lookup, lookup.entries.map { entry($0.code) })

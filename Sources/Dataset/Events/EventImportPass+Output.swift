@@ -72,7 +72,9 @@ extension EventImportPass {
         if let value = killedHigh.value { appendInteger(value, into: &out) }
         out.append(comma)
         switch date.approximate {
-        case nil: break
+        case nil:
+            // The source's own words for an uncertain date (the GTD's approxdate), when it has them.
+            guard try appendFirst(.dateApprox, row, header, into: &out) else { return false }
         case .range(let first, let last):
             appendDay(first, into: &out)
             out.append(contentsOf: "..".utf8)
@@ -179,7 +181,9 @@ extension EventImportPass {
     @inline(__always)
     func appendFirst(_ field: EventField, _ row: CSVRow, _ header: EventHeader, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
         for index in header.columns(field) where !row.isEmpty(index) {
-            return try appendText(row.rawBytes(index), row, index: index, into: &out)
+            let bytes = row.rawBytes(index)
+            if isUnknown(bytes, field) { continue }
+            return try appendText(bytes, row, index: index, into: &out)
         }
         return true
     }

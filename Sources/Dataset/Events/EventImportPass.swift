@@ -21,6 +21,8 @@ final class EventImportPass {
     let typeLabels: [(raw: [UInt8], label: [UInt8])]
     /// Precision codes as bytes.
     let precisionCodes: [(raw: [UInt8], meaning: DatePrecisionCode)]
+    /// Each field's `unknown:` values as bytes, by field ordinal (empty for most).
+    let unknownValues: [[[UInt8]]]
     /// Used filters: the values kept, as bytes.
     var filterValues: [(option: String, values: [[UInt8]])] = []
     var filterColumns: [(index: Int, values: [[UInt8]])] = []
@@ -46,6 +48,9 @@ final class EventImportPass {
         typeLabels = (mapping.fields[.eventType]?.values ?? [:]).map { (Array($0.key.utf8), Array($0.value.utf8)) }
         precisionCodes = (mapping.precision?.values ?? [:]).map { (Array($0.key.utf8), $0.value) }
         filterValues = options.filters.map { ($0.option, $0.values.map { Array($0.utf8) }) }
+        var unknown = [[[UInt8]]](repeating: [], count: EventField.allCases.count)
+        for (field, source) in mapping.fields { unknown[field.ordinal] = source.unknown.map { Array($0.utf8) } }
+        unknownValues = unknown
         summary = EventImportSummary(command: command, input: input, inputBytes: 0, countryScope: rule.scope, yearScope: options.yearScope)
         summary.title = mapping.title
         summary.typeScope = options.filters.map { filter in
@@ -184,6 +189,23 @@ final class EventImportPass {
         if historicalEntries[entry] { historicalRows[entry, default: 0] += 1 }
     }
 
+    /// Whether the bytes are one of the field's `unknown:` values (ASCII letters in any case).
+    @inline(__always)
+    func isUnknown(_ bytes: UnsafeBufferPointer<UInt8>, _ field: EventField) -> Bool {
+        let values = unknownValues[field.ordinal]
+        if values.isEmpty { return false }
+        @inline(__always) func lowered(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        for value in values where value.count == bytes.count {
+            var equal = true
+            for i in 0..<value.count where lowered(value[i]) != lowered(bytes[i]) {
+                equal = false
+                break
+            }
+            if equal { return true }
+        }
+        return false
+    }
+
     @inline(__always)
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ values: [[UInt8]]) -> Bool {
         for value in values where value.count == bytes.count {
@@ -199,6 +221,7 @@ final class EventImportPass {
         guard let index = header.first(field) else { return Count(value: nil) }
         let bytes = row.rawBytes(index)
         let name = mapping.fields[field]!.columns[0]
+        if isUnknown(bytes, field) { return Count(value: nil) }
         switch GTDNumber.wholeNumber(bytes) {
         case .blank: return Count(value: nil)
         case .value(let value) where value >= 0: return Count(value: value)
@@ -230,6 +253,7 @@ final class EventImportPass {
     }
 
     func readDate(_ row: CSVRow, _ header: EventHeader) throws(Diagnostic) -> EventDate? {
+        if let yearIndex = header.first(.year) { return try readDateParts(row, header, yearIndex: yearIndex) }
         let startIndex = (header.first(.date) ?? header.first(.dateStart))!
         let startBytes = row.rawBytes(startIndex)
         guard let start = EventDateParser.day(startBytes) else {
@@ -270,6 +294,33 @@ final class EventImportPass {
         case .week: return EventDate(value: day, approximate: .week(start), start: start)
         case .month: return EventDate(value: try! PartialDate(year: start.year, month: start.month), approximate: .month(start), start: start)
         case .year: return EventDate(value: try! PartialDate(year: start.year), approximate: .year(start), start: start)
+        }
+    }
+
+    /// A date in parts (the GTD's iyear, imonth, iday): a month or day of 0 is unknown, and the
+    /// date keeps only the precision the source knows. The start day is the earliest it can be.
+    func readDateParts(_ row: CSVRow, _ header: EventHeader, yearIndex: Int) throws(Diagnostic) -> EventDate? {
+        func part(_ field: EventField, _ range: ClosedRange<Int>, _ expectation: String, _ hint: String) throws(Diagnostic) -> Int? {
+            guard let index = header.first(field) else { return 0 }
+            let bytes = row.rawBytes(index)
+            if case .value(let value) = GTDNumber.wholeNumber(bytes), range.contains(value) { return value }
+            let name = mapping.fields[field]!.columns[0]
+            try malformed(Diagnostic(row.location(ofField: index),
+                                     bytes.isEmpty ? "'\(name)' is blank; expected \(expectation)" : "'\(name)' must be \(expectation), got '\(String(decoding: bytes, as: UTF8.self))'",
+                                     hint: hint))
+            return nil
+        }
+        guard let year = try part(.year, 1...9999, "a year", "write the year in four digits"),
+              let month = try part(.month, 0...12, "a month 1–12, or 0 for unknown", "write 0 when the month is unknown"),
+              let day = try part(.day, 0...31, "a day 1–31, or 0 for unknown", "write 0 when the day is unknown") else { return nil }
+        do throws(PartialDateError) {
+            let value = month == 0 ? try PartialDate(year: year) : day == 0 ? try PartialDate(year: year, month: month)
+                : try PartialDate(year: year, month: month, day: day)
+            return EventDate(value: value, start: value.earliestDay)
+        } catch {
+            try malformed(Diagnostic(row.location(ofField: header.first(.day) ?? yearIndex), "the date \(year)-\(month)-\(day) does not exist: \(error)",
+                                     hint: "a day or month that is not known is written 0; the row cannot be dated as written"))
+            return nil
         }
     }
 

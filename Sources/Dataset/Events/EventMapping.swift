@@ -35,10 +35,14 @@ public struct EventMapping: Sendable {
     /// with an optional translation.
     public struct FieldSource: Sendable {
         public var columns: [String]
-        /// A code table for countries: `gleditsch-ward`, `iso3166-numeric`, `iso3166-alpha3` or `names`.
+        /// A code table for countries: `gleditsch-ward`, `iso3166-numeric`, `iso3166-alpha3`,
+        /// `gtd-names` (the GTD's country_txt names) or `names`.
         public var codes: String?
         /// Value translations (e.g. `3: One-sided violence`, or country names to codes with `codes: names`).
         public var values: [String: String]
+        /// Values the source writes for "unknown" (the GTD's -9 and -99, "Unknown"): a count is
+        /// then blank (unknown, never 0), and a text column is passed over for the next one.
+        public var unknown: [String]
         /// Where the field's entry is in the mapping file.
         public var location: SourceLocation
     }
@@ -70,7 +74,7 @@ public struct EventMapping: Sendable {
     }
 
     /// The known code tables for `codes:`.
-    public static let codeTables = ["gleditsch-ward", "iso3166-numeric", "iso3166-alpha3", "names"]
+    public static let codeTables = ["gleditsch-ward", "iso3166-numeric", "iso3166-alpha3", "gtd-names", "names"]
 }
 
 /// The attacks-table fields a mapping can fill.
@@ -82,6 +86,10 @@ public enum EventField: String, Sendable, CaseIterable {
     case killed, killedLow = "killed_low", killedHigh = "killed_high", wounded
     case eventType = "event_type", eventSubtype = "event_subtype"
     case provstate, city, latitude, longitude, summary
+    /// A date in parts (the GTD's iyear, imonth, iday), 0 for an unknown month or day.
+    case year, month, day
+    /// The source's own text for an uncertain date (the GTD's approxdate), copied to date_approx.
+    case dateApprox = "date_approx"
 
     /// The field's position in `allCases`, for array lookups in the row loop.
     var ordinal: Int {
@@ -103,11 +111,19 @@ public enum EventField: String, Sendable, CaseIterable {
         case .latitude: return 14
         case .longitude: return 15
         case .summary: return 16
+        case .year: return 17
+        case .month: return 18
+        case .day: return 19
+        case .dateApprox: return 20
         }
     }
 
-    /// Fields a mapping must give (the date as `date` or `date_start`).
+    /// Fields a mapping must give (the date as `date`, `date_start` or `year`).
     static let required: [EventField] = [.recordID, .country, .killed]
+
+    /// Fields whose `unknown:` values the import reads: counts become blank, text moves on to the
+    /// next column.
+    static let readsUnknown: [EventField] = [.killed, .killedLow, .killedHigh, .wounded, .place, .provstate, .city, .summary]
 }
 
 /// What a precision code says about a date.
@@ -150,11 +166,19 @@ extension EventMapping {
         for field in EventField.required where fields[field] == nil {
             throw fieldsNode.error("missing '\(field.rawValue)'", hint: "a mapping must give \(EventField.required.map(\.rawValue).joined(separator: ", ")) and a date (date, or date_start with date_end)")
         }
-        if fields[.date] == nil && fields[.dateStart] == nil {
-            throw fieldsNode.error("missing 'date' (or 'date_start')", hint: "give the column of the event's date")
+        for part in [EventField.month, .day] where fields[part] != nil && fields[.year] == nil {
+            throw fieldsNode.error("'\(part.rawValue)' is given without 'year'", hint: "a date in parts needs year, month and day")
         }
-        if fields[.date] != nil && fields[.dateStart] != nil {
-            throw fieldsNode.error("both 'date' and 'date_start' are given", hint: "give one date column, or a range with date_start and date_end")
+        let dateForms = [EventField.date, .dateStart, .year].filter { fields[$0] != nil }
+        if dateForms.isEmpty {
+            throw fieldsNode.error("missing 'date' (or 'date_start', or 'year')", hint: "give the column of the event's date")
+        }
+        if dateForms.count > 1 {
+            throw fieldsNode.error("both '\(dateForms[0].rawValue)' and '\(dateForms[1].rawValue)' are given",
+                                   hint: "give one date column, a range with date_start and date_end, or parts with year, month and day")
+        }
+        if fields[.day] != nil && fields[.month] == nil {
+            throw fieldsNode.error("'day' is given without 'month'", hint: "a date in parts needs year, month and day")
         }
         if fields[.country]!.codes == nil {
             throw fieldsNode.error("fields.country needs 'codes'", hint: "one of \(EventMapping.codeTables.joined(separator: ", ")); with names, list them under values")
@@ -212,9 +236,9 @@ extension EventMapping {
 
     private static func fieldSource(_ node: YAMLNode, field: EventField) throws(Diagnostic) -> FieldSource {
         if node.isScalar {
-            return FieldSource(columns: [try node.string()], codes: nil, values: [:], location: node.location)
+            return FieldSource(columns: [try node.string()], codes: nil, values: [:], unknown: [], location: node.location)
         }
-        let entry = try node.mapping(allowedKeys: ["column", "columns", "codes", "values"])
+        let entry = try node.mapping(allowedKeys: ["column", "columns", "codes", "values", "unknown"])
         var columns: [String] = []
         if let column = entry["column"] { columns = [try column.string()] }
         if let list = entry["columns"] { columns += try list.stringList() }
@@ -231,13 +255,18 @@ extension EventMapping {
         if codes == "names" && values.isEmpty {
             throw node.error("codes: names needs 'values', the country names and their codes")
         }
-        return FieldSource(columns: columns, codes: codes, values: values, location: node.location)
+        let unknown = try entry["unknown"]?.stringList() ?? []
+        if let unknownNode = entry["unknown"], !unknown.isEmpty, !EventField.readsUnknown.contains(field) {
+            throw unknownNode.error("'unknown' applies to counts and text columns, not to \(field.rawValue)",
+                                    hint: "fields that take it: \(EventField.readsUnknown.map(\.rawValue).joined(separator: ", "))")
+        }
+        return FieldSource(columns: columns, codes: codes, values: values, unknown: unknown, location: node.location)
     }
 
     /// Every column the mapping reads for the output's required fields.
     var requiredColumns: [String] {
         var columns: [String] = []
-        for field in [EventField.recordID, .date, .dateStart, .country, .killed] {
+        for field in [EventField.recordID, .date, .dateStart, .year, .month, .day, .country, .killed] {
             if let source = fields[field] { columns += source.columns }
         }
         return columns

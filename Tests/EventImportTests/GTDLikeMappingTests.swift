@@ -1,0 +1,138 @@
+import Foundation
+import Support
+import Testing
+@testable import Dataset
+import TestSupport
+
+/// A mapping a user writes for a GTD-like export, with the GTD's conventions: the date in parts
+/// (iyear, imonth, iday, 0 for unknown), the approximate date as the source words it, country
+/// names, "Unknown" places passed over and -9/-99 counts as unknown. `import events --mapping`
+/// with it counts every year × country cell as `import gtd` does, and writes the same dates,
+/// countries, places and casualties.
+@Suite struct GTDLikeMappingTests {
+    static let mapping = """
+    name: gtd-own
+    title: Global Terrorism Database (own mapping)
+    publisher: START, University of Maryland
+    licence: by request; the raw data may not be republished
+    record_prefix: gtd
+    signature: [eventid, iyear, imonth, iday, country_txt, nkill]
+    fields:
+      record_id: eventid
+      year: iyear
+      month: imonth
+      day: iday
+      date_approx: approxdate
+      country: {column: country_txt, codes: gtd-names}
+      place: {columns: [city, provstate], unknown: [Unknown]}
+      killed: {column: nkill, unknown: ["-9", "-99"]}
+      wounded: {column: nwound, unknown: ["-9", "-99"]}
+      event_type: attacktype1_txt
+      event_subtype: targtype1_txt
+      provstate: provstate
+      city: city
+      latitude: latitude
+      longitude: longitude
+      summary: summary
+    coverage:
+      note: The GTD has no 1993 records.
+      collection_breaks: {"1998": CETIS, "2008": ISVG, "2011-11": START}
+    """
+
+    /// Rows of a CSV file by the value of `key`.
+    static func rows(_ path: String, key: String) throws -> [String: [String: String]] {
+        let records = try CSVReader(path: path).readAll()
+        let header = records[0].fields
+        var rows: [String: [String: String]] = [:]
+        for record in records.dropFirst() {
+            let row = Dictionary(uniqueKeysWithValues: zip(header, record.fields))
+            rows[row[key]!] = row
+        }
+        return rows
+    }
+
+    @Test func aGTDLikeMappingCountsAndWritesAsImportGTD() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd-like")
+        for sub in ["gtd", "own"] { try FileManager.default.createDirectory(atPath: folder.file(sub), withIntermediateDirectories: true) }
+        try PeriodsSpecTests.runTool("gen-gtd", ["-o", folder.file("gtd.csv"), "--rows", "4000", "--seed", "17"])
+        try Self.mapping.write(toFile: folder.file("gtd-own.yaml"), atomically: true, encoding: .utf8)
+        let summaryOptions = ["--summary-by", "year,country", "--format", "csv"]
+        let gtd = try CLI.run(["import", "gtd", folder.file("gtd.csv"), "-o", folder.file("gtd/attacks.csv")] + summaryOptions)
+        #expect(gtd.status == 0, "\(gtd.stderr)")
+        let own = try CLI.run(["import", "events", folder.file("gtd.csv"), "--mapping", folder.file("gtd-own.yaml"), "-o", folder.file("own/attacks.csv")]
+                              + summaryOptions)
+        #expect(own.status == 0, "\(own.stderr)")
+        let cells = { (text: String) in text.split(separator: "\n").filter { $0.first?.isNumber == true } }
+        #expect(!cells(gtd.stdout).isEmpty)
+        #expect(cells(own.stdout) == cells(gtd.stdout), "every year × country cell: events, killed, wounded and the unknowns")
+        #expect(own.stderr.contains("malformed rows (left out)                            0"), "\(own.stderr)")
+
+        let expected = try Self.rows(folder.file("gtd/attacks.csv"), key: "id")
+        let actual = try Self.rows(folder.file("own/attacks.csv"), key: "id")
+        #expect(actual.count == expected.count)
+        #expect(expected.values.contains { $0["date"]!.count == 4 } && expected.values.contains { $0["date"]!.count == 7 }, "dates of year and month precision")
+        #expect(expected.values.contains { !$0["date_approx"]!.isEmpty })
+        for (id, row) in expected {
+            let mine = try #require(actual[id], "\(id)")
+            for column in ["date", "country", "place", "killed", "wounded", "date_approx", "provstate", "city", "latitude", "longitude", "summary"] {
+                #expect(mine[column] == row[column], "\(id) \(column)")
+            }
+            #expect(mine["record_id"] == row["gtd_eventid"])
+        }
+    }
+
+    @Test func unknownCountsAndPlacesFromTheirValues() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd-like")
+        let header = "eventid,iyear,imonth,iday,approxdate,country_txt,provstate,city,nkill,nwound,attacktype1_txt,targtype1_txt"
+        let input = try folder.write("own.csv", """
+        \(header)
+        200503070001,2005,3,7,,Russia,Chechnya,Unknown,-99,2,Bombing/Explosion,Police
+        200503000001,2005,3,0,"March 2005",Kazakhstan,UNKNOWN,,1,-9,,
+        200500000001,2005,0,0,,Soviet Union,,Moscow,,,Armed Assault,
+        200502300001,2005,2,30,,Russia,,,1,1,,
+        200513000001,2005,13,1,,Russia,,,1,1,,
+
+        """)
+        let mapping = try EventMapping(yaml: Self.mapping, file: "gtd-own.yaml")
+        let importer = EventImporter(corpus: ShippedCorpus.corpus, mapping: mapping, options: EventImportOptions(), command: "scobrief import events")
+        let result = try importer.importFile(input: input, output: folder.file("attacks.csv"))
+        #expect(result.summary.rowsWritten == 3)
+        #expect(result.summary.malformedRows == 2)
+        let messages = result.summary.problems.map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.first?.hasPrefix("the date 2005-2-30 does not exist") == true, "\(messages)")
+        #expect(messages.last == "'imonth' must be a month 1–12, or 0 for unknown, got '13' (row left out)")
+        #expect(result.summary.problems.map(\.location.line) == [5, 6])
+        let rows = try Self.rows(folder.file("attacks.csv"), key: "record_id")
+        #expect(rows["200503070001"]?["place"] == "Chechnya", "an Unknown city gives way to the province")
+        #expect(rows["200503070001"]?["killed"] == "", "-99 is unknown, never a count")
+        #expect(rows["200503000001"]?["place"] == "", "an UNKNOWN province is no place either")
+        #expect(rows["200503000001"]?["wounded"] == "")
+        #expect(rows["200503000001"]?["date"] == "2005-03")
+        #expect(rows["200503000001"]?["date_approx"] == "March 2005")
+        #expect(rows["200500000001"]?["date"] == "2005")
+        #expect(rows["200500000001"]?["country"] == "SUHH", "a former state keeps its own code")
+        #expect(result.summary.overall.killedUnknown == 2 && result.summary.overall.woundedUnknown == 2)
+    }
+
+    @Test func aDateInPartsIsCheckedInTheMapping() throws {
+        let noYear = Self.mapping.replacingOccurrences(of: "  year: iyear\n", with: "")
+        #expect {
+            _ = try EventMapping(yaml: noYear, file: "gtd-own.yaml")
+        } throws: { error in
+            (error as? Diagnostic)?.message.hasSuffix("'month' is given without 'year'") == true
+        }
+        let twoDates = Self.mapping.replacingOccurrences(of: "  year: iyear\n", with: "  year: iyear\n  date: when\n")
+        #expect {
+            _ = try EventMapping(yaml: twoDates, file: "gtd-own.yaml")
+        } throws: { error in
+            (error as? Diagnostic)?.message.hasSuffix("both 'date' and 'year' are given") == true
+        }
+        let unknownOnCountry = Self.mapping.replacingOccurrences(of: "codes: gtd-names}", with: "codes: gtd-names, unknown: [Unknown]}")
+        #expect {
+            _ = try EventMapping(yaml: unknownOnCountry, file: "gtd-own.yaml")
+        } throws: { error in
+            (error as? Diagnostic)?.message.contains("'unknown' applies to counts and text columns") == true
+        }
+    }
+}
