@@ -175,7 +175,7 @@ import TestSupport
         (["line", "--x", "year", "--y", "valeu", "--color", "region"], "no column 'valeu' (--y); the columns are year, region, value", "did you mean 'value'?"),
         (["line", "--x", "year", "--y", "region"], "--y region is a text column", "--y count"),
         (["line", "--x", "region", "--y", "value"], "a line chart runs along years, dates or numbers", "use bar for categories"),
-        (["bar", "--x", "year", "--y", "value", "--color", "region", "--size", "value"], "a bar chart does not draw --size", "leave --size out"),
+        (["bar", "--x", "year", "--y", "value", "--color", "region", "--size", "value"], "size 'value' does not apply to a bar chart, which reads --x, --y, --color", "the kinds that use --size are scatter; leave --size out"),
         (["bar", "--x", "year", "--y", "value", "--position", "beside"], "--position must be stack, dodge or fill", "--position"),
         (["dumbbell", "--x", "year", "--y", "value", "--color", "region"], "compares exactly two periods; --x year has 10", "--y A,B"),
         (["timeline", "--x", "year", "--y", "value"], "draws dated events of the corpus", "bar, line"),

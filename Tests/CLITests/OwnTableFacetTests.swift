@@ -110,8 +110,8 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (["dumbbell", "--x", "year", "--y", "value", "--color", "sector", "--facet", "region"], "a dumbbell chart cannot be split with --facet: it already gives each --color row its own line"),
-        (["slope", "--x", "year", "--y", "value", "--color", "sector", "--facet", "region"], "a slope chart cannot be split with --facet"),
+        (["dumbbell", "--x", "year", "--y", "value", "--color", "sector", "--facet", "region"], "facet 'region' does not apply to a dumbbell chart, which already gives each --color row its own line"),
+        (["slope", "--x", "year", "--y", "value", "--color", "sector", "--facet", "region"], "facet 'region' does not apply to a slope chart"),
         (["line", "--x", "year", "--y", "value", "--color", "sector", "--facet", "sector"], "--facet sector is also --color"),
         (["line", "--x", "year", "--y", "value", "--color", "sector", "--facet", "regoin"], "did you mean 'region'"),
     ])

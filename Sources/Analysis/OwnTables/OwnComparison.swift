@@ -8,12 +8,12 @@ extension YearlyCountData {
     /// inside the period, leaving out those whose date straddles its edge. Either way the period
     /// must lie inside the table's years, and the exposure is the period's length in years, as
     /// for the corpus (`FigureResolver`).
-    public func figure(over period: Period) throws(OwnTableError) -> (figure: PeriodFigure, notes: [String]) {
+    public func figure(over period: Period) throws(OwnTableError) -> (figure: PeriodFigure, notes: [OwnTableNote]) {
         guard range.contains(period.firstYear) && range.contains(period.lastYear) else {
             throw .periodOutsideTable(period: period.description, range: range, table: labels.table)
         }
         let all = series[0]
-        var notes: [String] = []
+        var notes: [OwnTableNote] = []
         let count: Int
         switch origin {
         case .countsTable:
@@ -37,7 +37,8 @@ extension YearlyCountData {
             }
             count = kept
             if uncertain > 0 {
-                notes.append("\(uncertain) row\(uncertain == 1 ? "" : "s") dated only to a year or month that straddles \(period) \(uncertain == 1 ? "was" : "were") left out.")
+                notes.append(OwnTableNote(OwnTableNote.counted("own.note.straddles-period", uncertain), ["n": String(uncertain), "period": period.description],
+                                          english: "\(uncertain) row\(uncertain == 1 ? "" : "s") dated only to a year or month that straddles \(period) \(uncertain == 1 ? "was" : "were") left out."))
             }
         }
         // The measure is what the column counts; both sides come from one table, so its scope is shared.
@@ -58,13 +59,23 @@ public enum OwnComparison {
         let a = try data.figure(over: first), b = try data.figure(over: second)
         var comparison = try PeriodComparison.compare(a.figure, b.figure, coverageNote: nil, level: level)
         // Notes about years the tests leave out do not concern two periods whose every year is known.
-        comparison.caveats = data.notes.filter { !$0.contains("left out of the tests") } + comparison.caveats + a.notes + b.notes
-        func resolved(_ figure: PeriodFigure, _ notes: [String]) -> FigureResolver.ResolvedFigure {
-            FigureResolver.ResolvedFigure(figure: figure, scope: "all rows of \(data.labels.table)", coverageNote: "", notes: notes, sourceIDs: [])
+        comparison.caveats = data.notes.filter { !$0.contains("left out of the tests") } + comparison.caveats
+            + (a.notes + b.notes).map(\.description)
+        func resolved(_ figure: PeriodFigure, _ notes: [OwnTableNote]) -> FigureResolver.ResolvedFigure {
+            FigureResolver.ResolvedFigure(figure: figure, scope: scope(of: data), coverageNote: "", notes: notes.map(\.description), sourceIDs: [])
         }
         // The figure is the counted column (its title and unit from the schema); the periods give each row its first and last day.
         return ComparisonAnalysis(first: resolved(a.figure, a.notes), second: resolved(b.figure, b.notes), comparison: comparison,
                                   firstName: data.labels.count, secondName: data.labels.count, firstPeriod: first, secondPeriod: second,
                                   rateUnit: "\(data.labels.unit) per year")
+    }
+
+    /// The scope cell of both periods' rows: "all rows of Survey".
+    public static func scope(of data: YearlyCountData) -> String { "all rows of \(data.labels.table)" }
+
+    /// The notes `run` adds for each period (rows whose date straddles its edge), with their
+    /// message keys, so a report says them in its language.
+    public static func periodNotes(_ data: YearlyCountData, _ first: Period, _ second: Period) -> [OwnTableNote] {
+        [first, second].flatMap { (try? data.figure(over: $0).notes) ?? [] }
     }
 }

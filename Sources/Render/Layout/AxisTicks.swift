@@ -178,17 +178,23 @@ struct HorizontalAxisFitter {
             ?? resolved(scale, ticks, [], fitting: .none, length: length)
     }
 
-    /// Every k-th label. For numeric categories (years) the kept labels are multiples of k, so the
-    /// axis reads 1970, 1980, ... rather than 1971, 1981, ...
+    /// Every k-th label. For numeric categories (years) k is 2, 5, 10, … and the kept labels are
+    /// multiples of k, so the axis reads 1970, 1980, ... rather than 1971, 1981, ...; where the
+    /// multiples would leave fewer than two labels (2016–2024 in steps of 5 keeps only 2020), the
+    /// step counts from the first category instead (2016, 2021). Either way the labels keep one
+    /// regular step and at least two of them show, so a narrow panel never reads a lone year.
     private func thinned(_ ticks: [Tick], categories: [String], scale: PositionScale, length: Double) -> ResolvedAxis? {
         let numbers = categories.map { Double($0) }
         let numeric = numbers.allSatisfy { $0 != nil && $0! == $0!.rounded() }
         let candidates = numeric ? [2, 5, 10, 20, 25, 50, 100] : Array(2...max(2, ticks.count))
         for k in candidates {
-            let kept = ticks.enumerated().filter { index, _ in
+            var kept = ticks.enumerated().filter { index, _ in
                 numeric ? Int(numbers[index]!) % k == 0 : index % k == 0
             }.map(\.element)
-            guard kept.count >= 2 || (kept.count == 1 && ticks.count <= k) else { continue }
+            if numeric && kept.count < 2 {
+                kept = ticks.enumerated().filter { $0.offset % k == 0 }.map(\.element)
+            }
+            guard kept.count >= 2 else { continue }
             let runs = horizontalRuns(kept, scale: scale, length: length)
             if !anyOverlap(runs) {
                 return resolved(scale, ticks, runs, fitting: .thinned(every: k), length: length)

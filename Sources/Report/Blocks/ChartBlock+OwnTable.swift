@@ -49,14 +49,16 @@ extension ChartBlock {
         request.height = try height.map { try Self.ownLength($0, at: location) } ?? .pt((contentWidth * 0.52).rounded())
         var built: BuiltChart
         do {
-            built = try TidyCharts(table: own).build(request)
+            var charts = TidyCharts(table: own)
+            charts.localiser = context.localiser
+            built = try charts.build(request)
         } catch let diagnostic as Diagnostic where diagnostic.location.line == nil {
             // A mapping the kind cannot draw is the spec's to fix: point at the block.
             throw Diagnostic(location, diagnostic.message.replacingOccurrences(of: "--", with: ""), hint: diagnostic.hint?.replacingOccurrences(of: "--", with: ""))
         }
         // In a report the notes go under the caption, with the source line; none inside the figure.
         built.spec.text.caption = nil
-        return (built, context.ownTables.sourceLine(name))
+        return (built, context.ownTables.sourceLine(name, context.localiser))
     }
 
     private static func ownLength(_ text: String, at location: SourceLocation) throws(Diagnostic) -> Length {

@@ -33,7 +33,7 @@ extension TableAnalyses {
         let notes = result.notes
         result.notes = []
         if let limit = spec.limit { result.rows = Array(result.rows.prefix(limit)) }
-        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name), ownNotes: data.ownNotes)
+        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name, localiser), ownNotes: data.ownNotes)
     }
 
     /// Two periods of an own table compared.
@@ -42,11 +42,20 @@ extension TableAnalyses {
         guard spec.periods.count == 2 else { throw Diagnostic(location, "a comparison needs periods: [first, second]") }
         // by: names the column a counts table's rows are split by; the periods compare the totals over it.
         let data = try ownTables.counts(name, time: spec.time, count: spec.count, by: spec.byColumn, period: nil, at: location)
-        let analysis = try OwnComparison.run(data, try ownPeriod(spec.periods[0], table: name, spec: spec),
-                                             try ownPeriod(spec.periods[1], table: name, spec: spec))
+        let first = try ownPeriod(spec.periods[0], table: name, spec: spec), second = try ownPeriod(spec.periods[1], table: name, spec: spec)
+        let analysis = try OwnComparison.run(data, first, second)
         var result = analysis.table
         let notes = result.notes
         result.notes = []
-        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name), ownNotes: data.ownNotes)
+        // The scope cell names the table ("all rows of Survey"): worded in the report's language.
+        let scope = OwnComparison.scope(of: data)
+        result.rows = result.rows.map { row in
+            row.map { cell in
+                guard case .text(scope) = cell else { return cell }
+                return .text(localiser.text("own.scope.all-rows", ["table": data.labels.table]))
+            }
+        }
+        return TableAnalysisResult(table: result, sourceIDs: [], notes: notes, sourceLine: ownTables.sourceLine(name, localiser),
+                                   ownNotes: data.ownNotes + OwnComparison.periodNotes(data, first, second))
     }
 }

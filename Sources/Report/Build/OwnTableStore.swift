@@ -79,10 +79,11 @@ final class OwnTableStore: @unchecked Sendable {
         }
     }
 
-    /// The source line under a figure or table from `tableName`: the schema's source, else the file.
-    func sourceLine(_ tableName: String) -> String {
+    /// The source line under a figure or table from `tableName`: the schema's source, else the
+    /// file, in the report's language.
+    func sourceLine(_ tableName: String, _ localiser: Localiser) -> String {
         guard let table = table(named: tableName) else { return "" }
-        return "Source: \(table.source ?? (table.displayName as NSString).lastPathComponent)."
+        return localiser.text("own.source", ["source": table.source ?? (table.displayName as NSString).lastPathComponent])
     }
 
     /// The tables placeholders have read, so "About the data" lists them too.
@@ -93,17 +94,21 @@ final class OwnTableStore: @unchecked Sendable {
         if !namesUsedByPlaceholders.contains(name) { namesUsedByPlaceholders.append(name) }
     }
 
-    /// "About the data" lines for the tables among `used`, in spec order: title, file, source, coverage.
-    func notes(used: [String]) -> [String] {
+    /// "About the data" lines for the tables among `used`, in spec order: title, file, source,
+    /// coverage, in the report's language.
+    func notes(used: [String], _ localiser: Localiser) -> [String] {
         tables.filter { used.contains($0.name) }.map { name, table in
             let file = (table.displayName as NSString).lastPathComponent
-            var text = "\(table.title ?? name) (\(file), a table of the spec's own, named '\(name)'). Source: \(table.source ?? "not stated in a schema")."
+            var text = localiser.text("own.about.entry", ["title": table.title ?? name, "file": file, "name": name,
+                                                          "source": table.source ?? localiser.text("own.about.no-source")])
             if let coverage = table.coverage {
-                let span = [coverage.from?.description, coverage.to?.description].compactMap { $0 }.joined(separator: " to ")
-                text += " Covers \(coverage.scope ?? "what its rows hold")\(span.isEmpty ? "" : ", \(span)")"
-                    + (coverage.complete ? "; the schema states it is complete, so a year without a row counts as 0." : "; a year without a row is unknown, not 0.")
+                let span = [coverage.from?.description, coverage.to?.description].compactMap { $0 }
+                    .joined(separator: localiser.text("own.about.span-separator"))
+                let scope = coverage.scope ?? localiser.text("own.about.what-rows-hold")
+                text += localiser.text(span.isEmpty ? "own.about.covers" : "own.about.covers-span", ["scope": scope, "span": span])
+                text += localiser.text(coverage.complete ? "own.about.complete" : "own.about.not-complete")
             } else {
-                text += " No coverage is stated: a year without a row is unknown, not 0."
+                text += localiser.text("own.about.no-coverage")
             }
             return text
         }

@@ -49,7 +49,7 @@ public struct ReportBuilder {
         var report = BuiltReport(metadata: spec.metadata, localiser: localiser, items: items, figures: context.figures, tables: context.tables,
                            sourceUses: sourceUses(figures: context.figures, tables: context.tables),
                            dataNotes: dataNotes(context.tablesUsed, store: context.store))
-        report.ownTableNotes = ownTables.notes(used: context.tablesUsed + ownTables.namesUsedByPlaceholders)
+        report.ownTableNotes = ownTables.notes(used: context.tablesUsed + ownTables.namesUsedByPlaceholders, localiser)
         return report
     }
 

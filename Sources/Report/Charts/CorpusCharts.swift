@@ -26,9 +26,7 @@ public struct CorpusCharts: Sendable {
     /// throws when the request names what the table does not have.
     public func build(_ request: ChartRequest) throws -> BuiltChart {
         try checkEventNotes(request)
-        try checkMeasureIsUsed(request)
-        try checkXIsUsed(request)
-        try checkByIsUsed(request)
+        try checkChannelsAreUsed(request)
         try checkPeriodsAreUsed(request)
         if request.table == "membership" { return try membershipChart(request) }
         if request.table == "indicators" { return try indicatorChart(request) }
@@ -287,58 +285,22 @@ public struct CorpusCharts: Sendable {
                                 + "draw them are \(ChartKinds.namesDrawingEventNotes.joined(separator: ", ")); leave the notes out or choose one of those kinds")
     }
 
-    /// Refuses a measure other than the count where it would be ignored: only kinds that count or
-    /// sum per group draw one, and the membership and indicators tables have their own figures.
-    private func checkMeasureIsUsed(_ request: ChartRequest) throws {
-        guard request.y != "count" else { return }
-        let summing = ChartKinds.all.filter { kind in
-            if case .groups = kind.statistic { return true }
-            return false
-        }.map { $0.name }
-        if request.table == "membership" || request.table == "indicators" {
-            throw ChartRequestError("y '\(request.y)' does not apply to the \(request.table) table, which draws its own figures; leave --y out")
-        }
-        guard summing.contains(request.kind.name) else {
-            throw ChartRequestError("y '\(request.y)' does not apply to a \(request.kind.name) chart, which draws each record or a rate per "
-                                    + "period rather than a measure per group; the kinds that use --y are \(summing.joined(separator: ", "))")
-        }
-    }
-
-    /// Refuses an x other than the year where it would be ignored: only kinds that count per group
-    /// and leave the x axis to the request read it; the others fix their own (a timeline's dates,
-    /// a heat map's years, a slope chart's periods), as do the membership and indicators tables.
-    private func checkXIsUsed(_ request: ChartRequest) throws {
-        guard request.x != "year" else { return }
-        let using = ChartKinds.all.filter { kind in
-            if case .groups(x: nil, series: _) = kind.statistic { return true }
-            return false
-        }.map { $0.name }
-        if request.table == "membership" || request.table == "indicators" {
-            throw ChartRequestError("x '\(request.x)' does not apply to the \(request.table) table, which draws its own axes; leave --x out")
-        }
-        guard using.contains(request.kind.name) else {
-            throw ChartRequestError("x '\(request.x)' does not apply to a \(request.kind.name) chart, which sets its own x axis; "
-                                    + "the kinds that use --x are \(using.joined(separator: ", "))")
-        }
-    }
-
-    /// Refuses a `--by` where it would be ignored: kinds that fix their own series (a heat map's and a
-    /// timeline's rows are countries) or draw none (a scatter of killed against wounded), and the
-    /// membership and indicators tables.
-    private func checkByIsUsed(_ request: ChartRequest) throws {
-        guard let by = request.by else { return }
-        let using = ChartKinds.all.filter { kind in
-            switch kind.statistic {
-            case .groups(x: _, series: nil), .occurrences(series: nil), .periodRates: return true
-            default: return false
+    /// Refuses `--x`, `--y` and `--by` where the chart would ignore them (`ChannelUse.corpus` says
+    /// which kinds read each): a kind that fixes its own axis or series, and the membership and
+    /// indicators tables, which draw their own figures. The year and the count are the defaults,
+    /// so they are never refused.
+    private func checkChannelsAreUsed(_ request: ChartRequest) throws {
+        let given: [(ChartChannel, String?)] = [(.y, request.y == "count" ? nil : request.y), (.x, request.x == "year" ? nil : request.x),
+                                                (.color, request.by)]
+        for case let (channel, value?) in given {
+            if request.table == "membership" || request.table == "indicators" {
+                let draws = [ChartChannel.x: "draws its own axes", .y: "draws its own figures", .color: "draws its own series"][channel]!
+                throw ChartRequestError(ChannelRefusal(option: ChannelUse.corpus.option(channel), value: value, subject: "the \(request.table) table",
+                                                       reason: draws, readers: []).sentence)
             }
-        }.map { $0.name }
-        if request.table == "membership" || request.table == "indicators" {
-            throw ChartRequestError("by '\(by)' does not apply to the \(request.table) table, which draws its own series; leave --by out")
-        }
-        guard using.contains(request.kind.name) else {
-            throw ChartRequestError("by '\(by)' does not apply to a \(request.kind.name) chart, which sets its own series or draws none; "
-                                    + "the kinds that use --by are \(using.joined(separator: ", "))")
+            if let refusal = ChannelUse.corpus.refusal(channel, value: value, kind: request.kind) {
+                throw ChartRequestError(refusal.sentence)
+            }
         }
     }
 

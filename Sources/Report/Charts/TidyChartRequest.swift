@@ -135,18 +135,11 @@ public struct TidyChartRequest: Sendable {
         self.height = height
     }
 
-    /// The channels the request maps, for the check against the kind's.
-    var mappedChannels: [ChartChannel] {
-        var channels: [ChartChannel] = []
-        if x != nil { channels.append(.x) }
-        if y != nil { channels.append(.y) }
-        if color != nil { channels.append(.color) }
-        if fill != nil { channels.append(.fill) }
-        if facet != nil { channels.append(.facet) }
-        if size != nil { channels.append(.size) }
-        if label != nil { channels.append(.label) }
-        if position != nil { channels.append(.position) }
-        if flip { channels.append(.flip) }
-        return channels
+    /// The channels the request maps, each with what was given (nil for `--flip`), for the check
+    /// against the kind's.
+    var mappedChannels: [(ChartChannel, String?)] {
+        let given: [(ChartChannel, String?)] = [(.x, x), (.y, y), (.color, color), (.fill, fill), (.facet, facet), (.size, size),
+                                                (.label, label), (.position, position?.rawValue)]
+        return given.filter { $0.1 != nil } + (flip ? [(.flip, nil)] : [])
     }
 }

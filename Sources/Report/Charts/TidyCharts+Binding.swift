@@ -50,8 +50,7 @@ extension TidyCharts {
             if xColumn.cells[r] == nil || (seriesColumn != nil && seriesColumn!.cells[r] == nil) { unplaced.append(r) } else { placed.append(r) }
         }
         if !unplaced.isEmpty {
-            let what = seriesColumn.map { "\(xColumn.name) or \($0.name)" } ?? xColumn.name
-            notes.append("\(unplaced.count) \(unplaced.count == 1 ? "row" : "rows") with no \(what) left out (\(lineList(unplaced))).")
+            notes.append(unplacedNote(unplaced, columns: [xColumn.name] + (seriesColumn.map { [$0.name] } ?? [])))
         }
         guard !placed.isEmpty else { throw refuse("no row has a value in --x \(xColumn.name); nothing to draw") }
         try checkCoverage(of: xColumn, rows: placed)
@@ -102,12 +101,12 @@ extension TidyCharts {
             }
         }
         if skippedMissing > 0 {
-            notes.append("\(skippedMissing) missing \(measureColumn!.name) \(skippedMissing == 1 ? "value" : "values") left out of the \(measure == .count ? "counts" : measure.description.hasPrefix("sum") ? "sums" : "means").")
+            notes.append(missingValuesNote(skippedMissing, column: measureColumn!.name, measure: measure))
         }
         let filled = request.position == .fill
         var binding = ChartBinding(rows: rows, xValues: xValues.map(position), series: (seriesValues ?? []).map(\.description),
                                    xIsTime: xColumn.type.isNumeric || xColumn.type.isDate, xTitle: xColumn.displayTitle,
-                                   yTitle: (filled ? "Share of " : "") + measureTitle(measure, measureColumn),
+                                   yTitle: filled ? localiser.text("own.axis.share", ["title": measureTitle(measure, measureColumn)]) : measureTitle(measure, measureColumn),
                                    position: request.position, orientation: request.kind.channels.contains(.flip) ? (request.flip ? .horizontal : .vertical) : nil,
                                    absentIsZero: measure == .count)
         if xColumn.type.isDate { binding.xLabels = xValues.map(\.description) }
@@ -155,7 +154,7 @@ extension TidyCharts {
         }
         if !dropped.isEmpty {
             let what = [xColumn.name, yColumn.name] + (sizeColumn.map { [$0.name] } ?? [])
-            notes.append("\(dropped.count) \(dropped.count == 1 ? "row" : "rows") with no \(what.dropLast().joined(separator: ", ")) or \(what.last!) left out (\(lineList(dropped))).")
+            notes.append(unplacedNote(dropped, columns: what))
         }
         guard !rows.isEmpty else { throw refuse("no row has both \(xColumn.name) and \(yColumn.name); nothing to draw") }
         let series = seriesColumn.map { ordered(seriesSeen, type: $0.type).map(\.description) } ?? []
@@ -200,7 +199,7 @@ extension TidyCharts {
                 rows.append(ChartBinding.Row(x: .text(second.displayTitle), y: second.cells[r]?.number, series: category.description))
             }
             periodLabels = [first.displayTitle, second.displayTitle]
-            yTitle = first.unit.map { "Value (\($0))" } ?? "Value"
+            yTitle = first.unit.map { localiser.text("own.axis.value-in", ["unit": $0]) } ?? localiser.text("own.axis.value")
         } else {
             guard let xName = request.x else {
                 throw refuse("a \(request.kind.name) chart needs --x, the column of the two periods, or two columns as --y A,B",
@@ -258,9 +257,9 @@ extension TidyCharts {
     func measureTitle(_ measure: TidyMeasure, _ column: TidyColumn?) -> String {
         switch measure {
         case .column: return column!.displayTitle
-        case .count: return "Count of rows"
-        case .sum: return "Sum of \(column!.displayTitle)"
-        case .mean: return "Mean of \(column!.displayTitle)"
+        case .count: return localiser.text("own.axis.count")
+        case .sum: return localiser.text("own.axis.sum", ["title": column!.displayTitle])
+        case .mean: return localiser.text("own.axis.mean", ["title": column!.displayTitle])
         }
     }
 

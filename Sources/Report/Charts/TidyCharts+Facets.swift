@@ -6,13 +6,13 @@ import Support
 /// `--facet COL`: one panel per value of a column, for every kind that draws values per x or one
 /// point per row, with or without `--color`.
 extension TidyCharts {
-    /// Why `kind` cannot be split into panels, or nil when it can.
+    /// Why `kind` cannot be split into panels (a clause after "which"), or nil when it can.
     public static func facetRefusal(_ kind: any ChartKind.Type) -> String? {
         if kind.channels.contains(.facet) { return nil }
         switch kind.statistic {
         case .groups, .pairs: return nil
         case .periodRates:
-            return "it already gives each --color row its own line between the two periods, so panels would only split those rows apart "
+            return "already gives each --color row its own line between the two periods, so panels would only split those rows apart "
                 + "and lose the one scale they are compared on"
         case .occurrences: return "it draws dated events of the corpus, not the rows of a table"
         }
@@ -35,14 +35,15 @@ extension TidyCharts {
         let values = ordered(facetColumn.cells.compactMap { $0 }, type: facetColumn.type)
         let unplaced = facetColumn.cells.indices.filter { facetColumn.cells[$0] == nil }
         if !unplaced.isEmpty {
-            notes.append("\(unplaced.count) \(unplaced.count == 1 ? "row" : "rows") with no \(facetColumn.name) left out of the panels (\(lineList(unplaced))).")
+            notes.append(noPanelNote(unplaced, column: facetColumn.name))
         }
         var facets: [FacetedChart.Facet] = []
         var dataRows: [[ResultTable.Cell]] = []
         var dataColumns: [ResultTable.Column] = []
         for value in values {
             let rows = facetColumn.cells.indices.filter { facetColumn.cells[$0] == value }
-            let panel = TidyCharts(table: table.subset(rows: rows))
+            var panel = TidyCharts(table: table.subset(rows: rows))
+            panel.localiser = localiser
             let (chart, _, data) = try panel.single(whole, theme: theme, notes: &ignored, sharing: shared)
             facets.append(FacetedChart.Facet(title: value.description, chart: chart))
             dataColumns = [ResultTable.Column(facetColumn.name)] + data.columns

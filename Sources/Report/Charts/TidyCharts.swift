@@ -10,6 +10,8 @@ import Support
 public struct TidyCharts: Sendable {
     /// The table charted.
     public let table: TidyTable
+    /// The language of the notes under the chart (rows left out, missing values); English by default.
+    public var localiser = Localiser(language: .english)
 
     /// Charts over `table`.
     public init(table: TidyTable) {
@@ -58,7 +60,8 @@ public struct TidyCharts: Sendable {
         }
         let chart: any ChartKind
         do {
-            chart = try request.kind.init(binding: binding)
+            // The bar chart's own words ("n/a", its key) in the chart's language.
+            chart = localiser.localisedWords(try request.kind.init(binding: binding))
         } catch {
             if !binding.xIsTime, request.kind.statistic != .periodRates, let x = request.x, let column = try? table.column(named: x) {
                 throw refuse("--x \(x) is \(column.type.article), and a \(request.kind.name) chart runs along years, dates or numbers",
@@ -89,37 +92,24 @@ public struct TidyCharts: Sendable {
 
     // MARK: - Checks
 
-    /// Refuses channels the kind does not draw, and channels it needs but were not given.
+    /// Refuses a kind that draws no table, and channels the kind would ignore (`ChannelUse.table`),
+    /// in the words corpus charts use.
     private func checkChannels(_ request: TidyChartRequest) throws {
-        let drawn = request.kind.channels
-        let name = request.kind.name
-        guard !drawn.isEmpty else {
-            throw refuse("a \(name) chart draws dated events of the corpus, not the rows of a table",
+        guard !request.kind.channels.isEmpty else {
+            throw refuse("a \(request.kind.name) chart draws dated events of the corpus, not the rows of a table",
                          hint: "for a table of your own use \(Self.kindsDrawing(nil).joined(separator: ", "))")
         }
-        if request.facet != nil, !drawn.contains(.facet), let reason = Self.facetRefusal(request.kind) {
-            throw refuse("a \(name) chart cannot be split with --facet: \(reason)",
-                         hint: "leave --facet out, or use a kind that splits into panels: \(Self.kindsDrawing(.facet).joined(separator: ", "))")
-        }
-        for channel in request.mappedChannels where !drawn.contains(channel) && !(channel == .facet && Self.facetRefusal(request.kind) == nil) {
-            let options = ChartChannel.allCases.filter { drawn.contains($0) || ($0 == .facet && Self.facetRefusal(request.kind) == nil) }.map(\.option)
-            let others = Self.kindsDrawing(channel)
-            throw refuse("a \(name) chart does not draw \(channel.option); it draws \(options.joined(separator: ", "))",
-                         hint: others.isEmpty ? "leave \(channel.option) out" : "leave \(channel.option) out, or use a kind that draws it: \(others.joined(separator: ", "))")
+        for (channel, value) in request.mappedChannels {
+            if let refusal = ChannelUse.table.refusal(channel, value: value, kind: request.kind) {
+                throw refuse(refusal.message, hint: refusal.hint)
+            }
         }
     }
 
     /// The kinds that draw `channel`, or (nil) every kind that can draw a table of one's own.
     public static func kindsDrawing(_ channel: ChartChannel?) -> [String] {
-        var names: [String] = []
-        for kind in ChartKinds.all {
-            let channels: Set<ChartChannel> = kind.channels
-            if channel == .facet, !channels.isEmpty, facetRefusal(kind) == nil { names.append(kind.name); continue }
-            if let channel, !channels.contains(channel) { continue }
-            if channels.isEmpty { continue }
-            names.append(kind.name)
-        }
-        return names
+        guard let channel else { return ChartKinds.all.filter { !$0.channels.isEmpty }.map { $0.name } }
+        return ChannelUse.table.kinds(reading: channel)
     }
 
     private func mappingHint(_ request: TidyChartRequest) -> String {
