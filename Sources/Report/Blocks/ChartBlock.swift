@@ -232,7 +232,9 @@ struct FigureFlow: WholeFlowBlock {
         }
         var captionY = y + chart.scene.size.height + 6
         pdf.structure(.caption) {
-            pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.width)
+            // Cairo marks content only in leaf elements: with notes beside it as P children, caption
+            // text drawn straight into Caption would be left out of the structure (and made an artifact).
+            pdf.structure(.paragraph) { pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.width) }
             captionY += captionHeight + 1
             for note in notes {
                 captionY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: captionY), width: page.width) } + 1
