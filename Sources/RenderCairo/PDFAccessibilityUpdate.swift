@@ -17,7 +17,10 @@ import Glibc
 /// - to the catalog: `/Lang` and `/ViewerPreferences << /DisplayDocTitle true >>` (the title
 ///   bar shows the document's title, not its file name);
 /// - to the n-th `Figure` structure element: the n-th alternative text. Cairo numbers structure
-///   elements in the order they are opened, so object order is the order `beginStructure` saw.
+///   elements in the order they are opened, so object order is the order `beginStructure` saw;
+/// - to each page's content stream: `/Artifact BMC … EMC` around what cairo left outside marked
+///   content (running headers, page numbers, rules; see `PDFArtifactMarking`). The new stream
+///   replaces the old one under the same object number, so the page and its MCIDs are unchanged.
 struct PDFAccessibilityUpdate {
     /// A PDF whose layout the update does not understand: a bug to report, not a user error.
     struct Unexpected: Error, CustomStringConvertible {
@@ -30,12 +33,29 @@ struct PDFAccessibilityUpdate {
     var figureAlternates: [String]
     /// Whether viewers should show the document's title rather than its file name.
     var displayTitle: Bool
+    /// Whether to mark unmarked page content as artifacts.
+    var markArtifacts = true
 
     /// The file with the update appended; the file unchanged when there is nothing to add.
     func applied(to bytes: [UInt8]) throws -> Data {
-        guard language != nil || displayTitle || !figureAlternates.isEmpty else { return Data(bytes) }
+        guard language != nil || displayTitle || !figureAlternates.isEmpty || markArtifacts else { return Data(bytes) }
         let file = try CairoPDFFile(bytes)
         var replacements: [(id: Int, dictionary: String)] = []
+        var streams: [(id: Int, body: [UInt8])] = []
+        if markArtifacts {
+            for id in try file.pageContents() {
+                let stream = try file.stream(id)
+                let flate = stream.dictionary.contains("/FlateDecode")
+                guard !stream.dictionary.contains("/Filter") || (flate && !stream.dictionary.contains("/DecodeParms")) else {
+                    throw Unexpected(description: "page content stream \(id) has a filter other than FlateDecode")
+                }
+                let content = flate ? try PDFStreamCompression.inflate(stream.data) : Array(stream.data)
+                guard let marked = try PDFArtifactMarking.marked(content) else { continue }
+                let data = flate ? try PDFStreamCompression.deflate(marked) : marked
+                let dictionary = "<< /Length \(data.count)\n" + (flate ? "   /Filter /FlateDecode\n" : "") + ">>\nstream\n"
+                streams.append((id, Array(dictionary.utf8) + data + Array("\nendstream".utf8)))
+            }
+        }
 
         var catalog = try file.dictionary(of: file.root)
         var additions = ""
@@ -56,7 +76,8 @@ struct PDFAccessibilityUpdate {
         for (id, alt) in zip(figures, figureAlternates) {
             replacements.append((id, Self.inserting("   /Alt \(Self.textString(alt))\n", into: try file.dictionary(of: id))))
         }
-        return Data(file.appendingUpdate(replacing: replacements.sorted { $0.id < $1.id }))
+        let bodies = replacements.map { (id: $0.id, body: Array($0.dictionary.utf8)) } + streams
+        return Data(file.appendingUpdate(replacingBodies: bodies.sorted { $0.id < $1.id }))
     }
 
     /// `dictionary` ("<< … >>") with `entries` added before its closing `>>`.
@@ -163,13 +184,21 @@ struct CairoPDFFile {
 
     /// The file with new versions of `objects` appended as an incremental update.
     func appendingUpdate(replacing objects: [(id: Int, dictionary: String)]) -> [UInt8] {
+        appendingUpdate(replacingBodies: objects.map { ($0.id, Array($0.dictionary.utf8)) })
+    }
+
+    /// The file with new versions of objects appended as an incremental update, each given by the
+    /// bytes between `N 0 obj` and `endobj` (a dictionary, or a stream with its dictionary).
+    func appendingUpdate(replacingBodies objects: [(id: Int, body: [UInt8])]) -> [UInt8] {
         guard !objects.isEmpty else { return bytes }
         var out = bytes
         if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
         var written: [(id: Int, offset: Int)] = []
         for object in objects {
             written.append((object.id, out.count))
-            out += Array("\(object.id) 0 obj\n\(object.dictionary)\nendobj\n".utf8)
+            out += Array("\(object.id) 0 obj\n".utf8)
+            out += object.body
+            out += Array("\nendobj\n".utf8)
         }
         let xref = out.count
         var table = "xref\n"
@@ -181,6 +210,55 @@ struct CairoPDFFile {
         table += "   /Prev \(xrefOffset)\n>>\nstartxref\n\(xref)\n%%EOF\n"
         out += Array(table.utf8)
         return out
+    }
+
+    /// The pages' content streams, in page-tree order as cairo writes them (object order): for
+    /// each, the stream's object number.
+    func pageContents() throws -> [Int] {
+        var contents: [Int] = []
+        for id in objectIDs {
+            let dictionary = try self.dictionary(of: id)
+            guard dictionary.contains("/Type /Page\n") || dictionary.contains("/Type /Page ") else { continue }
+            guard let key = dictionary.range(of: "/Contents ") else { throw Unexpected(description: "page object \(id) has no /Contents") }
+            let rest = dictionary[key.upperBound...]
+            let parts = rest.split(separator: " ", maxSplits: 2)
+            guard parts.count >= 2, let stream = Int(parts[0]), parts[1] == "0" else {
+                throw Unexpected(description: "page object \(id)'s /Contents is not one stream reference")
+            }
+            contents.append(stream)
+        }
+        return contents
+    }
+
+    /// The dictionary text and the raw (still encoded) data of stream object `id`.
+    func stream(_ id: Int) throws -> (dictionary: String, data: ArraySlice<UInt8>) {
+        guard let start = offsets[id] else { throw Unexpected(description: "object \(id) is not in the cross-reference table") }
+        guard let open = Self.find(Array("stream".utf8), in: bytes, from: start) else { throw Unexpected(description: "object \(id) is not a stream") }
+        var dataStart = open + 6
+        if dataStart < bytes.count, bytes[dataStart] == 0x0D { dataStart += 1 }
+        guard dataStart < bytes.count, bytes[dataStart] == 0x0A else { throw Unexpected(description: "object \(id)'s stream keyword is not followed by a newline") }
+        dataStart += 1
+        let header = String(decoding: bytes[start..<open], as: UTF8.self)
+        guard let dictStart = header.range(of: "<<"), let dictEnd = header.range(of: ">>", options: .backwards) else {
+            throw Unexpected(description: "object \(id)'s stream has no dictionary")
+        }
+        let dictionary = String(header[dictStart.lowerBound..<dictEnd.upperBound])
+        guard let lengthKey = dictionary.range(of: "/Length ") else { throw Unexpected(description: "object \(id)'s stream has no /Length") }
+        let lengthParts = dictionary[lengthKey.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(3)
+        guard let first = lengthParts.first.flatMap({ Int($0) }) else { throw Unexpected(description: "object \(id)'s /Length is not a number") }
+        var length = first
+        if lengthParts.count == 3, lengthParts[lengthParts.startIndex + 2].hasPrefix("R") {
+            // An indirect length: cairo writes the length object after the stream.
+            guard let at = offsets[first] else { throw Unexpected(description: "object \(id)'s length object \(first) is missing") }
+            let text = String(decoding: bytes[at..<min(bytes.count, at + 64)], as: UTF8.self)
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            guard words.count >= 4, words[2] == "obj", let value = Int(words[3]) else {
+                throw Unexpected(description: "object \(id)'s length object \(first) is not a number")
+            }
+            length = value
+        }
+        guard dataStart + length <= bytes.count else { throw Unexpected(description: "object \(id)'s stream runs past the end of the file") }
+        return (dictionary, bytes[dataStart..<(dataStart + length)])
     }
 
     /// Where `needle` first occurs in `haystack` at or after `start` and ending by `limit` (the
