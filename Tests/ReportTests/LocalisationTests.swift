@@ -36,12 +36,19 @@ import TestSupport
         #expect(ru.period("2001–2011") == "2001–2011 гг.")
         #expect(ru.period("2024") == "2024 г.")
         #expect(ru.cell("more than 1,300") == "более 1\u{202F}300")
-        #expect(ru.cell("2002-10-10 to 2002-10-11") == "2002-10-10 — 2002-10-11")
+        #expect(ru.cell("2002-10-10 to 2002-10-11") == "10 октября 2002 г. — 11 октября 2002 г.")
+        // Table cells' dates in CLDR's long form; a bare year (a year column) stays as it is.
+        #expect(ru.cell("2017-12-28") == "28 декабря 2017 г.")
+        #expect(ru.cell("2012-08") == "август 2012 г.")
+        #expect(ru.cell("2017") == "2017")
         let zh = Localiser(language: .chinese)
         #expect(zh.grouped(1300) == "1,300")
         #expect(zh.numbers(in: "[0.308, 10.6]") == "[0.308, 10.6]")
         #expect(zh.period("2024") == "2024年")
         #expect(zh.figureLabel(3) == "图3")
+        #expect(zh.cell("2017-12-28") == "2017年12月28日")
+        #expect(zh.cell("2002-10-10 to 2011") == zh.text("range", ["from": "2002年10月10日", "to": "2011"]))
+        #expect(Localiser(language: .english).cell("2017-12-28") == "2017-12-28")
         #expect(Localiser(language: .english).numbers(in: "1,300.5") == "1,300.5")
     }
 
@@ -104,6 +111,14 @@ import TestSupport
         }
         #expect(text.contains(localiser.figureLabel(1)) && text.contains(localiser.tableLabel(8)))
         #expect(text.contains(localiser.text("source.line", ["sources": "Zhao (2012)"])))
+        // Dates in table cells and the sources list are in CLDR's long form, never ISO.
+        #expect(text.firstMatch(of: #/\d{4}-\d{2}(-\d{2})?/#) == nil, "\(language.rawValue): an ISO date is left")
+        let squeezed = text.filter { !$0.isWhitespace }
+        let dated = report.sourceUses.compactMap { $0.source.date }.filter { $0.month != nil }
+        #expect(!dated.isEmpty)
+        for date in dated {
+            #expect(squeezed.contains(localiser.date(date).filter { !$0.isWhitespace }), "\(language.rawValue): no \(localiser.date(date))")
+        }
         for key in Self.toolOnlyKeys {
             // "Figure {n}" is checked as "Figure 1"; a fragment the translation keeps on purpose (a
             // test's name, "Mann–Kendall S =") is not English to remove.

@@ -30,7 +30,9 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
             if let author = source.author { details.append(author) }
             if let publisher = source.publisher, publisher != source.author { details.append(publisher) }
             if let date = source.date {
-                details.append(localiser.language == .english ? Localiser.englishDates(date.description) ?? date.description : date.description)
+                // In CLDR's long form: "28 December 2017", "28 декабря 2017 г.", "2017年12月28日".
+                details.append(localiser.language == .english ? Localiser.englishDates(date.description) ?? date.description
+                                                              : localiser.date(date.description))
             }
             if let url = source.url { details.append(url) }
             if !details.isEmpty { runs.append(MarkupRun(details.joined(separator: ", ") + ". ")) }

@@ -68,17 +68,25 @@ public struct Localiser: Sendable {
             let rest = english.dropFirst(qualifier.prefix.count)
             if rest.first?.isNumber == true { return qualifierPrefix(qualifier) + numbers(in: String(rest)) }
         }
+        // "2017-12-28" or "2012-08": a date, in CLDR's long form ("28 декабря 2017 г.", "2017年12月28日").
+        // A bare year stays as it is: year columns read "2017", not "2017 г.".
+        if english.wholeMatch(of: #/\d{4}-\d{2}(?:-\d{2})?/#) != nil { return date(english) }
         // "2002-10-10 to 2002-10-11": a span of dates.
         if let match = english.firstMatch(of: #/^(\d{4}(?:-\d{2}){0,2}) to (\d{4}(?:-\d{2}){0,2})$/#) {
-            return text("range", ["from": String(match.1), "to": String(match.2)])
+            return text("range", ["from": cellDate(match.1), "to": cellDate(match.2)])
         }
         // "period not stated (reported 2017-12-28)"
         if let match = english.firstMatch(of: #/^period not stated \(reported (\d{4}(?:-\d{2}){0,2})\)$/#) {
-            return text("period.not-stated", ["date": String(match.1)])
+            return text("period.not-stated", ["date": cellDate(match.1)])
         }
         let parts = english.components(separatedBy: ", ")
         let translated = parts.count > 1 ? parts.map { verdict($0) ?? label($0) }.joined(separator: ", ") : verdict(english) ?? english
         return numbers(in: translated)
+    }
+
+    /// A date inside a cell in the long form; a bare year unchanged.
+    private func cellDate(_ iso: Substring) -> String {
+        iso.contains("-") ? date(String(iso)) : String(iso)
     }
 
     /// "increasing at α = 0.05" (the Mann–Kendall verdict) or "dispersion = 1.02" (a count
