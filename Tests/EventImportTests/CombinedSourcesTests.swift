@@ -32,7 +32,7 @@ import TestSupport
     @Test func theCombinedTableIsRefusedAndEachSourceAloneIsNot() throws {
         let corpus = try Self.overlaid(["attacks=\(Self.imports.file("ucdp/attacks.csv"))", "attacks+=\(Self.imports.file("acled/attacks.csv"))"])
         let origins = EventTables.combinedOrigins(ofTable: "attacks", in: corpus)
-        #expect(origins == ["acled", "ucdp-ged-ged"])
+        #expect(origins == [.dataset("acled"), .dataset("ucdp-ged-ged")])
         #expect(throws: AnalysisInputError.combinedSources(table: "attacks", origins: origins)) {
             _ = try EventTables.table(named: "attacks", in: corpus)
         }
@@ -51,9 +51,15 @@ import TestSupport
 
     @Test func aDatasetAddedToTheCuratedListIsCombinedToo() throws {
         let corpus = try Self.overlaid(["attacks+=\(Self.imports.file("ucdp/attacks.csv"))"])
-        #expect(EventTables.combinedOrigins(ofTable: "attacks", in: corpus) == ["ucdp-ged-ged", "the curated attacks list"])
-        let message = AnalysisInputError.combinedSources(table: "attacks", origins: ["ucdp-ged-ged", "the curated attacks list"]).description
+        let origins = EventTables.combinedOrigins(ofTable: "attacks", in: corpus)
+        #expect(origins == [.dataset("ucdp-ged-ged"), .curatedList(table: "attacks")])
+        let message = AnalysisInputError.combinedSources(table: "attacks", origins: origins).description
+        #expect(message.contains("adds together rows of 2 sources (ucdp-ged-ged; the curated attacks list)"), "\(message)")
         #expect(message.contains("--input attacks=FILE, which replaces the curated list"))
+        // A dataset whose id starts like the curated list's words is still a dataset, and two
+        // datasets get the side-by-side fix, not the curated list's.
+        let twoDatasets = AnalysisInputError.combinedSources(table: "attacks", origins: [.dataset("the-curated-copy"), .dataset("acled")]).description
+        #expect(twoDatasets.contains("sources: [the-curated-copy, acled]"), "\(twoDatasets)")
     }
 
     @Test func commandsOverTheCombinedTableAreRefused() throws {

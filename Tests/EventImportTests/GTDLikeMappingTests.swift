@@ -34,6 +34,13 @@ import TestSupport
       latitude: latitude
       longitude: longitude
       summary: summary
+      attack_type: attacktype1_txt
+      target_type: targtype1_txt
+      group_name: gname
+      success: success
+      suicide: suicide
+      doubt_terrorism: {column: doubtterr, unknown: ["-9"]}
+      country_gtd: country_txt
     coverage:
       note: The GTD has no 1993 records.
       collection_breaks: {"1998": CETIS, "2008": ISVG, "2011-11": START}
@@ -67,6 +74,11 @@ import TestSupport
         #expect(cells(own.stdout) == cells(gtd.stdout), "every year × country cell: events, killed, wounded and the unknowns")
         #expect(own.stderr.contains("malformed rows (left out)                            0"), "\(own.stderr)")
 
+        // The columns the mapping fills, in the catalog's order: the event columns and the GTD's own.
+        let written = try CSVReader(path: folder.file("own/attacks.csv")).readAll()[0].fields
+        let catalogOrder = ShippedCorpus.corpus.catalog.table(named: "attacks")!.columnNames
+        #expect(written == catalogOrder.filter(Set(written).contains))
+        #expect(Set(catalogOrder).subtracting(written) == ["stands_for", "gtd_eventid"])
         let expected = try Self.rows(folder.file("gtd/attacks.csv"), key: "id")
         let actual = try Self.rows(folder.file("own/attacks.csv"), key: "id")
         #expect(actual.count == expected.count)
@@ -74,8 +86,9 @@ import TestSupport
         #expect(expected.values.contains { !$0["date_approx"]!.isEmpty })
         for (id, row) in expected {
             let mine = try #require(actual[id], "\(id)")
-            for column in ["date", "country", "place", "killed", "wounded", "date_approx", "provstate", "city", "latitude", "longitude", "summary"] {
-                #expect(mine[column] == row[column], "\(id) \(column)")
+            for column in ["date", "country", "place", "killed", "wounded", "date_approx", "provstate", "city", "latitude", "longitude", "summary",
+                           "attack_type", "target_type", "group_name", "success", "suicide", "doubt_terrorism", "country_gtd"] {
+                #expect(mine[column] == row[column], "\(id) \(column): \(mine[column] ?? "none") against \(row[column] ?? "none")")
             }
             #expect(mine["record_id"] == row["gtd_eventid"])
         }

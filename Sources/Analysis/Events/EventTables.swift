@@ -70,13 +70,13 @@ public enum EventTables {
     /// The origins of table `name`'s rows when there are more than one, else none: each dataset
     /// source (an imported release) is an origin of its own, and the other sources together (the
     /// papers a curated list cites) are one. Only a table given with `TABLE+=FILE` can have two.
-    public static func combinedOrigins(ofTable name: String, in corpus: Corpus) -> [String] {
+    public static func combinedOrigins(ofTable name: String, in corpus: Corpus) -> [TableOrigin] {
         guard let table = corpus.tables[name] else { return [] }
         var ids = Set<String>()
         for row in table.rows { if let id = row.key("source_id") { ids.insert(id) } }
         let datasets = ids.filter { corpus.source(id: $0)?.isDataset == true }.sorted()
         guard !datasets.isEmpty else { return [] }
-        let origins = datasets + (datasets.count < ids.count ? ["the curated \(name) list"] : [])
+        let origins = datasets.map(TableOrigin.dataset) + (datasets.count < ids.count ? [.curatedList(table: name)] : [])
         return origins.count > 1 ? origins : []
     }
 }
@@ -98,7 +98,7 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
     case notApplicable(option: String, figure: String, reason: String)
     /// A table whose rows come from several datasets (or a dataset and the curated list) added
     /// together with `TABLE+=FILE`: counting it would sum what each source counts differently.
-    case combinedSources(table: String, origins: [String])
+    case combinedSources(table: String, origins: [TableOrigin])
 
     public var description: String {
         switch self {
@@ -128,12 +128,12 @@ public enum AnalysisInputError: Error, Sendable, Hashable, CustomStringConvertib
         case let .unknownKind(kind, known):
             return "unknown kind '\(kind)'; this table's kinds are: \(known.joined(separator: ", "))"
         case let .combinedSources(table, origins):
-            let datasets = origins.filter { !$0.hasPrefix("the curated ") }
+            let datasets = origins.compactMap(\.datasetID)
             let fix = datasets.count > 1
                 ? "compare them side by side in a report's compare table with sources: [\(datasets.joined(separator: ", "))], "
                     + "or give one source alone with --input \(table)=FILE"
                 : "give the dataset alone with --input \(table)=FILE, which replaces the curated list instead of adding to it"
-            return "the \(table) table adds together rows of \(origins.count) sources (\(origins.joined(separator: "; "))), "
+            return "the \(table) table adds together rows of \(origins.count) sources (\(origins.map(\.description).joined(separator: "; "))), "
                 + "given with --input \(table)+=FILE: a count, chart or trend over it would sum events that each source counts its own way; "
                 + fix
         }

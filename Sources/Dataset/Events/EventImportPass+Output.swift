@@ -100,6 +100,14 @@ extension EventImportPass {
         out.append(comma)
         appendCoordinate(row, header, .longitude, limit: 180, into: &out)
         out.append(comma)
+        for field in optionalFields {
+            if field.isFlag {
+                appendFlag(row, header, field, into: &out)
+            } else {
+                guard try appendFirst(field, row, header, into: &out) else { return false }
+            }
+            out.append(comma)
+        }
         guard try appendFirst(.summary, row, header, into: &out) else { return false }
         out.append(EventImportPass.newline)
         // The record id is copied raw: it must need no quoting to stay one field.
@@ -243,6 +251,19 @@ extension EventImportPass {
         }
         guard i == bytes.count, digits > 0 else { return false }
         return whole < limit || (whole == limit && fractionIsZero)
+    }
+
+    /// A 0/1 flag as the source writes it (1.0 as 1); blank or an `unknown:` value stays blank, and
+    /// anything else is written blank and counted, as an unusable coordinate is.
+    func appendFlag(_ row: CSVRow, _ header: EventHeader, _ field: EventField, into out: inout [UInt8]) {
+        guard let index = header.first(field) else { return }
+        let bytes = row.rawBytes(index)
+        if isUnknown(bytes, field) { return }
+        switch GTDNumber.wholeNumber(bytes) {
+        case .blank: return
+        case .value(let value) where value == 0 || value == 1: out.append(UInt8(ascii: "0") + UInt8(value))
+        default: summary.clearedValues += 1
+        }
     }
 
     /// A coordinate in range, copied as written; anything else is written blank and counted.

@@ -23,6 +23,8 @@ final class EventImportPass {
     let precisionCodes: [(raw: [UInt8], meaning: DatePrecisionCode)]
     /// Each field's `unknown:` values as bytes, by field ordinal (empty for most).
     let unknownValues: [[[UInt8]]]
+    /// The optional columns the mapping gives, in the order they are written.
+    let optionalFields: [EventField]
     /// Used filters: the values kept, as bytes.
     var filterValues: [(option: String, values: [[UInt8]])] = []
     var filterColumns: [(index: Int, values: [[UInt8]])] = []
@@ -51,6 +53,7 @@ final class EventImportPass {
         var unknown = [[[UInt8]]](repeating: [], count: EventField.allCases.count)
         for (field, source) in mapping.fields { unknown[field.ordinal] = source.unknown.map { Array($0.utf8) } }
         unknownValues = unknown
+        optionalFields = EventField.optionalColumns.filter { mapping.fields[$0] != nil }
         summary = EventImportSummary(command: command, input: input, inputBytes: 0, countryScope: rule.scope, yearScope: options.yearScope)
         summary.title = mapping.title
         summary.typeScope = options.filters.map { filter in
@@ -119,7 +122,7 @@ final class EventImportPass {
         self.header = header
         summary.missingColumns = header.missingOptional
         filterColumns = filterValues.map { (header.filters[$0.option]!, $0.values) }
-        writer?.append(EventImporter.outputColumns.joined(separator: ",") + "\n")
+        writer?.append(EventImporter.outputColumns(for: mapping).joined(separator: ",") + "\n")
     }
 
     // MARK: - Rows

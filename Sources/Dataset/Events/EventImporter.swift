@@ -19,6 +19,15 @@ public struct EventImporter {
         "latitude", "longitude", "summary",
     ]
 
+    /// The columns an import with `mapping` writes: the event columns, and the optional ones the
+    /// mapping gives (the GTD's attack_type ... country_gtd) before summary, in the catalog's order.
+    public static func outputColumns(for mapping: EventMapping) -> [String] {
+        var columns = outputColumns
+        columns.insert(contentsOf: EventField.optionalColumns.filter { mapping.fields[$0] != nil }.map(\.rawValue),
+                       at: columns.firstIndex(of: "summary")!)
+        return columns
+    }
+
     public init(corpus: Corpus, mapping: EventMapping, options: EventImportOptions, command: String) {
         self.corpus = corpus
         self.mapping = mapping

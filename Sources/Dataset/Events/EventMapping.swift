@@ -90,6 +90,11 @@ public enum EventField: String, Sendable, CaseIterable {
     case year, month, day
     /// The source's own text for an uncertain date (the GTD's approxdate), copied to date_approx.
     case dateApprox = "date_approx"
+    /// Columns of the catalog's attacks table that only some sources fill (the GTD's attack and
+    /// target types, perpetrator group, 0/1 flags and country name as written): written only when
+    /// the mapping gives them.
+    case attackType = "attack_type", targetType = "target_type", groupName = "group_name"
+    case success, suicide, doubtTerrorism = "doubt_terrorism", countryAsWritten = "country_gtd"
 
     /// The field's position in `allCases`, for array lookups in the row loop.
     var ordinal: Int {
@@ -115,15 +120,30 @@ public enum EventField: String, Sendable, CaseIterable {
         case .month: return 18
         case .day: return 19
         case .dateApprox: return 20
+        case .attackType: return 21
+        case .targetType: return 22
+        case .groupName: return 23
+        case .success: return 24
+        case .suicide: return 25
+        case .doubtTerrorism: return 26
+        case .countryAsWritten: return 27
         }
     }
+
+    /// The columns a mapping may add to the event columns, in the catalog's order (between
+    /// longitude and summary).
+    static let optionalColumns: [EventField] = [.attackType, .targetType, .groupName, .success, .suicide, .doubtTerrorism, .countryAsWritten]
+
+    /// Columns of 0 or 1 (1: yes); any other value but an `unknown:` one is written blank and counted.
+    var isFlag: Bool { self == .success || self == .suicide || self == .doubtTerrorism }
 
     /// Fields a mapping must give (the date as `date`, `date_start` or `year`).
     static let required: [EventField] = [.recordID, .country, .killed]
 
     /// Fields whose `unknown:` values the import reads: counts become blank, text moves on to the
     /// next column.
-    static let readsUnknown: [EventField] = [.killed, .killedLow, .killedHigh, .wounded, .place, .provstate, .city, .summary]
+    static let readsUnknown: [EventField] = [.killed, .killedLow, .killedHigh, .wounded, .place, .provstate, .city, .summary,
+                                             .attackType, .targetType, .groupName, .success, .suicide, .doubtTerrorism]
 }
 
 /// What a precision code says about a date.
