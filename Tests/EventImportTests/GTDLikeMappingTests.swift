@@ -94,6 +94,69 @@ import TestSupport
         }
     }
 
+    /// With an encoding chosen (as import gtd takes --encoding), a Windows-1252 export is detected
+    /// at its first field that is not UTF-8 and decoded, giving import gtd's text and note.
+    @Test func aWindows1252ExportIsDetectedAndDecodedAsImportGTDDoes() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd-like-1252")
+        try FileManager.default.createDirectory(atPath: folder.file("gtd"), withIntermediateDirectories: true)
+        try PeriodsSpecTests.runTool("gen-gtd", ["-o", folder.file("gtd.csv"), "--rows", "3000", "--seed", "5", "--encoding", "windows-1252"])
+        let gtd = try CLI.run(["import", "gtd", folder.file("gtd.csv"), "-o", folder.file("gtd/attacks.csv")])
+        #expect(gtd.status == 0, "\(gtd.stderr)")
+        var options = EventImportOptions()
+        options.encoding = .auto
+        let importer = EventImporter(corpus: ShippedCorpus.corpus, mapping: try EventMapping(yaml: Self.mapping, file: "gtd-own.yaml"),
+                                     options: options, command: "scobrief import events")
+        let result = try importer.importFile(input: folder.file("gtd.csv"), output: folder.file("own.csv"))
+        #expect(result.summary.encoding == .windows1252)
+        let note = try #require(result.summary.encodingNote)
+        #expect(note.hasPrefix("detected: '"))
+        #expect(gtd.stderr.contains("Windows-1252; \(note)"), "\(gtd.stderr)")
+        #expect(result.summary.lines.first?.contains("Windows-1252; \(note)") == true, "\(result.summary.lines)")
+        let expected = try Self.rows(folder.file("gtd/attacks.csv"), key: "id")
+        let actual = try Self.rows(folder.file("own.csv"), key: "id")
+        #expect(actual.count == expected.count)
+        #expect(expected.values.contains { !$0["summary"]!.unicodeScalars.allSatisfy(\.isASCII) }, "some text to decode")
+        for (id, row) in expected {
+            let mine = try #require(actual[id], "\(id)")
+            for column in ["place", "provstate", "city", "summary", "attack_type", "target_type", "group_name", "country_gtd"] {
+                #expect(mine[column] == row[column], "\(id) \(column): \(mine[column] ?? "none") against \(row[column] ?? "none")")
+            }
+        }
+    }
+
+    /// Valid UTF-8 text before the first field that is not: the whole file is read again in
+    /// Windows-1252 and the note says which line to check; with UTF-8 asked for, it is an error at
+    /// the byte. Without an encoding (UCDP, ACLED), such a row is malformed, as before.
+    @Test func mixedEncodingsRestartOrStop() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-gtd-like-mixed")
+        var bytes = Array("eventid,iyear,imonth,iday,country_txt,city,nkill,nwound\n200501010001,2005,1,1,Russia,Caf\u{E9},1,0\n".utf8)
+        bytes += Array("200501010002,2005,1,2,Russia,Caf".utf8) + [0xE9] + Array(",2,0\n".utf8)
+        let input = try folder.write("mixed.csv", bytes)
+        let mapping = try EventMapping(yaml: Self.mapping, file: "gtd-own.yaml")
+        func run(_ encoding: GTDEncodingChoice?) throws -> EventImportResult {
+            var options = EventImportOptions()
+            options.encoding = encoding
+            return try EventImporter(corpus: ShippedCorpus.corpus, mapping: mapping, options: options, command: "scobrief import events")
+                .importFile(input: input, output: folder.file("out.csv"))
+        }
+        let auto = try run(.auto)
+        #expect(auto.summary.encoding == .windows1252)
+        #expect(auto.summary.encodingNote == "read as Windows-1252 because 'city' on line 3 is not valid UTF-8 (byte 0xE9); line 2 held text that was valid UTF-8, so check its text in the output")
+        let rows = try Self.rows(folder.file("out.csv"), key: "record_id")
+        #expect(rows["200501010001"]?["city"] == "Caf\u{C3}\u{A9}", "the whole file is Windows-1252 on the second pass")
+        #expect(rows["200501010002"]?["city"] == "Caf\u{E9}")
+        #expect(throws: Diagnostic.self) { try run(.utf8) }
+        do {
+            _ = try run(.utf8)
+        } catch let error as Diagnostic {
+            #expect(error.message == "'city' is not valid UTF-8 (byte 0xE9)")
+            #expect(error.location.line == 3 && error.location.column == 33, "\(error.location)")
+        }
+        let plain = try run(nil)
+        #expect(plain.summary.encoding == nil)
+        #expect(plain.summary.malformedRows == 1 && plain.summary.rowsWritten == 1)
+    }
+
     @Test func unknownCountsAndPlacesFromTheirValues() throws {
         let folder = try TemporaryFolder(prefix: "scobrief-gtd-like")
         let header = "eventid,iyear,imonth,iday,approxdate,country_txt,provstate,city,nkill,nwound,attacktype1_txt,targtype1_txt"

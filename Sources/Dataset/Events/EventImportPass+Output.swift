@@ -201,16 +201,53 @@ extension EventImportPass {
     @inline(__always)
     func appendText(_ raw: UnsafeBufferPointer<UInt8>, _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
         if raw.isEmpty { return true }
-        if !TextBytes.isASCII(raw) && !TextBytes.isValidUTF8(raw) {
-            try malformed(Diagnostic(row.location(ofField: index), "field \(index + 1) is not valid UTF-8 text",
-                                     hint: "save the export as UTF-8 (convert with `iconv -f WINDOWS-1252 -t UTF-8`)"))
-            return false
+        var windows1252 = false
+        if !TextBytes.isASCII(raw) {
+            if options.encoding != nil {
+                if encoding == .utf8 {
+                    if TextBytes.isValidUTF8(raw) {
+                        if firstNonASCIILine == nil { firstNonASCIILine = row.line }
+                    } else {
+                        try switchToWindows1252(raw, row, index: index)
+                    }
+                }
+                windows1252 = encoding == .windows1252
+            } else if !TextBytes.isValidUTF8(raw) {
+                try malformed(Diagnostic(row.location(ofField: index), "field \(index + 1) is not valid UTF-8 text",
+                                         hint: "save the export as UTF-8 (convert with `iconv -f WINDOWS-1252 -t UTF-8`)"))
+                return false
+            }
         }
+        // Quoting depends on ASCII bytes only, which Windows-1252 and UTF-8 share.
         let quoted = needsQuotes(raw)
         if quoted { out.append(EventImportPass.quote) }
-        out.append(contentsOf: raw)
+        if windows1252 { TextBytes.appendWindows1252(raw, to: &out) } else { out.append(contentsOf: raw) }
         if quoted { out.append(EventImportPass.quote) }
         return true
+    }
+
+    /// The first field that is not valid UTF-8: an error when UTF-8 was asked for, else (auto) the
+    /// file is Windows-1252 from here on, or from the start when valid UTF-8 text came before.
+    func switchToWindows1252(_ raw: UnsafeBufferPointer<UInt8>, _ row: CSVRow, index: Int) throws(Diagnostic) {
+        let name = index < headerNames.count ? headerNames[index] : "field \(index + 1)"
+        let offset = TextBytes.firstInvalidUTF8Offset(raw)
+        let byte = String(format: "0x%02X", raw[offset])
+        if options.encoding != .auto {
+            // The column of the bad byte itself: past an opening quote and the characters before it.
+            var location = row.location(ofField: index)
+            let span = row.spans[index]
+            let before = String(decoding: UnsafeBufferPointer(rebasing: raw[0..<offset]), as: UTF8.self).count
+            location.column = location.column.map { $0 + (span.start - span.fieldStart) + before }
+            throw Diagnostic(location, "'\(name)' is not valid UTF-8 (byte \(byte))",
+                             hint: "the file looks like Windows-1252, as older releases were distributed: use --encoding windows-1252, or leave --encoding out to detect it")
+        }
+        if let earlier = firstNonASCIILine {
+            restartNote = "read as Windows-1252 because '\(name)' on line \(row.line) is not valid UTF-8 (byte \(byte)); "
+                + "line \(earlier) held text that was valid UTF-8, so check its text in the output"
+            throw Diagnostic(row.location(ofField: index), "the file is read again as Windows-1252")
+        }
+        encoding = .windows1252
+        encodingNote = "detected: '\(name)' on line \(row.line) is not valid UTF-8 (byte \(byte)), and no earlier row had non-ASCII text"
     }
 
     func appendText(_ bytes: [UInt8], _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {

@@ -33,12 +33,22 @@ final class EventImportPass {
     var historicalRows: [Int: Int] = [:]
     var out: [UInt8] = []
     var scratch: [UInt8] = []
+    /// The encoding text is read in now (with `options.encoding`; auto detection switches it once).
+    var encoding: GTDTextEncoding
+    var encodingNote: String?
+    /// The first line with valid non-ASCII UTF-8 text: after it, a switch to Windows-1252 needs a new pass.
+    var firstNonASCIILine: Int?
+    /// Set when auto detection needs the file read again in Windows-1252 (the pass stops with an error).
+    var restartNote: String?
+    var headerNames: [String] = []
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
 
     init(mapping: EventMapping, options: EventImportOptions, rule: GTDCountryRule, codes: EventCountryCodes,
-         historicalCodes: Set<String>, writer: AtomicFileWriter?, sourceID: String, command: String, input: String) {
+         historicalCodes: Set<String>, writer: AtomicFileWriter?, sourceID: String, command: String, input: String,
+         encoding: GTDTextEncoding = .utf8) {
         self.mapping = mapping
+        self.encoding = encoding
         self.options = options
         self.rule = rule
         self.codes = codes
@@ -99,6 +109,10 @@ final class EventImportPass {
                 summary.totals[GTDYearCountry(year: key >> 16, country: codes.entries[key & 0xFFFF].code), default: GTDCasualtyTotals()] + value
         }
         for (index, count) in historicalRows { summary.historicalRows[codes.entries[index].code, default: 0] += count }
+        if options.encoding != nil {
+            summary.encoding = encoding
+            summary.encodingNote = encodingNote
+        }
         return summary
     }
 
@@ -117,6 +131,7 @@ final class EventImportPass {
 
     func readHeader(_ row: CSVRow) throws(Diagnostic) {
         let names = try row.strings()
+        headerNames = names
         let header = try EventHeader(names: names, mapping: mapping, usedFilters: options.filters.map(\.option), command: summary.command,
                                      location: SourceLocation(file: row.file, line: row.line))
         self.header = header

@@ -17,6 +17,10 @@ public struct EventImportOptions: Sendable {
     /// The source id rows cite; by default the mapping's name and the file name.
     public var sourceID: String?
     public var limits: CSVLimits = .default
+    /// The text encoding, as `import gtd --encoding` takes it (auto: UTF-8, or Windows-1252 when a
+    /// field is not valid UTF-8). nil: text must be UTF-8, and a row with a field that is not is
+    /// malformed (UCDP GED and ACLED publish UTF-8 only).
+    public var encoding: GTDEncodingChoice?
 
     public init() {}
 }
@@ -58,6 +62,10 @@ public struct EventImportSummary: Sendable {
     /// Events, killed and wounded of the rows written, by year and country.
     public var totals: [GTDYearCountry: GTDCasualtyTotals] = [:]
     public var seconds: Double = 0
+    /// The encoding the text was read in, when the import chose one (see `EventImportOptions.encoding`).
+    public var encoding: GTDTextEncoding?
+    /// How the encoding was chosen when it was detected rather than given.
+    public var encodingNote: String?
     /// First and last day of the rows in the import's years (any type, any country).
     public var firstDate: DayDate?
     public var lastDate: DayDate?
@@ -91,7 +99,9 @@ public struct EventImportSummary: Sendable {
 
     /// The summary printed on stderr after an import.
     public var lines: [String] {
-        var summary = ImportSummaryLines(command: command, input: input, inputBytes: inputBytes, seconds: seconds)
+        // The encoding is said when the import chose one, as import gtd says it.
+        let detail = encoding.map { "\($0)\(encodingNote.map { "; \($0)" } ?? "")" }
+        var summary = ImportSummaryLines(command: command, input: input, inputBytes: inputBytes, detail: detail, seconds: seconds)
         summary.count("rows read", rowsRead)
         summary.count("rows written", rowsWritten)
         if let yearScope { summary.count("filtered out by year", filteredByYear, "(kept \(yearScope))") }

@@ -104,9 +104,22 @@ public struct EventImporter {
         let codes = try EventCountryCodes(source: mapping.fields[.country]!, listedCodes: listed)
         let historical = Set(corpus.countries.filter(\.isHistorical).map(\.code))
         let started = GTDProgressDisplay.now()
-        let pass = EventImportPass(mapping: mapping, options: options, rule: rule, codes: codes, historicalCodes: historical,
-                                   writer: writer, sourceID: sourceID, command: command, input: displayName ?? input)
-        var summary = try pass.run(path: input, displayName: displayName ?? input, progress: progress)
+        func pass(_ encoding: GTDTextEncoding) -> EventImportPass {
+            EventImportPass(mapping: mapping, options: options, rule: rule, codes: codes, historicalCodes: historical,
+                            writer: writer, sourceID: sourceID, command: command, input: displayName ?? input, encoding: encoding)
+        }
+        let first = pass(options.encoding == .windows1252 ? .windows1252 : .utf8)
+        var summary: EventImportSummary
+        do {
+            summary = try first.run(path: input, displayName: displayName ?? input, progress: progress)
+        } catch {
+            guard let note = first.restartNote else { throw error }
+            // Text written as UTF-8 before the first invalid byte would be wrong in Windows-1252:
+            // the whole file is read again in that encoding.
+            if let writer { try writer.discardAll() }
+            summary = try pass(.windows1252).run(path: input, displayName: displayName ?? input, progress: progress)
+            summary.encodingNote = note
+        }
         summary.seconds = GTDProgressDisplay.now() - started
         return summary
     }
