@@ -58,8 +58,12 @@ public final class ChartRenderer: SceneBackend {
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> Data {
         let surface = try rasterise(scene, options: options)
         // The pixels are not needed after encoding, so the filtered rows may overwrite them.
-        return try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, scratch: scratch,
-                                     compressors: compressors, consumingPixels: true)
+        let png = try PNGEncoder.encode(surface, dpi: options.dpi, compression: options.pngCompression, scratch: scratch,
+                                        compressors: compressors, consumingPixels: true)
+        // Only a description (a figure set's credit line) is written: a PNG without one keeps the bytes it always had.
+        guard let description = options.metadata.subject else { return png }
+        return PNGText.inserting([("Title", options.metadata.title ?? ""), ("Author", options.metadata.author ?? ""),
+                                  ("Description", description)], into: png)
     }
 
     /// The scene drawn on an image surface whose pixels live in the renderer's scratch memory

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `report --figures` for a journal: one command writes every figure at the journal's single and
-/// double column widths, with the chosen dpi, without the source line, with editable SVG text;
+/// double column widths, with the chosen dpi, the source line left out (the default), with editable SVG text;
 /// pdfinfo, pdffonts, pdftotext and the PNGs' pHYs chunks confirm it, and so does the manifest.
 @Suite struct FigureSetOptionsTests {
     struct Manifest: Decodable {
@@ -26,7 +26,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         let figures = folder.file("nature")
         let result = try CLI.run(["report", "Reports/paper-figures.yaml", "-o", folder.file("paper.pdf"), "--figures", figures,
-                                  "--journal", "nature", "--dpi", "600", "--formats", "pdf,png,svg", "--no-source", "--quiet"])
+                                  "--journal", "nature", "--dpi", "600", "--formats", "pdf,png,svg", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: figures + "/manifest.json")))
         #expect(manifest.dpi == 600 && manifest.source_line == false && manifest.journal == "nature")
@@ -56,7 +56,9 @@ import TestSupport
             case "svg":
                 let svg = String(decoding: bytes, as: UTF8.self)
                 #expect(svg.contains("<text"), "real text, not glyph outlines")
-                #expect(!svg.contains("Source:"))
+                // The credit is in the file's description, not in its drawing.
+                #expect(svg.contains("<desc>Source:"))
+                #expect(!svg.replacingOccurrences(of: "<(desc|metadata)>[\\s\\S]*?</(desc|metadata)>", with: "", options: .regularExpression).contains("Source:"))
                 // Nature's type range: every size 5–7 pt.
                 let sizes = svg.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
                 #expect(!sizes.isEmpty && sizes.allSatisfy { $0 >= 5 && $0 <= 7 }, "\(entry.file): \(Set(sizes))")
@@ -113,7 +115,7 @@ import TestSupport
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: figures + "/manifest.json")))
         let images = manifest.files.filter { $0.kind == "figure" }
         #expect(!images.isEmpty && images.allSatisfy { $0.format == "png" && $0.width_mm == 120 && $0.height_mm == 80 && $0.dpi == 150 })
-        #expect(manifest.source_line)
+        #expect(!manifest.source_line, "the credit is in the captions, not the artwork, by default")
         // Tables as CSV at full precision, one table a file: the comparison's two tables apart.
         let comparison = try String(contentsOfFile: figures + "/tab04-compare-comparison.csv", encoding: .utf8)
         #expect(comparison.hasPrefix("statistic,estimate,ci_low,ci_high,level,p,unit,method,note\nrate_ratio,1.2272727272727273,"))
@@ -126,7 +128,8 @@ import TestSupport
         (["--figures", "F", "--dpi", "20"], "--dpi must be between 72 and 2400"),
         (["--figures", "F", "--dpi", "9000"], "--dpi must be between 72 and 2400"),
         (["--dpi", "600"], "--dpi applies only to a figure set"),
-        (["--no-source"], "--no-source applies only to a figure set"),
+        (["--source-in-figure"], "--source-in-figure applies only to a figure set"),
+        (["--figures", "F", "--no-source"], "did you mean --source-in-figure"),
         (["--figures", "F", "--journal", "natur"], "did you mean 'nature'"),
         (["--figures", "F", "--formats", "png,jpg"], "'jpg' is not an image format"),
         (["--figures", "F", "--column", "single"], "--column picks a journal's column"),

@@ -14,9 +14,10 @@ import TestSupport
         var text: String { words.map(\.text).joined(separator: " ") }
     }
 
-    /// Every line pdftotext -bbox-layout finds, with its words' boxes.
-    static func lines(_ pdf: Data) throws -> [Line] {
-        let xml = try ExternalTool.inspect(pdf: pdf, with: "pdftotext", ["-bbox-layout"])
+    /// Every line pdftotext -bbox-layout finds, with its words' boxes; from page `first` (0-based) on.
+    static func lines(_ pdf: Data, from first: Int = 0) throws -> [Line] {
+        let pages = try ExternalTool.inspect(pdf: pdf, with: "pdftotext", ["-bbox-layout"]).components(separatedBy: "<page ")
+        let xml = pages.dropFirst(1 + first).joined(separator: "<page ")
         let linePattern = try NSRegularExpression(pattern: #"<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>"#,
                                                   options: [.dotMatchesLineSeparators])
         let wordPattern = try NSRegularExpression(pattern: #"<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>"#)
@@ -65,6 +66,21 @@ import TestSupport
         #expect(loosest / normal < 1.35, "loosest word space \(loosest / normal)× normal")
     }
 
+    /// Captions are set at about 68 characters of their face, not the full column (where they ran
+    /// past 110): no caption line is longer than 76 characters, and long captions do fill the measure.
+    @Test func captionsHoldAboutSixtyEightCharacters() throws {
+        // The body pages only: the contents lists "Figure 3. …" too, at the full width.
+        let report = try ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec("briefing.yaml"))
+        let bodyPages = try BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo()).bodyPagePlans().count
+        let pageCount = try ExternalTool.inspect(pdf: Self.briefing, with: "pdftotext", ["-bbox-layout"]).components(separatedBy: "<page ").count - 1
+        let all = try Self.lines(Self.briefing, from: pageCount - bodyPages)
+        let firstLines = all.filter { $0.text.firstMatch(of: #/^(Figure|Table) \d+\. /#) != nil && $0.words.count >= 4 }
+        #expect(firstLines.count >= 8, "caption lines found: \(firstLines.count)")
+        let lengths = firstLines.map(\.text.count)
+        #expect(lengths.max()! <= 76, "longest caption line \(lengths.max()!) characters")
+        #expect(lengths.max()! >= 58, "no caption fills its measure: \(lengths)")
+    }
+
     /// References keep their number ("Figure 6" has a no-break space), spans after "between" read
     /// "2002 and 2024", quotes are typographic and no internal id is printed.
     @Test func editorialStyle() throws {
@@ -101,21 +117,41 @@ import TestSupport
     }
 
     /// No page foot is left more than a third of the text height empty (the issue found 76 mm on
-    /// page 7 and 62 mm on page 8), except the last page: the lowest text of each page, from
-    /// pdftotext's boxes, against the bottom margin.
+    /// page 7 and 62 mm on page 8) unless a heading forces it: the lowest text of each page, from
+    /// pdftotext's boxes, against the bottom margin. The paginator records why each body page
+    /// ends; a foot may stay empty only where the heading with the start of what follows it
+    /// (kept together), or a figure that may not float past the next heading, needed more room
+    /// than was left, and the room the PDF leaves is the room the paginator saw.
     @Test func pageFeetAreNotLeftEmpty() throws {
         let xml = try ExternalTool.inspect(pdf: Self.briefing, with: "pdftotext", ["-bbox-layout"])
         let pages = xml.components(separatedBy: "<page ").dropFirst()
         let report = try ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec("briefing.yaml"))
+        let plans = try BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo()).bodyPagePlans()
         let margins = report.metadata.margins
-        #expect(pages.count > 5)
+        #expect(pages.count > 5 && plans.count < pages.count)
+        let frontPages = pages.count - plans.count
         for (index, page) in pages.enumerated().dropLast() {
             let size = try #require(page.firstMatch(of: #/height="([\d.]+)"/#))
             let height = try #require(Double(size.1))
             let bottom = height - margins.bottom
             let lowest = page.matches(of: #/<line xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)"/#)
                 .compactMap { Double($0.1) }.filter { $0 <= bottom + 1 }.max() ?? 0
-            #expect(bottom - lowest < (bottom - margins.top) / 3, "page \(index + 1): \(Length.pt(bottom - lowest).millimetres) mm empty at the foot")
+            let empty = bottom - lowest
+            guard empty >= (bottom - margins.top) / 3 else { continue }
+            let description = "page \(index + 1): \(Length.pt(empty).millimetres) mm empty at the foot"
+            guard index >= frontPages else {
+                Issue.record("\(description) (front matter)")
+                continue
+            }
+            switch plans[index - frontPages].end {
+            case let .heading(needed, left), let .floatBeforeHeading(needed, left):
+                #expect(needed > left, "\(description): what moved on needed \(needed) pt of the \(left) pt left")
+                // The paginator's room is the PDF's: the empty foot is the room left, less no more
+                // than the space after the page's last block and its last line's descent.
+                #expect(empty >= left - 1 && empty - left < 20, "\(description), but the paginator saw \(left) pt left")
+            case let other:
+                Issue.record("\(description), and no heading forced it (the page ended: \(other))")
+            }
         }
     }
 }

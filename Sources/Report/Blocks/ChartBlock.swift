@@ -198,7 +198,7 @@ struct BuiltFigureItem: BuiltBlock {
         let alternate = figure.alternateText ?? FigureDescription.text(label: figure.label, caption: figure.caption.map(\.text).joined(),
                                                                        data: figure.chart.data, localiser: context.localiser)
         return [FigureFlow(anchor: figure.id, contentsText: context.contentsText(label: figure.label, caption: figure.caption), alternateText: alternate,
-                           chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
+                           chart: chart, caption: caption, captionHeight: context.pdf.measure(caption, width: context.captionWidth).height,
                            notes: notes, notesHeight: context.notesHeight(notes))]
     }
 }
@@ -234,10 +234,10 @@ struct FigureFlow: WholeFlowBlock {
         pdf.structure(.caption) {
             // Cairo marks content only in leaf elements: with notes beside it as P children, caption
             // text drawn straight into Caption would be left out of the structure (and made an artifact).
-            pdf.structure(.paragraph) { pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.width) }
+            pdf.structure(.paragraph) { pdf.draw(caption, at: Point(x: page.left, y: captionY), width: page.captionWidth) }
             captionY += captionHeight + 1
             for note in notes {
-                captionY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: captionY), width: page.width) } + 1
+                captionY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: captionY), width: page.captionWidth) } + 1
             }
         }
     }

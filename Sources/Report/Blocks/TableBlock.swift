@@ -130,7 +130,7 @@ struct BuiltTableItem: BuiltBlock {
         let notes = context.notes(table.notes)
         return [TableFlow(anchor: table.id, contentsText: context.contentsText(label: table.label, caption: table.caption),
                           continued: context.localiser.text("table.continued"),
-                          caption: caption, captionHeight: context.pdf.measure(caption, width: context.width).height,
+                          caption: caption, captionHeight: context.pdf.measure(caption, width: context.captionWidth).height,
                           layout: TableLayout(context.localiser.localised(table.table), width: context.width, style: context.style, pdf: context.pdf),
                           notes: notes, notesHeight: context.notesHeight(notes))]
     }
@@ -184,14 +184,14 @@ struct TableFlow: FlowBlock {
         var caption = self.caption
         if continued { caption.spans.append(TextSpan(self.continued, italic: true)) }
         pdf.beginStructure(.table)
-        let drawnHeight = pdf.structure(.caption) { pdf.draw(caption, at: Point(x: page.left, y: y), width: page.width) }
+        let drawnHeight = pdf.structure(.caption) { pdf.draw(caption, at: Point(x: page.left, y: y), width: page.captionWidth) }
         let tableY = y + max(drawnHeight, captionHeight) + 4
         layout.draw(rows: units, at: Point(x: page.left, y: tableY), on: pdf, style: page.style)
         pdf.endStructure()
         if units.upperBound == layout.rowHeights.count {
             var noteY = tableY + layout.height(rows: units) + 2
             for note in notes {
-                noteY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.width) } + 1
+                noteY += pdf.structure(.paragraph) { pdf.draw(note, at: Point(x: page.left, y: noteY), width: page.captionWidth) } + 1
             }
         }
     }

@@ -57,7 +57,8 @@ struct TextBinding {
             for later in failures.dropFirst() { problems?.report(later) }
             throw first
         }
-        return output
+        // After the placeholders, so a computed number keeps its unit too ("{{ count … }} человек").
+        return NumberUnitSpacing.apply(output, localiser: evaluator.localiser)
     }
 
     /// A span of years as the words before it need it: "between 2002 and 2024" and "from 2002 to

@@ -29,6 +29,9 @@ struct BlockMaker {
     /// the full width).
     var measure: Double { min(width, style.measure(pdf.textMeasurer, language: language)) }
 
+    /// The width captions and notes are set at: about 68 characters of the caption face, as `PageCanvas.captionWidth`.
+    var captionWidth: Double { min(width, style.captionMeasure(pdf.textMeasurer, language: language)) }
+
     /// A paragraph of body text, measured at the body measure.
     func text(_ runs: [MarkupRun], indent: Double = 0, font: FontSpec? = nil, color: Color? = nil) -> TextFlow {
         let alignment: TextRun.Alignment = report.metadata.alignment == .justified ? .justify : .left
@@ -53,7 +56,7 @@ struct BlockMaker {
 
     /// The height of notes drawn one under another.
     func notesHeight(_ notes: [Paragraph]) -> Double {
-        notes.reduce(0) { $0 + pdf.measure($1, width: width).height + 1 }
+        notes.reduce(0) { $0 + pdf.measure($1, width: captionWidth).height + 1 }
     }
 
     /// A heading measured at the text width.

@@ -24,6 +24,17 @@ public struct BriefingWriter {
         self.creationDate = creationDate
     }
 
+    /// The body pages as the paginator plans them, each with why it ends: what the page-foot rule is checked against.
+    func bodyPagePlans() throws -> [PagePlan] {
+        let metadata = report.metadata
+        let document = backends.makeDocument(DocumentMetadata(title: metadata.title, language: ReportLanguage.tag(metadata.language)))
+        let page = metadata.pageSize.points
+        let margins = metadata.margins
+        let blocks = try BlockMaker(report: report, corpus: corpus, style: ReportStyle.named(metadata.theme), pdf: document,
+                                    width: page.width - margins.inner - margins.outer).blocks()
+        return Paginator(top: margins.top, bottom: page.height - margins.bottom).paginate(blocks)
+    }
+
     /// The whole PDF: title page, contents, body pages, sources appendix.
     public func pdf() throws -> Data {
         let metadata = report.metadata
@@ -64,7 +75,8 @@ public struct BriefingWriter {
             drawContents(entries, document: document, style: style, geometry: geometry, perPage: contentsPerPage,
                          pages: contentsPages, firstLabel: metadata.titlePage ? 2 : 1)
         }
-        let canvas = PageCanvas(pdf: document, style: style, left: margins.inner, width: width)
+        let canvas = PageCanvas(pdf: document, style: style, left: margins.inner, width: width,
+                                captionWidth: style.captionMeasure(document.textMeasurer, language: metadata.language))
         for (index, plan) in bodyPages.enumerated() {
             document.beginPage(width: .pt(page.width), height: .pt(page.height), label: "\(index + 1)")
             drawHeaderAndFooter(document, style: style, geometry: geometry, section: plan.section, number: index + 1, of: bodyPages.count)

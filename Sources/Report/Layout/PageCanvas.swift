@@ -17,13 +17,17 @@ final class PageCanvas {
     /// Left edge and width of the text column.
     let left: Double
     let width: Double
+    /// The width captions and the notes under figures and tables are set at: about 68 characters
+    /// of the caption face (`ReportStyle.captionMeasure`), never wider than the column.
+    let captionWidth: Double
     /// The last outline item of each heading level.
     var outline: [Int: OutlineItem] = [:]
 
-    init(pdf: any PagedDocument, style: ReportStyle, left: Double, width: Double) {
+    init(pdf: any PagedDocument, style: ReportStyle, left: Double, width: Double, captionWidth: Double? = nil) {
         self.pdf = pdf
         self.style = style
         self.left = left
         self.width = width
+        self.captionWidth = min(width, captionWidth ?? width)
     }
 }

@@ -39,6 +39,16 @@ struct ReportStyle {
         }
     }
 
+    /// The characters a caption line aims at: about 68, so a caption under a full-width figure is
+    /// read as comfortably as the body (a caption at the full 170 mm ran past 110); Chinese about 38.
+    static func captionCharactersPerLine(_ language: String) -> Double { language == "zh" ? 38 : 68 }
+
+    /// The width of `captionCharactersPerLine` average characters of prose in the caption face and `language`.
+    func captionMeasure(_ measurer: TextMeasurer, language: String) -> Double {
+        let sample = Self.measureSample(language)
+        return (measurer.measure(sample, font: caption).width / Double(sample.count) * Self.captionCharactersPerLine(language)).rounded(.up)
+    }
+
     /// The width of `charactersPerLine` average characters of prose in the body face and `language`.
     func measure(_ measurer: TextMeasurer, language: String) -> Double {
         let sample = Self.measureSample(language)

@@ -7,8 +7,11 @@ import Support
 /// Writes a report's figures and tables as separate files for a paper: each figure in the chosen
 /// formats (PDF, PNG, SVG by default; PNG at the chosen dpi), each table as CSV, Markdown and
 /// LaTeX, with numbered names (`fig01-attacks-by-year.pdf`, or `fig01-attacks-by-year-single.pdf`
-/// for a journal's column) and a `manifest.json` listing every file with its size in mm, its
-/// dpi and its SHA-256.
+/// for a journal's column), the figures' captions with their credit lines (`captions.md`,
+/// `captions.tex`), and a `manifest.json` listing every file with its size in mm, its dpi and
+/// its SHA-256. The credit ("Source: …") is set in the captions and in each figure file's
+/// metadata (PDF Subject, SVG desc, PNG iTXt Description), not drawn in the artwork, unless
+/// `FigureSetOptions.includeSource`.
 public struct FigureSetWriter {
     /// The report whose figures and tables are written.
     public let report: BuiltReport
@@ -56,11 +59,15 @@ public struct FigureSetWriter {
             if let column { fields.append(("column", .string(column))) }
             entries.append(.object(fields))
         }
+        var captions: [FigureCaption] = []
         for figure in report.figures {
             let base = String(format: "fig%02d-%@", figure.number, figure.slug)
             var spec = figure.chart.spec
+            let credit = credit(figure)
+            captions.append(FigureCaption(label: figure.label, file: base, slug: figure.slug, caption: plain(figure.caption), credit: credit))
             if !options.includeSource { spec.text.source = nil }
-            let metadata = DocumentMetadata(title: "\(figure.label): \(plain(figure.caption))", author: report.metadata.author, creator: "SCOBrief")
+            let metadata = DocumentMetadata(title: "\(figure.label): \(plain(figure.caption))", author: report.metadata.author,
+                                            subject: credit, creator: "SCOBrief", language: report.metadata.language)
             let renderOptions = RenderOptions(dpi: options.dpi, metadata: metadata)
             // Without a journal, one drawing at the chart's (or the given) size; with one, a drawing per column.
             var variants: [(suffix: String, column: String?, width: Length?, journal: JournalPreset?)] = [("", nil, options.width, nil)]
@@ -110,6 +117,10 @@ public struct FigureSetWriter {
             result.label = "tab:\(LaTeXText.labelKey(table.slug))"
             try save(Data(result.latex().utf8), "\(base).tex", kind: "table", label: table.label, format: "latex")
         }
+        if !captions.isEmpty {
+            try save(Data(FigureCaption.markdown(captions).utf8), "captions.md", kind: "captions", label: "", format: "markdown")
+            try save(Data(FigureCaption.latex(captions).utf8), "captions.tex", kind: "captions", label: "", format: "latex")
+        }
         var manifest: [(String, JSONValue)] = [("report", .string(report.metadata.title)), ("generator", .string("SCOBrief")),
                                                ("dpi", .number(options.dpi)), ("source_line", .bool(options.includeSource))]
         if let journal = options.journal {
@@ -132,6 +143,13 @@ public struct FigureSetWriter {
         if let width { spec.width = width }
         if let height { spec.height = height }
         return try journal.map { try spec.figure(for: $0) } ?? spec.figure()
+    }
+
+    /// The figure's credit line: the source line its chart would draw, else its own table's, else
+    /// the line the briefing sets under it.
+    private func credit(_ figure: BuiltFigure) -> String {
+        figure.chart.spec.text.source ?? figure.sourceLine
+            ?? SourceLine.text(for: figure.chart.sourceIDs, corpus: corpus, localiser: report.localiser)
     }
 
     private func plain(_ runs: [MarkupRun]) -> String {

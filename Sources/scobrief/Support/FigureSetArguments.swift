@@ -4,7 +4,8 @@ import Report
 import Support
 
 /// The options of a figure set (`report --figures DIR`): resolution, formats, size or a journal's
-/// columns, and the source line. Each is refused without `--figures`, and checked before any work.
+/// columns, and whether the credit line is drawn in the artwork. Each is refused without `--figures`,
+/// and checked before any work.
 struct FigureSetArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Resolution of the PNGs, \(Int(FigureSetOptions.dpiRange.lowerBound))–\(Int(FigureSetOptions.dpiRange.upperBound)) (default 300).", valueName: "dpi"))
     var dpi: Double?
@@ -12,8 +13,12 @@ struct FigureSetArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Image formats, comma-separated: \(ImageFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default pdf,png,svg).", valueName: "formats"))
     var formats: String?
 
-    @Flag(name: .customLong("no-source"), help: "Leave the source line out of each figure, for journals that put sources in the caption.")
-    var noSource = false
+    @Flag(name: .customLong("source-in-figure"), help: "Draw the source line in each figure too; by default it goes in captions.md, captions.tex and each file's metadata, as journals ask.")
+    var sourceInFigure = false
+
+    /// The flag `--source-in-figure` replaced (the credit is now left out by default): refused with what to write instead.
+    @Flag(name: .customLong("no-source"), help: .hidden)
+    var removedNoSource = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Width of every figure with a unit (mm, cm, in, pt), e.g. 89mm.", valueName: "length"))
     var width: String?
@@ -29,7 +34,7 @@ struct FigureSetArguments: ParsableArguments {
 
     /// The first figure-set option given, by its flag, for the "needs --figures" message.
     var givenOption: String? {
-        [(dpi != nil, "--dpi"), (formats != nil, "--formats"), (noSource, "--no-source"), (width != nil, "--width"),
+        [(dpi != nil, "--dpi"), (formats != nil, "--formats"), (sourceInFigure, "--source-in-figure"), (width != nil, "--width"),
          (height != nil, "--height"), (journal != nil, "--journal"), (column != nil, "--column")].first { $0.0 }?.1
     }
 
@@ -38,6 +43,7 @@ struct FigureSetArguments: ParsableArguments {
     /// without a journal is refused with the reason. With a journal, its dpi and formats are the
     /// defaults; a given --dpi or --formats wins.
     func options() throws -> FigureSetOptions {
+        if removedNoSource { throw Self.noSourceRemoved }
         var options = FigureSetOptions()
         if let dpi {
             guard FigureSetOptions.dpiRange.contains(dpi) else {
@@ -58,7 +64,7 @@ struct FigureSetArguments: ParsableArguments {
             guard !chosen.isEmpty else { throw ValidationError("--formats needs at least one format, e.g. pdf,png") }
             options.formats = chosen
         }
-        options.includeSource = !noSource
+        options.includeSource = sourceInFigure
         if let width { options.width = try Self.length(width, option: "--width") }
         if let height { options.height = try Self.length(height, option: "--height") }
         if let journal {
@@ -74,6 +80,11 @@ struct FigureSetArguments: ParsableArguments {
         }
         return options
     }
+
+    /// `report --no-source`: what a figure set now does by default, and the flag that does the opposite.
+    static let noSourceRemoved = ValidationError(
+        "--no-source is no longer needed: a figure set leaves the source line out of the artwork by default and sets it in "
+            + "captions.md, captions.tex and each file's metadata; did you mean --source-in-figure (to draw it in the figures too)?")
 
     private static func length(_ text: String, option: String) throws -> Length {
         do {

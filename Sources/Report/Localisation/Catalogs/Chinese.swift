@@ -5,6 +5,8 @@ extension MessageCatalog {
         "contents.figures-and-tables": "图表",
         "page.number": "{n} / {total}",
         "title-page.about": "本简报中的每个数字均由 SCOBrief 根据附有出处的语料库计算得出（共 {rows} 行，每行均注明出处）。图和表注明其所用数据行的出处；附录列出全部出处及数据的覆盖范围。",
+        // Units kept with their number by a no-break space ("|" between them); Chinese sets none.
+        "typography.units": "",
         "figure.label": "图{n}",
         "table.label": "表{n}",
         "figure.reference": "图{n}",

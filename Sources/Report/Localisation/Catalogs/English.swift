@@ -7,6 +7,8 @@ extension MessageCatalog {
         "page.number": "{n} / {total}",
         "title-page.about": "Every number in this briefing is computed by SCOBrief from its sourced corpus ({rows} rows, each citing its source). Figures and tables name the sources of the rows they use; the appendix lists every source and what the data cover.",
         // Figures, tables and their notes
+        // Units kept with their number by a no-break space ("|" between them); Chinese sets none.
+        "typography.units": "mm|cm|km|m|kg|pt|%|km²",
         "figure.label": "Figure {n}",
         "table.label": "Table {n}",
         "figure.reference": "Figure {n}",

@@ -6,6 +6,8 @@ extension MessageCatalog {
         "contents.figures-and-tables": "Рисунки и таблицы",
         "page.number": "{n} / {total}",
         "title-page.about": "Все числа в этом обзоре вычислены SCOBrief по корпусу данных с указанием источников ({rows} строк, каждая со ссылкой на источник). Под рисунками и таблицами названы источники использованных строк; в приложении перечислены все источники и описан охват данных.",
+        // Units kept with their number by a no-break space ("|" between them); Chinese sets none.
+        "typography.units": "мм|см|км|м|кг|пт|%|км²|гг.|г.|тыс.|млн|млрд|человек|чел.",
         "figure.label": "Рисунок {n}",
         "table.label": "Таблица {n}",
         "figure.reference": "рис. {n}",
