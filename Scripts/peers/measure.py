@@ -1,10 +1,16 @@
-"""Whole-process time and peak memory of a command, or of a pipeline of commands run one after
-another (separated by a lone `+++`): RUNS timed runs after WARMUP untimed ones.
-Prints "MEDIAN_MS PEAK_MB CPU_MS": the median wall time of a run (the pipeline's commands
-summed), the largest resident set of any of its processes, and the median CPU time (user +
-system) of a run, all from wait4, so a child's children count. On a machine shared with other
-work, CPU time is the steadier figure.
-Usage: measure.py RUNS WARMUP -- command args... [+++ command args...]"""
+"""Whole-process time and peak memory of commands, RUNS timed runs after WARMUP untimed ones.
+
+A measured item is a command, or a pipeline of commands run one after another (separated by a
+lone `+++`). Several items are separated by a lone `///` and measured alternately, run by run
+(A, B, A, B, ...), so that a change in the machine's load during the measurement falls on all of
+them alike rather than on whichever ran last: on a shared machine that matters more than the
+number of runs.
+
+Prints one line per item, in the order given: "MEDIAN_MS PEAK_MB CPU_MS": the median wall time
+of a run (a pipeline's commands summed), the largest resident set of any of its processes, and
+the median CPU time (user + system) of a run, all from wait4, so a child's children count. On a
+machine shared with other work, CPU time is the steadier figure.
+Usage: measure.py RUNS WARMUP -- command args... [+++ command args...] [/// command args...]"""
 import os
 import statistics
 import sys
@@ -12,17 +18,19 @@ import time
 
 runs, warmup = int(sys.argv[1]), int(sys.argv[2])
 words = sys.argv[sys.argv.index("--") + 1:]
-commands, current = [], []
-for word in words:
-    if word == "+++":
+items, commands, current = [], [], []
+for word in words + ["///"]:
+    if word in ("+++", "///"):
         commands.append(current)
         current = []
+        if word == "///":
+            items.append(commands)
+            commands = []
     else:
         current.append(word)
-commands.append(current)
 
 
-def run_once():
+def run_once(commands):
     start = time.perf_counter()
     peak_kb = 0
     cpu = 0.0
@@ -44,7 +52,12 @@ def run_once():
 
 
 for _ in range(warmup):
-    run_once()
-results = [run_once() for _ in range(runs)]
-print(f"{statistics.median(r[0] for r in results):.1f} {max(r[1] for r in results) / 1024:.0f} "
-      f"{statistics.median(r[2] for r in results):.1f}")
+    for item in items:
+        run_once(item)
+results = [[] for _ in items]
+for _ in range(runs):
+    for index, item in enumerate(items):
+        results[index].append(run_once(item))
+for result in results:
+    print(f"{statistics.median(r[0] for r in result):.1f} {max(r[1] for r in result) / 1024:.0f} "
+          f"{statistics.median(r[2] for r in result):.1f}")

@@ -5,4 +5,6 @@
 #include <cairo-svg.h>
 #include <cairo-ps.h>
 #include <pango/pangocairo.h>
+/* pangocairo's pkg-config entry does not link fontconfig itself (module.modulemap does). */
+#include <fontconfig/fontconfig.h>
 #endif

@@ -6,18 +6,19 @@ import Render
 /// 72 dpi (font points = cairo units), no metric hinting, unrounded glyph positions. Without these,
 /// text measured for layout would come out a different width in PNG than in PDF.
 ///
-/// Owns its font map and context (not Pango's global ones), so separate instances can work on
-/// separate threads. Not Sendable: use one per task.
+/// Holds a font map from `FontMapPool` for its lifetime (not Pango's global one), so separate
+/// instances can work on separate threads, and one made after another reuses the same map's loaded
+/// fonts. Not Sendable: use one per task.
 public final class PangoTextMeasurer: TextMeasurer {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
     private var languageCache: [String: OpaquePointer] = [:]
 
-    /// A measurer with its own font map, at 72 dpi with hinting off, so points are cairo units and
-    /// PNG and PDF agree.
+    /// A measurer with a font map of its own while it lives, at 72 dpi with hinting off, so points
+    /// are cairo units and PNG and PDF agree.
     public init() {
-        fontMap = pango_cairo_font_map_new()
+        fontMap = FontMapPool.shared.take()
         context = pango_font_map_create_context(fontMap)
         PangoTextMeasurer.configure(context)
     }
@@ -25,7 +26,7 @@ public final class PangoTextMeasurer: TextMeasurer {
     deinit {
         for description in fontCache.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(context))
-        g_object_unref(fontMap)
+        FontMapPool.shared.give(fontMap)
     }
 
     /// Applies the settings that make measurement and drawing agree.

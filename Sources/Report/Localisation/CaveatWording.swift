@@ -163,11 +163,16 @@ extension Localiser {
          "caveat.trend.poisson-fits", ["series", "number:dispersion", "number:test"]),
     ]
 
+    /// `comparisonNotes`' patterns compiled once per process, not once per note.
+    /// NSRegularExpression is immutable and documented as safe to use from several threads.
+    nonisolated(unsafe) private static let comparisonRegexes: [NSRegularExpression?] =
+        comparisonNotes.map { try? NSRegularExpression(pattern: $0.pattern) }
+
     /// The note a count needs when rows stand for several events ("2024: 1 row stands for …
     /// (atk-2024-iran-terror-attacks) …"), with each row named for a reader ("Iran, 2024") instead
     /// of its id, in the report's language (English too); nil for a note of another shape.
     public func lowerBoundNote(_ note: String) -> String? {
-        guard let match = note.firstMatch(of: #/^(?:(\S+): )?(\d+) rows? stands? for several events the source does not tell apart \((.+)\) and counts? as one: counts that include (?:it|them) are lower bounds\.$/#),
+        guard let match = note.firstMatch(of: Patterns.lowerBound),
               let n = Int(match.2) else { return nil }
         let rows = match.3.components(separatedBy: ", ").map(rowName).joined(separator: "; ")
         let body = text(n == 1 ? "caveat.lower-bound.one" : "caveat.lower-bound.other", ["n": String(n), "rows": rows])
@@ -179,8 +184,8 @@ extension Localiser {
     /// own note is the source's wording and stays as the corpus has it.
     public func comparisonNote(_ note: String) -> String? {
         guard language != .english else { return note }
-        for shape in Self.comparisonNotes {
-            guard let regex = try? NSRegularExpression(pattern: shape.pattern),
+        for (shape, compiled) in zip(Self.comparisonNotes, Self.comparisonRegexes) {
+            guard let regex = compiled,
                   let match = regex.firstMatch(in: note, range: NSRange(note.startIndex..., in: note)) else { continue }
             var arguments: [String: String] = [:]
             for (index, name) in shape.arguments.enumerated() {

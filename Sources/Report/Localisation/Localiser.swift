@@ -70,13 +70,13 @@ public struct Localiser: Sendable {
         }
         // "2017-12-28" or "2012-08": a date, in CLDR's long form ("28 декабря 2017 г.", "2017年12月28日").
         // A bare year stays as it is: year columns read "2017", not "2017 г.".
-        if english.wholeMatch(of: #/\d{4}-\d{2}(?:-\d{2})?/#) != nil { return date(english) }
+        if english.wholeMatch(of: Patterns.isoDate) != nil { return date(english) }
         // "2002-10-10 to 2002-10-11": a span of dates.
-        if let match = english.firstMatch(of: #/^(\d{4}(?:-\d{2}){0,2}) to (\d{4}(?:-\d{2}){0,2})$/#) {
+        if let match = english.firstMatch(of: Patterns.dateSpan) {
             return text("range", ["from": cellDate(match.1), "to": cellDate(match.2)])
         }
         // "period not stated (reported 2017-12-28)"
-        if let match = english.firstMatch(of: #/^period not stated \(reported (\d{4}(?:-\d{2}){0,2})\)$/#) {
+        if let match = english.firstMatch(of: Patterns.periodNotStated) {
             return text("period.not-stated", ["date": cellDate(match.1)])
         }
         let parts = english.components(separatedBy: ", ")
@@ -92,8 +92,8 @@ public struct Localiser: Sendable {
     /// "increasing at α = 0.05" (the Mann–Kendall verdict) or "dispersion = 1.02" (a count
     /// model's): a trend table's detail cell in the report's language; nil for any other text.
     private func verdict(_ english: String) -> String? {
-        if let match = english.firstMatch(of: #/^dispersion = (\S+)$/#) { return text("cell.dispersion", ["value": String(match.1)]) }
-        guard let match = english.firstMatch(of: #/^(no trend|increasing|decreasing) at α = (\S+)$/#) else { return nil }
+        if let match = english.firstMatch(of: Patterns.dispersion) { return text("cell.dispersion", ["value": String(match.1)]) }
+        guard let match = english.firstMatch(of: Patterns.verdict) else { return nil }
         let key = match.1 == "no trend" ? "cell.verdict.no-trend" : "cell.verdict.\(match.1)"
         return text(key, ["alpha": String(match.2)])
     }
@@ -210,11 +210,11 @@ extension Localiser {
             let month = PartialDate.monthNames[parts[1] - 1]
             return parts.count == 3 ? "\(parts[2]) \(month) \(parts[0])" : "\(month) \(parts[0])"
         }
-        if let match = text.wholeMatch(of: #/(\d{4}-\d{2}(?:-\d{2})?) to (\d{4}(?:-\d{2}){0,2})/#) {
+        if let match = text.wholeMatch(of: Patterns.isoSpan) {
             guard let from = long(match.1), let to = long(match.2) ?? (match.2.count == 4 ? String(match.2) : nil) else { return nil }
             return "\(from) – \(to)"
         }
-        guard text.wholeMatch(of: #/\d{4}-\d{2}(?:-\d{2})?/#) != nil else { return nil }
+        guard text.wholeMatch(of: Patterns.isoDate) != nil else { return nil }
         return long(Substring(text))
     }
 
