@@ -6,8 +6,6 @@ extension Localiser {
     /// localises thousands of cells (building them was a measurable part of `report`).
     /// Regexes are immutable once built and safe to share between threads.
     enum Patterns {
-        /// "2017-12-28" or "2012-08": a date in a cell.
-        nonisolated(unsafe) static let isoDate = #/\d{4}-\d{2}(?:-\d{2})?/#
         /// "2002-10-10 to 2002-10-11": a span of dates in a cell.
         nonisolated(unsafe) static let dateSpan = #/^(\d{4}(?:-\d{2}){0,2}) to (\d{4}(?:-\d{2}){0,2})$/#
         /// "period not stated (reported 2017-12-28)"
