@@ -68,7 +68,7 @@ struct PDFAccessibilityUpdate {
 
         let figures = try file.objectIDs.filter { id in
             let dictionary = try file.dictionary(of: id)
-            return CairoPDFFile.has(dictionary, "/Type /StructElem") && CairoPDFFile.has(dictionary, "/S /Figure\n")
+            return dictionary.contains("/Type /StructElem") && dictionary.contains("/S /Figure\n")
         }
         guard figures.count == figureAlternates.count else {
             throw Unexpected(description: "the PDF has \(figures.count) Figure elements but \(figureAlternates.count) alternative texts")
@@ -227,19 +227,13 @@ struct CairoPDFFile {
         return out
     }
 
-    /// Whether `text` contains `needle`, compared as UTF-8 bytes: Foundation's `contains` goes
-    /// through UTF-16 and was most of the update's time over a briefing's hundreds of objects.
-    static func has(_ text: String, _ needle: String) -> Bool {
-        text.utf8.firstRange(of: needle.utf8) != nil
-    }
-
     /// The pages' content streams, in page-tree order as cairo writes them (object order): for
     /// each, the stream's object number.
     func pageContents() throws -> [Int] {
         var contents: [Int] = []
         for id in objectIDs {
             let dictionary = try self.dictionary(of: id)
-            guard Self.has(dictionary, "/Type /Page\n") || Self.has(dictionary, "/Type /Page ") else { continue }
+            guard dictionary.contains("/Type /Page\n") || dictionary.contains("/Type /Page ") else { continue }
             guard let key = dictionary.range(of: "/Contents ") else { throw Unexpected(description: "page object \(id) has no /Contents") }
             let rest = dictionary[key.upperBound...]
             let parts = rest.split(separator: " ", maxSplits: 2)
