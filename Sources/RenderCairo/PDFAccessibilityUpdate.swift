@@ -121,6 +121,8 @@ struct CairoPDFFile {
     let size: Int
     /// Where the cross-reference table starts.
     let xrefOffset: Int
+    /// Where the next object (or the table) starts, by object number: the bound of each search.
+    let ends: [Int: Int]
 
     typealias Unexpected = PDFAccessibilityUpdate.Unexpected
 
@@ -144,6 +146,18 @@ struct CairoPDFFile {
             if line.hasSuffix("n ") || line.hasSuffix("n"), let at = Int(line.prefix(10)) { offsets[id] = at }
         }
         self.offsets = offsets
+        // Each object ends before the next one starts (cairo writes them in order, then the table).
+        let starts = offsets.values.sorted() + [offset]
+        var ends: [Int: Int] = [:]
+        for (id, at) in offsets {
+            var low = 0, high = starts.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if starts[mid] <= at { low = mid + 1 } else { high = mid }
+            }
+            ends[id] = starts[low]
+        }
+        self.ends = ends
         guard lines.next() == "trailer" else { throw Unexpected(description: "no trailer after the cross-reference table") }
         var trailer = ""
         while let line = lines.next(), line != "startxref" { trailer += line + "\n" }
@@ -171,13 +185,14 @@ struct CairoPDFFile {
         }
         let body = start + header.count
         guard body + 2 <= bytes.count, bytes[body] == UInt8(ascii: "<"), bytes[body + 1] == UInt8(ascii: "<") else { return "" }
-        guard let end = Self.find(Array("endobj".utf8), in: bytes, from: body) else {
+        // A stream's dictionary is followed by its data: only a plain dictionary is wanted here.
+        // Checked on the bytes, before any decoding, and only up to the next object: scanning a
+        // font or page stream for its endobj was most of this update's time.
+        let limit = ends[id] ?? bytes.count
+        if Self.find(Array("stream\n".utf8), in: bytes, from: body, before: limit) != nil { return "" }
+        guard let end = Self.find(Array("endobj".utf8), in: bytes, from: body, before: limit) else {
             throw Unexpected(description: "object \(id) has no endobj")
         }
-        // A stream's dictionary is followed by its data: only a plain dictionary is wanted here.
-        // Checked on the bytes, before any decoding: decoding a font or page stream as text was
-        // most of this update's time.
-        if Self.find(Array("stream\n".utf8), in: bytes, from: body, before: end) != nil { return "" }
         let text = String(decoding: bytes[body..<end], as: UTF8.self)
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -54,8 +54,10 @@ public struct PDFContentTokens {
             default:
                 guard isRegular(byte) else { throw Malformed(description: "an unexpected '\(Character(UnicodeScalar(byte)))' at byte \(i)") }
                 while i < n, isRegular(bytes[i]) { i += 1 }
+                // Numbers are most of a content stream: recognised by their first byte, without making a string.
+                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || (byte >= 0x30 && byte <= 0x39) { break }
                 let word = String(decoding: bytes[tokenStart..<i], as: UTF8.self)
-                if isNumber(word) || word == "true" || word == "false" || word == "null" { break }
+                if word == "true" || word == "false" || word == "null" { break }
                 if word == "BI" {
                     // An inline image: its dictionary, then ID, one whitespace byte, binary data, EI.
                     i = try endOfInlineImage(bytes, from: i)
@@ -83,11 +85,6 @@ public struct PDFContentTokens {
 
     static func isRegular(_ b: UInt8) -> Bool { !isWhitespace(b) && !isDelimiter(b) }
 
-    private static func isNumber(_ word: String) -> Bool {
-        guard let first = word.utf8.first else { return false }
-        return first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || (first >= 0x30 && first <= 0x39)
-    }
-
     /// Just past the `)` that closes the literal string opening at `start`.
     private static func endOfLiteralString(_ bytes: [UInt8], from start: Int) throws -> Int {
         var depth = 0
@@ -110,6 +107,9 @@ public struct PDFContentTokens {
     /// inside are skipped whole, so a bracket in a string does not count.
     private static func endOfNested(_ bytes: [UInt8], from start: Int, open: String, close: String) throws -> Int {
         let openBytes = Array(open.utf8), closeBytes = Array(close.utf8)
+        func matches(_ token: [UInt8], at i: Int) -> Bool {
+            bytes[i] == token[0] && (token.count == 1 || (i + 1 < bytes.count && bytes[i + 1] == token[1]))
+        }
         var depth = 0
         var i = start
         while i < bytes.count {
@@ -117,12 +117,12 @@ public struct PDFContentTokens {
                 i = try endOfLiteralString(bytes, from: i)
                 continue
             }
-            if bytes[i...].starts(with: openBytes) {
+            if matches(openBytes, at: i) {
                 depth += 1
                 i += openBytes.count
                 continue
             }
-            if bytes[i...].starts(with: closeBytes) {
+            if matches(closeBytes, at: i) {
                 depth -= 1
                 i += closeBytes.count
                 if depth == 0 { return i }

@@ -30,5 +30,9 @@ import TestSupport
         #expect(pdfText.contains("Terrorism in the SCO member states"))
         #expect(pdfText.contains("a complete count"))
         #expect(!pdfText.contains("named in the sources ("), "the imported table must not be described as the curated list")
+        // Valid, and every piece of content tagged or an artifact (PDF/UA 7.1).
+        _ = try PDFStructure(path: folder + "/gtd-sco.pdf")
+        let audit = try PDFContentAudit(path: folder + "/gtd-sco.pdf")
+        #expect(audit.untaggedSummary.isEmpty, "\(audit.untaggedSummary)")
     }
 }

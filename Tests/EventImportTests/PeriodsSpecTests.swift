@@ -54,6 +54,10 @@ import TestSupport
                                   "--input", "attacks+=\(folder.file("ucdp/attacks.csv"))",
                                   "--input", "attacks+=\(folder.file("acled/attacks.csv"))", "-o", pdf, "--quiet"])
         #expect(report.status == 0, "\(report.stderr)")
+        // Valid, and every piece of content tagged or an artifact (PDF/UA 7.1).
+        _ = try PDFStructure(path: pdf)
+        let audit = try PDFContentAudit(path: pdf)
+        #expect(audit.untaggedSummary.isEmpty, "\(audit.untaggedSummary)")
         // pdftotext keeps table cells in reading order; joining lines makes the checks independent of wrapping.
         let text = try ExternalTool.run("pdftotext", ["-layout", pdf, "-"])
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

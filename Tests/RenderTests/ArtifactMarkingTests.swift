@@ -94,6 +94,23 @@ import TestSupport
         #expect(!stripped.joined().contains("Running header") && !stripped.joined().contains("Folio"))
     }
 
+    /// Every registered chart kind, from its minimal spec, as a single-chart PDF: nothing is
+    /// untagged (the samples below add the kinds' variants: stacked, horizontal, banded, log).
+    @Test(arguments: ChartKinds.names)
+    func everyRegisteredKindIsFullyTagged(name: String) throws {
+        let fields = try #require(SpecTests.minimalSpecs[name], "no sample spec for \(name)")
+        let json = #"{"kind": "\#(name)", "title": "A finding", "source": "SCO", "# + fields.dropFirst()
+        let figure = try JSONDecoder().decode(ChartSpec.self, from: Data(json.utf8)).figure()
+        let folder = try ExternalTool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("chart.pdf").path
+        try ChartRenderer().render(figure, as: .pdf, options: RenderOptions(metadata: DocumentMetadata(title: name)))
+            .write(to: URL(fileURLWithPath: path))
+        _ = try PDFStructure(path: path)  // throws on any qpdf warning
+        let audit = try PDFContentAudit(path: path)
+        #expect(audit.untaggedSummary.isEmpty, "\(name): \(audit.untaggedSummary)")
+    }
+
     /// Every chart kind as a single-chart PDF and inside a document's Figure: nothing is untagged.
     @Test(arguments: SampleCharts.all.map(\.name))
     func everyChartKindIsFullyTagged(name: String) throws {

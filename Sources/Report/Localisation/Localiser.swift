@@ -70,13 +70,16 @@ public struct Localiser: Sendable {
         }
         // "2017-12-28" or "2012-08": a date, in CLDR's long form ("28 декабря 2017 г.", "2017年12月28日").
         // A bare year stays as it is: year columns read "2017", not "2017 г.".
-        if english.wholeMatch(of: Patterns.isoDate) != nil { return date(english) }
+        // Each pattern is tried only when the cell can match it (a digit first, a fixed prefix):
+        // most cells are numbers or names, and a ru/zh briefing has thousands of them.
+        let leadingDigit = english.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        if leadingDigit, english.wholeMatch(of: Patterns.isoDate) != nil { return date(english) }
         // "2002-10-10 to 2002-10-11": a span of dates.
-        if let match = english.firstMatch(of: Patterns.dateSpan) {
+        if leadingDigit, let match = english.wholeMatch(of: Patterns.dateSpan) {
             return text("range", ["from": cellDate(match.1), "to": cellDate(match.2)])
         }
         // "period not stated (reported 2017-12-28)"
-        if let match = english.firstMatch(of: Patterns.periodNotStated) {
+        if english.hasPrefix("period not stated"), let match = english.wholeMatch(of: Patterns.periodNotStated) {
             return text("period.not-stated", ["date": cellDate(match.1)])
         }
         let parts = english.components(separatedBy: ", ")
@@ -92,8 +95,10 @@ public struct Localiser: Sendable {
     /// "increasing at α = 0.05" (the Mann–Kendall verdict) or "dispersion = 1.02" (a count
     /// model's): a trend table's detail cell in the report's language; nil for any other text.
     private func verdict(_ english: String) -> String? {
-        if let match = english.firstMatch(of: Patterns.dispersion) { return text("cell.dispersion", ["value": String(match.1)]) }
-        guard let match = english.firstMatch(of: Patterns.verdict) else { return nil }
+        if english.hasPrefix("dispersion = "), let match = english.wholeMatch(of: Patterns.dispersion) {
+            return text("cell.dispersion", ["value": String(match.1)])
+        }
+        guard english.contains(" at α = "), let match = english.wholeMatch(of: Patterns.verdict) else { return nil }
         let key = match.1 == "no trend" ? "cell.verdict.no-trend" : "cell.verdict.\(match.1)"
         return text(key, ["alpha": String(match.2)])
     }
@@ -108,13 +113,12 @@ public struct Localiser: Sendable {
     /// space between thousands, a semicolon between two numbers of an interval, and a no-break
     /// space before a percent sign. Chinese keeps the English forms.
     public func numbers(in text: String) -> String {
-        guard language == .russian else { return text }
+        guard language == .russian, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
         var result = text
         // "[1.62, 3.57]" → "[1.62; 3.57]": once the decimal point is a comma, a comma cannot separate numbers.
-        result = result.replacingOccurrences(of: #"(?<=\d), (?=[-−]?\d)"#, with: "; ", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(?!\d))"#, with: "\u{202F}", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=\d)\.(?=\d)"#, with: ",", options: .regularExpression)
-        result = result.replacingOccurrences(of: #"(?<=\d)%"#, with: "\u{00A0}%", options: .regularExpression)
+        for (pattern, replacement) in Patterns.russianNumbers {
+            result = pattern.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: replacement)
+        }
         return result
     }
 
