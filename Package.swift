@@ -34,6 +34,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libdeflate: compresses PNG pixel data (whole-buffer deflate, faster than zlib at equal size).
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // libhyphen: the TeX hyphenation patterns LibreOffice uses, for justified report text. Debian
+        // ships no pkg-config file for it, so the module map names the header and the library.
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us", "hyphen-ru"])]),
         // What every module shares: diagnostics, YAML reading with limits, atomic files, input limits.
         .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Dataset", dependencies: ["Support"]),
@@ -43,7 +46,7 @@ let package = Package(
         // import, and never Dataset: a chart knows nothing of the corpus. Support gives atomic files.
         .target(name: "Render", dependencies: ["Support"]),
         // The Cairo/Pango backend of Render's protocols: the only target that imports CCairo.
-        .target(name: "RenderCairo", dependencies: ["Support", "Render", "CCairo", "CZlib", "CDeflate"]),
+        .target(name: "RenderCairo", dependencies: ["Support", "Render", "CCairo", "CZlib", "CDeflate", "CHyphen"]),
         // The native SVG backend: real <text> elements; Render only, no C.
         .target(name: "RenderSVG", dependencies: ["Render"]),
         .target(name: "Report", dependencies: ["Support", "Dataset", "Analysis", "Render"]),

@@ -161,7 +161,7 @@ public final class PDFDocument: PagedDocument {
 
     /// Line positions of a paragraph set at `width`, for deciding where to break it across pages.
     public func measure(_ paragraph: Paragraph, width: Double) -> ParagraphMetrics {
-        ParagraphMetrics(layout: paragraphLayout(paragraph, width: width, on: renderer.pangoMeasurer.context))
+        ParagraphMetrics(layout: paragraphLayout(setting(paragraph, width: width), width: width, on: renderer.pangoMeasurer.context))
     }
 
     /// Draws a paragraph (or only `lines` of it, continuing a paragraph split across pages) with its
@@ -169,6 +169,8 @@ public final class PDFDocument: PagedDocument {
     @discardableResult
     public func draw(_ paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>?) -> Double {
         precondition(pageIsOpen, DocumentError.pageNotOpen("draw").description)
+        // Justified text hyphenated, or ragged where justifying would stretch its spaces too far; links follow the text as set.
+        let paragraph = setting(paragraph, width: width)
         let pango = renderer.pangoMeasurer.makeDrawingContext(for: cr)
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
         let layout = paragraphLayout(paragraph, width: width, on: pango)

@@ -321,7 +321,7 @@ public struct ChartLayout {
         let eventLabels = placement.eventLabels(events, limit: limit)
         m.top = max(panel.y.showsLabels ? y.overhangStart : 0, 1) + eventLabels.height
         if let title = panel.title, !title.isEmpty {
-            m.top = max(m.top, eventLabels.height) + text.size(title, font: theme.panelTitleFont).height + theme.gap * 0.75
+            m.top = max(m.top, eventLabels.height + y.overhangStart) + text.size(title, font: theme.panelTitleFont).height + theme.gap * 0.75
         }
         return PanelFit(margins: m, x: x, y: y, events: eventLabels, xTickLength: xTick, yTickLength: yTick,
                         xLabelInset: inset.bottom, yLabelInset: inset.left)

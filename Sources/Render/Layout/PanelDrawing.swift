@@ -148,7 +148,11 @@ extension ChartLayout {
         items.append(.group("annotations", notes))
 
         if let title = panel.title, !title.isEmpty {
-            let y = plot.minY - fit.events.height - theme.gap * 0.75
+            // Above all that rises over the plot: the event labels and the top tick label's upper
+            // half (a "200" or "15" centred on the axis's top tick), which the margin leaves room
+            // for. Panels without tick labels rise as far, so the titles of a row share a baseline.
+            let rise = fit.events.height + fit.y.overhangStart
+            let y = plot.minY - rise - theme.gap * 0.75
             let run = text.run(title, font: theme.panelTitleFont, color: theme.textColor, at: Point(x: plot.minX - margins.left, y: y),
                                anchor: TextAnchor(.left, .bottom))
             boxes.title = run.bounds
