@@ -43,6 +43,16 @@ enum DeflateJoin {
     /// boundary, then `second` as it is (so its own end and padding stay where libdeflate put
     /// them, and a zlib trailer can follow). False when `first` is not valid deflate.
     static func join(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer, into out: inout [UInt8]) -> Bool {
+        guard appendNonFinal(first, to: &out) else { return false }
+        out.append(contentsOf: second)
+        return true
+    }
+
+    /// Appends the raw deflate stream `stream` up to the end of its final block, made non-final,
+    /// and an empty stored block that brings the output to a byte boundary, so that another
+    /// stream can follow. False when `stream` is not valid deflate.
+    static func appendNonFinal(_ stream: UnsafeRawBufferPointer, to out: inout [UInt8]) -> Bool {
+        let first = stream
         guard let block = finalBlock(of: first) else { return false }
         let base = out.count
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: first[0..<((block.end + 7) / 8)]))
@@ -52,7 +62,6 @@ enum DeflateJoin {
         if block.end % 8 != 0 { out[out.count - 1] &= UInt8((1 << (block.end % 8)) - 1) }
         while out.count - base < (block.end + 3 + 7) / 8 { out.append(0) }
         out += [0x00, 0x00, 0xFF, 0xFF]  // LEN 0 and its complement
-        out.append(contentsOf: second)
         return true
     }
 

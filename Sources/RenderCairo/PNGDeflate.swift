@@ -30,11 +30,18 @@ enum PNGDeflate: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The zlib stream of `input`, written into `scratch` (valid until its next use).
-    func zlibStream(_ input: UnsafeRawBufferPointer, scratch: ScratchMemory, compressors: DeflateCompressors) throws
-        -> UnsafeRawBufferPointer {
+    /// The zlib stream of `input`, written into `scratch` (valid until its next use). With
+    /// `rowLength` (filtered PNG scanlines of that many bytes each), libdeflate leaves runs of rows
+    /// that repeat the row above to `RepeatedRows`.
+    func zlibStream(_ input: UnsafeRawBufferPointer, rowLength: Int? = nil, scratch: ScratchMemory,
+                    compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer {
         switch self {
         case .libdeflate(let level):
+            if let rowLength, rowLength > 1, input.count % rowLength == 0,
+               let segmented = try PNGDeflate.segmentedZlibStream(input, rowLength: rowLength, level: level, scratch: scratch,
+                                                                  compressors: compressors) {
+                return segmented
+            }
             if input.count >= PNGDeflate.twoCoreThreshold,
                let joined = try PNGDeflate.twoCoreZlibStream(input, level: level, scratch: scratch, compressors: compressors) {
                 return joined
@@ -67,6 +74,100 @@ enum PNGDeflate: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension PNGDeflate {
+    /// The zlib stream of filtered scanlines with runs of repeated rows written by `RepeatedRows`
+    /// and the other rows compressed by libdeflate, each stretch on its own, joined into one
+    /// stream; nil when the image has no such run (the caller then compresses it whole).
+    ///
+    /// The stretches libdeflate compresses are shared between two cores once there is at least
+    /// `twoCoreThreshold` of them; where they are cut depends only on the image, so the bytes do
+    /// not depend on the threading.
+    static func segmentedZlibStream(_ input: UnsafeRawBufferPointer, rowLength: Int, level: Int, scratch: ScratchMemory,
+                                    compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer? {
+        let height = input.count / rowLength
+        var segments = RepeatedRows.segments(input, rowLength: rowLength, height: height)
+        guard segments.contains(where: \.repeated) else { return nil }
+        // Two workers when there is enough to compress: the compressed stretches are split into
+        // two groups of about equal bytes, cutting the stretch that straddles the middle at a row.
+        let compressedRows = segments.filter { !$0.repeated }.reduce(0) { $0 + $1.rows.count }
+        let workers = compressedRows * rowLength >= twoCoreThreshold ? 2 : 1
+        var worker = [Int](repeating: 0, count: segments.count)
+        if workers == 2 {
+            var seen = 0
+            var index = 0
+            while index < segments.count {
+                let segment = segments[index]
+                if !segment.repeated {
+                    let half = compressedRows / 2
+                    if seen < half && seen + segment.rows.count > half {
+                        let cut = segment.rows.lowerBound + (half - seen)
+                        segments[index] = RepeatedRows.Segment(rows: segment.rows.lowerBound..<cut, repeated: false)
+                        segments.insert(RepeatedRows.Segment(rows: cut..<segment.rows.upperBound, repeated: false), at: index + 1)
+                        worker.insert(0, at: index + 1)
+                        seen = half
+                        index += 1
+                        continue
+                    }
+                    worker[index] = seen >= half ? 1 : 0
+                    seen += segment.rows.count
+                }
+                index += 1
+            }
+        }
+        let compressorAddresses = try (0..<workers).map { UInt(bitPattern: try compressors.compressor(level: level, slot: $0)) }
+        // Each compressed stretch gets its own region of one output buffer, sized by libdeflate's bound.
+        var offsets = [Int](repeating: 0, count: segments.count + 1)
+        for (index, segment) in segments.enumerated() {
+            let bound = segment.repeated ? 0 : libdeflate_deflate_compress_bound(OpaquePointer(bitPattern: compressorAddresses[0]), segment.rows.count * rowLength)
+            offsets[index + 1] = offsets[index] + bound
+        }
+        let output = scratch.buffer("png-segments", count: max(offsets[segments.count], 1), of: UInt8.self)
+        let written = UnsafeMutablePointer<Int>.allocate(capacity: segments.count)
+        defer { written.deallocate() }
+        written.initialize(repeating: 0, count: segments.count)
+        // Addresses cross to the workers as integers: buffers outlive the work, each segment's
+        // output region and result slot are written by one worker, and the input is only read.
+        let (inputAddress, outputAddress, writtenAddress) = (UInt(bitPattern: input.baseAddress), UInt(bitPattern: output),
+                                                             UInt(bitPattern: written))
+        let plan = segments, owner = worker, starts = offsets
+        let work: @Sendable (Int) -> Void = { slot in
+            let compressor = OpaquePointer(bitPattern: compressorAddresses[slot])
+            for (index, segment) in plan.enumerated() where !segment.repeated && owner[index] == slot {
+                let source = UnsafeRawPointer(bitPattern: inputAddress)! + segment.rows.lowerBound * rowLength
+                let destination = UnsafeMutableRawPointer(bitPattern: outputAddress)! + starts[index]
+                UnsafeMutablePointer<Int>(bitPattern: writtenAddress)![index] =
+                    libdeflate_deflate_compress(compressor, source, segment.rows.count * rowLength, destination,
+                                                starts[index + 1] - starts[index])
+            }
+        }
+        if workers == 2 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: work)
+        } else {
+            work(0)
+        }
+        // The zlib header libdeflate writes at this level (RFC 1950: deflate, 32 KiB window, FLEVEL).
+        let flags: UInt8 = level < 2 ? 0x01 : level < 6 ? 0x5E : level == 6 ? 0x9C : 0xDA
+        var stream: [UInt8] = [0x78, flags]
+        stream.reserveCapacity(offsets[segments.count] / 8 + 1024)
+        for (index, segment) in segments.enumerated() {
+            let last = index == segments.count - 1
+            if segment.repeated {
+                RepeatedRows.appendBlock(rows: segment.rows.count, rowLength: rowLength, final: last, to: &stream)
+                continue
+            }
+            guard written[index] > 0 else { return nil }
+            let part = UnsafeRawBufferPointer(start: output + offsets[index], count: written[index])
+            if last {
+                stream.append(contentsOf: part)
+            } else if !DeflateJoin.appendNonFinal(part, to: &stream) {
+                return nil
+            }
+        }
+        stream.appendBigEndian(libdeflate_adler32(1, input.baseAddress, input.count))
+        let out = scratch.buffer("png-zlib", count: stream.count, of: UInt8.self)
+        stream.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
+        return UnsafeRawBufferPointer(start: out, count: stream.count)
+    }
+
     /// Below this many bytes of scanlines (about a 640 × 520 RGB image) one core compresses alone:
     /// starting a second thread costs more than it saves.
     static let twoCoreThreshold = 1 << 20

@@ -24,7 +24,8 @@ enum PNGEncoder {
     static func encode(_ surface: CairoSurface, dpi: Double, filter: PNGFilterChoice, deflate: PNGDeflate,
                        scratch: ScratchMemory, compressors: DeflateCompressors, consumingPixels: Bool = false) throws -> Data {
         let (header, scanlines) = try filteredScanlines(surface, filter: filter, scratch: scratch, consumingPixels: consumingPixels)
-        let stream = try deflate.zlibStream(scanlines, scratch: scratch, compressors: compressors)
+        let stream = try deflate.zlibStream(scanlines, rowLength: scanlines.count / Int(header[4..<8].reduce(0) { $0 << 8 | UInt32($1) }),
+                                            scratch: scratch, compressors: compressors)
         return assemble(header: header, dpi: dpi, idat: stream)
     }
 
