@@ -47,10 +47,10 @@ def load_mapping(name_or_path):
         with open(name_or_path, encoding="utf-8") as f:
             return yaml.load(f, Loader=yaml.BaseLoader)
     text = open(os.path.join(EVENTS, "BuiltInEventMappings.swift"), encoding="utf-8").read()
-    swift_name = {"ucdp-ged": "ucdpGED", "acled": "acled"}.get(name_or_path)
+    swift_name = {"ucdp-ged": "ucdpGED", "acled": "acled", "gtd": "gtd"}.get(name_or_path)
     match = swift_name and re.search(r'static let %s = """\n(.*?)\n\s*"""' % swift_name, text, re.S)
     if not match:
-        raise RecipeError(f"no mapping file or built-in mapping '{name_or_path}' (built-in: ucdp-ged, acled)")
+        raise RecipeError(f"no mapping file or built-in mapping '{name_or_path}' (built-in: ucdp-ged, acled, gtd)")
     lines = match.group(1).split("\n")
     indent = min(len(l) - len(l.lstrip()) for l in lines if l.strip())
     return yaml.load("\n".join(l[indent:] for l in lines), Loader=yaml.BaseLoader)

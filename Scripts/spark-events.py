@@ -22,6 +22,7 @@ def main():
     listed = event_recipe.listed_codes(args.datasets)
     spark = (SparkSession.builder.master(os.environ.get("SPARK_MASTER", "local[2]")).appName("scobrief-events")
              .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")  # no progress bars on stderr
              .config("spark.sql.shuffle.partitions", "4")
              # A text that is not a date gives NULL (as DuckDB's try_strptime), never an error.
              .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")

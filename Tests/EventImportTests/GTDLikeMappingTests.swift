@@ -58,7 +58,9 @@ import TestSupport
         return rows
     }
 
-    @Test func aGTDLikeMappingCountsAndWritesAsImportGTD() throws {
+    /// A user's own mapping file, and the built-in `gtd` mapping `import gtd` is moving to.
+    @Test(arguments: ["own mapping file", "built-in gtd"])
+    func aGTDLikeMappingCountsAndWritesAsImportGTD(_ mapping: String) throws {
         let folder = try TemporaryFolder(prefix: "scobrief-gtd-like")
         for sub in ["gtd", "own"] { try FileManager.default.createDirectory(atPath: folder.file(sub), withIntermediateDirectories: true) }
         try PeriodsSpecTests.runTool("gen-gtd", ["-o", folder.file("gtd.csv"), "--rows", "4000", "--seed", "17"])
@@ -66,7 +68,8 @@ import TestSupport
         let summaryOptions = ["--summary-by", "year,country", "--format", "csv"]
         let gtd = try CLI.run(["import", "gtd", folder.file("gtd.csv"), "-o", folder.file("gtd/attacks.csv")] + summaryOptions)
         #expect(gtd.status == 0, "\(gtd.stderr)")
-        let own = try CLI.run(["import", "events", folder.file("gtd.csv"), "--mapping", folder.file("gtd-own.yaml"), "-o", folder.file("own/attacks.csv")]
+        let mappingArgument = mapping == "built-in gtd" ? "gtd" : folder.file("gtd-own.yaml")
+        let own = try CLI.run(["import", "events", folder.file("gtd.csv"), "--mapping", mappingArgument, "-o", folder.file("own/attacks.csv")]
                               + summaryOptions)
         #expect(own.status == 0, "\(own.stderr)")
         let cells = { (text: String) in text.split(separator: "\n").filter { $0.first?.isNumber == true } }

@@ -4,9 +4,9 @@ import Support
 /// Each is the same form a user writes for `import events --mapping`; tests parse them all.
 public enum BuiltInEventMappings {
     /// Name → YAML text.
-    public static let yaml: [String: String] = ["ucdp-ged": ucdpGED, "acled": acled]
+    public static let yaml: [String: String] = ["ucdp-ged": ucdpGED, "acled": acled, "gtd": gtd]
 
-    /// The parsed mapping of a built-in name (`ucdp-ged`, `acled`).
+    /// The parsed mapping of a built-in name (`ucdp-ged`, `acled`, `gtd`).
     public static func mapping(named name: String) throws(Diagnostic) -> EventMapping {
         guard let text = yaml[name] else {
             throw Diagnostic(SourceLocation(file: name), "no built-in mapping '\(name)'",
@@ -122,5 +122,54 @@ public enum BuiltInEventMappings {
         victims. fatalities is ACLED's conservative figure, and 0 also stands for events with no
         reported deaths. ACLED revises its data continually; the export's timestamp says when.
       covers_from_by_country: {ABW: 2018-01-01, AFG: 2017-01-01, AIA: 2018-01-01, ALB: 2018-01-01, AND: 2020-01-01, ARE: 2017-01-01, ARG: 2018-01-01, ARM: 2018-01-01, ASM: 2021-01-01, ATA: 2021-01-01, ATG: 2018-01-01, AUS: 2021-01-01, AUT: 2020-01-01, AZE: 2018-01-01, BEL: 2020-01-01, BES: 2018-01-01, BGD: 2010-01-01, BGR: 2018-01-01, BHR: 2016-01-01, BHS: 2018-01-01, BIH: 2018-01-01, BLM: 2018-01-01, BLR: 2018-01-01, BLZ: 2018-01-01, BMU: 2018-01-01, BOL: 2018-01-01, BRA: 2018-01-01, BRB: 2018-01-01, BRN: 2020-01-01, BTN: 2020-01-01, CAN: 2021-01-01, CCK: 2021-01-01, CHE: 2020-01-01, CHL: 2018-01-01, CHN: 2018-01-01, COK: 2021-01-01, COL: 2018-01-01, COM: 2020-01-01, CPV: 2020-01-01, CRI: 2018-01-01, CUB: 2018-01-01, CUW: 2018-01-01, CXR: 2021-01-01, CYM: 2018-01-01, CYP: 2018-01-01, CZE: 2020-01-01, DEU: 2020-01-01, DMA: 2018-01-01, DNK: 2020-01-01, DOM: 2018-01-01, ECU: 2018-01-01, ESP: 2020-01-01, EST: 2020-01-01, FIN: 2020-01-01, FJI: 2021-01-01, FLK: 2018-01-01, FRA: 2020-01-01, FRO: 2020-01-01, FSM: 2021-01-01, GBR: 2020-01-01, GEO: 2018-01-01, GGY: 2020-01-01, GIB: 2020-01-01, GLP: 2018-01-01, GRC: 2018-01-01, GRD: 2018-01-01, GRL: 2020-01-01, GTM: 2018-01-01, GUF: 2018-01-01, GUM: 2021-01-01, GUY: 2018-01-01, HMD: 2021-01-01, HND: 2018-01-01, HRV: 2018-01-01, HTI: 2018-01-01, HUN: 2020-01-01, IDN: 2015-01-01, IMN: 2020-01-01, IND: 2016-01-01, IOT: 2018-01-01, IRL: 2020-01-01, IRN: 2016-01-01, IRQ: 2016-01-01, ISL: 2020-01-01, ISR: 2016-01-01, ITA: 2020-01-01, JAM: 2018-01-01, JEY: 2020-01-01, JOR: 2016-01-01, JPN: 2018-01-01, KAZ: 2018-01-01, KGZ: 2018-01-01, KHM: 2010-01-01, KIR: 2021-01-01, KNA: 2018-01-01, KOR: 2018-01-01, KWT: 2016-01-01, LAO: 2010-01-01, LBN: 2016-01-01, LCA: 2018-01-01, LIE: 2020-01-01, LKA: 2010-01-01, LTU: 2020-01-01, LUX: 2020-01-01, LVA: 2020-01-01, MAF: 2018-01-01, MCO: 2020-01-01, MDA: 2018-01-01, MDV: 2020-01-01, MEX: 2018-01-01, MHL: 2021-01-01, MKD: 2018-01-01, MLT: 2020-01-01, MMR: 2010-01-01, MNE: 2018-01-01, MNG: 2018-01-01, MNP: 2021-01-01, MSR: 2018-01-01, MTQ: 2018-01-01, MUS: 2020-01-01, MYS: 2018-01-01, MYT: 2020-01-01, NCL: 2021-01-01, NFK: 2021-01-01, NIC: 2018-01-01, NIU: 2021-01-01, NLD: 2020-01-01, NOR: 2020-01-01, NPL: 2010-01-01, NRU: 2021-01-01, NZL: 2021-01-01, OMN: 2016-01-01, PAK: 2010-01-01, PAN: 2018-01-01, PCN: 2021-01-01, PER: 2018-01-01, PHL: 2016-01-01, PLW: 2021-01-01, PNG: 2021-01-01, POL: 2020-01-01, PRI: 2018-01-01, PRK: 2018-01-01, PRT: 2020-01-01, PRY: 2018-01-01, PSE: 2016-01-01, PYF: 2021-01-01, QAT: 2016-01-01, REU: 2020-01-01, ROU: 2018-01-01, RUS: 2018-01-01, SAU: 2015-01-01, SGP: 2020-01-01, SGS: 2018-01-01, SHN: 2020-01-01, SLB: 2021-01-01, SLV: 2018-01-01, SMR: 2020-01-01, SPM: 2021-01-01, SRB: 2018-01-01, SSD: 2011-01-01, STP: 2020-01-01, SUR: 2018-01-01, SVK: 2020-01-01, SVN: 2020-01-01, SWE: 2020-01-01, SXM: 2018-01-01, SYC: 2020-01-01, SYR: 2017-01-01, TCA: 2018-01-01, THA: 2010-01-01, TJK: 2018-01-01, TKL: 2021-01-01, TKM: 2018-01-01, TLS: 2020-01-01, TON: 2021-01-01, TTO: 2018-01-01, TUR: 2016-01-01, TUV: 2021-01-01, TWN: 2018-01-01, UKR: 2018-01-01, UMI: 2021-01-01, URY: 2018-01-01, USA: 2020-01-01, UZB: 2018-01-01, VAT: 2020-01-01, VCT: 2018-01-01, VEN: 2018-01-01, VGB: 2018-01-01, VIR: 2018-01-01, VNM: 2010-01-01, VUT: 2021-01-01, WLF: 2021-01-01, WSM: 2021-01-01, XKX: 2018-01-01, YEM: 2015-01-01}
+    """
+
+    /// The Global Terrorism Database's CSV export, from its codebook: the date in parts (iyear,
+    /// imonth, iday; 0 for an unknown month or day) with approxdate's words, country_txt names
+    /// (former states kept apart), -9/-99 for unknown counts and flags, "Unknown" places. It is
+    /// the mapping `import gtd` is moving to; `import events --mapping gtd` writes the same dates,
+    /// countries, places, casualties and GTD columns (GTDLikeMappingTests).
+    static let gtd = """
+    name: gtd
+    title: Global Terrorism Database (GTD)
+    publisher: National Consortium for the Study of Terrorism and Responses to Terrorism (START), University of Maryland
+    url: https://www.start.umd.edu/gtd/
+    licence: by request from START; the terms forbid republishing the raw data
+    record_prefix: gtd
+    signature: [eventid, iyear, imonth, iday, country_txt, nkill]
+    fields:
+      record_id: eventid
+      year: iyear
+      month: imonth
+      day: iday
+      date_approx: approxdate
+      country: {column: country_txt, codes: gtd-names}
+      place: {columns: [city, provstate], unknown: [Unknown]}
+      killed: {column: nkill, unknown: ["-9", "-99"]}
+      wounded: {column: nwound, unknown: ["-9", "-99"]}
+      event_type: attacktype1_txt
+      event_subtype: targtype1_txt
+      provstate: provstate
+      city: city
+      latitude: latitude
+      longitude: longitude
+      summary: summary
+      attack_type: attacktype1_txt
+      target_type: targtype1_txt
+      group_name: gname
+      success: success
+      suicide: suicide
+      doubt_terrorism: {column: doubtterr, unknown: ["-9"]}
+      country_gtd: country_txt
+    coverage:
+      note: >-
+        The GTD has no 1993 records (lost; a year without rows is not a year without attacks). From
+        late 2011 an uncertain day is recorded as the midpoint of the range given in date_approx.
+        killed and wounded are blank when the GTD gives no figure, and killed includes perpetrators.
+        doubt_terrorism 1 marks incidents START doubts were terrorism; they are counted here.
+      collection_breaks:
+        "1998": "collection passed from the Pinkerton (PGIS) phase, 1970–1997, to CETIS, which gathered 1998–2007 retrospectively from other sources; counts before and after are not strictly comparable"
+        "2008": "collection passed to ISVG (2008 to October 2011), with different sources and search methods; compare counts across 2008 with care"
+        "2011-11": "START took over collection in November 2011 with automated media searches that find more incidents; part of the rise after 2011 reflects the new method, not only more attacks"
     """
 }
