@@ -39,7 +39,8 @@ let package = Package(
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us", "hyphen-ru"])]),
         // What every module shares: diagnostics, YAML reading with limits, atomic files, input limits.
         .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Dataset", dependencies: ["Support"]),
+        // CDeflate: libdeflate's CRC-32 for the stamp an import writes beside its table (ImportStamp).
+        .target(name: "Dataset", dependencies: ["Support", "CDeflate"]),
         // The JSON Schema of the commands' output sits beside the code that writes it; it is documentation, not a resource.
         .target(name: "Analysis", dependencies: ["Support", "Dataset"], exclude: ["Output/scobrief-output.schema.json"]),
         // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C

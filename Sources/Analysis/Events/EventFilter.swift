@@ -56,6 +56,11 @@ public struct EventFilter: Sendable {
             filter.statusAtTime = nil
         }
         let countries = filter.countries, statusAtTime = filter.statusAtTime
+        // Nothing to filter: the table's events as they are, shared rather than copied one by one.
+        if kinds == nil && period == nil && countries == nil && statusAtTime == nil {
+            return FilteredEvents(table: table, events: table.events, uncertain: 0, filter: self, membership: membership,
+                                  selectedCountries: countries)
+        }
         for var event in table.events {
             if let kinds, !kinds.contains(event.kind ?? "") { continue }
             if let period {

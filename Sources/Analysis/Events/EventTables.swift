@@ -38,8 +38,11 @@ public enum EventTables {
         }
         switch name {
         case "attacks":
+            // One `[code]` array per country, shared by its events, rather than one per event.
+            var countryArrays: [String: [String]] = [:]
             return make(.eventsOccurred, corpus.attacks.map { attack in
-                var event = Event(id: attack.id, date: attack.date, countries: [attack.country], kind: nil,
+                let countries = countryArrays[attack.country] ?? { countryArrays[attack.country] = [attack.country]; return [attack.country] }()
+                var event = Event(id: attack.id, date: attack.date, countries: countries, kind: nil,
                                   killed: attack.killed.count, wounded: attack.wounded.count, sourceID: attack.provenance.sourceID)
                 event.standsForSeveral = attack.standsForSeveral
                 return event
@@ -64,6 +67,16 @@ public enum EventTables {
             })
         default:
             throw .notEventTable(name, known: names)
+        }
+    }
+
+    /// The columns of table `name` that `table(named:in:)` and `combinedOrigins` read, for a command
+    /// that only counts its events (`trend`): an imported table is then read for these alone. Nil
+    /// for a table read whole. Keep in step with the `make` calls above.
+    public static func columnsRead(_ name: String) -> Set<String>? {
+        switch name {
+        case "attacks": return ["id", "date", "country", "killed", "wounded", "source_id", "stands_for"]
+        default: return nil
         }
     }
 

@@ -220,6 +220,8 @@ public final class CSVReader {
         let classes = byteClasses
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delimiter = self.delimiter
+        let delimiters = CSVReader.everyByte(delimiter), quotes = CSVReader.quotes
+        let lineFeeds = CSVReader.lineFeeds, carriageReturns = CSVReader.carriageReturns
         var fields = spanStorage
         var capacity = spanCapacity
         var count = 0
@@ -251,7 +253,14 @@ public final class CSVReader {
                 let contentStart = i
                 var doubled = false
                 while true {
-                    // Skip ordinary bytes: everything but a quote, a line feed and zero.
+                    // Skip ordinary bytes: everything but a quote, a line feed and zero; eight at
+                    // a time while none of the eight is one (summaries are hundreds of bytes).
+                    while i + 8 <= filled {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if CSVReader.zeroBytes(word ^ quotes) | CSVReader.zeroBytes(word ^ lineFeeds)
+                            | CSVReader.zeroBytes(word) != 0 { break }
+                        i += 8
+                    }
                     while classes[Int(base[i])] & CSVReader.stopsQuoted == 0 { i += 1 }
                     if i - contentStart > maxFieldBytes {
                         brokenRecord = true
@@ -305,7 +314,15 @@ public final class CSVReader {
                                  "unexpected character after a closing quote",
                                  hint: "a quoted field must be followed by a delimiter or a line end; write a quote inside a field as \"\"")
             } else {
-                // Skip ordinary bytes: everything but the delimiter, CR, LF, a quote and zero.
+                // Skip ordinary bytes: everything but the delimiter, CR, LF, a quote and zero;
+                // eight at a time while none of the eight is one.
+                while i + 8 <= filled {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if CSVReader.zeroBytes(word ^ delimiters) | CSVReader.zeroBytes(word ^ quotes)
+                        | CSVReader.zeroBytes(word ^ lineFeeds) | CSVReader.zeroBytes(word ^ carriageReturns)
+                        | CSVReader.zeroBytes(word) != 0 { break }
+                    i += 8
+                }
                 while classes[Int(base[i])] & CSVReader.stopsUnquoted == 0 { i += 1 }
                 let byte = base[i]
                 if i - fieldStart > maxFieldBytes { throw fieldTooLarge(at: fieldStart, rowStart: start) }
@@ -334,6 +351,18 @@ public final class CSVReader {
                 return finish(at: i, newlines: newlines)
             }
         }
+    }
+
+    /// A word with `byte` in each of its eight bytes.
+    @inline(__always) private static func everyByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+    private static let quotes = everyByte(UInt8(ascii: "\""))
+    private static let lineFeeds = everyByte(UInt8(ascii: "\n"))
+    private static let carriageReturns = everyByte(UInt8(ascii: "\r"))
+
+    /// Non-zero when some byte of `word` is zero (the high bit of the first zero byte is set; bits
+    /// above it may be set by the borrow, so this says whether, not where).
+    @inline(__always) private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Bit flags per byte value: which bytes end a run inside a quoted or an unquoted field.

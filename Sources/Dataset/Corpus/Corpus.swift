@@ -25,7 +25,7 @@ public struct Corpus: Sendable {
         }
         sources = records("sources", Source.init(row:))
         countries = records("countries", Country.init(row:))
-        attacks = records("attacks", Attack.init(row:))
+        attacks = tables["attacks"].map(Attack.records(of:)) ?? []
         exercises = records("exercises", Exercise.init(row:))
         documents = records("documents", LegalDocument.init(row:))
         indicators = records("indicators", Indicator.init(row:))

@@ -48,6 +48,11 @@ public struct CorpusOverlay: Sendable {
     public var csvLimits: CSVLimits
     /// Limits for a folder's own catalog.
     public var yamlLimits: YAMLLimits
+    /// Whether a file its import stamp vouches for is read with the cheap typed parse (see
+    /// `Corpus.replacingTable(trustingStamp:)`); a changed file is validated in full either way.
+    public var trustingStamps = true
+    /// The columns a command reads, by table; a stamped table is read for those only (others: all).
+    public var columns: [String: Set<String>] = [:]
 
     /// An overlay of `folder` and then `inputs` (each `TABLE=FILE`).
     public init(folder: String? = nil, inputs: [String] = [], csvLimits: CSVLimits = .default, yamlLimits: YAMLLimits = .default) {
@@ -91,7 +96,7 @@ public struct CorpusOverlay: Sendable {
                            warnings: inout [Diagnostic]) throws -> Corpus {
         let (replaced, diagnostics) = appending
             ? corpus.appendingTable(table, withFile: path, limits: csvLimits)
-            : corpus.replacingTable(table, withFile: path, limits: csvLimits)
+            : corpus.replacingTable(table, withFile: path, limits: csvLimits, trustingStamp: trustingStamps, columns: columns[table])
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         warnings += diagnostics

@@ -9,7 +9,14 @@ extension Corpus {
     /// writes) is merged into the sources: its rows are added, replacing any with the same id,
     /// so the file's rows can cite it while the other tables keep citing theirs. Problems in the
     /// file or its sources come back as diagnostics; rows with errors are left out, as in `load`.
-    public func replacingTable(_ name: String, withFile path: String, limits: CSVLimits = .default) -> (corpus: Corpus, diagnostics: [Diagnostic]) {
+    ///
+    /// With `trustingStamp`, a file that its import stamp vouches for (`ImportStamp`: the CRC and
+    /// size the import recorded) gets a cheap typed parse instead of the per-cell checks, and
+    /// `columns` (nil: all) limits what is read to the columns the command uses. Its rows must
+    /// still cite the stamp's source, a dataset of the sources, and name countries countries.csv
+    /// lists; if not, or if the file was changed, it is validated in full as before.
+    public func replacingTable(_ name: String, withFile path: String, limits: CSVLimits = .default,
+                               trustingStamp: Bool = false, columns: Set<String>? = nil) -> (corpus: Corpus, diagnostics: [Diagnostic]) {
         guard let schema = catalog.table(named: name) else {
             let hint = Suggestion.closest(to: name, in: catalog.tableNames).map { "did you mean '\($0)'?" }
                 ?? "tables are: \(catalog.tableNames.joined(separator: ", "))"
@@ -24,7 +31,12 @@ extension Corpus {
         var tables = self.tables
         var diagnostics: [Diagnostic] = []
         var replaced = [name]
-        let (table, problems) = loader.load(schema, path: path, displayName: path)
+        var imported: (stamp: ImportStamp, table: TableLoader.ImportedTable)? = nil
+        if trustingStamp, let stamp = ImportStamp.vouching(for: path, table: name),
+           let table = loader.loadImported(schema, path: path, displayName: path, columns: columns, sourceID: stamp.sourceID) {
+            imported = (stamp, table)
+        }
+        let (table, problems) = imported.map { ($0.table.table, []) } ?? loader.load(schema, path: path, displayName: path)
         tables[name] = table
         // An empty table in place of the shipped one would make every statistic silently empty.
         diagnostics += problems.map { problem in
@@ -49,12 +61,23 @@ extension Corpus {
                 replaced.append("sources")
             }
         }
-        diagnostics += ReferenceChecker(catalog: catalog, tables: tables).check(tablesToCheck: replaced)
-        diagnostics += RecordRules.blankQuotes(in: tables, checking: replaced)
+        // A stamped table's rows all cite the stamp's source and were checked by the import; what
+        // is left to check is that source and the countries against the tables as they are now.
+        // If they fail, the file is validated in full, so the messages say where.
+        if let (stamp, importedTable) = imported,
+           !ImportStamp.holds(importedTable.countryCodes, sourceID: stamp.sourceID, in: tables) {
+            let (table, problems) = loader.load(schema, path: path, displayName: path)
+            tables[name] = table
+            diagnostics += problems
+            imported = nil
+        }
+        let checked = imported == nil ? replaced : replaced.filter { $0 != name }
+        diagnostics += ReferenceChecker(catalog: catalog, tables: tables).check(tablesToCheck: checked)
+        diagnostics += RecordRules.blankQuotes(in: tables, checking: checked)
         let corpus = Corpus(catalog: catalog, directory: directory, tables: tables)
         // Rules over the whole corpus; only what concerns the new files is new.
-        let files = Set(replaced.compactMap { tables[$0]?.file })
-        diagnostics += RecordRules.check(corpus).filter { files.contains($0.location.file) }
+        let files = Set(checked.compactMap { tables[$0]?.file })
+        diagnostics += RecordRules.check(corpus, only: Set(checked)).filter { files.contains($0.location.file) }
         return (corpus, diagnostics)
     }
 }

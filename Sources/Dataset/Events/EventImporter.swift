@@ -88,6 +88,7 @@ public struct EventImporter {
             let sources = try SourcesFile.upserting(sourceRow(summary: summary, input: input, sourceID: sourceID), into: sourcesPath, schema: sourcesSchema)
             try AtomicFile.write(sources, to: sourcesPath)
             try writer.commit()
+            ImportStamp.write(table: "attacks", sourceID: sourceID, file: output)
             return EventImportResult(summary: summary, sourceID: sourceID, outputPath: output, sourcesPath: sourcesPath)
         } catch {
             writer.abandon()

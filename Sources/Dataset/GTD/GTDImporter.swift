@@ -56,6 +56,7 @@ public struct GTDImporter {
             let sources = try SourcesFile.upserting(release.sourceRow(summary: summary), into: sourcesPath, schema: sourcesSchema)
             try AtomicFile.write(sources, to: sourcesPath)
             try writer.commit()
+            ImportStamp.write(table: "attacks", sourceID: release.sourceID, file: output)
             return GTDImportResult(summary: summary, release: release, outputPath: output, sourcesPath: sourcesPath)
         } catch {
             writer.abandon()

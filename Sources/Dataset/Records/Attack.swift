@@ -24,6 +24,31 @@ public struct Attack: Sendable, Hashable, Identifiable {
         self.provenance = provenance
     }
 
+    /// The attacks of a table's rows, each cell read by its slot rather than looked up by name
+    /// (eleven lookups a row were a tenth of reading a 200,000-row import).
+    static func records(of table: Table) -> [Attack] {
+        guard let first = table.rows.first else { return [] }
+        let id = first.slot(of: "id"), date = first.slot(of: "date"), country = first.slot(of: "country")
+        let place = first.slot(of: "place"), description = first.slot(of: "description"), standsFor = first.slot(of: "stands_for")
+        let killed = first.slot(of: "killed"), killedQualifier = first.slot(of: "killed_qualifier")
+        let wounded = first.slot(of: "wounded"), woundedQualifier = first.slot(of: "wounded_qualifier")
+        let sourceID = first.slot(of: "source_id"), quote = first.slot(of: "quote"), notes = first.slot(of: "notes")
+        var attacks: [Attack] = []
+        attacks.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            guard let idText = row[slot: id].text, let day = row[slot: date].date, let code = row[slot: country].countries.first else { continue }
+            var attack = Attack(
+                id: idText, date: day, country: code, place: row[slot: place].text,
+                killed: Quantity(value: row[slot: killed].number, qualifier: Qualifier(cell: row[slot: killedQualifier].text)),
+                wounded: Quantity(value: row[slot: wounded].number, qualifier: Qualifier(cell: row[slot: woundedQualifier].text)),
+                description: row[slot: description].text,
+                provenance: Provenance(sourceID: row[slot: sourceID].text ?? "", quote: row[slot: quote].text ?? "", notes: row[slot: notes].text))
+            attack.standsForSeveral = row[slot: standsFor].text == "several-events"
+            attacks.append(attack)
+        }
+        return attacks
+    }
+
     init?(row: Table.Row) {
         guard let id = row.text("id"), let date = row.date("date"), let country = row.countries("country").first else { return nil }
         self.init(

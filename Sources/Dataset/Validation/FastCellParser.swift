@@ -21,6 +21,12 @@ struct FastCellParser {
     private let allowed: [[([UInt8], String)]]
     /// `.countries([code])` values already made, by code.
     private var countryCells: [String: CellValue] = [:]
+    /// Codes seen in lists of several countries (single codes are the keys of `countryCells`).
+    private var listedCodes: Set<String> = []
+
+    /// Every country code the parser has accepted, to check them against countries.csv once
+    /// rather than once a row.
+    var countryCodesSeen: Set<String> { listedCodes.union(countryCells.keys) }
 
     init(columns: [ColumnSchema]) {
         rules = columns.map { Rule(type: $0.type, required: $0.required, minimum: $0.minimum, maximum: $0.maximum) }
@@ -67,7 +73,9 @@ struct FastCellParser {
                 codes.append(text)
                 start = end + 1
             }
-            return codes.count == 1 ? countryCell(bytes[...]) : .countries(codes)
+            if codes.count == 1 { return countryCell(bytes[...]) }
+            listedCodes.formUnion(codes)
+            return .countries(codes)
         case .enumeration:
             for (utf8, value) in allowed[index] where utf8.elementsEqual(bytes) { return .text(value) }
             return nil

@@ -7,22 +7,60 @@ public struct Table: Sendable {
     /// Rows left out for a problem in some cell; their other cells are still checked
     /// against other tables, so one run reports every problem.
     public let rejectedRows: [Row]
+    /// The columns read from the file, when a command asked for only some (`trend` reads seven of
+    /// an import's 27); nil when every column was read. Cells of other columns read as blank.
+    public let loadedColumns: Set<String>?
 
-    public init(schema: TableSchema, file: String, rows: [Row], rejectedRows: [Row] = []) {
+    public init(schema: TableSchema, file: String, rows: [Row], rejectedRows: [Row] = [], loadedColumns: Set<String>? = nil) {
         self.schema = schema
         self.file = file
         self.rows = rows
         self.rejectedRows = rejectedRows
+        self.loadedColumns = loadedColumns
+    }
+
+    /// Where each column's cell sits in a row's `values`, shared by every row of a table. A full
+    /// load keeps every column in schema order; a load of some columns keeps only those, so a
+    /// 200,000-row import read for a trend holds 7 cells a row rather than 27.
+    final class Layout: Sendable {
+        /// Slot by column name.
+        let slotByName: [String: Int]
+        /// Slot by schema column index; -1 for a column not kept.
+        let slotBySchemaIndex: [Int]
+
+        init(schema: TableSchema, keeping kept: [Int]? = nil) {
+            let kept = kept ?? Array(schema.columns.indices)
+            var bySchema = [Int](repeating: -1, count: schema.columns.count)
+            var byName: [String: Int] = [:]
+            for (slot, index) in kept.enumerated() {
+                bySchema[index] = slot
+                byName[schema.columns[index].name] = slot
+            }
+            slotByName = byName
+            slotBySchemaIndex = bySchema
+        }
     }
 
     /// One data row; values are in the schema's column order whatever the file's order was.
     public struct Row: Sendable {
         public let line: Int
+        /// The cells of the columns kept, in the table's `Layout` order (schema order for a full load).
         public let values: [CellValue]
-        let columnIndex: [String: Int]
-        /// Where each schema column's cell starts in the file, for messages: 8 bytes a cell rather
-        /// than an optional pair of Ints (24), since a 200,000-row import keeps millions of them.
+        let layout: Layout
+        /// Where each kept cell starts in the file, for messages: 8 bytes a cell rather than an
+        /// optional pair of Ints (24), since a 200,000-row import keeps millions of them. Empty
+        /// for a table read on the strength of its import stamp, whose cells need no messages.
         let cellPositions: [CellPosition]
+
+        init(line: Int, values: [CellValue], layout: Layout, cellPositions: [CellPosition]) {
+            self.line = line
+            self.values = values
+            self.layout = layout
+            self.cellPositions = cellPositions
+        }
+
+        /// Slot by column name.
+        var columnIndex: [String: Int] { layout.slotByName }
 
         /// Where a cell starts: lines after the row's first line, and the character column
         /// (1-based; 0 when the file has no such column).
@@ -33,8 +71,9 @@ public struct Table: Sendable {
             static let absent = CellPosition(lineOffset: 0, column: 0)
         }
 
-        /// The line and character column where schema column `index`'s cell starts, if the file has it.
+        /// The line and character column where the cell in slot `index` starts, if the file has it.
         func position(ofColumn index: Int) -> (line: Int, column: Int)? {
+            guard index < cellPositions.count else { return nil }
             let position = cellPositions[index]
             guard position.column > 0 else { return nil }
             return (line + Int(position.lineOffset), Int(position.column))
@@ -59,7 +98,19 @@ public struct Table: Sendable {
         }
 
         /// The cell of schema column `index` (the catalog's column order), without a lookup by name.
-        subscript(index index: Int) -> CellValue { values[index] }
+        subscript(index index: Int) -> CellValue {
+            let slot = layout.slotBySchemaIndex[index]
+            return slot >= 0 ? values[slot] : .blank
+        }
+
+        /// The slot of a column in this table's rows, to read many rows by position (`self[slot:]`).
+        func slot(of column: String) -> Int? { layout.slotByName[column] }
+
+        /// The cell in `slot` (from `slot(of:)`); blank for nil.
+        subscript(slot slot: Int?) -> CellValue {
+            guard let slot else { return .blank }
+            return values[slot]
+        }
         public func integer(_ column: String) -> Int? { self[column].integer }
         public func number(_ column: String) -> Double? { self[column].number }
         public func date(_ column: String) -> PartialDate? { self[column].date }

@@ -19,6 +19,7 @@ public struct TableLoader {
         var header: [String]? = nil
         var fileColumnToSchema: [Int?] = []
         let columnIndex = Dictionary(uniqueKeysWithValues: schema.columns.enumerated().map { ($1.name, $0) })
+        let layout = Table.Layout(schema: schema)
         var seenKeys: [String: Int] = [:]
         var fastParser = FastCellParser(columns: schema.columns)
         let keyColumn = checkingKeys ? columnIndex[schema.primaryKey] : nil
@@ -70,7 +71,7 @@ public struct TableLoader {
                         diagnostics.append(located)
                     }
                 }
-                let parsed = Table.Row(line: row.line, values: values, columnIndex: columnIndex, cellPositions: cellPositions)
+                let parsed = Table.Row(line: row.line, values: values, layout: layout, cellPositions: cellPositions)
                 if let keyColumn, let key = Table.Row.key(of: values[keyColumn]) {
                     if let first = seenKeys[key] {
                         rowIsValid = false
@@ -108,7 +109,7 @@ public struct TableLoader {
     public static let headerOnlyMessage = "the file has a header but no data rows"
 
     /// Maps file columns to schema columns; reports unknown, duplicate and missing required columns.
-    private func checkHeader(_ names: [String], schema: TableSchema, file: String, line: Int) -> ([Int?], [Diagnostic]) {
+    func checkHeader(_ names: [String], schema: TableSchema, file: String, line: Int) -> ([Int?], [Diagnostic]) {
         var problems: [Diagnostic] = []
         var mapping: [Int?] = []
         var seen: [String: Int] = [:]

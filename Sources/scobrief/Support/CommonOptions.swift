@@ -18,10 +18,14 @@ struct DataLocationOptions: ParsableArguments {
     /// The shipped corpus with the user's tables in place of the shipped ones (a spec's `data:`
     /// folder, then `--input`; the rules are `CorpusOverlay`'s); warnings go to stderr. `only`
     /// names the tables the command reads (nil: all), so a problem in another table does not stop it.
-    func loadCorpus(folder: String? = nil, limits: InputLimits, only: Set<String>? = nil) throws -> Corpus {
+    /// `columns` names, by table, the columns the command reads: an imported table given with
+    /// `--input` whose stamp vouches for it is read for those only.
+    func loadCorpus(folder: String? = nil, limits: InputLimits, only: Set<String>? = nil,
+                    columns: [String: Set<String>] = [:]) throws -> Corpus {
         let shipped = try DataLocation.loadShippedCorpus(explicit: directory, csvLimits: limits.csv, yamlLimits: limits.yaml,
                                                          only: folder == nil ? only : nil)
-        let overlay = CorpusOverlay(folder: folder, inputs: inputs, csvLimits: limits.csv, yamlLimits: limits.yaml)
+        var overlay = CorpusOverlay(folder: folder, inputs: inputs, csvLimits: limits.csv, yamlLimits: limits.yaml)
+        overlay.columns = columns
         let (corpus, warnings) = try overlay.apply(to: shipped)
         for warning in warnings { Terminal.error(warning.description) }
         return corpus
@@ -38,8 +42,8 @@ struct DataOptions: ParsableArguments {
     var limits: InputLimits { InputLimits(csv: csvLimits.csv, yaml: yamlLimits.yaml) }
 
     /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`).
-    func loadCorpus(folder: String? = nil, only: Set<String>? = nil) throws -> Corpus {
-        try location.loadCorpus(folder: folder, limits: limits, only: only)
+    func loadCorpus(folder: String? = nil, only: Set<String>? = nil, columns: [String: Set<String>] = [:]) throws -> Corpus {
+        try location.loadCorpus(folder: folder, limits: limits, only: only, columns: columns)
     }
 }
 
