@@ -48,26 +48,10 @@ import TestSupport
         let backend = Backends.cairo().imageBackend(.pdf)
         let laidOut = backend.layout(figure)
         #expect(laidOut.requiredHeight == nil && laidOut.requiredWidth == nil, "\(c) does not fit")
-        var categories: [String] = []
-        for (panel, boxes) in zip(figure.chart.panels, laidOut.boxes.panels) {
-            if let band = panel.y.scale.band, panel.y.showsLabels {
-                #expect(boxes.yTickLabels.map(\.text) == band.categories, "y categories of \(c)")
-                categories += band.categories
-            }
-            if let band = panel.x.scale.band, panel.x.showsLabels, !panel.x.thinnable {
-                #expect(boxes.xTickLabels.map(\.text) == band.categories, "x categories of \(c)")
-                categories += band.categories
-            }
-            for (axis, ticks) in [(panel.x, boxes.xTicks), (panel.y, boxes.yTicks)] where axis.wholeNumbers {
-                #expect(ticks.allSatisfy { $0.value == $0.value.rounded() }, "fractional ticks on a count axis of \(c): \(ticks.map(\.label))")
-            }
-        }
-        let runs = laidOut.scene.textRuns().map(\.run)
-        for i in runs.indices {
-            for j in runs.indices where j > i {
-                #expect(!runs[i].overlaps(runs[j]), "'\(runs[i].text)' overlaps '\(runs[j].text)' in \(c)")
-            }
-        }
+        // Every category labelled, whole-number ticks on counts, no two texts overlapping.
+        let findings = LabelAudit.audit(figure, laidOut)
+        #expect(findings.problems.isEmpty, "\(findings.problems) in \(c)")
+        let categories = findings.categories
         let pdf = try backend.render(figure, as: .pdf)
         // Spaces left out: pdftotext spells an angled label letter by letter ("K a z a k h s t a n").
         let text = try ExternalTool.inspect(pdf: pdf, with: "pdftotext", ["-raw"]).filter { !$0.isWhitespace }

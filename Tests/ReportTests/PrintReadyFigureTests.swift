@@ -36,30 +36,10 @@ import TestSupport
         let backend = Backends.cairo().imageBackend(.pdf)
         let laidOut = backend.layout(figure)
         #expect(laidOut.requiredHeight == nil)
-        var categories: [String] = []
-        for (panel, boxes) in zip(figure.chart.panels, laidOut.boxes.panels) {
-            // Every category of a band axis has its own label, none thinned away.
-            if let band = panel.y.scale.band, panel.y.showsLabels {
-                #expect(boxes.yTickLabels.map(\.text) == band.categories, "y categories of \(c)")
-                categories += band.categories
-            }
-            if let band = panel.x.scale.band, panel.x.showsLabels, !panel.x.thinnable {
-                #expect(boxes.xTickLabels.map(\.text) == band.categories, "x categories of \(c)")
-                categories += band.categories
-            }
-            // Counts tick on whole numbers only.
-            for (axis, ticks) in [(panel.x, boxes.xTicks), (panel.y, boxes.yTicks)] where axis.wholeNumbers {
-                #expect(ticks.allSatisfy { $0.value == $0.value.rounded() }, "fractional ticks on a count axis of \(c): \(ticks.map(\.label))")
-            }
-        }
-
-        // No two texts overlap anywhere in the figure.
-        let runs = laidOut.scene.textRuns().map(\.run)
-        for i in runs.indices {
-            for j in runs.indices where j > i {
-                #expect(!runs[i].overlaps(runs[j]), "'\(runs[i].text)' overlaps '\(runs[j].text)' in \(c)")
-            }
-        }
+        // Every category labelled, whole-number ticks on counts, no two texts overlapping.
+        let findings = LabelAudit.audit(figure, laidOut)
+        #expect(findings.problems.isEmpty, "\(findings.problems) in \(c)")
+        let categories = findings.categories
 
         // Tick labels keep clear of the markers (a dumbbell's dot at 0), event labels of event lines.
         let markers = Self.markerBoxes(laidOut.scene.items)
