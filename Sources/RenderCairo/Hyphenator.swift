@@ -59,12 +59,15 @@ final class Hyphenator: @unchecked Sendable {
         let lowered = word.lowercased()
         guard lowered.count == characters.count else { return [] }
         guard let bytes = encoded(lowered) else { return [] }
+        // libhyphen looks for the dictionary's NOHYPHEN strings with strstr, so the word must end
+        // in a NUL even though its length is passed (AddressSanitizer caught the read past the end).
+        let terminated = bytes + [0]
         var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         var pos: UnsafeMutablePointer<Int32>? = nil
         var cut: UnsafeMutablePointer<Int32>? = nil
         lock.lock()
-        let status = bytes.withUnsafeBufferPointer { buffer in
+        let status = terminated.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { word in
                 hnj_hyphen_hyphenate3(UnsafeMutablePointer(dictionary), word.baseAddress, Int32(bytes.count), &hyphens, nil,
                                       &rep, &pos, &cut, leftMinimum, rightMinimum, 2, 2)
