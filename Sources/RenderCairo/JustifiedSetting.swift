@@ -47,22 +47,44 @@ extension PDFDocument {
             }
         }
         hyphenated.alignment = .left
-        let layout = paragraphLayout(hyphenated, width: width, on: renderer.pangoMeasurer.context)
-        let lines = JustifiedSetting.lines(of: layout.pointer, width: width, indent: paragraph.firstLineIndent,
-                                           space: spaceWidth(paragraph.font))
-        let loosest = lines.map(\.stretch).max() ?? 1
-        guard loosest <= JustifiedSetting.widestSpace else {
-            var ragged = paragraph
-            ragged.alignment = .left
-            return (ragged, JustifiedSetting.Outcome(loosest: loosest, justified: false, hyphenatedLines: 0))
+        let space = spaceWidth(paragraph.font)
+        // Pango 1.50 justifies some lines that end at a soft hyphen as if the hyphen it adds took
+        // no room, and the hyphen then hangs its own width (3.3 pt at 10 pt) past the measure. Such
+        // a break is taken away and the paragraph set again, so the word breaks earlier or moves to
+        // the next line; each round takes away at least one break.
+        for _ in 0..<JustifiedSetting.rebreakRounds {
+            let layout = paragraphLayout(hyphenated, width: width, on: renderer.pangoMeasurer.context)
+            let lines = withExtendedLifetime(layout) {
+                JustifiedSetting.lines(of: layout.pointer, width: width, indent: paragraph.firstLineIndent, space: space)
+            }
+            let loosest = lines.map(\.stretch).max() ?? 1
+            guard loosest <= JustifiedSetting.widestSpace else {
+                var ragged = paragraph
+                ragged.alignment = .left
+                return (ragged, JustifiedSetting.Outcome(loosest: loosest, justified: false, hyphenatedLines: 0))
+            }
+            // Only the soft hyphens a line ends at are kept, so the text a reader copies (or pdftotext
+            // reads) has no invisible characters inside its words. Pango breaks lines greedily, so the
+            // breaks stay where they were.
+            var justified = hyphenated
+            let ends = lines.compactMap(\.softHyphen)
+            justified.spans = JustifiedSetting.softHyphens(in: hyphenated.spans) { ends.contains($0) }
+            justified.alignment = .justify
+            let set = paragraphLayout(justified, width: width, on: renderer.pangoMeasurer.context)
+            let hanging = withExtendedLifetime(set) {
+                JustifiedSetting.hangingHyphens(of: set.pointer, width: width, indent: paragraph.firstLineIndent)
+            }
+            guard !hanging.isEmpty else {
+                return (justified, JustifiedSetting.Outcome(loosest: loosest, justified: true, hyphenatedLines: ends.count))
+            }
+            // The kept soft hyphens are the line ends in order, so the nth one is `ends[n]` of the hyphenated text.
+            let taken = Set(hanging.filter { $0 < ends.count }.map { ends[$0] })
+            hyphenated.spans = JustifiedSetting.softHyphens(in: hyphenated.spans) { !taken.contains($0) }
         }
-        // Only the soft hyphens a line ends at are kept, so the text a reader copies (or pdftotext
-        // reads) has no invisible characters inside its words. Pango breaks lines greedily, so the
-        // breaks stay where they were.
-        var justified = hyphenated
-        justified.spans = JustifiedSetting.keepingSoftHyphens(at: Set(lines.compactMap(\.softHyphen)), in: hyphenated.spans)
-        justified.alignment = .justify
-        return (justified, JustifiedSetting.Outcome(loosest: loosest, justified: true, hyphenatedLines: lines.filter { $0.softHyphen != nil }.count))
+        // Still hanging after every round (not seen): ragged and unhyphenated, as when too loose.
+        var ragged = paragraph
+        ragged.alignment = .left
+        return (ragged, JustifiedSetting.Outcome(loosest: 1, justified: false, hyphenatedLines: 0))
     }
 
     /// The advance of one space in `font`: "a a" less "aa", so no edge effect of a lone space counts.
@@ -73,6 +95,13 @@ extension PDFDocument {
 }
 
 extension JustifiedSetting {
+    /// Past the measure a line may end by at most this much: far below a hyphen's width, above
+    /// the rounding of Pango's units (1/1024 pt).
+    static let overhangTolerance = 0.01
+    /// At most this many times a paragraph is set again without the soft hyphens that hung past
+    /// the measure; the second setting has always been enough.
+    static let rebreakRounds = 8
+
     struct Line {
         /// The word space this line would have justified, as a multiple of the normal space.
         var stretch: Double
@@ -115,14 +144,37 @@ extension JustifiedSetting {
         return result
     }
 
-    /// `spans` with every soft hyphen removed but those at the byte offsets `kept` (of the spans' joined text).
-    static func keepingSoftHyphens(at kept: Set<Int>, in spans: [TextSpan]) -> [TextSpan] {
+    /// Of a justified layout, the soft hyphens (counted from 0 in text order) that end a line whose
+    /// logical extent, the hyphen Pango draws included, passes the measure.
+    static func hangingHyphens(of layout: OpaquePointer, width: Double, indent: Double) -> [Int] {
+        let bytes = Array(String(cString: pango_layout_get_text(layout)).utf8)
+        var result: [Int] = []
+        for index in 0..<Int(pango_layout_get_line_count(layout)) {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+            let start = Int(line.pointee.start_index), end = min(bytes.count, start + Int(line.pointee.length))
+            var last = end
+            while last > start, bytes[last - 1] == 0x20 { last -= 1 }
+            guard last - start >= 2, bytes[last - 2] == 0xC2, bytes[last - 1] == 0xAD else { continue }
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_line_get_extents(UnsafeMutablePointer(mutating: line), &ink, &logical)
+            let right = Double(max(logical.x + logical.width, ink.x + ink.width)) / Double(PANGO_SCALE)
+            let available = width - (index == 0 ? max(0, indent) : 0)
+            guard right > available + overhangTolerance else { continue }
+            var ordinal = 0
+            for offset in 0..<(last - 2) where bytes[offset] == 0xC2 && bytes[offset + 1] == 0xAD { ordinal += 1 }
+            result.append(ordinal)
+        }
+        return result
+    }
+
+    /// `spans` keeping only the soft hyphens at whose byte offset (in the spans' joined text) `keep` is true.
+    static func softHyphens(in spans: [TextSpan], keep: (Int) -> Bool) -> [TextSpan] {
         var offset = 0
         return spans.map { span in
             var span = span
             var text = String.UnicodeScalarView()
             for scalar in span.text.unicodeScalars {
-                if scalar != "\u{00AD}" || kept.contains(offset) { text.append(scalar) }
+                if scalar != "\u{00AD}" || keep(offset) { text.append(scalar) }
                 offset += scalar.utf8.count
             }
             span.text = String(text)
