@@ -50,6 +50,8 @@ public enum LaTeXText {
             case "”": result += "''"
             case "\"": result += "''"
             case "\u{00A0}": result += "~"
+            // The narrow no-break space Russian groups thousands with: a thin space LaTeX does not break at.
+            case "\u{202F}": result += "\\,"
             case "°": result += "\\textdegree{}"
             case "\n": result += " "
             default: result.append(character)

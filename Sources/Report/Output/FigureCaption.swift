@@ -20,7 +20,12 @@ struct FigureCaption {
     /// One `figure` environment a figure: the file, the caption with its credit, a label named for the file.
     /// LaTeX numbers the figures itself, so the caption carries no "Figure 1".
     static func latex(_ captions: [FigureCaption]) -> String {
-        captions.map { caption in
+        var header = ["% Needs \\usepackage{graphicx}; with pdflatex, \\usepackage[T1]{fontenc} keeps _ ~ ^ \\ copyable as text."]
+        if LaTeXText.needsUnicodeEngine(captions.map { $0.caption + " " + $0.credit }.joined(separator: " ")) {
+            header.append("% Holds Cyrillic or Chinese text: compile with lualatex and \\usepackage{fontspec}, with a main font that has")
+            header.append("% those letters (e.g. \\setmainfont{Noto Serif CJK SC}); pdflatex stops on them.")
+        }
+        return header.joined(separator: "\n") + "\n\n" + captions.map { caption in
             """
             % \(caption.label): \(caption.file)
             \\begin{figure}
