@@ -43,4 +43,22 @@ import TestSupport
             #expect(listed.contains(citation), "\(spec) cites \(citation), which its sources list (\(listed.sorted())) lacks")
         }
     }
+
+    /// The sources list is in order of author and year, as a reference list is read: each entry
+    /// opens a line with its citation in bold ("Bhatti (2017). "), the last such line in the PDF's
+    /// text (the list closes the report), and those lines come in the citations' alphabetical order.
+    @Test(arguments: ["briefing.yaml", "briefing.ru.yaml", "paper-figures.yaml"])
+    func theSourcesListIsSortedByAuthorAndYear(spec: String) throws {
+        let report = try ReportBuilder(corpus: Fixtures.corpus).build(Fixtures.spec(spec))
+        let pdf = try BriefingWriter(report: report, corpus: Fixtures.corpus, backends: .cairo()).pdf()
+        let lines = try ExternalTool.inspect(pdf: pdf, with: "pdftotext").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let citations = report.sourceUses.map(\.source.shortCitation)
+        #expect(citations.count >= 3)
+        var opening: [String: Int] = [:]
+        for citation in citations {
+            opening[citation] = try #require(lines.lastIndex { $0.hasPrefix(citation + ". ") }, "\(spec): no entry opens with \(citation)")
+        }
+        let printed = citations.sorted { opening[$0]! < opening[$1]! }
+        #expect(printed == citations.sorted { $0.lowercased() < $1.lowercased() }, "\(spec): sources in the order \(printed)")
+    }
 }

@@ -173,6 +173,11 @@ import TestSupport
                 words.formUnion(latinWords(text))
                 // pdftotext joins a word broken at its hyphen ("dialogue-partner" → "dialoguepartner").
                 words.formUnion(latinWords(text.replacingOccurrences(of: "-", with: "")))
+                // Or at one of its hyphens only, as in an address broken there ("future-prospects" → "futureprospects").
+                let pieces = text.components(separatedBy: "-")
+                for (before, after) in zip(pieces, pieces.dropFirst()) {
+                    if let end = latinWords(before).last, let start = latinWords(after).first { words.insert(end + start) }
+                }
                 return
             }
             for child in Mirror(reflecting: value).children { collect(child.value, label: child.label) }

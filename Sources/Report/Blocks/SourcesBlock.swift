@@ -40,7 +40,8 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
             runs.append(MarkupRun(localiser.text("sources.used-in")))
             for (position, label) in use.usedBy.enumerated() {
                 let target = report.figures.first { $0.label == label }?.id ?? report.tables.first { $0.label == label }?.id
-                runs.append(MarkupRun(label, link: target.map { "#\($0)" }))
+                // "Figure 6" kept on one line, as in the body.
+                runs.append(MarkupRun(label.replacingOccurrences(of: " ", with: "\u{00A0}"), link: target.map { "#\($0)" }))
                 let last = position == use.usedBy.count - 1
                 runs.append(MarkupRun(localiser.language == .chinese ? (last ? "。" : "、") : (last ? "." : ", ")))
             }
@@ -57,12 +58,13 @@ struct SourcesBlock: ReportBlock, BuiltBlock {
         return blocks
     }
 
-    /// An appendix entry: ragged, in the captions' sans face.
+    /// An appendix entry: ragged, in the captions' sans face and at their measure (about 68
+    /// characters; at the full column a line held 120–147).
     private func entry(_ runs: [MarkupRun], _ context: BlockMaker) -> TextFlow {
         var block = context.text(runs, font: FontSpec(family: ReportStyle.sans, size: context.style.caption.size))
         block.paragraph.alignment = .left
-        block.metrics = context.pdf.measure(block.paragraph, width: context.width)
-        block.width = context.width
+        block.metrics = context.pdf.measure(block.paragraph, width: context.captionWidth)
+        block.width = context.captionWidth
         return block
     }
 }
