@@ -58,7 +58,7 @@ import TestSupport
         return rows
     }
 
-    /// A user's own mapping file, and the built-in `gtd` mapping `import gtd` is moving to.
+    /// A user's own mapping file, and the built-in `gtd` mapping `import gtd` runs.
     @Test(arguments: ["own mapping file", "built-in gtd"])
     func aGTDLikeMappingCountsAndWritesAsImportGTD(_ mapping: String) throws {
         let folder = try TemporaryFolder(prefix: "scobrief-gtd-like")

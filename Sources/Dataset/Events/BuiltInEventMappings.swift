@@ -129,8 +129,8 @@ public enum BuiltInEventMappings {
     /// The Global Terrorism Database's CSV export, from its codebook: the date in parts (iyear,
     /// imonth, iday; 0 for an unknown month or day) with approxdate's words, country_txt names
     /// (former states kept apart), -9/-99 for unknown counts and flags, "Unknown" places. It is
-    /// the mapping `import gtd` is moving to; `import events --mapping gtd` writes the same dates,
-    /// countries, places, casualties and GTD columns (GTDLikeMappingTests).
+    /// the mapping `import gtd` runs (`GTDImporter`); `import events --mapping gtd` writes the same
+    /// table and source row (EventOutputSpecTests, GTDLikeMappingTests).
     static let gtd = """
     name: gtd
     title: Global Terrorism Database (GTD)
