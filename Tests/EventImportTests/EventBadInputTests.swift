@@ -34,6 +34,20 @@ import TestSupport
     static let acledHeader = ACLEDSyntheticGenerator.columns.joined(separator: ",")
     static let gedHeader = UCDPSyntheticGenerator.columns.joined(separator: ",")
 
+    /// A header of one column names the separator the file has, and a header with none of the
+    /// source's columns says so, in the words `import gtd` uses (the mapping's short title).
+    @Test func aHeaderOfAnotherShapeSaysWhat() throws {
+        let tabs = try #require(error("gtd", "eventid\tiyear\timonth\n1\t2\t3\n"))
+        #expect(tabs.message == "the header has no commas but has tabs: the file is tab-separated, not a comma-separated GTD export")
+        #expect(tabs.hint?.contains("export the GTD as comma-separated CSV") == true)
+        #expect(tabs.location.line == 1 && tabs.location.column == 1)
+        let semicolons = try #require(error("acled", "event_id_cnty;event_date\n"))
+        #expect(semicolons.message == "the header has no commas but has semicolons: the file is separated by ';', not a comma-separated ACLED export")
+        let other = try #require(error("gtd", "name,year,deaths\nx,2001,1\n"))
+        #expect(other.message.hasPrefix("missing required columns 'eventid', 'iyear'"))
+        #expect(other.hint == "this does not look like a GTD export, whose header has eventid,iyear,imonth,iday,country_txt,nkill")
+    }
+
     @Test func anACLEDFileGivenToUCDPNamesItsSource() throws {
         let sample = String(decoding: EventSample("acled", rows: 5).bytes, as: UTF8.self)
         let problem = try #require(error("ucdp-ged", sample))

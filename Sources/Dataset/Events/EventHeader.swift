@@ -27,11 +27,7 @@ struct EventHeader {
     init(names rawNames: [String], mapping: EventMapping, usedFilters: [String], command: String, location: SourceLocation) throws(Diagnostic) {
         let names = rawNames.map { $0.trimmingCharacters(in: .whitespaces) }
         if names.count == 1 {
-            let name = names[0]
-            let kind = name.contains("\t") ? "tabs" : name.contains(";") ? "semicolons" : name.contains("|") ? "'|'" : nil
-            throw Diagnostic(location, kind.map { "the header has no commas but has \($0): the file is not comma-separated" }
-                                 ?? "the header has a single column ('\(name.prefix(60))'), not \(mapping.title)'s columns",
-                             hint: "export \(mapping.title) as comma-separated CSV")
+            throw EventHeader.singleColumnProblem(names[0], mapping: mapping, location: SourceLocation(file: location.file, line: location.line, column: 1))
         }
         var positions: [String: Int] = [:]
         for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
@@ -64,6 +60,26 @@ struct EventHeader {
         self.missingOptional = Array(Set(missingOptional)).sorted()
     }
 
+    /// A header of one column: usually a file separated by something other than commas.
+    private static func singleColumnProblem(_ name: String, mapping: EventMapping, location: SourceLocation) -> Diagnostic {
+        let short = mapping.shortTitle
+        if name.contains("\t") {
+            return Diagnostic(location, "the header has no commas but has tabs: the file is tab-separated, not a comma-separated \(short) export",
+                              hint: "export the \(short) as comma-separated CSV (in a spreadsheet: Save As 'CSV UTF-8'), not as tab-delimited text")
+        }
+        if name.contains(";") {
+            return Diagnostic(location, "the header has no commas but has semicolons: the file is separated by ';', not a comma-separated \(short) export",
+                              hint: "spreadsheets in some locales save CSV with ';'; re-save it with ',' as the separator (or take the publisher's original CSV)")
+        }
+        if name.contains("|") {
+            return Diagnostic(location, "the header has no commas but has '|': the file is pipe-separated, not a comma-separated \(short) export",
+                              hint: "export the \(short) as comma-separated CSV")
+        }
+        let shown = name.count > 60 ? String(name.prefix(60)) + "…" : name
+        return Diagnostic(location, "the header has a single column ('\(shown)'), not \(mapping.title)'s columns",
+                          hint: "expected \(short)'s CSV export, whose header has \(mapping.signature.joined(separator: ","))")
+    }
+
     private static func missingColumnsProblem(_ missing: [String], names: [String], mapping: EventMapping, command: String,
                                               location: SourceLocation) -> Diagnostic {
         let list = missing.map { "'\($0)'" }.joined(separator: ", ")
@@ -77,6 +93,11 @@ struct EventHeader {
             let shown = other.columns.filter(present.contains).prefix(4).joined(separator: ", ")
             return Diagnostic(location, "this looks like \(other.name), not \(mapping.title): the header has \(shown) and lacks \(list)",
                               hint: "import it with `\(other.command)`")
+        }
+        // None of the source's own columns: not a changed header, another file altogether.
+        if !mapping.signature.isEmpty && !mapping.signature.contains(where: { present.contains($0.lowercased()) }) {
+            return Diagnostic(location, "missing required \(plural) \(list) in the header",
+                              hint: "this does not look like a \(mapping.shortTitle) export, whose header has \(mapping.signature.joined(separator: ","))")
         }
         let unknown = names.filter { name in !mapping.fields.values.contains { $0.columns.contains(name) } }
         for name in missing {

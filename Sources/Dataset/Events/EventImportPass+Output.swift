@@ -1,7 +1,7 @@
 import Foundation
 import Support
 
-/// Writing one imported row: the attacks table's columns, in `EventImporter.outputColumns` order.
+/// Writing one imported row: the attacks table's columns the mapping writes, in the catalog's order.
 extension EventImportPass {
     /// Builds and appends the row; false (after counting it malformed) when a text is not UTF-8
     /// or the id was written before.
@@ -28,87 +28,97 @@ extension EventImportPass {
             out.append(lower)
             hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
         }
-        guard writtenIDs.insert(hash).inserted else {
-            try malformed(Diagnostic(row.location(ofField: idIndex), "the record id '\(String(decoding: record, as: UTF8.self))' appears twice",
-                                     hint: "an export holds each event once; the second row is left out"))
+        if let first = writtenIDs[hash] {
+            try malformed(Diagnostic(row.location(ofField: idIndex),
+                                     "\(headerName(idIndex)) \(String(decoding: record, as: UTF8.self)) appears twice (first on line \(first))",
+                                     hint: "an export holds each event once; the file may repeat a block of rows or join two releases"))
             return false
         }
-        out.append(comma)
-        appendDate(date.value, into: &out)
-        out.append(comma)
-        out.append(contentsOf: codes.entries[entry].codeBytes)
-        out.append(comma)
-        guard try appendFirst(.place, row, header, into: &out) else { return false }
-        out.append(comma)
-        if let value = killed.value { appendInteger(value, into: &out) }
-        out.append(comma)
-        out.append(comma)  // killed_qualifier: the source's figure as it is
-        if let value = wounded.value { appendInteger(value, into: &out) }
-        out.append(comma)
-        out.append(comma)
-        // description: the event type in the source's words, and its sub-type
-        scratch.removeAll(keepingCapacity: true)
-        if !appendTypeLabel(row, header, into: &scratch) { scratch.append(contentsOf: "Event of unrecorded type".utf8) }
-        if let index = header.first(.eventSubtype), !row.isEmpty(index) {
-            scratch.append(contentsOf: ": ".utf8)
-            scratch.append(contentsOf: row.rawBytes(index))
-        }
-        guard try appendText(scratch, row, index: header.first(.eventType) ?? idIndex, into: &out) else { return false }
-        out.append(comma)
-        out.append(contentsOf: sourceIDBytes)
-        out.append(comma)  // quote: blank, record_id locates the row in the release
-        out.append(comma)  // notes
-        out.append(comma)
-        out.append(contentsOf: record)  // record_id as the source writes it (checked ASCII-safe below)
-        out.append(comma)
-        scratch.removeAll(keepingCapacity: true)
-        _ = appendTypeLabel(row, header, into: &scratch)
-        guard try appendText(scratch, row, index: idIndex, into: &out) else { return false }
-        out.append(comma)
-        guard try appendFirst(.eventSubtype, row, header, into: &out) else { return false }
-        out.append(comma)
-        if let value = killedLow.value { appendInteger(value, into: &out) }
-        out.append(comma)
-        if let value = killedHigh.value { appendInteger(value, into: &out) }
-        out.append(comma)
-        switch date.approximate {
-        case nil:
-            // The source's own words for an uncertain date (the GTD's approxdate), when it has them.
-            guard try appendFirst(.dateApprox, row, header, into: &out) else { return false }
-        case .range(let first, let last):
-            appendDay(first, into: &out)
-            out.append(contentsOf: "..".utf8)
-            appendDay(last, into: &out)
-        case .week(let day):
-            out.append(contentsOf: "within a week of ".utf8)
-            appendDay(day, into: &out)
-        case .month(let day):
-            out.append(contentsOf: "month only (coded as ".utf8)
-            appendDay(day, into: &out)
-            out.append(UInt8(ascii: ")"))
-        case .year(let day):
-            out.append(contentsOf: "year only (coded as ".utf8)
-            appendDay(day, into: &out)
-            out.append(UInt8(ascii: ")"))
-        }
-        out.append(comma)
-        guard try appendFirst(.provstate, row, header, into: &out) else { return false }
-        out.append(comma)
-        guard try appendFirst(.city, row, header, into: &out) else { return false }
-        out.append(comma)
-        appendCoordinate(row, header, .latitude, limit: 90, into: &out)
-        out.append(comma)
-        appendCoordinate(row, header, .longitude, limit: 180, into: &out)
-        out.append(comma)
-        for field in optionalFields {
-            if field.isFlag {
-                appendFlag(row, header, field, into: &out)
-            } else {
-                guard try appendFirst(field, row, header, into: &out) else { return false }
-            }
+        writtenIDs[hash] = Int32(truncatingIfNeeded: row.line)
+        // The other columns, in the mapping's order (the id above is always first).
+        for column in columns.dropFirst() {
             out.append(comma)
+            switch column {
+            case .id:
+                break
+            case .date:
+                appendDate(date.value, into: &out)
+            case .country:
+                out.append(contentsOf: codes.entries[entry].codeBytes)
+            case .place:
+                guard try appendFirst(.place, row, header, into: &out) else { return false }
+            case .killed:
+                if let value = killed.value { appendInteger(value, into: &out) }
+            case .wounded:
+                if let value = wounded.value { appendInteger(value, into: &out) }
+            case .killedLow:
+                if let value = killedLow.value { appendInteger(value, into: &out) }
+            case .killedHigh:
+                if let value = killedHigh.value { appendInteger(value, into: &out) }
+            case .killedQualifier, .woundedQualifier, .quote, .notes, .standsFor:
+                // Qualifiers: the source's figure as it is; quote: blank, the record id locates
+                // the row in the release; stands_for: blank, an imported row is one incident.
+                break
+            case .description:
+                // The event type in the source's words, and its sub-type in the mapping's wording.
+                scratch.removeAll(keepingCapacity: true)
+                if !appendTypeLabel(row, header, into: &scratch) { scratch.append(contentsOf: unrecordedBytes) }
+                if let index = header.first(.eventSubtype), !row.isEmpty(index) {
+                    scratch.append(contentsOf: subtypeBefore)
+                    scratch.append(contentsOf: row.rawBytes(index))
+                    scratch.append(contentsOf: subtypeAfter)
+                }
+                guard try appendText(scratch, row, index: header.first(.eventType) ?? idIndex, into: &out) else { return false }
+            case .sourceID:
+                out.append(contentsOf: sourceIDBytes)
+            case .recordID, .gtdEventID:
+                out.append(contentsOf: record)  // as the source writes it (checked ASCII-safe below)
+            case .eventType:
+                scratch.removeAll(keepingCapacity: true)
+                _ = appendTypeLabel(row, header, into: &scratch)
+                guard try appendText(scratch, row, index: idIndex, into: &out) else { return false }
+            case .eventSubtype:
+                guard try appendFirst(.eventSubtype, row, header, into: &out) else { return false }
+            case .dateApprox:
+                switch date.approximate {
+                case nil:
+                    // The source's own words for an uncertain date (the GTD's approxdate), when it has them.
+                    guard try appendFirst(.dateApprox, row, header, into: &out) else { return false }
+                case .range(let first, let last):
+                    appendDay(first, into: &out)
+                    out.append(contentsOf: "..".utf8)
+                    appendDay(last, into: &out)
+                case .week(let day):
+                    out.append(contentsOf: "within a week of ".utf8)
+                    appendDay(day, into: &out)
+                case .month(let day):
+                    out.append(contentsOf: "month only (coded as ".utf8)
+                    appendDay(day, into: &out)
+                    out.append(UInt8(ascii: ")"))
+                case .year(let day):
+                    out.append(contentsOf: "year only (coded as ".utf8)
+                    appendDay(day, into: &out)
+                    out.append(UInt8(ascii: ")"))
+                }
+            case .provstate:
+                guard try appendFirst(.provstate, row, header, into: &out) else { return false }
+            case .city:
+                guard try appendFirst(.city, row, header, into: &out) else { return false }
+            case .latitude:
+                appendCoordinate(row, header, .latitude, limit: 90, into: &out)
+            case .longitude:
+                appendCoordinate(row, header, .longitude, limit: 180, into: &out)
+            case .summary:
+                guard try appendFirst(.summary, row, header, into: &out) else { return false }
+            case .attackType, .targetType, .groupName, .success, .suicide, .doubtTerrorism, .countryAsWritten:
+                let field = column.optionalField!
+                if field.isFlag {
+                    appendFlag(row, header, field, into: &out)
+                } else {
+                    guard try appendFirst(field, row, header, into: &out) else { return false }
+                }
+            }
         }
-        guard try appendFirst(.summary, row, header, into: &out) else { return false }
         out.append(EventImportPass.newline)
         // The record id is copied raw: it must need no quoting to stay one field.
         if needsQuotes(record) || !TextBytes.isASCII(record) {
@@ -299,8 +309,24 @@ extension EventImportPass {
         switch GTDNumber.wholeNumber(bytes) {
         case .blank: return
         case .value(let value) where value == 0 || value == 1: out.append(UInt8(ascii: "0") + UInt8(value))
-        default: summary.clearedValues += 1
+        default:
+            let unknown = unknownValues[field.ordinal].map { String(decoding: $0, as: UTF8.self) }
+            cleared(row, index, "'\(headerName(index))' is '\(String(decoding: bytes, as: UTF8.self))'; expected 0 or 1"
+                    + (unknown.isEmpty ? "" : " (or \(unknown.joined(separator: " or ")) for unknown)"))
         }
+    }
+
+    /// The column's name in the file's header.
+    func headerName(_ index: Int) -> String {
+        index < headerNames.count ? headerNames[index].trimmingCharacters(in: .whitespaces) : "field \(index + 1)"
+    }
+
+    /// Counts a value written blank because it is unusable, and reports the first few.
+    func cleared(_ row: CSVRow, _ index: Int, _ message: String) {
+        summary.clearedValues += 1
+        guard reportedCleared < options.reportLimit else { return }
+        reportedCleared += 1
+        summary.problems.append(GTDImportProblem(.valueCleared, Diagnostic(row.location(ofField: index), message + "; written blank", severity: .warning)))
     }
 
     /// A coordinate in range, copied as written; anything else is written blank and counted.
@@ -309,8 +335,14 @@ extension EventImportPass {
         let bytes = row.rawBytes(index)
         guard !bytes.isEmpty else { return }
         guard EventImportPass.isCoordinate(bytes, limit: Int(limit)) else {
-            // Counted and reported in the summary: an unusable coordinate is written blank, not dropped silently.
-            summary.clearedValues += 1
+            // Counted and reported: an unusable coordinate is written blank, not dropped silently.
+            let shown = String(decoding: bytes, as: UTF8.self)
+            let name = headerName(index)
+            if GTDNumber.decimal(bytes) == nil {
+                cleared(row, index, "'\(name)' is not a number: '\(shown)'")
+            } else {
+                cleared(row, index, "'\(name)' is \(shown), outside −\(Int(limit))…\(Int(limit)) degrees")
+            }
             return
         }
         out.append(contentsOf: bytes)

@@ -23,12 +23,16 @@ final class EventImportPass {
     let precisionCodes: [(raw: [UInt8], meaning: DatePrecisionCode)]
     /// Each field's `unknown:` values as bytes, by field ordinal (empty for most).
     let unknownValues: [[[UInt8]]]
-    /// The optional columns the mapping gives, in the order they are written.
-    let optionalFields: [EventField]
+    /// The columns written, in order.
+    let columns: [EventOutputColumn]
+    /// The description's words around the sub-type (`: {}` → ": " and "").
+    let subtypeBefore: [UInt8], subtypeAfter: [UInt8]
+    let unrecordedBytes: [UInt8]
     /// Used filters: the values kept, as bytes.
     var filterValues: [(option: String, values: [[UInt8]])] = []
     var filterColumns: [(index: Int, values: [[UInt8]])] = []
-    var writtenIDs: Set<UInt64> = []
+    /// Ids written (hashed), with the line they were first on.
+    var writtenIDs: [UInt64: Int32] = [:]
     var totals: [Int: GTDCasualtyTotals] = [:]
     var historicalRows: [Int: Int] = [:]
     var out: [UInt8] = []
@@ -41,6 +45,9 @@ final class EventImportPass {
     /// Set when auto detection needs the file read again in Windows-1252 (the pass stops with an error).
     var restartNote: String?
     var headerNames: [String] = []
+    /// Problems listed so far, of each kind (each kind lists up to `options.reportLimit`).
+    var reportedMalformed = 0
+    var reportedCleared = 0
 
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
 
@@ -63,7 +70,11 @@ final class EventImportPass {
         var unknown = [[[UInt8]]](repeating: [], count: EventField.allCases.count)
         for (field, source) in mapping.fields { unknown[field.ordinal] = source.unknown.map { Array($0.utf8) } }
         unknownValues = unknown
-        optionalFields = EventField.optionalColumns.filter { mapping.fields[$0] != nil }
+        columns = EventImporter.outputColumns(for: mapping).map { EventOutputColumn(rawValue: $0)! }
+        let subtypeParts = mapping.output.subtype.components(separatedBy: "{}")
+        subtypeBefore = Array(subtypeParts[0].utf8)
+        subtypeAfter = Array(subtypeParts.dropFirst().joined(separator: "{}").utf8)
+        unrecordedBytes = Array(mapping.output.unrecorded.utf8)
         summary = EventImportSummary(command: command, input: input, inputBytes: 0, countryScope: rule.scope, yearScope: options.yearScope)
         summary.title = mapping.title
         summary.typeScope = options.filters.map { filter in
@@ -157,10 +168,29 @@ final class EventImportPass {
             try malformed(Diagnostic(row.location(ofField: idIndex), "the record id is blank", hint: "every event of the export has an id"))
             return
         }
+        if EventImportPass.looksRounded(row.rawBytes(idIndex)) {
+            let shown = String(decoding: row.rawBytes(idIndex), as: UTF8.self)
+            try malformed(Diagnostic(row.location(ofField: idIndex), "the record id '\(shown)' is a number in exponent form, not an id",
+                                     hint: "a spreadsheet turned the ids into rounded numbers; import the publisher's original CSV"))
+            return
+        }
         guard let date = try readDate(row, header) else { return }
         guard let killed = try count(row, header, .killed) else { return }
         guard let killedLow = try count(row, header, .killedLow), let killedHigh = try count(row, header, .killedHigh),
               let wounded = try count(row, header, .wounded) else { return }
+
+        // A country the code table does not know is a fault of the row, counted whatever the
+        // filters (as a malformed row is), so the count does not depend on them.
+        let countryIndex = header.first(.country)!
+        let entry: Int
+        switch codes.resolve(row.rawBytes(countryIndex), day: date.start.daysSinceEpoch) {
+        case .entry(let index):
+            entry = index
+        case .unknown(let text):
+            summary.unknownCodeRows += 1
+            summary.unknownCodes[text, default: 0] += 1
+            return
+        }
 
         if let from = options.fromYear, date.value.year < from { summary.filteredByYear += 1; return }
         if let to = options.toYear, date.value.year > to { summary.filteredByYear += 1; return }
@@ -173,16 +203,6 @@ final class EventImportPass {
             return
         }
 
-        let countryIndex = header.first(.country)!
-        let entry: Int
-        switch codes.resolve(row.rawBytes(countryIndex), day: date.start.daysSinceEpoch) {
-        case .entry(let index):
-            entry = index
-        case .unknown(let text):
-            summary.unknownCodeRows += 1
-            summary.unknownCodes[text, default: 0] += 1
-            return
-        }
         guard codes.entries[entry].isListed else {
             summary.unlistedRows += 1
             summary.unlistedCodes[codes.entries[entry].code, default: 0] += 1
@@ -205,6 +225,23 @@ final class EventImportPass {
         let key = date.value.year << 16 | entry
         totals[key, default: GTDCasualtyTotals()].add(killed: killed.value, wounded: wounded.value)
         if historicalEntries[entry] { historicalRows[entry, default: 0] += 1 }
+    }
+
+    /// Whether an id reads as a number a spreadsheet wrote in exponent form (`2.00503E+11`):
+    /// digits, an optional fraction, then E+ or e+ and digits. Such ids have lost their last digits.
+    static func looksRounded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var digits = 0
+        while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 { i += 1; digits += 1 }
+        guard digits > 0, i < bytes.count else { return false }
+        if bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 { i += 1 }
+        }
+        guard i + 2 < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e"), bytes[i + 1] == UInt8(ascii: "+") else { return false }
+        i += 2
+        while i < bytes.count, bytes[i] &- UInt8(ascii: "0") <= 9 { i += 1 }
+        return i == bytes.count
     }
 
     /// Whether the bytes are one of the field's `unknown:` values (ASCII letters in any case).
@@ -246,9 +283,13 @@ final class EventImportPass {
         case .value(let value):
             try malformed(Diagnostic(row.location(ofField: index), "'\(name)' is \(value); a number of people cannot be negative",
                                      hint: "leave the cell blank when the number is unknown"))
-        case .fractional, .notANumber:
-            try malformed(Diagnostic(row.location(ofField: index), "'\(name)' must be a whole number of people, got '\(String(decoding: bytes, as: UTF8.self))'",
-                                     hint: "write numbers without separators or words (1200, not 1,200)"))
+        case .fractional:
+            try malformed(Diagnostic(row.location(ofField: index), "'\(name)' is '\(String(decoding: bytes, as: UTF8.self))'; a number of people must be whole",
+                                     hint: "whole numbers may be written as 3 or 3.0; check the export's number format"))
+        case .notANumber:
+            try malformed(Diagnostic(row.location(ofField: index),
+                                     "'\(name)' must be a number of people or blank (unknown), got '\(String(decoding: bytes, as: UTF8.self))'",
+                                     hint: "write numbers without separators or words (1200, not 1,200); leave the cell blank when unknown"))
         }
         return nil
     }
@@ -328,7 +369,7 @@ final class EventImportPass {
                                      hint: hint))
             return nil
         }
-        guard let year = try part(.year, 1...9999, "a year", "write the year in four digits"),
+        guard let year = try part(.year, 1900...2100, "a year (1900–2100)", "write the year in four digits"),
               let month = try part(.month, 0...12, "a month 1–12, or 0 for unknown", "write 0 when the month is unknown"),
               let day = try part(.day, 0...31, "a day 1–31, or 0 for unknown", "write 0 when the day is unknown") else { return nil }
         do throws(PartialDateError) {
@@ -359,7 +400,8 @@ final class EventImportPass {
             error.hint = (problem.hint.map { $0 + "; " } ?? "") + "without --strict, malformed rows are counted and left out"
             throw error
         }
-        if summary.problems.count < options.reportLimit {
+        if reportedMalformed < options.reportLimit {
+            reportedMalformed += 1
             var warning = problem
             warning.severity = .warning
             warning.message += " (row left out)"

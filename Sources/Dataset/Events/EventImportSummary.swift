@@ -51,7 +51,7 @@ public struct EventImportSummary: Sendable {
     public var unlistedRows = 0
     public var unlistedCodes: [String: Int] = [:]
     public var malformedRows = 0
-    /// Coordinates written blank because they were not numbers in range.
+    /// Values written blank because they were unusable (a latitude of 200, a flag of 7).
     public var clearedValues = 0
     /// The first malformed rows, with their lines.
     public var problems: [GTDImportProblem] = []
@@ -92,8 +92,9 @@ public struct EventImportSummary: Sendable {
 
     /// A warning that more rows were left out than `problems` lists, or nil.
     public var unlistedMalformedRows: Diagnostic? {
-        guard malformedRows > problems.count else { return nil }
-        return Diagnostic(SourceLocation(file: input), "\(malformedRows) malformed rows in all; only the first \(problems.count) are listed",
+        let listed = problems.filter { $0.kind == .rowLeftOut }.count
+        guard malformedRows > listed else { return nil }
+        return Diagnostic(SourceLocation(file: input), "\(malformedRows) malformed rows in all; only the first \(listed) are listed",
                           severity: .warning)
     }
 
@@ -111,7 +112,7 @@ public struct EventImportSummary: Sendable {
         summary.count("excluded: country code not in the code table", unknownCodeRows, ImportSummaryLines.listed(unknownCodes))
         if unlistedRows > 0 { summary.count("excluded: country not in countries.csv", unlistedRows, ImportSummaryLines.listed(unlistedCodes)) }
         summary.count("malformed rows (left out)", malformedRows)
-        if clearedValues > 0 { summary.count("coordinates written blank (not a number in range)", clearedValues) }
+        if clearedValues > 0 { summary.count("values written blank (unusable)", clearedValues) }
         summary.keptApart(historicalRows: historicalRows, missingColumns: missingColumns)
         let all = overall
         summary.append("  killed \(NumberText.grouped(all.killed)) (\(NumberText.grouped(all.killedUnknown)) events with no figure)")

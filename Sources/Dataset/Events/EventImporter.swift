@@ -22,6 +22,7 @@ public struct EventImporter {
     /// The columns an import with `mapping` writes: the event columns, and the optional ones the
     /// mapping gives (the GTD's attack_type ... country_gtd) before summary, in the catalog's order.
     public static func outputColumns(for mapping: EventMapping) -> [String] {
+        if let columns = mapping.output.columns { return columns.map(\.rawValue) }
         var columns = outputColumns
         columns.insert(contentsOf: EventField.optionalColumns.filter { mapping.fields[$0] != nil }.map(\.rawValue),
                        at: columns.firstIndex(of: "summary")!)
@@ -149,32 +150,97 @@ public struct EventImporter {
         return CoverageDates(from: from, to: to, gaps: gaps, breaks: breaks, fromByCountry: byCountry)
     }
 
-    /// The `sources.csv` row: the release file, the selection (filters, years, countries) and coverage.
+    /// The `sources.csv` row: the release file, the selection (filters, years, countries) and
+    /// coverage, worded by the mapping's `source:` templates where it gives them.
     public func sourceRow(summary: EventImportSummary, input: String, sourceID: String) -> [String: String] {
         let fileName = (input as NSString).lastPathComponent
         var selection: [String] = summary.typeScope
         if let years = summary.yearScope { selection.append("years \(years)") }
         if summary.countryScope != "all countries" { selection.append(summary.countryScope) }
         let selectionText = selection.isEmpty ? "every event" : selection.joined(separator: "; ")
-        let notes = "Imported with `\(command)` from \(fileName) (mapping: \(mapping.origin)): "
+        let releaseDate = mapping.source.releaseDateInFileName.flatMap { EventImporter.releaseDate(in: fileName, pattern: $0) }
+        let values: [String: String] = [
+            "file": fileName,
+            "command": command,
+            "encoding": (summary.encoding ?? .utf8).description,
+            "mapping": mapping.origin,
+            "written": NumberText.grouped(summary.rowsWritten),
+            "read": NumberText.grouped(summary.rowsRead),
+            "selection": selectionText,
+            "scope": summary.countryScope + (summary.yearScope.map { "; years \($0)" } ?? ""),
+            "licence": mapping.licence.isEmpty ? "see the publisher" : mapping.licence,
+            "title": mapping.title,
+            "types": summary.typeScope.isEmpty ? "" : ", " + summary.typeScope.joined(separator: "; "),
+            "note": mapping.coverage.note,
+            "release_date_note": releaseDate == nil ? ""
+                : "The date is the release code (\(EventImporter.dateLetters(mapping.source.releaseDateInFileName!))) in the file name. ",
+        ]
+        let notes = mapping.source.notes.map { EventImporter.filled($0, values) }
+            ?? "Imported with `\(command)` from \(fileName) (mapping: \(mapping.origin)): "
             + "\(NumberText.grouped(summary.rowsWritten)) of \(NumberText.grouped(summary.rowsRead)) rows written. "
             + "Selection: \(selectionText). Licence: \(mapping.licence.isEmpty ? "see the publisher" : mapping.licence)."
         var coverageNote = "A complete count of the \(mapping.title) events in the selection (\(selectionText)), as the publisher coded them."
         if !mapping.coverage.note.isEmpty { coverageNote += " " + mapping.coverage.note }
         var row: [String: String] = [
             "id": sourceID,
-            "title": "\(mapping.title), file \(fileName)" + (summary.typeScope.isEmpty ? "" : ", " + summary.typeScope.joined(separator: "; ")),
+            "title": mapping.source.title.map { EventImporter.filled($0, values) }
+                ?? "\(mapping.title), file \(fileName)" + (summary.typeScope.isEmpty ? "" : ", " + summary.typeScope.joined(separator: "; ")),
             "author": "",
             "publisher": mapping.publisher.isEmpty ? mapping.title : mapping.publisher,
-            "date": "",
+            "date": releaseDate?.description ?? "",
             "kind": Source.datasetKind,
             "seed_file": "",
             "url": mapping.url,
             "notes": notes,
             "coverage": CoverageScope.complete.rawValue,
-            "coverage_note": coverageNote,
+            "coverage_note": mapping.source.coverageNote.map { EventImporter.filled($0, values) } ?? coverageNote,
         ]
         row.merge(CoverageText.columns(of: coverageDates(summary: summary)), uniquingKeysWith: { _, new in new })
         return row
+    }
+
+    /// A template with `{name}` replaced by its value; unknown names are left as written.
+    static func filled(_ template: String, _ values: [String: String]) -> String {
+        // One pass, so a value that holds braces (a file name) is never read as a placeholder.
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// The release date a file name carries where `pattern` says (`MMYYdist`: `…_0522dist` is
+    /// 2022-05; two-digit years are 20YY), or nil when the name does not match.
+    static func releaseDate(in fileName: String, pattern: String) -> PartialDate? {
+        let stem = (fileName as NSString).deletingPathExtension
+        var regex = NSRegularExpression.escapedPattern(for: pattern)
+        for (letters, group) in [("YYYY", "(?<yfour>[0-9]{4})"), ("MM", "(?<m>[0-9]{2})"), ("YY", "(?<ytwo>[0-9]{2})")] {
+            regex = regex.replacingOccurrences(of: letters, with: group)
+        }
+        guard let expression = try? NSRegularExpression(pattern: regex, options: .caseInsensitive),
+              let match = expression.firstMatch(in: stem, range: NSRange(stem.startIndex..., in: stem)) else { return nil }
+        func group(_ name: String) -> Int? {
+            let range = match.range(withName: name)
+            guard range.location != NSNotFound, let swiftRange = Range(range, in: stem) else { return nil }
+            return Int(stem[swiftRange])
+        }
+        guard let month = group("m"), let year = group("yfour") ?? group("ytwo").map({ 2000 + $0 }) else { return nil }
+        return try? PartialDate(year: year, month: month)
+    }
+
+    /// The date code of a file-name pattern, from its first date letter to its last: `MMYYdist` →
+    /// `MMYY`, `vYYYY-MM` → `YYYY-MM`.
+    static func dateLetters(_ pattern: String) -> String {
+        let isLetter = { (character: Character) in character == "M" || character == "Y" }
+        guard let first = pattern.firstIndex(where: isLetter), let last = pattern.lastIndex(where: isLetter) else { return pattern }
+        return String(pattern[first...last])
     }
 }

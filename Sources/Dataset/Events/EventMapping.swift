@@ -12,6 +12,8 @@ public struct EventMapping: Sendable {
     public var name: String
     /// The dataset's title for the source row, e.g. "UCDP Georeferenced Event Dataset (GED)".
     public var title: String
+    /// The name messages use, e.g. "GTD" ("not a GTD CSV export"); the title when not given.
+    public var shortTitle: String
     public var publisher: String
     public var url: String
     /// Licence or terms of use, as the source row's notes state them.
@@ -30,6 +32,33 @@ public struct EventMapping: Sendable {
     public var coverage: CoverageSpec
     /// Where the mapping came from (`built-in ucdp-ged` or a file path), for messages.
     public var origin: String
+    /// Which attacks columns are written and how the description is worded.
+    public var output: OutputSpec = OutputSpec()
+    /// How the release's `sources.csv` row is worded; nil parts take the event imports' wording.
+    public var source: SourceSpec = SourceSpec()
+
+    /// The table an import writes: its columns (catalog names, in the catalog's order), and the
+    /// description built from the event type and sub-type.
+    public struct OutputSpec: Sendable {
+        /// nil: the event columns, and the optional ones the mapping gives (`EventImporter.outputColumns(for:)`).
+        public var columns: [EventOutputColumn]?
+        /// The description when the row has no event type.
+        public var unrecorded = "Event of unrecorded type"
+        /// What follows the type when the row has a sub-type; `{}` stands for the sub-type.
+        public var subtype = ": {}"
+    }
+
+    /// The source row's wording. Templates fill `{file}`, `{command}`, `{encoding}`, `{mapping}`,
+    /// `{written}`, `{read}`, `{selection}`, `{scope}`, `{licence}`, `{title}`, `{types}`, `{note}`
+    /// and `{release_date_note}`.
+    public struct SourceSpec: Sendable {
+        public var title: String?
+        public var notes: String?
+        public var coverageNote: String?
+        /// Where the file name carries the release date: letters MM and YY (or YYYY) stand for its
+        /// digits, e.g. `MMYYdist` for START's `globalterrorismdb_0522dist` (May 2022).
+        public var releaseDateInFileName: String?
+    }
 
     /// Where an output field's value comes from: one column, or the first non-blank of several,
     /// with an optional translation.
@@ -43,6 +72,9 @@ public struct EventMapping: Sendable {
         /// Values the source writes for "unknown" (the GTD's -9 and -99, "Unknown"): a count is
         /// then blank (unknown, never 0), and a text column is passed over for the next one.
         public var unknown: [String]
+        /// Whether a file without the column is refused (the GTD's nwound), rather than its
+        /// output column written blank.
+        public var required = false
         /// Where the field's entry is in the mapping file.
         public var location: SourceLocation
     }
@@ -162,14 +194,15 @@ extension EventMapping {
     public init(bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(Diagnostic) {
         let document = try YAMLDocument(bytes: bytes, file: file, limits: limits)
         let root = try document.requireRoot(expected: "an event mapping (name, title, fields, ...)")
-        let map = try root.mapping(allowedKeys: ["name", "title", "publisher", "url", "licence", "record_prefix", "signature",
-                                                 "fields", "precision", "filters", "coverage"])
+        let map = try root.mapping(allowedKeys: ["name", "title", "short_title", "publisher", "url", "licence", "record_prefix", "signature",
+                                                 "fields", "precision", "filters", "coverage", "output", "source"])
         origin = file
         name = try map.require("name", "a short name such as my-dataset").string()
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw try map.require("name", "").error("the name must be lowercase letters, digits and hyphens, like the catalog's ids")
         }
         title = try map.require("title", "the dataset's title").string()
+        shortTitle = try map["short_title"]?.string() ?? title
         publisher = try map["publisher"]?.string() ?? ""
         url = try map["url"]?.string() ?? ""
         licence = try map["licence"]?.string() ?? ""
@@ -252,13 +285,62 @@ extension EventMapping {
             }
         }
         self.coverage = coverage
+
+        if let node = map["output"] {
+            let entry = try node.mapping(allowedKeys: ["columns", "description"])
+            if let columnsNode = entry["columns"] {
+                var columns: [EventOutputColumn] = []
+                for item in try columnsNode.sequence() {
+                    let name = try item.string()
+                    guard let column = EventOutputColumn(rawValue: name) else {
+                        throw item.error("'\(name)' is not an attacks column an import writes",
+                                         hint: Suggestion.closest(to: name, in: EventOutputColumn.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+                                            ?? "columns: \(EventOutputColumn.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    if let last = columns.last, last.order >= column.order {
+                        throw item.error("'\(name)' is out of the catalog's order (or given twice)",
+                                         hint: "list the columns in the order of the attacks table in Datasets/catalog.yaml")
+                    }
+                    columns.append(column)
+                }
+                for needed in EventOutputColumn.required where !columns.contains(needed) {
+                    throw columnsNode.error("the columns lack '\(needed.rawValue)'",
+                                            hint: "every attacks table has \(EventOutputColumn.required.map(\.rawValue).joined(separator: ", "))")
+                }
+                output.columns = columns
+            }
+            if let descriptionNode = entry["description"] {
+                let description = try descriptionNode.mapping(allowedKeys: ["unrecorded", "subtype"])
+                if let text = try description["unrecorded"]?.string() { output.unrecorded = text }
+                if let subtypeNode = description["subtype"] {
+                    let text = try subtypeNode.string()
+                    guard text.components(separatedBy: "{}").count == 2 else {
+                        throw subtypeNode.error("the sub-type's wording needs one '{}' where the sub-type goes", hint: "e.g. ' (target: {})'")
+                    }
+                    output.subtype = text
+                }
+            }
+        }
+        if let node = map["source"] {
+            let entry = try node.mapping(allowedKeys: ["title", "notes", "coverage_note", "release_date_in_file_name"])
+            source.title = try entry["title"]?.string()
+            source.notes = try entry["notes"]?.string()
+            source.coverageNote = try entry["coverage_note"]?.string()
+            if let patternNode = entry["release_date_in_file_name"] {
+                let pattern = try patternNode.string()
+                guard pattern.contains("MM"), pattern.contains("YY") else {
+                    throw patternNode.error("the pattern needs MM and YY (or YYYY) where the file name has the month and year", hint: "e.g. MMYYdist")
+                }
+                source.releaseDateInFileName = pattern
+            }
+        }
     }
 
     private static func fieldSource(_ node: YAMLNode, field: EventField) throws(Diagnostic) -> FieldSource {
         if node.isScalar {
             return FieldSource(columns: [try node.string()], codes: nil, values: [:], unknown: [], location: node.location)
         }
-        let entry = try node.mapping(allowedKeys: ["column", "columns", "codes", "values", "unknown"])
+        let entry = try node.mapping(allowedKeys: ["column", "columns", "codes", "values", "unknown", "required"])
         var columns: [String] = []
         if let column = entry["column"] { columns = [try column.string()] }
         if let list = entry["columns"] { columns += try list.stringList() }
@@ -280,7 +362,9 @@ extension EventMapping {
             throw unknownNode.error("'unknown' applies to counts and text columns, not to \(field.rawValue)",
                                     hint: "fields that take it: \(EventField.readsUnknown.map(\.rawValue).joined(separator: ", "))")
         }
-        return FieldSource(columns: columns, codes: codes, values: values, unknown: unknown, location: node.location)
+        var source = FieldSource(columns: columns, codes: codes, values: values, unknown: unknown, location: node.location)
+        source.required = try entry["required"]?.bool() ?? false
+        return source
     }
 
     /// Every column the mapping reads for the output's required fields.
@@ -288,6 +372,9 @@ extension EventMapping {
         var columns: [String] = []
         for field in [EventField.recordID, .date, .dateStart, .year, .month, .day, .country, .killed] {
             if let source = fields[field] { columns += source.columns }
+        }
+        for field in EventField.allCases {
+            if let source = fields[field], source.required, !columns.contains(source.columns[0]) { columns += source.columns }
         }
         return columns
     }

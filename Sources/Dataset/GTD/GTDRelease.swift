@@ -10,8 +10,6 @@ public struct GTDRelease: Sendable, Hashable {
     /// Month of the release when the name carries START's MMYY code (`0522` → 2022-05).
     public var releaseDate: PartialDate?
 
-    public static let publisher = "National Consortium for the Study of Terrorism and Responses to Terrorism (START), University of Maryland"
-    public static let url = "https://www.start.umd.edu/gtd/"
 
     public init(inputPath: String, sourceID: String? = nil) {
         fileName = (inputPath as NSString).lastPathComponent
@@ -39,46 +37,10 @@ public struct GTDRelease: Sendable, Hashable {
         return result.isEmpty ? "file" : result
     }
 
-    /// START names releases `globalterrorismdb_MMYYdist`: 0522 is May 2022, 0718 July 2018.
+    /// START names releases `globalterrorismdb_MMYYdist`: 0522 is May 2022, 0718 July 2018 (the
+    /// built-in mapping's `release_date_in_file_name`).
     static func releaseDate(_ stem: String) -> PartialDate? {
-        let lowered = stem.lowercased()
-        guard let range = lowered.range(of: #"[0-9]{4}dist"#, options: .regularExpression) else { return nil }
-        let digits = lowered[range].prefix(4)
-        guard let month = Int(digits.prefix(2)), let year = Int(digits.suffix(2)) else { return nil }
-        return try? PartialDate(year: 2000 + year, month: month)
-    }
-
-    /// The `sources.csv` row, by column name. Its coverage is complete within the import's scope,
-    /// and its coverage note carries the caveats every count over GTD needs.
-    public func sourceRow(summary: GTDImportSummary) -> [String: String] {
-        var notes = "Imported with `scobrief import gtd` from \(fileName) (\(summary.encoding)): "
-            + "\(NumberText.grouped(summary.rowsWritten)) of \(NumberText.grouped(summary.rowsRead)) rows written. "
-        if releaseDate != nil {
-            notes += "The date is the release code (MMYY) in the file name. "
-        }
-        notes += "Access to the GTD is by request and its terms forbid republishing the raw data: users bring their own copy, and tables imported from it stay with them."
-        var scope = summary.countryScope
-        if let years = summary.yearScope { scope += "; years \(years)" }
-        let coverageNote = "A complete count of the GTD incidents within the import's scope (\(scope)), as START collected them. "
-            + "Caveats: the GTD has no 1993 records (lost; a year without rows is not a year without attacks); "
-            + "collection changed hands in 1997/98, 2008 and November 2011, so counts across those breaks are not strictly comparable "
-            + "(a trend across 2011 needs a caveat); from late 2011 an uncertain day is recorded as the midpoint of the range given in date_approx; "
-            + "killed and wounded are blank when GTD gives no figure, and killed includes perpetrators."
-        var row: [String: String] = [
-            "id": sourceID,
-            "title": "Global Terrorism Database (GTD), release file \(fileName)",
-            "author": "",
-            "publisher": GTDRelease.publisher,
-            "date": releaseDate?.description ?? "",
-            "kind": Source.datasetKind,
-            "seed_file": "",
-            "url": GTDRelease.url,
-            "notes": notes,
-            "coverage": CoverageScope.complete.rawValue,
-            "coverage_note": coverageNote,
-        ]
-        row.merge(CoverageText.columns(of: coverageDates(summary: summary)), uniquingKeysWith: { _, new in new })
-        return row
+        EventImporter.releaseDate(in: stem, pattern: "MMYYdist")
     }
 
     /// The changes of collection method the GTD codebook describes, each dated where the new
