@@ -60,6 +60,40 @@ import TestSupport
         #expect(full.attacks.contains { $0.place != nil } && some.attacks.allSatisfy { $0.place == nil })
     }
 
+    /// Cell by cell, not only as records: every value of every row read on the stamp equals the
+    /// full validating load's, for all columns and for the columns `trend` reads (whose shared
+    /// source cell must still be the row's own source id).
+    @Test func everyCellReadOnTheStampEqualsTheValidatedCell() throws {
+        let (result, folder) = try importGTD(GTDImportCountsTests.sample.bytes)
+        let path = folder.file("out/attacks.csv")
+        let (full, fullProblems) = ShippedCorpus.corpus.replacingTable("attacks", withFile: path, trustingStamp: false)
+        let (trusted, trustedProblems) = ShippedCorpus.corpus.replacingTable("attacks", withFile: path, trustingStamp: true)
+        #expect(fullProblems.isEmpty && trustedProblems.isEmpty)
+        let fullRows = full.tables["attacks"]!.rows, trustedRows = trusted.tables["attacks"]!.rows
+        #expect(fullRows.count == result.summary.rowsWritten)
+        #expect(trustedRows.count == fullRows.count)
+        #expect(trustedRows.map(\.line) == fullRows.map(\.line))
+        // By column name: the full load keeps every catalog column in catalog order, the stamped
+        // load the file's columns in the file's order, so the value arrays differ in shape.
+        let schema = try #require(ShippedCorpus.corpus.catalog.table(named: "attacks"))
+        for column in schema.columns.map(\.name) {
+            #expect(trustedRows.map { $0[column] } == fullRows.map { $0[column] }, "\(column)")
+        }
+        #expect(fullRows.contains { $0["summary"] != .blank } && fullRows.contains { $0["latitude"] != .blank })
+
+        let columns: Set<String> = ["id", "date", "country", "killed", "wounded", "source_id", "stands_for"]
+        let (some, someProblems) = ShippedCorpus.corpus.replacingTable("attacks", withFile: path, trustingStamp: true, columns: columns)
+        #expect(someProblems.isEmpty)
+        let someRows = some.tables["attacks"]!.rows
+        #expect(someRows[0].position(ofColumn: 0) == nil, "read on the stamp")
+        for column in columns.sorted() {
+            #expect(someRows.map { $0[column] } == fullRows.map { $0[column] }, "\(column)")
+        }
+        #expect(someRows.allSatisfy { $0["source_id"] == .text(Self.sourceID) })
+        #expect(some.tables["attacks"]!.distinctKeys(ofColumn: "source_id") == [Self.sourceID])
+        #expect(full.tables["attacks"]!.distinctKeys(ofColumn: "source_id") == [Self.sourceID])
+    }
+
     @Test func aHandEditedTableIsValidatedInFullWithItsLocation() throws {
         let (_, folder) = try importGTD(GTDImportCountsTests.sample.bytes)
         let path = folder.file("out/attacks.csv")

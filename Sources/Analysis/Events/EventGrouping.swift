@@ -49,10 +49,10 @@ struct GroupID: Hashable {
 }
 
 extension GroupTotals {
-    mutating func record(_ event: Event) {
+    mutating func record(killed: Int?, wounded: Int?) {
         count += 1
-        killed.add(event.killed)
-        wounded.add(event.wounded)
+        self.killed.add(killed)
+        self.wounded.add(wounded)
     }
 }
 
@@ -90,13 +90,20 @@ extension FilteredEvents {
         }
         let byYear = keys.contains(.year), byCountry = keys.contains(.country), byKind = keys.contains(.kind)
         var totals: [GroupID: GroupTotals] = [:]
-        for event in events {
-            let year = byYear ? Int32(event.year) : 0
-            let kind = byKind ? intern(event.kind ?? "", &kindIDs, &kindNames) : 0
-            let eventCountries = byCountry ? event.countries : [""]
-            for country in eventCountries {
-                let id = GroupID(year: year, country: byCountry ? intern(country, &countryIDs, &countryNames) : 0, kind: kind)
-                totals[id, default: GroupTotals(key: [], count: 0, killed: KnownSum(), wounded: KnownSum())].record(event)
+        // The fields are read in place: copying each 120-byte event out of the array retained
+        // and released its four strings and arrays, a tenth of a trend over 200,000 events.
+        events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                let year = byYear ? Int32(events[index].date.year) : 0
+                let kind = byKind ? intern(events[index].kind ?? "", &kindIDs, &kindNames) : 0
+                let killed = events[index].killed, wounded = events[index].wounded
+                func record(_ country: Int32) {
+                    let id = GroupID(year: year, country: country, kind: kind)
+                    totals[id, default: GroupTotals(key: [], count: 0, killed: KnownSum(), wounded: KnownSum())]
+                        .record(killed: killed, wounded: wounded)
+                }
+                guard byCountry else { record(0); continue }
+                for country in events[index].countries { record(intern(country, &countryIDs, &countryNames)) }
             }
         }
         if keys == [.year] {

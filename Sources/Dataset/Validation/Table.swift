@@ -117,6 +117,28 @@ public struct Table: Sendable {
         public func countries(_ column: String) -> [String] { self[column].countries }
     }
 
+    /// Every distinct key (`Row.key`) of a column, for a column that takes few values over many
+    /// rows (`source_id`): the cell is read by its slot rather than looked up by name, and the
+    /// set is asked only when a row's key differs from the row before's — an imported table's
+    /// 200,000 rows all cite one source.
+    public func distinctKeys(ofColumn column: String) -> Set<String> {
+        var keys = Set<String>()
+        var layout: Layout? = nil
+        var slot: Int? = nil
+        var previous: String? = nil
+        for row in rows {
+            // Rows of one load share a layout; rows added from another file (`TABLE+=FILE`) may not.
+            if row.layout !== layout {
+                layout = row.layout
+                slot = row.slot(of: column)
+            }
+            guard let key = Row.key(of: row[slot: slot]), key != previous else { continue }
+            keys.insert(key)
+            previous = key
+        }
+        return keys
+    }
+
     /// The value of the primary key of every row, in file order.
     public var keys: [String] {
         rows.compactMap { $0.key(schema.primaryKey) }

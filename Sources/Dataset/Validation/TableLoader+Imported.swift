@@ -20,8 +20,11 @@ extension TableLoader {
     /// caller then validates the file in full with `load`, which reports the problem where it is.
     func loadImported(_ schema: TableSchema, path: String, displayName: String, columns: Set<String>?,
                       sourceID: String) -> ImportedTable? {
+        // An import always names its source; an empty one is not what it wrote.
+        guard !sourceID.isEmpty else { return nil }
         var fastParser = FastCellParser(columns: schema.columns)
         let source = Array(sourceID.utf8)
+        let sourceCell = CellValue.text(sourceID)
         var rows: [Table.Row] = []
         var layout: Table.Layout? = nil
         var headerCount = 0
@@ -52,7 +55,11 @@ extension TableLoader {
                 guard row.count == headerCount, row.rawBytes(sourceColumn).elementsEqual(source) else { throw NotAsImported() }
                 var values = [CellValue](repeating: .blank, count: reads.count)
                 for read in reads {
-                    if row.spans[read.fileColumn].hasDoubledQuotes {
+                    // Every row's source_id is the stamp's (checked above): one shared cell
+                    // rather than one string per row.
+                    if read.fileColumn == sourceColumn {
+                        values[read.slot] = sourceCell
+                    } else if row.spans[read.fileColumn].hasDoubledQuotes {
                         values[read.slot] = try CellParser.parse(try row.string(read.fileColumn), as: schema.columns[read.schemaColumn])
                     } else if let value = fastParser.parse(row.rawBytes(read.fileColumn), column: read.schemaColumn) {
                         values[read.slot] = value

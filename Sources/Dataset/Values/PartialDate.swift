@@ -11,11 +11,18 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    /// Kept in four bytes rather than 33 (an `Int` and two `Int?`): a 200,000-row import holds
+    /// a date in every table row, record and event, and the size of each of those follows the
+    /// size of its largest cell. 0 stands for a month or day not stated.
+    private let yearValue: Int16
+    private let monthValue: UInt8
+    private let dayValue: UInt8
 
-    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+    public var year: Int { Int(yearValue) }
+    public var month: Int? { monthValue == 0 ? nil : Int(monthValue) }
+    public var day: Int? { dayValue == 0 ? nil : Int(dayValue) }
+
+    public var precision: Precision { dayValue != 0 ? .day : monthValue != 0 ? .month : .year }
 
     public init(year: Int, month: Int? = nil, day: Int? = nil) throws(PartialDateError) {
         guard (1...9999).contains(year) else { throw .outOfRange("year \(year) is outside 1–9999") }
@@ -27,9 +34,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
                 throw .outOfRange("day \(day) does not exist in \(PartialDate.monthNames[month - 1]) \(year) (it has \(last) days)")
             }
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        yearValue = Int16(year)
+        monthValue = UInt8(month ?? 0)
+        dayValue = UInt8(day ?? 0)
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` strictly: four-digit year, two-digit month and day.
@@ -62,7 +69,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Orders by earliest possible day, then coarser precision first ("2004" before "2004-01").
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        if a.earliestDay != b.earliestDay { return a.earliestDay < b.earliestDay }
+        // The earliest day compared field by field (a month or day not stated is the 1st),
+        // without building the two `DayDate`s: sorting 200,000 events makes millions of these.
+        if a.yearValue != b.yearValue { return a.yearValue < b.yearValue }
+        let aMonth = max(a.monthValue, 1), bMonth = max(b.monthValue, 1)
+        if aMonth != bMonth { return aMonth < bMonth }
+        let aDay = max(a.dayValue, 1), bDay = max(b.dayValue, 1)
+        if aDay != bDay { return aDay < bDay }
         return a.precision < b.precision
     }
 
