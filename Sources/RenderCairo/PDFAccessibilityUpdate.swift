@@ -67,8 +67,7 @@ struct PDFAccessibilityUpdate {
         }
 
         let figures = try file.objectIDs.filter { id in
-            let dictionary = try file.dictionary(of: id)
-            return dictionary.contains("/Type /StructElem") && dictionary.contains("/S /Figure\n")
+            try file.dictionary(of: id, contains: "/Type /StructElem") && file.dictionary(of: id, contains: "/S /Figure\n")
         }
         guard figures.count == figureAlternates.count else {
             throw Unexpected(description: "the PDF has \(figures.count) Figure elements but \(figureAlternates.count) alternative texts")
@@ -178,23 +177,45 @@ struct CairoPDFFile {
     /// The text between `N 0 obj` and `endobj` of object `id`, when it is a dictionary (streams
     /// and arrays give an empty string).
     func dictionary(of id: Int) throws -> String {
+        guard let range = try dictionaryBytes(of: id) else { return "" }
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        // Trimmed on the bytes already; Foundation's trimming only if an end is not ASCII (cairo writes ASCII dictionaries).
+        guard let first = range.first, bytes[first] >= 0x80 || bytes[range.upperBound - 1] >= 0x80 else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether object `id` is a dictionary whose text contains `needle`: searched in the bytes,
+    /// without making a string. Every object of a briefing is tested this way for pages and figures,
+    /// and decoding each one to a Foundation-trimmed string was most of this update's time.
+    func dictionary(of id: Int, contains needle: String) throws -> Bool {
+        guard let range = try dictionaryBytes(of: id) else { return false }
+        return Self.find(Array(needle.utf8), in: bytes, from: range.lowerBound, before: range.upperBound) != nil
+    }
+
+    /// Where the text of `dictionary(of:)` lies in the file, ASCII white space trimmed from both
+    /// ends; nil for a stream or an array.
+    private func dictionaryBytes(of id: Int) throws -> Range<Int>? {
         guard let start = offsets[id] else { throw Unexpected(description: "object \(id) is not in the cross-reference table") }
         let header = Array("\(id) 0 obj\n".utf8)
         guard start + header.count <= bytes.count, bytes[start..<(start + header.count)].elementsEqual(header) else {
             throw Unexpected(description: "object \(id) is not at the offset the cross-reference table gives")
         }
         let body = start + header.count
-        guard body + 2 <= bytes.count, bytes[body] == UInt8(ascii: "<"), bytes[body + 1] == UInt8(ascii: "<") else { return "" }
+        guard body + 2 <= bytes.count, bytes[body] == UInt8(ascii: "<"), bytes[body + 1] == UInt8(ascii: "<") else { return nil }
         // A stream's dictionary is followed by its data: only a plain dictionary is wanted here.
         // Checked on the bytes, before any decoding, and only up to the next object: scanning a
         // font or page stream for its endobj was most of this update's time.
         let limit = ends[id] ?? bytes.count
-        if Self.find(Array("stream\n".utf8), in: bytes, from: body, before: limit) != nil { return "" }
-        guard let end = Self.find(Array("endobj".utf8), in: bytes, from: body, before: limit) else {
+        if Self.find(Array("stream\n".utf8), in: bytes, from: body, before: limit) != nil { return nil }
+        guard var end = Self.find(Array("endobj".utf8), in: bytes, from: body, before: limit) else {
             throw Unexpected(description: "object \(id) has no endobj")
         }
-        let text = String(decoding: bytes[body..<end], as: UTF8.self)
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Tab, line feed, vertical tab, form feed, carriage return, space: ASCII's white space and newlines.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var from = body
+        while from < end, isSpace(bytes[from]) { from += 1 }
+        while end > from, isSpace(bytes[end - 1]) { end -= 1 }
+        return from..<end
     }
 
     /// The file with new versions of `objects` appended as an incremental update.
@@ -232,8 +253,8 @@ struct CairoPDFFile {
     func pageContents() throws -> [Int] {
         var contents: [Int] = []
         for id in objectIDs {
+            guard try dictionary(of: id, contains: "/Type /Page\n") || dictionary(of: id, contains: "/Type /Page ") else { continue }
             let dictionary = try self.dictionary(of: id)
-            guard dictionary.contains("/Type /Page\n") || dictionary.contains("/Type /Page ") else { continue }
             guard let key = dictionary.range(of: "/Contents ") else { throw Unexpected(description: "page object \(id) has no /Contents") }
             let rest = dictionary[key.upperBound...]
             let parts = rest.split(separator: " ", maxSplits: 2)

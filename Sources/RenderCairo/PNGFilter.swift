@@ -1,5 +1,8 @@
 import Foundation
 import Render
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How a PNG scanline's filter (PNG specification, 9.2: None, Sub, Up, Average, Paeth) is chosen.
 /// The filter decides what the deflate stage sees, and so most of the file size: it is chosen
@@ -44,8 +47,16 @@ enum PNGFilter {
         defer { above.deallocate() }
         for y in 0..<height {
             let pixelRow = pixels + y * stride
-            unpack(pixelRow, width: width, alpha: alpha, into: current)
             let row = out + y * (rowBytes + 1)
+            // A row equal to the row above (most rows of a chart: margins, the inside of bars) is
+            // Up with every byte zero, which is what the rule below picks for it: written directly,
+            // without unpacking, counting or filtering it. `previous` and `above` stay as they are.
+            if choice == .subOrUp, y > 0, memcmp(pixelRow, above, width * 4) == 0 {
+                row[0] = 2
+                (row + 1).initialize(repeating: 0, count: rowBytes)
+                continue
+            }
+            unpack(pixelRow, width: width, alpha: alpha, into: current)
             switch choice {
             case .subOrUp:
                 let up = y > 0 && upKeepsMorePixels(pixelRow, above: above, width: width, alpha: alpha)
