@@ -7,14 +7,19 @@ import TestSupport
 /// The import records the release's coverage in its sources.csv row: the first and last date in
 /// the data, the years without rows (GTD's 1993) as gaps, and the codebook's collection breaks.
 @Suite struct GTDCoverageTests {
-    @Test func theSourceRowStatesFirstAndLastDateGapsAndBreaks() throws {
-        let sample = SyntheticSample(rows: 6_000)
-        let (_, folder) = try importGTD(sample.bytes)
+    /// The coverage the import wrote into its sources.csv row, read back as the corpus reads it.
+    static func writtenCoverage(in folder: TemporaryFolder) throws -> CoverageDates {
         let catalog = try Catalog.load(path: PackagePaths.catalog)
         let (corpus, diagnostics) = Corpus.load(directory: folder.file("out"), catalog: catalog, fallback: ShippedCorpus.corpus, requireAllTables: false)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let source = try #require(corpus.sources.first { $0.isDataset })
-        let dates = try #require(source.coverageDates)
+        return try #require(source.coverageDates)
+    }
+
+    @Test func theSourceRowStatesFirstAndLastDateGapsAndBreaks() throws {
+        let sample = SyntheticSample(rows: 6_000)
+        let (_, folder) = try importGTD(sample.bytes)
+        let dates = try Self.writtenCoverage(in: folder)
         // The truth, from the generator's records (day 0 or month 0 is unknown: the date's first day).
         let days = sample.records.map { DayDate(year: $0.year, month: max($0.month, 1), day: max($0.day, 1)) }
         #expect(dates.from?.earliestDay == days.min())
@@ -32,8 +37,8 @@ import TestSupport
         var options = GTDImportOptions()
         options.fromYear = 2001
         options.toYear = 2011
-        let (result, _) = try importGTD(SyntheticSample(rows: 3_000).bytes, options: options)
-        let dates = GTDRelease(inputPath: "globalterrorismdb_0522dist.csv").coverageDates(summary: result.summary)
+        let (result, folder) = try importGTD(SyntheticSample(rows: 3_000).bytes, options: options)
+        let dates = try Self.writtenCoverage(in: folder)
         #expect(dates.from?.year == 2001)
         #expect(dates.to?.year == 2011)
         #expect(dates.gaps.isEmpty)

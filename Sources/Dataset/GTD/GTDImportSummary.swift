@@ -128,19 +128,6 @@ public struct GTDImportSummary: Sendable {
         self.yearScope = yearScope
     }
 
-    mutating func recordCoverage(_ date: PartialDate) {
-        let day = date.earliestDay
-        if firstDate.map({ day < $0 }) ?? true { firstDate = day }
-        if lastDate.map({ day > $0 }) ?? true { lastDate = day }
-        yearsWithRows.insert(date.year)
-    }
-
-    /// Years between the first and the last incident with no incident at all.
-    public var missingYears: [Int] {
-        guard let first = firstDate?.year, let last = lastDate?.year, first < last else { return [] }
-        return (first...last).filter { !yearsWithRows.contains($0) }
-    }
-
     /// Rows accounted for; equals `rowsRead` after every import.
     public var rowsAccounted: Int {
         rowsWritten + filteredByYear + filteredByCountry + ambiguousMembership + unmappedRows + malformedRows

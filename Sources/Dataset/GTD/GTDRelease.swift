@@ -42,33 +42,6 @@ public struct GTDRelease: Sendable, Hashable {
     static func releaseDate(_ stem: String) -> PartialDate? {
         EventImporter.releaseDate(in: stem, pattern: "MMYYdist")
     }
-
-    /// The changes of collection method the GTD codebook describes, each dated where the new
-    /// method starts, with what they mean for counts across them.
-    public static let collectionBreaks: [CollectionBreak] = [
-        // Dates are the starts of the collection phases the codebook names; 2008 is left at year
-        // precision because the hand-over's month is not stated in our notes.
-        try! CollectionBreak(date: PartialDate(year: 1998), note:
-            "collection passed from the Pinkerton (PGIS) phase, 1970–1997, to CETIS, which gathered 1998–2007 retrospectively from other sources; counts before and after are not strictly comparable"),
-        try! CollectionBreak(date: PartialDate(year: 2008), note:
-            "collection passed to ISVG (2008 to October 2011), with different sources and search methods; compare counts across 2008 with care"),
-        try! CollectionBreak(date: PartialDate(year: 2011, month: 11), note:
-            "START took over collection in November 2011 with automated media searches that find more incidents; part of the rise after 2011 reflects the new method, not only more attacks"),
-    ]
-
-    /// What the release covers, from the rows read in the import's years: the first and last date
-    /// in the data, every year between them without a row (the lost 1993) as a gap, and the
-    /// codebook's collection breaks that fall inside.
-    public func coverageDates(summary: GTDImportSummary) -> CoverageDates {
-        let day = { (date: DayDate?) in date.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) } }
-        let from = day(summary.firstDate), to = day(summary.lastDate)
-        let gaps = summary.missingYears.compactMap { year in (try? PartialDate(year: year)).map { DateSpan(first: $0, last: $0) } }
-        let breaks = GTDRelease.collectionBreaks.filter { item in
-            guard let from, let to else { return false }
-            return item.isStraddled(from: from.earliestDay, through: to.latestDay)
-        }
-        return CoverageDates(from: from, to: to, gaps: gaps, breaks: breaks)
-    }
 }
 
 /// Reads and rewrites a `sources.csv` to add or replace one row, keeping the other rows as they are.
