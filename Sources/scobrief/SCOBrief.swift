@@ -20,7 +20,34 @@ struct SCOBrief: ParsableCommand {
             Terminal.error(message)
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+        if let command = parsedDirectly(arguments) {
+            var command = command
+            do {
+                try command.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         main(arguments)
+    }
+
+    /// The words that make ArgumentParser print help, a version or completions rather than run a
+    /// command; `parsedDirectly` leaves arguments holding any of them to the full parse.
+    static let builtInWords: Set<String> = ["help", "-h", "--help", "-help", "--version", "--experimental-dump-help"]
+
+    /// The subcommand parsed as a root command of its own, skipping the root's parse: that parse
+    /// builds the subcommand's argument set by reflection once more (to look for pass-through
+    /// arguments), a tenth of a one-chart process. Nil when the first argument names no
+    /// subcommand, when a built-in word (help, version, completions) appears, or when the parse
+    /// fails: the caller then parses from the root as before, so every message, usage line and
+    /// exit code is the full parse's own.
+    static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
+        guard let first = arguments.first,
+              let subcommand = configuration.subcommands.first(where: { $0._commandName == first }),
+              subcommand.configuration.subcommands.isEmpty,
+              !arguments.contains(where: { builtInWords.contains($0) || $0.hasPrefix("--generate-completion") }) else { return nil }
+        return try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
     }
 
     /// The names a first argument may be: each subcommand, and ArgumentParser's own `help`.
@@ -38,7 +65,8 @@ struct SCOBrief: ParsableCommand {
 }
 
 struct Version: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the versions of SCOBrief and its graphics libraries.")
+    // Named here so that finding the command by name does not demangle the type's name.
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the versions of SCOBrief and its graphics libraries.")
 
     /// What `scobrief version` and `scobrief --version` print.
     static var text: String {

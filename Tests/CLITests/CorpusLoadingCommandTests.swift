@@ -42,5 +42,8 @@ import TestSupport
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout.contains("wrote validated.sha256"))
         #expect(folder.contents("validated.sha256") == before, "the shipped files give the shipped digest")
+        #expect(written.stdout.contains("and catalog.compiled"))
+        #expect(folder.contents("catalog.compiled") == String(decoding: try #require(FileManager.default.contents(atPath: PackagePaths.datasets + "/catalog.compiled")), as: UTF8.self),
+                "the shipped catalog gives the shipped compiled catalog")
     }
 }

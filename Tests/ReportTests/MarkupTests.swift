@@ -41,4 +41,21 @@ import Support
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// Blocks split across `update` calls (pieces of 1 to 137 bytes), and a sequence without
+    /// contiguous memory, hash as the one-piece FIPS vector does.
+    @Test func sha256FedInPiecesMatchesTheFIPSVector() {
+        let million = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+        let bytes = [UInt8](repeating: 0x61, count: 1_000_000)
+        var hash = SHA256()
+        var start = 0, size = 1
+        while start < bytes.count {
+            let end = min(bytes.count, start + size)
+            hash.update(bytes[start..<end])
+            start = end
+            size = size % 137 + 1
+        }
+        #expect(hash.finalize().map { String($0 >> 4, radix: 16) + String($0 & 15, radix: 16) }.joined() == million)
+        #expect(SHA256.hex(repeatElement(UInt8(0x61), count: 1_000_000)) == million)
+    }
 }

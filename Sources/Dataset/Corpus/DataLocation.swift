@@ -56,11 +56,14 @@ public enum DataLocation {
 
     /// Loads the shipped corpus, failing with every problem if it does not validate. `only` names
     /// the tables the caller reads (nil: all; see `Corpus.load`); files that `validated.sha256`
-    /// vouches for skip the checks `datasets validate` made (see `CorpusDigest`).
+    /// vouches for skip the checks `datasets validate` made (see `CorpusDigest`). The catalog is
+    /// read from its compiled form when that is current (`CompiledCatalog`), unless the YAML
+    /// limits differ from the defaults, which are then checked on the YAML itself.
     public static func loadShippedCorpus(explicit: String? = nil, csvLimits: CSVLimits = .default,
                                          yamlLimits: YAMLLimits = .default, only: Set<String>? = nil) throws -> Corpus {
         let directory = try datasetsDirectory(explicit: explicit)
-        let catalog = try Catalog.load(path: catalogPath(in: directory), limits: yamlLimits)
+        let compiled = yamlLimits == .default ? CompiledCatalog.load(directory: directory) : nil
+        let catalog = try compiled ?? Catalog.load(path: catalogPath(in: directory), limits: yamlLimits)
         let (corpus, diagnostics) = Corpus.load(directory: directory, catalog: catalog, limits: csvLimits, only: only, trustingDigest: true)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(errors) }

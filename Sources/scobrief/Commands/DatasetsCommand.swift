@@ -57,7 +57,7 @@ struct ValidateTables: ParsableCommand {
     var strict = false
 
     @Flag(name: .customLong("write-digest"), help: ArgumentHelp(
-        "When the folder (with its own catalog.yaml) is clean, record its files' SHA-256 in validated.sha256, so later loads of unchanged files skip these checks."))
+        "When the folder (with its own catalog.yaml) is clean, record its files' SHA-256 in validated.sha256, so later loads of unchanged files skip these checks, and the checked catalog in catalog.compiled, read instead of the YAML while catalog.yaml is unchanged."))
     var writeDigest = false
 
     func validate() throws {
@@ -123,7 +123,8 @@ struct ValidateTables: ParsableCommand {
             if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s") (--strict makes them errors)" }
             if let current, writeDigest, errors == 0 {
                 try current.write(to: target)
-                summary += "; wrote \(CorpusDigest.fileName)"
+                try CompiledCatalog.write(corpus.catalog, to: target)
+                summary += "; wrote \(CorpusDigest.fileName) and \(CompiledCatalog.fileName)"
             }
             Terminal.output(summary + "\n")
             if errors > 0 { throw ExitCode.failure }
