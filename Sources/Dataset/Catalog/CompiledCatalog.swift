@@ -64,17 +64,21 @@ public enum CompiledCatalog {
     }
 
     /// The catalog `bytes` hold, if they are a compiled catalog of a `catalog.yaml` with SHA-256
-    /// `catalogHash`; nil otherwise (including any malformed line).
+    /// `catalogHash`; nil otherwise (including any malformed line). Lines and fields are cut on
+    /// the bytes: splitting the text as Swift `Character`s took most of the read.
     public static func catalog(from bytes: [UInt8], catalogHash: String) -> Catalog? {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 4, lines.last == "", lines[0] == heading,
-              lines[1] == "\(DataLocation.catalogFile)\t\(catalogHash)" else { return nil }
-        let versionFields = lines[2].split(separator: "\t", omittingEmptySubsequences: false)
-        guard versionFields.count == 2, versionFields[0] == "version", let version = Int(versionFields[1]) else { return nil }
+        guard bytes.last == UInt8(ascii: "\n"), String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        var lines: [[String?]] = []
+        var lineStart = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            guard let fields = unescapedFields(bytes[lineStart..<index]) else { return nil }
+            lines.append(fields)
+            lineStart = index + 1
+        }
+        guard lines.count >= 3, lines[0] == [heading], lines[1] == [DataLocation.catalogFile, catalogHash],
+              lines[2].count == 2, lines[2][0] == "version", let version = lines[2][1].flatMap({ Int($0) }) else { return nil }
         var tables: [TableSchema] = []
-        for line in lines[3..<(lines.count - 1)] {
-            guard let fields = unescapedFields(line) else { return nil }
+        for fields in lines[3...] {
             switch fields.first {
             case "table":
                 guard let table = tableSchema(Array(fields.dropFirst())) else { return nil }
@@ -155,38 +159,49 @@ public enum CompiledCatalog {
     }
 
     /// The line's fields with escapes undone (nil for `\N`), or nil if an escape is malformed.
-    static func unescapedFields(_ line: Substring) -> [String?]? {
+    /// The bytes are valid UTF-8 (checked once for the file), and tabs and backslashes are ASCII,
+    /// so cutting at them leaves valid UTF-8 on both sides.
+    static func unescapedFields(_ line: ArraySlice<UInt8>) -> [String?]? {
+        let tab = UInt8(ascii: "\t"), backslash = UInt8(ascii: "\\")
         var fields: [String?] = []
-        for raw in line.split(separator: "\t", omittingEmptySubsequences: false) {
-            if raw == "\\N" {
+        var fieldStart = line.startIndex
+        var index = line.startIndex
+        while true {
+            guard index == line.endIndex || line[index] == tab else {
+                index += 1
+                continue
+            }
+            let raw = line[fieldStart..<index]
+            if raw.count == 2 && raw.first == backslash && raw.last == UInt8(ascii: "N") {
                 fields.append(nil)
-                continue
-            }
-            guard raw.utf8.contains(UInt8(ascii: "\\")) else {
-                fields.append(String(raw))
-                continue
-            }
-            var out = ""
-            var escaping = false
-            for scalar in raw.unicodeScalars {
-                if escaping {
-                    switch scalar {
-                    case "\\": out += "\\"
-                    case "t": out += "\t"
-                    case "n": out += "\n"
-                    case "r": out += "\r"
-                    default: return nil
+            } else if !raw.contains(backslash) {
+                fields.append(String(decoding: raw, as: UTF8.self))
+            } else {
+                var out: [UInt8] = []
+                out.reserveCapacity(raw.count)
+                var escaping = false
+                for byte in raw {
+                    if escaping {
+                        switch byte {
+                        case backslash: out.append(backslash)
+                        case UInt8(ascii: "t"): out.append(tab)
+                        case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+                        case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+                        default: return nil
+                        }
+                        escaping = false
+                    } else if byte == backslash {
+                        escaping = true
+                    } else {
+                        out.append(byte)
                     }
-                    escaping = false
-                } else if scalar == "\\" {
-                    escaping = true
-                } else {
-                    out.unicodeScalars.append(scalar)
                 }
+                guard !escaping else { return nil }
+                fields.append(String(decoding: out, as: UTF8.self))
             }
-            guard !escaping else { return nil }
-            fields.append(out)
+            if index == line.endIndex { return fields }
+            index += 1
+            fieldStart = index
         }
-        return fields
     }
 }
