@@ -28,16 +28,27 @@ extension PDFDocument {
     /// when justifying would stretch a word space past `JustifiedSetting.widestSpace`; any other
     /// alignment as it is.
     func setting(_ paragraph: Paragraph, width: Double) -> Paragraph {
-        setting(paragraph, width: width).paragraph
+        settled(paragraph, width: width).applied(to: paragraph)
     }
 
     /// What `setting(_:width:)` decides for `paragraph`, for reports and tests; nil when the paragraph is not justified.
     public func justification(of paragraph: Paragraph, width: Double) -> JustifiedSetting.Outcome? {
-        paragraph.alignment == .justify ? setting(paragraph, width: width).outcome : nil
+        paragraph.alignment == .justify ? settled(paragraph, width: width).outcome : nil
     }
 
-    private func setting(_ paragraph: Paragraph, width: Double) -> (paragraph: Paragraph, outcome: JustifiedSetting.Outcome?) {
-        guard paragraph.alignment == .justify else { return (paragraph, nil) }
+    /// `paragraph` as set at `width` with its layout on the measuring context, set once per
+    /// document (`ParagraphSettings`).
+    func settled(_ paragraph: Paragraph, width: Double) -> ParagraphSettings.Entry {
+        paragraphSettings.entry(for: paragraph, width: width) { set(paragraph, width: width) }
+    }
+
+    private func set(_ paragraph: Paragraph, width: Double) -> ParagraphSettings.Entry {
+        let context = renderer.pangoMeasurer.context
+        func asItIs(_ paragraph: Paragraph, outcome: JustifiedSetting.Outcome?) -> ParagraphSettings.Entry {
+            ParagraphSettings.Entry(spans: paragraph.spans, alignment: paragraph.alignment, outcome: outcome,
+                                    layout: paragraphLayout(paragraph, width: width, on: context))
+        }
+        guard paragraph.alignment == .justify else { return asItIs(paragraph, outcome: nil) }
         var hyphenated = paragraph
         if let hyphenator = Hyphenator.forLanguage(paragraph.language) {
             hyphenated.spans = paragraph.spans.map { span in
@@ -53,7 +64,7 @@ extension PDFDocument {
         // a break is taken away and the paragraph set again, so the word breaks earlier or moves to
         // the next line; each round takes away at least one break.
         for _ in 0..<JustifiedSetting.rebreakRounds {
-            let layout = paragraphLayout(hyphenated, width: width, on: renderer.pangoMeasurer.context)
+            let layout = paragraphLayout(hyphenated, width: width, on: context)
             let lines = withExtendedLifetime(layout) {
                 JustifiedSetting.lines(of: layout.pointer, width: width, indent: paragraph.firstLineIndent, space: space)
             }
@@ -61,7 +72,7 @@ extension PDFDocument {
             guard loosest <= JustifiedSetting.widestSpace else {
                 var ragged = paragraph
                 ragged.alignment = .left
-                return (ragged, JustifiedSetting.Outcome(loosest: loosest, justified: false, hyphenatedLines: 0))
+                return asItIs(ragged, outcome: JustifiedSetting.Outcome(loosest: loosest, justified: false, hyphenatedLines: 0))
             }
             // Only the soft hyphens a line ends at are kept, so the text a reader copies (or pdftotext
             // reads) has no invisible characters inside its words. Pango breaks lines greedily, so the
@@ -70,12 +81,15 @@ extension PDFDocument {
             let ends = lines.compactMap(\.softHyphen)
             justified.spans = JustifiedSetting.softHyphens(in: hyphenated.spans) { ends.contains($0) }
             justified.alignment = .justify
-            let set = paragraphLayout(justified, width: width, on: renderer.pangoMeasurer.context)
+            let set = paragraphLayout(justified, width: width, on: context)
             let hanging = withExtendedLifetime(set) {
                 JustifiedSetting.hangingHyphens(of: set.pointer, width: width, indent: paragraph.firstLineIndent)
             }
             guard !hanging.isEmpty else {
-                return (justified, JustifiedSetting.Outcome(loosest: loosest, justified: true, hyphenatedLines: ends.count))
+                // This layout is the paragraph as set: measuring and links read it as it is.
+                return ParagraphSettings.Entry(spans: justified.spans, alignment: .justify,
+                                               outcome: JustifiedSetting.Outcome(loosest: loosest, justified: true, hyphenatedLines: ends.count),
+                                               layout: set)
             }
             // The kept soft hyphens are the line ends in order, so the nth one is `ends[n]` of the hyphenated text.
             let taken = Set(hanging.filter { $0 < ends.count }.map { ends[$0] })
@@ -84,7 +98,7 @@ extension PDFDocument {
         // Still hanging after every round (not seen): ragged and unhyphenated, as when too loose.
         var ragged = paragraph
         ragged.alignment = .left
-        return (ragged, JustifiedSetting.Outcome(loosest: 1, justified: false, hyphenatedLines: 0))
+        return asItIs(ragged, outcome: JustifiedSetting.Outcome(loosest: 1, justified: false, hyphenatedLines: 0))
     }
 
     /// The advance of one space in `font`: "a a" less "aa", so no edge effect of a lone space counts.

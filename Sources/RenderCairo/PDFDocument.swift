@@ -72,11 +72,20 @@ public final class PDFDocument: PagedDocument {
     private var figureAlternates: [String] = []
     /// Whether the last page ended and awaits `cairo_show_page` (deferred, see `endPage`).
     private var pageAwaitingShow = false
+    /// Each paragraph as set at a width, with its layout, kept while the document is built.
+    let paragraphSettings: ParagraphSettings
 
     /// An empty document; `renderer` measures and draws (share one with figures for shared fonts).
-    public init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {
+    public convenience init(metadata: DocumentMetadata = DocumentMetadata(), renderer: ChartRenderer = ChartRenderer()) {
+        self.init(metadata: metadata, renderer: renderer, cachingParagraphs: true)
+    }
+
+    /// With `cachingParagraphs` false every paragraph is set and laid out afresh at each measure
+    /// and draw, as before `ParagraphSettings`: tests check that both give the same bytes.
+    init(metadata: DocumentMetadata, renderer: ChartRenderer, cachingParagraphs: Bool) {
         self.renderer = renderer
         self.metadata = metadata
+        paragraphSettings = ParagraphSettings(enabled: cachingParagraphs)
         // The size is replaced by each page's own in beginPage.
         surface = CairoSurface(cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, 595, 842))
         PDFMetadata.apply(metadata, to: surface.pointer)
@@ -161,7 +170,7 @@ public final class PDFDocument: PagedDocument {
 
     /// Line positions of a paragraph set at `width`, for deciding where to break it across pages.
     public func measure(_ paragraph: Paragraph, width: Double) -> ParagraphMetrics {
-        ParagraphMetrics(layout: paragraphLayout(setting(paragraph, width: width), width: width, on: renderer.pangoMeasurer.context))
+        settled(paragraph, width: width).metrics
     }
 
     /// Draws a paragraph (or only `lines` of it, continuing a paragraph split across pages) with its
@@ -170,11 +179,25 @@ public final class PDFDocument: PagedDocument {
     public func draw(_ paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>?) -> Double {
         precondition(pageIsOpen, DocumentError.pageNotOpen("draw").description)
         // Justified text hyphenated, or ragged where justifying would stretch its spaces too far; links follow the text as set.
-        let paragraph = setting(paragraph, width: width)
-        let pango = renderer.pangoMeasurer.makeDrawingContext(for: cr)
-        defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
-        let layout = paragraphLayout(paragraph, width: width, on: pango)
-        let metrics = ParagraphMetrics(layout: layout)
+        let entry = settled(paragraph, width: width)
+        let paragraph = entry.applied(to: paragraph)
+        // With cairo's matrix the identity, a drawing context would be the measuring one again
+        // (72 dpi, the same font options: the PDF surface's are ours), so the layout measured is
+        // the layout drawn; shaping it again was a fifth of the briefing. Byte-identical output,
+        // checked by `ParagraphSettingsTests` and on the three briefings.
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(cr, &matrix)
+        let identity = matrix.xx == 1 && matrix.yy == 1 && matrix.xy == 0 && matrix.yx == 0 && matrix.x0 == 0 && matrix.y0 == 0
+        let layout: PangoLayoutHandle, metrics: ParagraphMetrics
+        if identity && paragraphSettings.enabled {
+            layout = entry.layout
+            metrics = entry.metrics
+        } else {
+            let pango = renderer.pangoMeasurer.makeDrawingContext(for: cr)
+            defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
+            layout = paragraphLayout(paragraph, width: width, on: pango)
+            metrics = ParagraphMetrics(layout: layout)
+        }
         let range = lines ?? 0..<metrics.lineCount
         guard !range.isEmpty, range.upperBound <= metrics.lineCount else { return 0 }
         let top = metrics.lineTops[range.lowerBound], bottom = metrics.lineBottoms[range.upperBound - 1]
@@ -193,14 +216,14 @@ public final class PDFDocument: PagedDocument {
         pango_cairo_show_layout(cr, layout.pointer)
         if linked { cairo_tag_end(cr, StructureElement.span.tag) }
         cairo_restore(cr)
-        addLinks(of: paragraph, at: origin, width: width, lines: lines)
+        addLinks(of: paragraph, settled: entry, at: origin, width: width, lines: lines)
         return bottom - top
     }
 
     /// Makes the words of each linked span clickable, on the lines drawn here.
-    private func addLinks(of paragraph: Paragraph, at origin: Point, width: Double, lines: Range<Int>?) {
+    private func addLinks(of paragraph: Paragraph, settled: ParagraphSettings.Entry, at origin: Point, width: Double, lines: Range<Int>?) {
         for link in paragraph.links {
-            for area in linkAreas(of: link.range, in: paragraph, width: width, lines: lines) {
+            for area in linkAreas(of: link.range, in: settled, width: width, lines: lines) {
                 let rect = Rect(x: origin.x + area.x, y: origin.y + area.y, width: area.width, height: area.height)
                 if link.target.hasPrefix("#") {
                     addLink(rect, toDestination: String(link.target.dropFirst()))

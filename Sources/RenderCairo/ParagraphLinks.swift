@@ -5,9 +5,10 @@ extension PDFDocument {
     /// The areas, relative to the paragraph's drawn origin, covered by the text at `byteRange` of the
     /// paragraph's plain text (markup removed): one rectangle per line the text spans. With `lines`,
     /// only those lines count and positions are relative to the first of them, as `draw` places them.
-    func linkAreas(of byteRange: Range<Int>, in paragraph: Paragraph, width: Double, lines: Range<Int>? = nil) -> [Rect] {
-        let layout = paragraphLayout(paragraph, width: width, on: renderer.pangoMeasurer.context)
-        let metrics = ParagraphMetrics(layout: layout)
+    /// Read from the set paragraph's layout on the measuring context (`ParagraphSettings`).
+    func linkAreas(of byteRange: Range<Int>, in settled: ParagraphSettings.Entry, width: Double, lines: Range<Int>? = nil) -> [Rect] {
+        let layout = settled.layout
+        let metrics = settled.metrics
         let shown = lines ?? 0..<metrics.lineCount
         guard !byteRange.isEmpty, !shown.isEmpty else { return [] }
         let offset = metrics.lineTops[shown.lowerBound]

@@ -39,4 +39,25 @@ import Testing
         #expect(text.matches(of: #/\d[ \t]+(гг?\.|человек|%)/#).isEmpty, "a number parted from its unit")
         #expect(text.matches(of: #/(рис|табл)\. \d/#).isEmpty, "a reference parted from its number")
     }
+
+    /// The expressions compiled once (`NumberUnitSpacing.replacing`, `TextBinding.yearSpan`) give
+    /// what compiling them at each call gave (`replacingOccurrences(of:with:options: .regularExpression)`).
+    @Test func compiledOnceGivesWhatCompilingEachTimeGave() {
+        let texts = ["a 45 mm column", "see (Table 3) and Figure  6.", "in 2017 members met 12 mmHg", "1\u{202F}300 человек за 2001–2011 гг. и 2024 г.",
+                     "(рис. 2, табл. 3). Рис. 4", "в 2024 года", "1300 人，图6", "no spaces:12mm", "", "tab\t7\tmm and 8 %", "Figure\t\t9, ١٢ mm"]
+        let patterns = [(#"(?<=\d)[ \t]+(?=(mm|%|km)(?![\p{L}\p{N}]))"#, NumberUnitSpacing.space),
+                        (#"(?<![\p{L}])(Figure|Table|рис\.|табл\.)[ \t]+(?=\d)"#, "$1" + NumberUnitSpacing.space)]
+        for text in texts {
+            for (pattern, template) in patterns {
+                #expect(NumberUnitSpacing.replacing(pattern, in: text, with: template)
+                        == text.replacingOccurrences(of: pattern, with: template, options: .regularExpression), "\(text)")
+            }
+        }
+        for value in ["2002–2024", "2002–2024\n", "2002-2024", "in 2002–2024", "٢٠٠٢–٢٠٢٤", "12", "2002–2024–2025", "20021–2024"] {
+            #expect((TextBinding.spanInProse(value, after: "between ") != value)
+                    == (value.range(of: #"^\d{4}–\d{4}$"#, options: .regularExpression) != nil), "\(value)")
+        }
+        #expect(TextBinding.spanInProse("2002–2024", after: "attacks between ") == "2002 and 2024")
+        #expect(TextBinding.spanInProse("2002–2024", after: "from ") == "2002 to 2024")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Dataset
 import Support
 
@@ -61,10 +62,17 @@ struct TextBinding {
         return NumberUnitSpacing.apply(output, localiser: evaluator.localiser)
     }
 
+    /// "2002–2024" and nothing more (the en dash is three bytes in UTF-8, so at least 11 bytes);
+    /// compiled once per process, and immutable, so safe to share between threads.
+    static let yearSpan = try! NSRegularExpression(pattern: #"^\d{4}–\d{4}$"#)
+
     /// A span of years as the words before it need it: "between 2002 and 2024" and "from 2002 to
     /// 2024", never "between 2002–2024"; elsewhere the en dash stays ("in 2002–2024").
     static func spanInProse(_ value: String, after text: String) -> String {
-        guard value.range(of: #"^\d{4}–\d{4}$"#, options: .regularExpression) != nil else { return value }
+        // Only a value with an en dash can be a span (most are numbers): the expression is then
+        // compiled once, not on every placeholder.
+        guard value.utf8.count >= 11, value.unicodeScalars.contains("–"),
+              Self.yearSpan.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil else { return value }
         let years = value.split(separator: "–")
         let before = text.suffix(8).lowercased()
         if before.hasSuffix("between ") { return "\(years[0]) and \(years[1])" }

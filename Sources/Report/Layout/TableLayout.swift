@@ -41,17 +41,28 @@ struct TableLayout {
         // Estimates, intervals and p-values at one precision per column (ColumnPrecision).
         let cellTexts = table.displayRows()
         var natural = [Double](repeating: 0, count: columnCount)
-        var longestWord = [Double](repeating: 0, count: columnCount)
         for (column, title) in headerTexts.enumerated() {
             natural[column] = measurer.measure(title, font: style.tableHeader).width
-            longestWord[column] = title.split(separator: " ").map { measurer.measure(String($0), font: style.tableHeader).width }.max() ?? 0
         }
         for row in cellTexts {
             for (column, text) in row.enumerated() {
                 natural[column] = max(natural[column], measurer.measure(text, font: style.table).width)
-                let word = text.split(separator: " ").map { measurer.measure(String($0), font: style.table).width }.max() ?? 0
-                longestWord[column] = max(longestWord[column], word)
             }
+        }
+        // The longest word of each column, measured only for a table too wide to set at its
+        // natural widths (measuring every word of every cell was 3% of the briefing).
+        func longestWords() -> [Double] {
+            var longestWord = [Double](repeating: 0, count: columnCount)
+            for (column, title) in headerTexts.enumerated() {
+                longestWord[column] = title.split(separator: " ").map { measurer.measure(String($0), font: style.tableHeader).width }.max() ?? 0
+            }
+            for row in cellTexts {
+                for (column, text) in row.enumerated() {
+                    let word = text.split(separator: " ").map { measurer.measure(String($0), font: style.table).width }.max() ?? 0
+                    longestWord[column] = max(longestWord[column], word)
+                }
+            }
+            return longestWord
         }
         // Decimal alignment: in a right-aligned column every number's tail (its point and
         // decimals) gets the width of the widest tail, so the points stand in one vertical line.
@@ -71,7 +82,7 @@ struct TableLayout {
         // (its natural width less its longest word), as browsers lay out automatic tables.
         let excess = widths.reduce(0, +) - available
         if excess > 0 {
-            let minimums = longestWord.map { $0 + padding + 1 }
+            let minimums = longestWords().map { $0 + padding + 1 }
             let slack = zip(widths, minimums).map { max(0, $0 - $1) }
             let totalSlack = slack.reduce(0, +)
             if totalSlack > 0 {
