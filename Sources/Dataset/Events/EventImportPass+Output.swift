@@ -198,6 +198,12 @@ extension EventImportPass {
     /// The first non-blank of the field's columns, as text.
     @inline(__always)
     func appendFirst(_ field: EventField, _ row: CSVRow, _ header: EventHeader, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+        if !header.hasSeveral(field) {
+            guard let index = header.first(field), !row.isEmpty(index) else { return true }
+            let bytes = row.rawBytes(index)
+            if isUnknown(bytes, field) { return true }
+            return try appendText(bytes, row, index: index, into: &out)
+        }
         for index in header.columns(field) where !row.isEmpty(index) {
             let bytes = row.rawBytes(index)
             if isUnknown(bytes, field) { continue }
@@ -212,7 +218,8 @@ extension EventImportPass {
     func appendText(_ raw: UnsafeBufferPointer<UInt8>, _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
         if raw.isEmpty { return true }
         var windows1252 = false
-        if !TextBytes.isASCII(raw) {
+        let kind = TextBytes.classify(raw)
+        if !kind.isASCII {
             if options.encoding != nil {
                 if encoding == .utf8 {
                     if TextBytes.isValidUTF8(raw) {
@@ -229,7 +236,7 @@ extension EventImportPass {
             }
         }
         // Quoting depends on ASCII bytes only, which Windows-1252 and UTF-8 share.
-        let quoted = needsQuotes(raw)
+        let quoted = kind.hasCSVSpecial || raw.first == UInt8(ascii: " ") || raw.last == UInt8(ascii: " ")
         if quoted { out.append(EventImportPass.quote) }
         if windows1252 { TextBytes.appendWindows1252(raw, to: &out) } else { out.append(contentsOf: raw) }
         if quoted { out.append(EventImportPass.quote) }
@@ -265,12 +272,11 @@ extension EventImportPass {
         try bytes.withUnsafeBufferPointer { raw throws(Diagnostic) in try appendText(raw, row, index: index, into: &out) }
     }
 
+    /// Whether text must be quoted to stay one field (and keep its edge spaces); `appendText`
+    /// decides the same from its one pass over the bytes.
     @inline(__always)
     func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == EventImportPass.comma || byte == EventImportPass.quote || byte == EventImportPass.newline || byte == UInt8(ascii: "\r") {
-            return true
-        }
-        return bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+        TextBytes.classify(bytes).hasCSVSpecial || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
     }
 
     /// Whether the bytes are a plain decimal (`-12.345`) within ±`limit`, checked on the bytes: no

@@ -23,6 +23,8 @@ final class EventImportPass {
     let precisionCodes: [(raw: [UInt8], meaning: DatePrecisionCode)]
     /// Each field's `unknown:` values as bytes, by field ordinal (empty for most).
     let unknownValues: [[[UInt8]]]
+    /// Bit `ordinal` set for the fields that have `unknown:` values.
+    let unknownFields: UInt64
     /// The columns written, in order.
     let columns: [EventOutputColumn]
     /// The description's words around the sub-type (`: {}` → ": " and "").
@@ -70,6 +72,7 @@ final class EventImportPass {
         var unknown = [[[UInt8]]](repeating: [], count: EventField.allCases.count)
         for (field, source) in mapping.fields { unknown[field.ordinal] = source.unknown.map { Array($0.utf8) } }
         unknownValues = unknown
+        unknownFields = unknown.indices.reduce(0) { bits, ordinal in unknown[ordinal].isEmpty ? bits : bits | 1 << UInt64(ordinal) }
         columns = EventImporter.outputColumns(for: mapping).map { EventOutputColumn(rawValue: $0)! }
         let subtypeParts = mapping.output.subtype.components(separatedBy: "{}")
         subtypeBefore = Array(subtypeParts[0].utf8)
@@ -247,8 +250,8 @@ final class EventImportPass {
     /// Whether the bytes are one of the field's `unknown:` values (ASCII letters in any case).
     @inline(__always)
     func isUnknown(_ bytes: UnsafeBufferPointer<UInt8>, _ field: EventField) -> Bool {
+        if unknownFields & (1 << field.ordinal) == 0 { return false }
         let values = unknownValues[field.ordinal]
-        if values.isEmpty { return false }
         @inline(__always) func lowered(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
         for value in values where value.count == bytes.count {
             var equal = true
