@@ -37,7 +37,8 @@ final class EventImportPass {
     var writtenIDs: [UInt64: Int32] = [:]
     var totals: [Int: GTDCasualtyTotals] = [:]
     var historicalRows: [Int: Int] = [:]
-    var out: [UInt8] = []
+    /// The row being written, reused for every row.
+    var out = RowBytes(capacity: 4096)
     var scratch: [UInt8] = []
     /// The encoding text is read in now (with `options.encoding`; auto detection switches it once).
     var encoding: GTDTextEncoding
@@ -85,12 +86,15 @@ final class EventImportPass {
             let words = filter.values.map { value in spec?.labels[value].map { "\(value) (\($0))" } ?? value }
             return "\(spec?.column ?? filter.option) \(words.joined(separator: ", "))"
         }
-        out.reserveCapacity(4096)
     }
+
+    deinit { out.deallocate() }
 
     func run(path: String, displayName: String, progress: GTDProgressObserver?) throws(Diagnostic) -> EventImportSummary {
         summary.inputBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let reader = try CSVReader(path: path, displayName: displayName, limits: options.limits)
+        // Room for the ids of a file of rows of 400 bytes or more, so the table is not rebuilt as it grows.
+        writtenIDs.reserveCapacity(min(summary.inputBytes / 400, 1 << 22))
         do {
             try reader.forEachRow(resynchronising: options.strict ? nil : { problem in try self.brokenRecord(problem) }) { row in
                 guard let header else {
