@@ -60,4 +60,35 @@ import TestSupport
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("has no filter 'type-of-violence'"))
     }
+    /// `import events --mapping gtd --encoding windows-1252` reads a Windows-1252 export as
+    /// `import gtd --encoding windows-1252` does; without --encoding the rows whose text is not
+    /// UTF-8 are malformed, utf-8 stops at the first such byte, and an unknown encoding is refused.
+    @Test func importEventsTakesAnEncoding() throws {
+        let folder = try TemporaryFolder(prefix: "scobrief-events-encoding")
+        let input = folder.file("gtd-1252.csv")
+        try PeriodsSpecTests.runTool("gen-gtd", ["-o", input, "--rows", "3000", "--seed", "5", "--encoding", "windows-1252"])
+        for name in ["gtd", "events", "plain", "strict", "bad"] {
+            try FileManager.default.createDirectory(atPath: folder.file(name), withIntermediateDirectories: true)
+        }
+        let gtd = try CLI.run(["import", "gtd", input, "--encoding", "windows-1252", "--source-id", "gtd-1252", "-o", folder.file("gtd/attacks.csv")])
+        #expect(gtd.status == 0, "\(gtd.stderr)")
+        let events = try CLI.run(["import", "events", input, "--mapping", "gtd", "--encoding", "windows-1252", "--source-id", "gtd-1252",
+                                  "-o", folder.file("events/attacks.csv")])
+        #expect(events.status == 0, "\(events.stderr)")
+        let expected = try String(contentsOfFile: folder.file("gtd/attacks.csv"), encoding: .utf8)
+        #expect(expected.unicodeScalars.contains { !$0.isASCII }, "some text decoded")
+        #expect(try String(contentsOfFile: folder.file("events/attacks.csv"), encoding: .utf8) == expected)
+        #expect(try String(contentsOfFile: folder.file("events/sources.csv"), encoding: .utf8).contains("(Windows-1252)"))
+
+        let plain = try CLI.run(["import", "events", input, "--mapping", "gtd", "-o", folder.file("plain/attacks.csv")])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("is not valid UTF-8 text"), "\(plain.stderr)")
+        let strict = try CLI.run(["import", "events", input, "--mapping", "gtd", "--encoding", "utf-8", "-o", folder.file("strict/attacks.csv")])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("use --encoding windows-1252"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("strict/attacks.csv")))
+        let bad = try CLI.run(["import", "events", input, "--mapping", "gtd", "--encoding", "latin9", "-o", folder.file("bad/attacks.csv")])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--encoding must be auto, utf-8 or windows-1252, not 'latin9'"), "\(bad.stderr)")
+    }
 }

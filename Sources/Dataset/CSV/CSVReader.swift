@@ -221,12 +221,15 @@ public final class CSVReader {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delimiter = self.delimiter
         let delimiters = CSVReader.everyByte(delimiter), quotes = CSVReader.quotes
-        let lineFeeds = CSVReader.lineFeeds, carriageReturns = CSVReader.carriageReturns
+        let lineFeeds = CSVReader.lineFeeds
         var fields = spanStorage
         var capacity = spanCapacity
         var count = 0
         var i = start
         var newlines = 0
+        // The 64 bytes from blockStart as a mask of the bytes that may end an unquoted field.
+        var blockStart = Int.min / 2
+        var blockMask: UInt64 = 0
         defer { spanCount = count }
 
         @inline(__always) func append(_ span: CSVFieldSpan) {
@@ -314,14 +317,26 @@ public final class CSVReader {
                                  "unexpected character after a closing quote",
                                  hint: "a quoted field must be followed by a delimiter or a line end; write a quote inside a field as \"\"")
             } else {
-                // Skip ordinary bytes: everything but the delimiter, CR, LF, a quote and zero;
-                // eight at a time while none of the eight is one.
-                while i + 8 <= filled {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if CSVReader.zeroBytes(word ^ delimiters) | CSVReader.zeroBytes(word ^ quotes)
-                        | CSVReader.zeroBytes(word ^ lineFeeds) | CSVReader.zeroBytes(word ^ carriageReturns)
-                        | CSVReader.zeroBytes(word) != 0 { break }
-                    i += 8
+                // Find the field's end from a bit mask of the 64 bytes from `blockStart`: one bit
+                // per delimiter, quote or control byte below 0x0E (LF, CR, zero, and a few that
+                // are ordinary, such as a tab, which the table then passes over). Most fields are
+                // a few bytes long: the mask is built once per 64 bytes, with no branch per byte,
+                // and each field's end is then one bit search instead of a chain of loads.
+                while true {
+                    if i >= blockStart && i < blockStart + 64 {
+                        let rest = blockMask & (~0 << UInt64(i - blockStart))
+                        if rest != 0 {
+                            i = blockStart + rest.trailingZeroBitCount
+                            if classes[Int(base[i])] & CSVReader.stopsUnquoted != 0 { break }
+                            i += 1
+                            continue
+                        }
+                        i = blockStart + 64
+                    }
+                    // The block must lie inside the data; near its end the byte loop below finishes.
+                    guard i + 64 <= filled else { break }
+                    blockStart = i
+                    blockMask = CSVReader.stopMask(base + i, delimiters: delimiters)
                 }
                 while classes[Int(base[i])] & CSVReader.stopsUnquoted == 0 { i += 1 }
                 let byte = base[i]
@@ -357,12 +372,33 @@ public final class CSVReader {
     @inline(__always) private static func everyByte(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
     private static let quotes = everyByte(UInt8(ascii: "\""))
     private static let lineFeeds = everyByte(UInt8(ascii: "\n"))
-    private static let carriageReturns = everyByte(UInt8(ascii: "\r"))
 
     /// Non-zero when some byte of `word` is zero (the high bit of the first zero byte is set; bits
     /// above it may be set by the borrow, so this says whether, not where).
     @inline(__always) private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// Bit k set when byte k of the 64 at `pointer` is a delimiter, a quote or below 0x0E.
+    @inline(__always) private static func stopMask(_ pointer: UnsafePointer<UInt8>, delimiters: UInt64) -> UInt64 {
+        var mask: UInt64 = 0
+        for k in 0..<8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(pointer + 8 * k).loadUnaligned(as: UInt64.self))
+            let stops = exactZeroBytes(word ^ delimiters) | exactZeroBytes(word ^ quotes) | controlBytes(word)
+            // The eight high bits gathered into the top byte (bit 7 of byte j lands on bit 56 + j).
+            mask |= ((stops &* 0x0002_0408_1020_4081) >> 56) << UInt64(8 * k)
+        }
+        return mask
+    }
+
+    /// The high bit of each byte of `word` that is zero, and of no other (no borrow between bytes).
+    @inline(__always) private static func exactZeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+    }
+
+    /// The high bit of each byte of `word` below 0x0E (zero, LF, CR among them), and of no other.
+    @inline(__always) private static func controlBytes(_ word: UInt64) -> UInt64 {
+        ~((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7272_7272_7272_7272) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Bit flags per byte value: which bytes end a run inside a quoted or an unquoted field.

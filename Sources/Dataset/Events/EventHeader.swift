@@ -13,6 +13,9 @@ struct EventHeader {
 
     /// The field's columns present in the file.
     @inline(__always) func columns(_ field: EventField) -> [Int] { columnsByField[field.ordinal] }
+    /// Whether the field has more than one column in the file (most have one: no loop over them).
+    @inline(__always) func hasSeveral(_ field: EventField) -> Bool { severalByField[field.ordinal] }
+    private let severalByField: [Bool]
     /// The field's first column present in the file, or nil.
     @inline(__always) func first(_ field: EventField) -> Int? {
         let index = firstByField[field.ordinal]
@@ -52,6 +55,7 @@ struct EventHeader {
         }
         columnsByField = columns
         firstByField = columns.map { $0.first ?? -1 }
+        severalByField = columns.map { $0.count > 1 }
         precision = mapping.precision.flatMap { find($0.column) }
         if let column = mapping.precision?.column, precision == nil { missingOptional.append(column) }
         var filters: [String: Int] = [:]

@@ -8,10 +8,11 @@ extension EventImportPass {
     func write(_ row: CSVRow, _ header: EventHeader, date: EventDate, entry: Int,
                killed: Count, killedLow: Count, killedHigh: Count, wounded: Count) throws(Diagnostic) -> Bool {
         let comma = EventImportPass.comma
-        var out: [UInt8] = []
-        swap(&out, &self.out)
-        defer { swap(&out, &self.out) }
-        out.removeAll(keepingCapacity: true)
+        // The pass's buffer, held in a local for the row (no access to `self` per byte) and
+        // stored back whatever happens, as it may have grown.
+        var out = self.out
+        defer { self.out = out }
+        out.removeAll()
 
         // id: the prefix and the record id, lowercased, other characters as hyphens (catalog ids).
         let idIndex = header.first(.recordID)!
@@ -127,14 +128,14 @@ extension EventImportPass {
             return false
         }
         if let writer {
-            out.withUnsafeBufferPointer { writer.append($0) }
+            writer.append(out.bytes)
             try writer.flushIfFull()
         }
         return true
     }
 
     @inline(__always)
-    func appendInteger(_ value: Int, into out: inout [UInt8]) {
+    func appendInteger(_ value: Int, into out: inout RowBytes) {
         if value < 10 {
             out.append(UInt8(ascii: "0") + UInt8(value))
             return
@@ -154,7 +155,7 @@ extension EventImportPass {
     }
 
     @inline(__always)
-    func appendPadded(_ value: Int, width: Int, into out: inout [UInt8]) {
+    func appendPadded(_ value: Int, width: Int, into out: inout RowBytes) {
         var divisor = width == 4 ? 1000 : 10
         while divisor > 0 {
             out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
@@ -164,7 +165,7 @@ extension EventImportPass {
 
     /// `2024`, `2024-03` or `2024-03-22`.
     @inline(__always)
-    func appendDate(_ date: PartialDate, into out: inout [UInt8]) {
+    func appendDate(_ date: PartialDate, into out: inout RowBytes) {
         appendPadded(date.year, width: 4, into: &out)
         guard let month = date.month else { return }
         out.append(UInt8(ascii: "-"))
@@ -175,7 +176,7 @@ extension EventImportPass {
     }
 
     @inline(__always)
-    func appendDay(_ day: DayDate, into out: inout [UInt8]) {
+    func appendDay(_ day: DayDate, into out: inout RowBytes) {
         appendPadded(day.year, width: 4, into: &out)
         out.append(UInt8(ascii: "-"))
         appendPadded(day.month, width: 2, into: &out)
@@ -197,7 +198,13 @@ extension EventImportPass {
 
     /// The first non-blank of the field's columns, as text.
     @inline(__always)
-    func appendFirst(_ field: EventField, _ row: CSVRow, _ header: EventHeader, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+    func appendFirst(_ field: EventField, _ row: CSVRow, _ header: EventHeader, into out: inout RowBytes) throws(Diagnostic) -> Bool {
+        if !header.hasSeveral(field) {
+            guard let index = header.first(field), !row.isEmpty(index) else { return true }
+            let bytes = row.rawBytes(index)
+            if isUnknown(bytes, field) { return true }
+            return try appendText(bytes, row, index: index, into: &out)
+        }
         for index in header.columns(field) where !row.isEmpty(index) {
             let bytes = row.rawBytes(index)
             if isUnknown(bytes, field) { continue }
@@ -209,10 +216,11 @@ extension EventImportPass {
     /// Text quoted when it holds a delimiter, quote or line break; bytes keep the input's escaping
     /// (a quote inside a quoted field is already doubled). Invalid UTF-8 leaves the row out.
     @inline(__always)
-    func appendText(_ raw: UnsafeBufferPointer<UInt8>, _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+    func appendText(_ raw: UnsafeBufferPointer<UInt8>, _ row: CSVRow, index: Int, into out: inout RowBytes) throws(Diagnostic) -> Bool {
         if raw.isEmpty { return true }
         var windows1252 = false
-        if !TextBytes.isASCII(raw) {
+        let kind = TextBytes.classify(raw)
+        if !kind.isASCII {
             if options.encoding != nil {
                 if encoding == .utf8 {
                     if TextBytes.isValidUTF8(raw) {
@@ -229,9 +237,15 @@ extension EventImportPass {
             }
         }
         // Quoting depends on ASCII bytes only, which Windows-1252 and UTF-8 share.
-        let quoted = needsQuotes(raw)
+        let quoted = kind.hasCSVSpecial || raw.first == UInt8(ascii: " ") || raw.last == UInt8(ascii: " ")
         if quoted { out.append(EventImportPass.quote) }
-        if windows1252 { TextBytes.appendWindows1252(raw, to: &out) } else { out.append(contentsOf: raw) }
+        if windows1252 {
+            var converted: [UInt8] = []
+            TextBytes.appendWindows1252(raw, to: &converted)
+            out.append(contentsOf: converted)
+        } else {
+            out.append(contentsOf: raw)
+        }
         if quoted { out.append(EventImportPass.quote) }
         return true
     }
@@ -260,17 +274,16 @@ extension EventImportPass {
         encodingNote = "detected: '\(name)' on line \(row.line) is not valid UTF-8 (byte \(byte)), and no earlier row had non-ASCII text"
     }
 
-    func appendText(_ bytes: [UInt8], _ row: CSVRow, index: Int, into out: inout [UInt8]) throws(Diagnostic) -> Bool {
+    func appendText(_ bytes: [UInt8], _ row: CSVRow, index: Int, into out: inout RowBytes) throws(Diagnostic) -> Bool {
         // Built text holds raw field bytes: a doubled quote stays doubled, which quoting keeps right.
         try bytes.withUnsafeBufferPointer { raw throws(Diagnostic) in try appendText(raw, row, index: index, into: &out) }
     }
 
+    /// Whether text must be quoted to stay one field (and keep its edge spaces); `appendText`
+    /// decides the same from its one pass over the bytes.
     @inline(__always)
     func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == EventImportPass.comma || byte == EventImportPass.quote || byte == EventImportPass.newline || byte == UInt8(ascii: "\r") {
-            return true
-        }
-        return bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+        TextBytes.classify(bytes).hasCSVSpecial || bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
     }
 
     /// Whether the bytes are a plain decimal (`-12.345`) within ±`limit`, checked on the bytes: no
@@ -302,7 +315,7 @@ extension EventImportPass {
 
     /// A 0/1 flag as the source writes it (1.0 as 1); blank or an `unknown:` value stays blank, and
     /// anything else is written blank and counted, as an unusable coordinate is.
-    func appendFlag(_ row: CSVRow, _ header: EventHeader, _ field: EventField, into out: inout [UInt8]) {
+    func appendFlag(_ row: CSVRow, _ header: EventHeader, _ field: EventField, into out: inout RowBytes) {
         guard let index = header.first(field) else { return }
         let bytes = row.rawBytes(index)
         if isUnknown(bytes, field) { return }
@@ -330,7 +343,7 @@ extension EventImportPass {
     }
 
     /// A coordinate in range, copied as written; anything else is written blank and counted.
-    func appendCoordinate(_ row: CSVRow, _ header: EventHeader, _ field: EventField, limit: Double, into out: inout [UInt8]) {
+    func appendCoordinate(_ row: CSVRow, _ header: EventHeader, _ field: EventField, limit: Double, into out: inout RowBytes) {
         guard let index = header.first(field) else { return }
         let bytes = row.rawBytes(index)
         guard !bytes.isEmpty else { return }

@@ -23,6 +23,8 @@ final class EventImportPass {
     let precisionCodes: [(raw: [UInt8], meaning: DatePrecisionCode)]
     /// Each field's `unknown:` values as bytes, by field ordinal (empty for most).
     let unknownValues: [[[UInt8]]]
+    /// Bit `ordinal` set for the fields that have `unknown:` values.
+    let unknownFields: UInt64
     /// The columns written, in order.
     let columns: [EventOutputColumn]
     /// The description's words around the sub-type (`: {}` → ": " and "").
@@ -35,7 +37,8 @@ final class EventImportPass {
     var writtenIDs: [UInt64: Int32] = [:]
     var totals: [Int: GTDCasualtyTotals] = [:]
     var historicalRows: [Int: Int] = [:]
-    var out: [UInt8] = []
+    /// The row being written, reused for every row.
+    var out = RowBytes(capacity: 4096)
     var scratch: [UInt8] = []
     /// The encoding text is read in now (with `options.encoding`; auto detection switches it once).
     var encoding: GTDTextEncoding
@@ -70,6 +73,7 @@ final class EventImportPass {
         var unknown = [[[UInt8]]](repeating: [], count: EventField.allCases.count)
         for (field, source) in mapping.fields { unknown[field.ordinal] = source.unknown.map { Array($0.utf8) } }
         unknownValues = unknown
+        unknownFields = unknown.indices.reduce(0) { bits, ordinal in unknown[ordinal].isEmpty ? bits : bits | 1 << UInt64(ordinal) }
         columns = EventImporter.outputColumns(for: mapping).map { EventOutputColumn(rawValue: $0)! }
         let subtypeParts = mapping.output.subtype.components(separatedBy: "{}")
         subtypeBefore = Array(subtypeParts[0].utf8)
@@ -82,12 +86,15 @@ final class EventImportPass {
             let words = filter.values.map { value in spec?.labels[value].map { "\(value) (\($0))" } ?? value }
             return "\(spec?.column ?? filter.option) \(words.joined(separator: ", "))"
         }
-        out.reserveCapacity(4096)
     }
+
+    deinit { out.deallocate() }
 
     func run(path: String, displayName: String, progress: GTDProgressObserver?) throws(Diagnostic) -> EventImportSummary {
         summary.inputBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let reader = try CSVReader(path: path, displayName: displayName, limits: options.limits)
+        // Room for the ids of a file of rows of 400 bytes or more, so the table is not rebuilt as it grows.
+        writtenIDs.reserveCapacity(min(summary.inputBytes / 400, 1 << 22))
         do {
             try reader.forEachRow(resynchronising: options.strict ? nil : { problem in try self.brokenRecord(problem) }) { row in
                 guard let header else {
@@ -247,8 +254,8 @@ final class EventImportPass {
     /// Whether the bytes are one of the field's `unknown:` values (ASCII letters in any case).
     @inline(__always)
     func isUnknown(_ bytes: UnsafeBufferPointer<UInt8>, _ field: EventField) -> Bool {
+        if unknownFields & (1 << field.ordinal) == 0 { return false }
         let values = unknownValues[field.ordinal]
-        if values.isEmpty { return false }
         @inline(__always) func lowered(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
         for value in values where value.count == bytes.count {
             var equal = true

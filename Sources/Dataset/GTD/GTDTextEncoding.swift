@@ -34,6 +34,34 @@ enum TextBytes {
         return accumulated & 0x8080_8080_8080_8080 == 0
     }
 
+    /// In one pass, eight bytes at a time: whether some byte is not ASCII, and whether some byte
+    /// is one that makes a CSV field need quotes (comma, quote, LF or CR).
+    @inline(__always)
+    static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, hasCSVSpecial: Bool) {
+        guard let base = bytes.baseAddress else { return (true, false) }
+        // Non-zero when some byte of the word is zero: says whether, which is all that is asked.
+        @inline(__always) func hasZero(_ word: UInt64) -> UInt64 { (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 }
+        let count = bytes.count
+        var i = 0
+        var accumulated: UInt64 = 0
+        var special: UInt64 = 0
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            accumulated |= word
+            special |= hasZero(word ^ 0x2C2C_2C2C_2C2C_2C2C) | hasZero(word ^ 0x2222_2222_2222_2222)
+                | hasZero(word ^ 0x0A0A_0A0A_0A0A_0A0A) | hasZero(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            i += 8
+        }
+        var tailSpecial = false
+        while i < count {
+            let byte = base[i]
+            accumulated |= UInt64(byte)
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { tailSpecial = true }
+            i += 1
+        }
+        return (accumulated & 0x8080_8080_8080_8080 == 0, special != 0 || tailSpecial)
+    }
+
     /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

@@ -6,7 +6,8 @@ import Support
 /// The event imports' run, over the options every import shares.
 extension ImportOutputOptions {
     /// Runs the import of `file` with `mapping`, the type filters given, and prints the summary.
-    func run(file: String, mapping: EventMapping, filters: [(option: String, values: [String])], command: String) throws {
+    func run(file: String, mapping: EventMapping, filters: [(option: String, values: [String])], command: String,
+             encoding: GTDEncodingChoice? = nil) throws {
         try reportingFailures {
             try OutputPath.check(output, extensions: ["csv"], what: "the imported table")
             let corpus = try data.loadCorpus(only: ["membership"])
@@ -18,6 +19,7 @@ extension ImportOutputOptions {
             options.sourceID = sourceID
             options.limits = data.limits.csv
             options.filters = filters
+            options.encoding = encoding
             let importer = EventImporter(corpus: corpus, mapping: mapping, options: options, command: command)
             try importer.checkOptions()
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
@@ -121,10 +123,19 @@ struct ImportEvents: ParsableCommand {
     @Option(name: .customLong("filter"), help: ArgumentHelp("Keep rows whose filter has these values, e.g. event-type=Riots,Protests. Repeatable.", valueName: "option=values"))
     var filters: [String] = []
 
+    @Option(help: ArgumentHelp("Text encoding: auto (UTF-8, or Windows-1252 when a field is not valid UTF-8), utf-8 or windows-1252. Without it, text must be UTF-8 and a row with other bytes is malformed.", valueName: "encoding"))
+    var encoding: String?
+
     @OptionGroup var common: ImportOutputOptions
 
     // The mapping is YAML the user chooses, so its limits can be raised for a genuine large one.
     @OptionGroup(title: "Mapping limits") var yamlLimits: YAMLLimitOptions
+
+    func validate() throws {
+        if let encoding, GTDEncodingChoice(rawValue: encoding.lowercased()) == nil {
+            throw ValidationError("--encoding must be auto, utf-8 or windows-1252, not '\(encoding)'")
+        }
+    }
 
     func run() throws {
         var parsed: [(option: String, values: [String])] = []
@@ -148,6 +159,7 @@ struct ImportEvents: ParsableCommand {
             }
         }
         guard let loaded else { return }
-        try common.run(file: file, mapping: loaded, filters: parsed, command: "scobrief import events")
+        try common.run(file: file, mapping: loaded, filters: parsed, command: "scobrief import events",
+                       encoding: encoding.flatMap { GTDEncodingChoice(rawValue: $0.lowercased()) })
     }
 }
