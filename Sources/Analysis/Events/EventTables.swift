@@ -38,6 +38,7 @@ public enum EventTables {
         }
         switch name {
         case "attacks":
+            if let stamped = corpus.tables[name]?.stampedAttacks { return make(.eventsOccurred, events(of: stamped)) }
             // One `[code]` array per country, shared by its events, rather than one per event.
             // The attacks' fields are read in place, not each attack copied out (and its eight
             // strings retained and released) first.
@@ -79,10 +80,29 @@ public enum EventTables {
         }
     }
 
+    /// The events of a stamped import read for counting (`StampedAttacks`), as the general path
+    /// builds them from its attacks: one `[code]` array per country and one source string, shared.
+    static func events(of stamped: StampedAttacks) -> [Event] {
+        let countries = stamped.countryCodes.map { [$0] }
+        let sourceID = stamped.sourceID
+        var events: [Event] = []
+        events.reserveCapacity(stamped.count)
+        stamped.records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                var event = Event(id: records[index].id, date: records[index].date, countries: countries[Int(records[index].country)],
+                                  kind: nil, killed: records[index].killed, wounded: records[index].wounded, sourceID: sourceID)
+                event.standsForSeveral = records[index].standsForSeveral
+                events.append(event)
+            }
+        }
+        return events
+    }
+
     /// The events ordered by date, then id, as a stable sort orders them. Events an import wrote
-    /// come nearly in that order: one pass that finds them in order returns them as they are;
-    /// otherwise their positions are sorted (4 bytes each) and the events moved once, rather
-    /// than 200,000 events of 100 bytes moved at every step of the sort.
+    /// come nearly in that order: one pass that finds them in order returns them as they are.
+    /// Otherwise one integer per event (the date's `orderKey`, then the position) is sorted, and
+    /// only the runs of one date — a day's events, a handful — are ordered by id, so 200,000
+    /// events are neither moved at every step of a sort nor compared by id outside their day.
     static func inDateOrder(_ events: [Event]) -> [Event] {
         events.withUnsafeBufferPointer { buffer in
             @inline(__always) func before(_ a: Int, _ b: Int) -> Bool {
@@ -91,15 +111,25 @@ public enum EventTables {
                 return buffer[a].id < buffer[b].id
             }
             if buffer.indices.dropFirst().allSatisfy({ !before($0, $0 - 1) }) { return events }
-            // Ties keep their order, as the stable sort this replaces kept it.
-            var order = Array(0..<Int32(buffer.count))
-            order.sort { a, b in
-                let a = Int(a), b = Int(b)
-                if before(a, b) { return true }
-                if before(b, a) { return false }
-                return a < b
+            var keys = buffer.indices.map { UInt64(buffer[$0].date.orderKey) << 32 | UInt64($0) }
+            keys.sort()
+            var order = keys.map { Int($0 & 0xFFFF_FFFF) }
+            var start = 0
+            while start < keys.count {
+                let date = keys[start] >> 32
+                var end = start + 1
+                while end < keys.count && keys[end] >> 32 == date { end += 1 }
+                // Positions rise within the run; the ids must not fall, else the run is sorted by
+                // id, ties kept in file order as the stable sort kept them.
+                if end - start > 1, (start + 1..<end).contains(where: { buffer[order[$0]].id < buffer[order[$0 - 1]].id }) {
+                    order[start..<end].sort { a, b in
+                        let first = buffer[a].id, second = buffer[b].id
+                        return first != second ? first < second : a < b
+                    }
+                }
+                start = end
             }
-            return order.map { buffer[Int($0)] }
+            return order.map { buffer[$0] }
         }
     }
 
