@@ -7,8 +7,8 @@
 /// records), so only a command that reads the table through `EventTables` asks for it
 /// (`CorpusOverlay.countedTables`).
 public struct StampedAttacks: Sendable {
-    /// One row's counted fields: 24 bytes and one id string, rather than a row of cells (7 × 9
-    /// bytes plus arrays) and an `Attack` (150 bytes, eight strings).
+    /// One row's counted fields: 32 bytes, half of them the id string, rather than a row of cells
+    /// (7 × 9 bytes plus arrays) and an `Attack` (150 bytes, eight strings).
     public struct Record: Sendable {
         public var id: String
         public var date: PartialDate
