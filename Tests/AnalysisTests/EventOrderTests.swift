@@ -29,6 +29,46 @@ import Dataset
         #expect(EventTables.inDateOrder([Self.events[0]]) == [Self.events[0]])
     }
 
+    /// Dates of every precision around month and year ends, and in far-apart years.
+    static let dates: [PartialDate] = [1, 1969, 2000, 2004, 9999].flatMap { year in
+        [try! PartialDate(year: year)] + [1, 2, 9, 12].flatMap { month in
+            [try! PartialDate(year: year, month: month)]
+                + [1, 2, 28, PartialDate.daysIn(month: month, year: year)].map { try! PartialDate(year: year, month: month, day: $0) }
+        }
+    }
+
+    @Test func theOrderKeyOrdersAsDatesDo() {
+        for a in Self.dates {
+            for b in Self.dates {
+                #expect((a.orderKey < b.orderKey) == (a < b), "\(a) \(b)")
+                #expect((a.orderKey == b.orderKey) == (a == b), "\(a) \(b)")
+            }
+        }
+    }
+
+    /// 3,000 events on few dates, ids repeated and out of order within a date: the order is the
+    /// stable sort's by date, then id, then position.
+    @Test func manyEventsWithTiesSortAsTheStableSortDoes() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let events = (0..<3_000).map { index -> Event in
+            var event = Event(id: "id-\(next(40))", date: Self.dates[next(12)], countries: [["RUS", "CHN", "KAZ"][next(3)]])
+            event.killed = index
+            return event
+        }
+        let expected = events.enumerated().sorted { a, b in
+            if a.element.date != b.element.date { return a.element.date < b.element.date }
+            if a.element.id != b.element.id { return a.element.id < b.element.id }
+            return a.offset < b.offset
+        }.map(\.element)
+        let ordered = EventTables.inDateOrder(events)
+        #expect(ordered == expected)
+        #expect(ordered.map(\.killed) == expected.map(\.killed), "ties in file order")
+    }
+
     @Test func sourcesAndYearsReadEveryEvent() {
         var events = Self.events
         events[1].sourceID = "gtd"

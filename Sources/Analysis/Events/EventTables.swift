@@ -18,7 +18,7 @@ public enum EventTables {
             let origins = combinedOrigins(ofTable: name, in: corpus)
             if !origins.isEmpty { throw .combinedSources(table: name, origins: origins) }
         }
-        func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
+        func make(_ measure: MeasuredQuantity, _ events: [Event], inDateOrderAlready: Bool = false) -> EventTable {
             // A table imported from a complete dataset (GTD) is complete even though the curated
             // table of the same name is a list of examples: each row's source decides.
             let (sourceIDs, yearSpan) = sourcesAndYears(of: events)
@@ -31,13 +31,16 @@ public enum EventTables {
                 : schema.title
             var table = EventTable(name: name, title: title, coverage: coverage.coverage,
                               coverageNote: coverage.notes.joined(separator: " "),
-                              measure: measure, events: inDateOrder(events),
+                              measure: measure, events: inDateOrderAlready ? events : inDateOrder(events),
                               dataCoverage: dataCoverage)
             table.countryNames = Dictionary(corpus.countries.map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
             return table
         }
         switch name {
         case "attacks":
+            if let stamped = corpus.tables[name]?.stampedAttacks {
+                return make(.eventsOccurred, eventsInDateOrder(of: stamped), inDateOrderAlready: true)
+            }
             // One `[code]` array per country, shared by its events, rather than one per event.
             // The attacks' fields are read in place, not each attack copied out (and its eight
             // strings retained and released) first.
@@ -79,28 +82,70 @@ public enum EventTables {
         }
     }
 
-    /// The events ordered by date, then id, as a stable sort orders them. Events an import wrote
-    /// come nearly in that order: one pass that finds them in order returns them as they are;
-    /// otherwise their positions are sorted (4 bytes each) and the events moved once, rather
-    /// than 200,000 events of 100 bytes moved at every step of the sort.
+    /// The events of a stamped import read for counting (`StampedAttacks`), as the general path
+    /// builds them from its attacks (one `[code]` array per country and one source string,
+    /// shared), made in date order (`dateOrder`) rather than made and then moved.
+    static func eventsInDateOrder(of stamped: StampedAttacks) -> [Event] {
+        let countries = stamped.countryCodes.map { [$0] }
+        let sourceID = stamped.sourceID
+        var events: [Event] = []
+        events.reserveCapacity(stamped.count)
+        stamped.records.withUnsafeBufferPointer { records in
+            func append(_ index: Int) {
+                var event = Event(id: records[index].id, date: records[index].date, countries: countries[Int(records[index].country)],
+                                  kind: nil, killed: records[index].killed, wounded: records[index].wounded, sourceID: sourceID)
+                event.standsForSeveral = records[index].standsForSeveral
+                events.append(event)
+            }
+            if let order = dateOrder(count: records.count, date: { records[$0].date }, id: { records[$0].id }) {
+                for index in order { append(index) }
+            } else {
+                for index in records.indices { append(index) }
+            }
+        }
+        return events
+    }
+
+    /// The events ordered by date, then id, as a stable sort orders them (see `dateOrder`).
     static func inDateOrder(_ events: [Event]) -> [Event] {
         events.withUnsafeBufferPointer { buffer in
-            @inline(__always) func before(_ a: Int, _ b: Int) -> Bool {
-                let first = buffer[a].date, second = buffer[b].date
-                if first != second { return first < second }
-                return buffer[a].id < buffer[b].id
-            }
-            if buffer.indices.dropFirst().allSatisfy({ !before($0, $0 - 1) }) { return events }
-            // Ties keep their order, as the stable sort this replaces kept it.
-            var order = Array(0..<Int32(buffer.count))
-            order.sort { a, b in
-                let a = Int(a), b = Int(b)
-                if before(a, b) { return true }
-                if before(b, a) { return false }
-                return a < b
-            }
-            return order.map { buffer[Int($0)] }
+            dateOrder(count: buffer.count, date: { buffer[$0].date }, id: { buffer[$0].id }).map { $0.map { buffer[$0] } }
+        } ?? events
+    }
+
+    /// The positions of `count` items in the order of a stable sort by date, then id; nil when
+    /// they are in that order already. Items an import wrote come nearly in that order: one pass
+    /// finds them in order. Otherwise one integer per item (the date's `orderKey`, then the
+    /// position) is sorted, and only the runs of one date — a day's events, a handful — are
+    /// ordered by id, so 200,000 items are neither moved at every step of a sort nor compared by
+    /// id outside their day.
+    @inline(__always)
+    static func dateOrder(count: Int, date: (Int) -> PartialDate, id: (Int) -> String) -> [Int]? {
+        @inline(__always) func before(_ a: Int, _ b: Int) -> Bool {
+            let first = date(a), second = date(b)
+            if first != second { return first < second }
+            return id(a) < id(b)
         }
+        if (1..<max(count, 1)).allSatisfy({ !before($0, $0 - 1) }) { return nil }
+        var keys = (0..<count).map { UInt64(date($0).orderKey) << 32 | UInt64($0) }
+        keys.sort()
+        var order = keys.map { Int($0 & 0xFFFF_FFFF) }
+        var start = 0
+        while start < keys.count {
+            let day = keys[start] >> 32
+            var end = start + 1
+            while end < keys.count && keys[end] >> 32 == day { end += 1 }
+            // Positions rise within the run; the ids must not fall, else the run is sorted by
+            // id, ties kept in file order as the stable sort kept them.
+            if end - start > 1, (start + 1..<end).contains(where: { id(order[$0]) < id(order[$0 - 1]) }) {
+                order[start..<end].sort { a, b in
+                    let first = id(a), second = id(b)
+                    return first != second ? first < second : a < b
+                }
+            }
+            start = end
+        }
+        return order
     }
 
     /// The source ids the events cite, and their first and last year (all that

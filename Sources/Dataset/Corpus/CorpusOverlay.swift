@@ -53,6 +53,11 @@ public struct CorpusOverlay: Sendable {
     public var trustingStamps = true
     /// The columns a command reads, by table; a stamped table is read for those only (others: all).
     public var columns: [String: Set<String>] = [:]
+    /// The tables a command reads only through `EventTables`, to count their events (`trend`): a
+    /// stamped attacks table among them is read straight into `Table.stampedAttacks`, without rows
+    /// (see `Corpus.replacingTable(countedOnly:)`). Only its last input is, so that no later
+    /// `TABLE+=FILE` adds rows to a table that has none.
+    public var countedTables: Set<String> = []
 
     /// An overlay of `folder` and then `inputs` (each `TABLE=FILE`).
     public init(folder: String? = nil, inputs: [String] = [], csvLimits: CSVLimits = .default, yamlLimits: YAMLLimits = .default) {
@@ -72,12 +77,15 @@ public struct CorpusOverlay: Sendable {
         var corpus = base
         var warnings: [Diagnostic] = []
         if let folder { corpus = try replacingTables(of: corpus, from: folder, warnings: &warnings) }
-        for text in inputs {
+        for (index, text) in inputs.enumerated() {
             let input = try parse(text, catalog: corpus.catalog)
             guard FileManager.default.fileExists(atPath: input.file) else {
                 throw Diagnostic(SourceLocation(file: input.file), "no such file", hint: "check the path given to --input")
             }
-            corpus = try replacing(input.table, in: corpus, withFile: input.file, appending: input.appends, warnings: &warnings)
+            let counted = countedTables.contains(input.table)
+                && !inputs[(index + 1)...].contains { Input(parsing: $0)?.table == input.table }
+            corpus = try replacing(input.table, in: corpus, withFile: input.file, appending: input.appends, counted: counted,
+                                   warnings: &warnings)
         }
         return (corpus, warnings)
     }
@@ -92,11 +100,12 @@ public struct CorpusOverlay: Sendable {
                          "'\(text)' must be TABLE=FILE with a table of the catalog (\(tables.joined(separator: ", ")))", hint: hint)
     }
 
-    private func replacing(_ table: String, in corpus: Corpus, withFile path: String, appending: Bool = false,
+    private func replacing(_ table: String, in corpus: Corpus, withFile path: String, appending: Bool = false, counted: Bool = false,
                            warnings: inout [Diagnostic]) throws -> Corpus {
         let (replaced, diagnostics) = appending
             ? corpus.appendingTable(table, withFile: path, limits: csvLimits)
-            : corpus.replacingTable(table, withFile: path, limits: csvLimits, trustingStamp: trustingStamps, columns: columns[table])
+            : corpus.replacingTable(table, withFile: path, limits: csvLimits, trustingStamp: trustingStamps, columns: columns[table],
+                                    countedOnly: counted)
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticList(errors) }
         warnings += diagnostics

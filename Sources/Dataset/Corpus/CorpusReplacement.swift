@@ -15,8 +15,13 @@ extension Corpus {
     /// `columns` (nil: all) limits what is read to the columns the command uses. Its rows must
     /// still cite the stamp's source, a dataset of the sources, and name countries countries.csv
     /// lists; if not, or if the file was changed, it is validated in full as before.
+    ///
+    /// With `countedOnly` as well, the caller reads the table only through `EventTables` (it
+    /// counts events): stamped attacks are then read straight from the file's bytes into
+    /// `Table.stampedAttacks` (`StampedAttacksReader`), with no rows, under the same checks.
     public func replacingTable(_ name: String, withFile path: String, limits: CSVLimits = .default,
-                               trustingStamp: Bool = false, columns: Set<String>? = nil) -> (corpus: Corpus, diagnostics: [Diagnostic]) {
+                               trustingStamp: Bool = false, columns: Set<String>? = nil,
+                               countedOnly: Bool = false) -> (corpus: Corpus, diagnostics: [Diagnostic]) {
         guard let schema = catalog.table(named: name) else {
             let hint = Suggestion.closest(to: name, in: catalog.tableNames).map { "did you mean '\($0)'?" }
                 ?? "tables are: \(catalog.tableNames.joined(separator: ", "))"
@@ -32,7 +37,11 @@ extension Corpus {
         var diagnostics: [Diagnostic] = []
         var replaced = [name]
         var imported: (stamp: ImportStamp, table: TableLoader.ImportedTable)? = nil
-        if trustingStamp, let stamp = ImportStamp.vouching(for: path, table: name),
+        if trustingStamp, countedOnly, name == "attacks", let stamp = ImportStamp.recorded(for: path, table: name),
+           let attacks = StampedAttacksReader.read(schema, path: path, stamp: stamp, limits: limits) {
+            imported = (stamp, TableLoader.ImportedTable(table: Table(schema: schema, file: path, stampedAttacks: attacks),
+                                                         countryCodes: Set(attacks.countryCodes)))
+        } else if trustingStamp, let stamp = ImportStamp.vouching(for: path, table: name),
            let table = loader.loadImported(schema, path: path, displayName: path, columns: columns, sourceID: stamp.sourceID) {
             imported = (stamp, table)
         }

@@ -74,6 +74,14 @@ public struct ImportStamp: Sendable, Equatable {
         return stamp
     }
 
+    /// The stamp beside `file` if it was written for `table` by this version, without reading the
+    /// file: for a reader that computes the file's CRC-32 and size itself as it parses
+    /// (`StampedAttacksReader`) and compares them with the stamp's before trusting anything.
+    static func recorded(for file: String, table: String) -> ImportStamp? {
+        guard let stamp = read(path(for: file)), stamp.table == table, stamp.tool == toolVersion else { return nil }
+        return stamp
+    }
+
     /// Whether a stamped table still fits the tables beside it: its source is a dataset row of
     /// the sources, and every country it names is listed in countries.csv. These are the checks
     /// against other tables that `ReferenceChecker` and `RecordRules` would make row by row.

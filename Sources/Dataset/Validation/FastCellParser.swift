@@ -109,7 +109,7 @@ struct FastCellParser {
     }
 
     /// `-?[0-9]{1,18}`: what `Int(_:)` and the integer check both accept, short enough not to overflow.
-    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let negative = bytes[0] == UInt8(ascii: "-")
         let digits = bytes[(negative ? 1 : 0)...]
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
@@ -146,7 +146,7 @@ struct FastCellParser {
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` of ASCII digits, as `PartialDate(parsing:)` reads them.
-    private static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> PartialDate? {
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> PartialDate? {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {

@@ -10,6 +10,10 @@ public struct Table: Sendable {
     /// The columns read from the file, when a command asked for only some (`trend` reads seven of
     /// an import's 27); nil when every column was read. Cells of other columns read as blank.
     public let loadedColumns: Set<String>?
+    /// The attacks of a stamped import read for counting alone (`StampedAttacksReader`), in place
+    /// of rows: `rows` is then empty. Only a command that reads the table through `EventTables`
+    /// asks for this form (`CorpusOverlay.countedTables`).
+    public let stampedAttacks: StampedAttacks?
 
     public init(schema: TableSchema, file: String, rows: [Row], rejectedRows: [Row] = [], loadedColumns: Set<String>? = nil) {
         self.schema = schema
@@ -17,6 +21,17 @@ public struct Table: Sendable {
         self.rows = rows
         self.rejectedRows = rejectedRows
         self.loadedColumns = loadedColumns
+        stampedAttacks = nil
+    }
+
+    /// A table of stamped attacks, read for the columns `StampedAttacksReader` reads.
+    init(schema: TableSchema, file: String, stampedAttacks: StampedAttacks) {
+        self.schema = schema
+        self.file = file
+        rows = []
+        rejectedRows = []
+        loadedColumns = StampedAttacksReader.columnNames
+        self.stampedAttacks = stampedAttacks
     }
 
     /// Where each column's cell sits in a row's `values`, shared by every row of a table. A full
@@ -123,6 +138,14 @@ public struct Table: Sendable {
     /// 200,000 rows all cite one source.
     public func distinctKeys(ofColumn column: String) -> Set<String> {
         var keys = Set<String>()
+        if let stampedAttacks {
+            switch column {
+            case "source_id": keys.insert(stampedAttacks.sourceID)
+            case "country": keys.formUnion(stampedAttacks.countryCodes)
+            case "id": keys.formUnion(stampedAttacks.records.lazy.map(\.id))
+            default: break
+            }
+        }
         var layout: Layout? = nil
         var slot: Int? = nil
         var previous: String? = nil

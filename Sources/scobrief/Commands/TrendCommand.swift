@@ -77,7 +77,9 @@ struct TrendCommand: ParsableCommand {
             guard let table else { throw ValidationError("name a table (\(EventTables.names.joined(separator: ", "))), or give your own with --csv FILE --time COLUMN") }
             let keys = try parseKeys(by ?? "year")
             let tests = try parseTests(test)
-            let corpus = try data.loadCorpus(only: [table, "membership"], columns: EventTables.columnsRead(table).map { [table: $0] } ?? [:])
+            // The table is read only through `EventTables`: a stamped import is read straight into events' fields.
+            let corpus = try data.loadCorpus(only: [table, "membership"], columns: EventTables.columnsRead(table).map { [table: $0] } ?? [:],
+                                             counted: [table])
             let eventTable = try EventTables.table(named: table, in: corpus)
             guard level > 0 && level < 1 else { throw ValidationError("--level must be between 0 and 1, e.g. 0.95") }
             guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, e.g. 0.05") }

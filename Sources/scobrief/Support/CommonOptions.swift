@@ -19,13 +19,15 @@ struct DataLocationOptions: ParsableArguments {
     /// folder, then `--input`; the rules are `CorpusOverlay`'s); warnings go to stderr. `only`
     /// names the tables the command reads (nil: all), so a problem in another table does not stop it.
     /// `columns` names, by table, the columns the command reads: an imported table given with
-    /// `--input` whose stamp vouches for it is read for those only.
+    /// `--input` whose stamp vouches for it is read for those only. `counted` names the tables the
+    /// command reads only through `EventTables` (see `CorpusOverlay.countedTables`).
     func loadCorpus(folder: String? = nil, limits: InputLimits, only: Set<String>? = nil,
-                    columns: [String: Set<String>] = [:]) throws -> Corpus {
+                    columns: [String: Set<String>] = [:], counted: Set<String> = []) throws -> Corpus {
         let shipped = try DataLocation.loadShippedCorpus(explicit: directory, csvLimits: limits.csv, yamlLimits: limits.yaml,
                                                          only: folder == nil ? only : nil)
         var overlay = CorpusOverlay(folder: folder, inputs: inputs, csvLimits: limits.csv, yamlLimits: limits.yaml)
         overlay.columns = columns
+        overlay.countedTables = counted
         let (corpus, warnings) = try overlay.apply(to: shipped)
         for warning in warnings { Terminal.error(warning.description) }
         return corpus
@@ -42,8 +44,9 @@ struct DataOptions: ParsableArguments {
     var limits: InputLimits { InputLimits(csv: csvLimits.csv, yaml: yamlLimits.yaml) }
 
     /// The corpus, read within the limits given (see `DataLocationOptions.loadCorpus`).
-    func loadCorpus(folder: String? = nil, only: Set<String>? = nil, columns: [String: Set<String>] = [:]) throws -> Corpus {
-        try location.loadCorpus(folder: folder, limits: limits, only: only, columns: columns)
+    func loadCorpus(folder: String? = nil, only: Set<String>? = nil, columns: [String: Set<String>] = [:],
+                    counted: Set<String> = []) throws -> Corpus {
+        try location.loadCorpus(folder: folder, limits: limits, only: only, columns: columns, counted: counted)
     }
 }
 
