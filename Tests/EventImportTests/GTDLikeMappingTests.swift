@@ -161,6 +161,8 @@ import TestSupport
         } catch let error as Diagnostic {
             #expect(error.message == "'city' is not valid UTF-8 (byte 0xE9)")
             #expect(error.location.line == 3 && error.location.column == 33, "\(error.location)")
+            // import events reads strict UTF-8 without --encoding: leaving it out would not detect it.
+            #expect(error.hint == "the file looks like Windows-1252: use --encoding windows-1252, or --encoding auto to detect it")
         }
         let plain = try run(nil)
         #expect(plain.summary.encoding == nil)

@@ -262,8 +262,12 @@ extension EventImportPass {
             let span = row.spans[index]
             let before = String(decoding: UnsafeBufferPointer(rebasing: raw[0..<offset]), as: UTF8.self).count
             location.column = location.column.map { $0 + (span.start - span.fieldStart) + before }
-            throw Diagnostic(location, "'\(name)' is not valid UTF-8 (byte \(byte))",
-                             hint: "the file looks like Windows-1252, as older releases were distributed: use --encoding windows-1252, or leave --encoding out to detect it")
+            // Leaving --encoding out detects it only where auto is the default (import gtd, whose
+            // older releases were Windows-1252); import events then reads strict UTF-8.
+            let hint = options.detectsEncodingByDefault
+                ? "the file looks like Windows-1252, as older releases were distributed: use --encoding windows-1252, or leave --encoding out to detect it"
+                : "the file looks like Windows-1252: use --encoding windows-1252, or --encoding auto to detect it"
+            throw Diagnostic(location, "'\(name)' is not valid UTF-8 (byte \(byte))", hint: hint)
         }
         if let earlier = firstNonASCIILine {
             restartNote = "read as Windows-1252 because '\(name)' on line \(row.line) is not valid UTF-8 (byte \(byte)); "

@@ -21,6 +21,9 @@ public struct EventImportOptions: Sendable {
     /// field is not valid UTF-8). nil: text must be UTF-8, and a row with a field that is not is
     /// malformed (UCDP GED and ACLED publish UTF-8 only).
     public var encoding: GTDEncodingChoice?
+    /// Whether the command detects the encoding when `--encoding` is left out (`import gtd`, auto
+    /// by default), or reads strict UTF-8 then (`import events`): the hint for a bad byte says which.
+    public var detectsEncodingByDefault = false
 
     public init() {}
 }

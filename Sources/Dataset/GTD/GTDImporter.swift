@@ -39,6 +39,7 @@ public struct GTDImporter {
         event.reportLimit = options.reportLimit
         event.limits = options.limits
         event.encoding = options.encoding
+        event.detectsEncodingByDefault = true
         event.sourceID = sourceID
         return EventImporter(corpus: corpus, mapping: try BuiltInEventMappings.mapping(named: "gtd"), options: event, command: "scobrief import gtd")
     }
