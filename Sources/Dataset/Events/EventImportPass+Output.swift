@@ -29,25 +29,23 @@ extension EventImportPass {
             out.append(lower)
             hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
         }
-        if let first = writtenIDs[hash] {
+        if let first = writtenIDs.insert(hash, line: Int32(truncatingIfNeeded: row.line)) {
             try malformed(Diagnostic(row.location(ofField: idIndex),
                                      "\(headerName(idIndex)) \(String(decoding: record, as: UTF8.self)) appears twice (first on line \(first))",
                                      hint: "an export holds each event once; the file may repeat a block of rows or join two releases"))
             return false
         }
-        writtenIDs[hash] = Int32(truncatingIfNeeded: row.line)
-        // The other columns, in the mapping's order (the id above is always first).
-        for column in columns.dropFirst() {
+        // The other columns, in the mapping's order (the id above is always first), each step
+        // with the file's columns it reads found from the header.
+        for step in plan {
             out.append(comma)
-            switch column {
-            case .id:
+            switch step {
+            case .blank:
                 break
             case .date:
                 appendDate(date.value, into: &out)
             case .country:
                 out.append(contentsOf: codes.entries[entry].codeBytes)
-            case .place:
-                guard try appendFirst(.place, row, header, into: &out) else { return false }
             case .killed:
                 if let value = killed.value { appendInteger(value, into: &out) }
             case .wounded:
@@ -56,10 +54,13 @@ extension EventImportPass {
                 if let value = killedLow.value { appendInteger(value, into: &out) }
             case .killedHigh:
                 if let value = killedHigh.value { appendInteger(value, into: &out) }
-            case .killedQualifier, .woundedQualifier, .quote, .notes, .standsFor:
-                // Qualifiers: the source's figure as it is; quote: blank, the record id locates
-                // the row in the release; stands_for: blank, an imported row is one incident.
-                break
+            case .text(let index, let field):
+                guard !row.isEmpty(index) else { break }
+                let bytes = row.rawBytes(index)
+                if isUnknown(bytes, field) { break }
+                guard try appendText(bytes, row, index: index, into: &out) else { return false }
+            case .firstOf(let field):
+                guard try appendFirst(field, row, header, into: &out) else { return false }
             case .description:
                 // The event type in the source's words, and its sub-type in the mapping's wording.
                 scratch.removeAll(keepingCapacity: true)
@@ -72,14 +73,12 @@ extension EventImportPass {
                 guard try appendText(scratch, row, index: header.first(.eventType) ?? idIndex, into: &out) else { return false }
             case .sourceID:
                 out.append(contentsOf: sourceIDBytes)
-            case .recordID, .gtdEventID:
+            case .record:
                 out.append(contentsOf: record)  // as the source writes it (checked ASCII-safe below)
             case .eventType:
                 scratch.removeAll(keepingCapacity: true)
                 _ = appendTypeLabel(row, header, into: &scratch)
                 guard try appendText(scratch, row, index: idIndex, into: &out) else { return false }
-            case .eventSubtype:
-                guard try appendFirst(.eventSubtype, row, header, into: &out) else { return false }
             case .dateApprox:
                 switch date.approximate {
                 case nil:
@@ -101,23 +100,10 @@ extension EventImportPass {
                     appendDay(day, into: &out)
                     out.append(UInt8(ascii: ")"))
                 }
-            case .provstate:
-                guard try appendFirst(.provstate, row, header, into: &out) else { return false }
-            case .city:
-                guard try appendFirst(.city, row, header, into: &out) else { return false }
-            case .latitude:
-                appendCoordinate(row, header, .latitude, limit: 90, into: &out)
-            case .longitude:
-                appendCoordinate(row, header, .longitude, limit: 180, into: &out)
-            case .summary:
-                guard try appendFirst(.summary, row, header, into: &out) else { return false }
-            case .attackType, .targetType, .groupName, .success, .suicide, .doubtTerrorism, .countryAsWritten:
-                let field = column.optionalField!
-                if field.isFlag {
-                    appendFlag(row, header, field, into: &out)
-                } else {
-                    guard try appendFirst(field, row, header, into: &out) else { return false }
-                }
+            case .coordinate(let index, let limit):
+                appendCoordinate(row, index, limit: limit, into: &out)
+            case .flag(let index, let field):
+                appendFlag(row, index, field, into: &out)
             }
         }
         out.append(EventImportPass.newline)
@@ -319,8 +305,7 @@ extension EventImportPass {
 
     /// A 0/1 flag as the source writes it (1.0 as 1); blank or an `unknown:` value stays blank, and
     /// anything else is written blank and counted, as an unusable coordinate is.
-    func appendFlag(_ row: CSVRow, _ header: EventHeader, _ field: EventField, into out: inout RowBytes) {
-        guard let index = header.first(field) else { return }
+    func appendFlag(_ row: CSVRow, _ index: Int, _ field: EventField, into out: inout RowBytes) {
         let bytes = row.rawBytes(index)
         if isUnknown(bytes, field) { return }
         switch GTDNumber.wholeNumber(bytes) {
@@ -347,18 +332,17 @@ extension EventImportPass {
     }
 
     /// A coordinate in range, copied as written; anything else is written blank and counted.
-    func appendCoordinate(_ row: CSVRow, _ header: EventHeader, _ field: EventField, limit: Double, into out: inout RowBytes) {
-        guard let index = header.first(field) else { return }
+    func appendCoordinate(_ row: CSVRow, _ index: Int, limit: Int, into out: inout RowBytes) {
         let bytes = row.rawBytes(index)
         guard !bytes.isEmpty else { return }
-        guard EventImportPass.isCoordinate(bytes, limit: Int(limit)) else {
+        guard EventImportPass.isCoordinate(bytes, limit: limit) else {
             // Counted and reported: an unusable coordinate is written blank, not dropped silently.
             let shown = String(decoding: bytes, as: UTF8.self)
             let name = headerName(index)
             if GTDNumber.decimal(bytes) == nil {
                 cleared(row, index, "'\(name)' is not a number: '\(shown)'")
             } else {
-                cleared(row, index, "'\(name)' is \(shown), outside −\(Int(limit))…\(Int(limit)) degrees")
+                cleared(row, index, "'\(name)' is \(shown), outside −\(limit)…\(limit) degrees")
             }
             return
         }
