@@ -97,7 +97,7 @@ public enum EventTables {
                 event.standsForSeveral = records[index].standsForSeveral
                 events.append(event)
             }
-            if let order = dateOrder(count: records.count, date: { records[$0].date }, id: { records[$0].id }) {
+            if !stamped.inDateOrder, let order = dateOrder(count: records.count, date: { records[$0].date }, id: { records[$0].id }) {
                 for index in order { append(index) }
             } else {
                 for index in records.indices { append(index) }
