@@ -167,6 +167,38 @@ import TestSupport
         #expect(try EventTables.table(named: "attacks", in: counted).events == EventTables.table(named: "attacks", in: full).events)
     }
 
+    /// The reader finds whether the rows come by date, then id, on the ids' bytes. gen-gtd's
+    /// import is not quite in that order (nor is the world's); 300 of its one-line rows with full
+    /// dates, sorted, are. Then two rows of one day swapped (ids falling), or of two days (dates
+    /// falling), in a file stamped again: the reader says so, and the events come sorted, equal
+    /// to those of the table validated in full.
+    @Test func rowsOutOfOrderAreFoundSoAndTheEventsSorted() throws {
+        let folder = try Self.gtdImport()
+        let path = folder.file(Self.table)
+        let schema = try #require(ShippedCorpus.corpus.catalog.table(named: "attacks"))
+        let stamp = try #require(ImportStamp.recorded(for: path, table: "attacks"))
+        let whole = try #require(StampedAttacksReader.read(schema, path: path, stamp: stamp, limits: .default))
+        let ordered = zip(whole.records, whole.records.dropFirst()).allSatisfy { !($1.date < $0.date || ($1.date == $0.date && $1.id < $0.id)) }
+        #expect(whole.inDateOrder == ordered)
+
+        let original = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        func fields(_ line: String) -> [Substring] { line.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = original.dropFirst().filter { $0.hasPrefix("gtd-") && !$0.contains("\"") && fields($0)[1].count == 10 }
+            .prefix(300).sorted { (fields($0)[1], fields($0)[0]) < (fields($1)[1], fields($1)[0]) }
+        let sameDay = try #require(rows.indices.dropLast().first { fields(rows[$0])[1] == fields(rows[$0 + 1])[1] })
+        let twoDays = try #require(rows.indices.dropLast().first { fields(rows[$0])[1] != fields(rows[$0 + 1])[1] })
+        for swapped in [nil, sameDay, twoDays] {
+            var lines = rows
+            if let swapped { lines.swapAt(swapped, swapped + 1) }
+            try ([original[0]] + lines + [""]).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(ImportStamp.write(table: "attacks", sourceID: stamp.sourceID, file: path))
+            let restamped = try #require(ImportStamp.vouching(for: path, table: "attacks"))
+            let read = try #require(StampedAttacksReader.read(schema, path: path, stamp: restamped, limits: .default))
+            #expect(read.inDateOrder == (swapped == nil), "rows \(swapped.map(String.init) ?? "sorted")")
+            try Self.expectCountedEqualsValidated(path, rows: rows.count)
+        }
+    }
+
     /// `--input attacks=A --input attacks+=B` on a counting command: A is not read into records
     /// (B's rows would be added to a table without rows), so the combined table is refused as before.
     @Test func aTableAddedToAfterwardsIsNotReadForCounting() throws {

@@ -91,13 +91,14 @@ public enum EventTables {
         var events: [Event] = []
         events.reserveCapacity(stamped.count)
         stamped.records.withUnsafeBufferPointer { records in
+            // Made in the array's slot, not in a local copied in and then destroyed: that copy
+            // retained and released the id, countries and source of every event once more.
             func append(_ index: Int) {
-                var event = Event(id: records[index].id, date: records[index].date, countries: countries[Int(records[index].country)],
-                                  kind: nil, killed: records[index].killed, wounded: records[index].wounded, sourceID: sourceID)
-                event.standsForSeveral = records[index].standsForSeveral
-                events.append(event)
+                events.append(Event(id: records[index].id, date: records[index].date, countries: countries[Int(records[index].country)],
+                                    kind: nil, killed: records[index].killed, wounded: records[index].wounded, sourceID: sourceID))
+                if records[index].standsForSeveral { events[events.count - 1].standsForSeveral = true }
             }
-            if let order = dateOrder(count: records.count, date: { records[$0].date }, id: { records[$0].id }) {
+            if !stamped.inDateOrder, let order = dateOrder(count: records.count, date: { records[$0].date }, id: { records[$0].id }) {
                 for index in order { append(index) }
             } else {
                 for index in records.indices { append(index) }

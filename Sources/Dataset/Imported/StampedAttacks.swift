@@ -29,6 +29,9 @@ public struct StampedAttacks: Sendable {
     public let countryCodes: [String]
     /// The rows in file order.
     public let records: [Record]
+    /// The records come ordered by date, then id (as `EventTables` orders events, and as an
+    /// import writes them): checked by the reader on the ids' bytes.
+    public let inDateOrder: Bool
 
     public var count: Int { records.count }
 }

@@ -63,9 +63,20 @@ struct StampedAttacksReader {
     private var roles: [Role] = []
     private var lastRoleColumn = -1
     private var headerCount = 0
+    /// The index of each four-letter code, by its bytes packed into a UInt32.
     private var countryIndex: [UInt32: UInt16] = [:]
+    /// The index of each three-letter code (nearly every row's), at the code's number in base 26,
+    /// `UInt16.max` for one not seen yet: an array read rather than a dictionary lookup a row.
+    private var threeLetterIndex = [UInt16](repeating: .max, count: 26 * 26 * 26)
     private var countryCodes: [String] = []
     private var records: [StampedAttacks.Record] = []
+    /// Whether the rows so far come in the order `EventTables.dateOrder` puts them in (date, then
+    /// id), as an import writes them: checked here on the id's bytes, so that the events need not
+    /// compare 200,000 id strings again to find out.
+    private var inDateOrder = true
+    /// The last row's date and id bytes, for that check.
+    private var previousDate: PartialDate? = nil
+    private var previousID: [UInt8] = []
 
     private init?(schema: TableSchema, sourceID: String, limits: CSVLimits) {
         // A catalog whose columns are not of the types parsed here is read the general way.
@@ -146,7 +157,8 @@ struct StampedAttacksReader {
         }
         guard total == stamp.bytes, crc == stamp.crc32, reader.headerCount > 0, !reader.records.isEmpty else { return nil }
         if let maxRows = limits.maxRows, reader.records.count > maxRows { return nil }
-        return StampedAttacks(sourceID: stamp.sourceID, countryCodes: reader.countryCodes, records: reader.records)
+        return StampedAttacks(sourceID: stamp.sourceID, countryCodes: reader.countryCodes, records: reader.records,
+                              inDateOrder: reader.inDateOrder)
     }
 
     /// Reads the header or one data row starting at `start`.
@@ -154,6 +166,7 @@ struct StampedAttacksReader {
         guard headerCount > 0 else { return header(buffer, from: start, filled: filled, atEnd: atEnd) }
         var id = "", date: PartialDate? = nil, country: UInt16? = nil, killed: Int32 = -1, wounded: Int32 = -1
         var standsForSeveral = false
+        var idStart = start, idEnd = start
         var position = start
         var column = 0
         fields: while true {
@@ -177,7 +190,11 @@ struct StampedAttacksReader {
                 if memchr(buffer + fieldStart, 0, position - fieldStart) != nil { return .refused }
                 end = position
             } else {
-                while !Self.isStop(buffer[position]) { position += 1 }
+                if column < roles.count && roles[column] != .skip {
+                    while !Self.isStop(buffer[position]) { position += 1 }
+                } else {
+                    position = Self.nextStop(buffer, from: position, filled: filled)
+                }
                 // The sentinel, not a line end of the file: the cell goes on in the next chunk.
                 if position == filled && !atEnd { return .needMore }
                 end = position
@@ -190,6 +207,8 @@ struct StampedAttacksReader {
                     case .id:
                         guard !cell.isEmpty, cell.allSatisfy(Self.isIDByte) else { return .refused }
                         id = String(decoding: cell, as: UTF8.self)
+                        idStart = fieldStart
+                        idEnd = end
                     case .date:
                         guard let value = FastCellParser.date(cell) else { return .refused }
                         date = value
@@ -237,6 +256,20 @@ struct StampedAttacksReader {
             break
         }
         guard let date, let country else { return .refused }
+        if inDateOrder, let previousDate {
+            // Ids are lower-case ASCII letters, digits and hyphens: their bytes order as the
+            // strings do.
+            if date < previousDate {
+                inDateOrder = false
+            } else if date == previousDate {
+                let common = min(previousID.count, idEnd - idStart)
+                let order = previousID.withUnsafeBufferPointer { memcmp(buffer + idStart, $0.baseAddress!, common) }
+                if order < 0 || (order == 0 && idEnd - idStart < previousID.count) { inDateOrder = false }
+            }
+        }
+        previousDate = date
+        previousID.removeAll(keepingCapacity: true)
+        previousID.append(contentsOf: UnsafeBufferPointer(start: buffer + idStart, count: idEnd - idStart))
         records.append(StampedAttacks.Record(id: id, date: date, country: country, standsForSeveral: standsForSeveral,
                                              killedValue: killed, woundedValue: wounded))
         return .row(next: position)
@@ -349,6 +382,24 @@ struct StampedAttacksReader {
         return .row(next: min(lineEnd + 1, filled))
     }
 
+    /// Where the unquoted cell at `start` ends (its first stop byte): 16 bytes compared at a time
+    /// while a whole block lies within the data and its sentinel (`buffer[filled]`), then byte by
+    /// byte. Used for the cells skipped before the last column read (a description of 50 bytes).
+    @inline(__always)
+    private static func nextStop(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, filled: Int) -> Int {
+        var position = start
+        let comma = SIMD16<UInt8>(repeating: UInt8(ascii: ",")), newline = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
+        let zero = SIMD16<UInt8>(repeating: 0)
+        while position + 16 <= filled + 1 {
+            let bytes = UnsafeRawPointer(buffer + position).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((bytes .== comma) .| (bytes .== newline) .| (bytes .== quote) .| (bytes .== carriageReturn) .| (bytes .== zero)) { break }
+            position += 16
+        }
+        while !isStop(buffer[position]) { position += 1 }
+        return position
+    }
+
     @inline(__always)
     private static func isStop(_ byte: UInt8) -> Bool {
         byte < 64 && (stopBits >> UInt64(byte)) & 1 != 0
@@ -360,16 +411,22 @@ struct StampedAttacksReader {
     }
 
     /// Three or four upper-case ASCII letters (the shape `CellParser` accepts), interned: the
-    /// code's bytes packed into a UInt32 key, so a row costs a lookup and no string.
+    /// code's number (`threeLetterIndex`) or bytes (`countryIndex`), so a row costs a lookup and no string.
     private mutating func countryCode(_ cell: UnsafeBufferPointer<UInt8>) -> UInt16? {
         guard cell.count == 3 || cell.count == 4,
               cell.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return nil }
+        var slot = -1
+        if cell.count == 3 {
+            slot = (Int(cell[0]) - 65) * 676 + (Int(cell[1]) - 65) * 26 + Int(cell[2]) - 65
+            let index = threeLetterIndex[slot]
+            if index != .max { return index }
+        }
         var key: UInt32 = 0
         for byte in cell { key = key << 8 | UInt32(byte) }
-        if let index = countryIndex[key] { return index }
+        if slot < 0, let index = countryIndex[key] { return index }
         guard countryCodes.count < Int(UInt16.max) else { return nil }
         let index = UInt16(countryCodes.count)
-        countryIndex[key] = index
+        if slot >= 0 { threeLetterIndex[slot] = index } else { countryIndex[key] = index }
         countryCodes.append(String(decoding: cell, as: UTF8.self))
         return index
     }
