@@ -176,15 +176,9 @@ struct StampedAttacksReader {
                 // A quoted cell is never one the columns read need (ids, dates, codes, numbers);
                 // elsewhere (a description with a comma) it is skipped, doubled quotes and all.
                 guard column >= roles.count || roles[column] == .skip else { return .refused }
-                position += 1
-                while true {
-                    guard let quote = memchr(buffer + position, Int32(UInt8(ascii: "\"")), filled - position) else {
-                        return atEnd ? .refused : .needMore
-                    }
-                    position = buffer.distance(to: quote.assumingMemoryBound(to: UInt8.self)) + 1
-                    if position == filled && !atEnd { return .needMore }
-                    guard buffer[position] == UInt8(ascii: "\"") else { break }
-                    position += 1
+                switch Self.quotedCellEnd(buffer, openingAt: position, filled: filled, atEnd: atEnd) {
+                case .row(let next): position = next
+                case let other: return other
                 }
                 // A NUL inside quotes is refused by the general reader too.
                 if memchr(buffer + fieldStart, 0, position - fieldStart) != nil { return .refused }
@@ -304,15 +298,10 @@ struct StampedAttacksReader {
             }
             // A quote opens a cell, or the general reader refuses it.
             guard quote == position || buffer[quote - 1] == UInt8(ascii: ",") else { return .refused }
-            var end = quote + 1
-            while true {
-                guard let found = memchr(buffer + end, Int32(UInt8(ascii: "\"")), filled - end) else {
-                    return atEnd ? .refused : .needMore
-                }
-                end = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                if end == filled && !atEnd { return .needMore }
-                guard buffer[end] == UInt8(ascii: "\"") else { break }
-                end += 1
+            let end: Int
+            switch Self.quotedCellEnd(buffer, openingAt: quote, filled: filled, atEnd: atEnd) {
+            case .row(let next): end = next
+            case let other: return other
             }
             guard end - quote <= limits.maxFieldBytes, memchr(buffer + quote, 0, end - quote) == nil else { return .refused }
             if end == filled || buffer[end] == UInt8(ascii: "\n") {
@@ -322,6 +311,22 @@ struct StampedAttacksReader {
             guard buffer[end] == UInt8(ascii: ",") else { return .refused }
             fields += 1
             position = end + 1
+        }
+    }
+
+    /// Where the quoted cell whose opening quote is at `quote` ends (just past its closing quote,
+    /// doubled quotes inside it skipped), as `.row(next:)`; `.needMore` when the data read so far
+    /// ends inside it, `.refused` when the file does.
+    private static func quotedCellEnd(_ buffer: UnsafeMutablePointer<UInt8>, openingAt quote: Int, filled: Int, atEnd: Bool) -> Step {
+        var end = quote + 1
+        while true {
+            guard let found = memchr(buffer + end, Int32(UInt8(ascii: "\"")), filled - end) else {
+                return atEnd ? .refused : .needMore
+            }
+            end = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            if end == filled && !atEnd { return .needMore }
+            guard buffer[end] == UInt8(ascii: "\"") else { return .row(next: end) }
+            end += 1
         }
     }
 
