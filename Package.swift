@@ -37,10 +37,12 @@ let package = Package(
         // libhyphen: the TeX hyphenation patterns LibreOffice uses, for justified report text. Debian
         // ships no pkg-config file for it, so the module map names the header and the library.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us", "hyphen-ru"])]),
+        // A header-only C module: the SSE2 byte masks StampedAttacksReader walks a CSV file's structure with.
+        .systemLibrary(name: "CByteMasks"),
         // What every module shares: diagnostics, YAML reading with limits, atomic files, input limits.
         .target(name: "Support", dependencies: [.product(name: "Yams", package: "Yams")]),
         // CDeflate: libdeflate's CRC-32 for the stamp an import writes beside its table (ImportStamp).
-        .target(name: "Dataset", dependencies: ["Support", "CDeflate"]),
+        .target(name: "Dataset", dependencies: ["Support", "CDeflate", "CByteMasks"]),
         // The JSON Schema of the commands' output sits beside the code that writes it; it is documentation, not a resource.
         .target(name: "Analysis", dependencies: ["Support", "Dataset"], exclude: ["Output/scobrief-output.schema.json"]),
         // Charts as data: model, scales, layout, chart kinds, the scene and the backend protocols. No C

@@ -13,9 +13,12 @@ import Support
 /// half its time there).
 ///
 /// The seven columns read are parsed as strictly as `FastCellParser` parses them; the others are
-/// skipped, only counted (every row must have the header's number of fields). Anything not as an
-/// import writes it — a size or CRC other than the stamp's, a quoted or malformed cell in a column
-/// read, a row citing another source, a carriage return, a NUL byte, a ragged row, a catalog whose
+/// skipped, only counted (every row must have the header's number of fields). The cells' bounds
+/// come from bit masks of the separators, 64 bytes at a time (`StructureBlocks`): no loop over
+/// the bytes of a cell skipped, and a row's columns after the last one read counted by popcount.
+/// Anything not as an import writes it — a size or CRC other than the stamp's, a quoted or
+/// malformed cell in a column read, a row citing another source, a carriage return outside
+/// quotes, a NUL byte, a quote out of place, a field past the limit, a ragged row, a catalog whose
 /// columns have other types — returns nil, and the caller reads the file as before.
 struct StampedAttacksReader {
     /// The columns read, each with the type its parse assumes.
@@ -39,9 +42,6 @@ struct StampedAttacksReader {
     private let schema: TableSchema
     private let limits: CSVLimits
     private let source: [UInt8]
-    /// The bytes that end an unquoted field, or refuse it: `,` `\n` `"` `\r` and NUL, as bits of
-    /// one word (all are below 64), tested without a table lookup.
-    private static let stopBits: UInt64 = 1 << 0 | 1 << 10 | 1 << 13 | 1 << 34 | 1 << 44
     /// `stands_for`'s allowed values, with whether each is `several-events`.
     private let standsForValues: [([UInt8], Bool)]
     private let killedRange: CountRule
@@ -111,9 +111,15 @@ struct StampedAttacksReader {
         reader.records.reserveCapacity(stamp.bytes / 256 + 16)
 
         var capacity = max(chunkSize, 1)
-        // One spare byte after the data holds a `\n`, which ends every scan of an unquoted field
-        // without a bounds check.
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 1)
+        // After the data, a `\n` (the sentinel that ends a last row without a line break, and what
+        // follows a quote at the end of the data) and the rest of a 64-byte block: `StructureBlocks`
+        // loads whole blocks, and masks off the bytes past the data.
+        func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + StructureBlocks.padding)
+            buffer.initialize(repeating: 0, count: capacity + StructureBlocks.padding)
+            return buffer
+        }
+        var buffer = allocate(capacity)
         defer { buffer.deallocate() }
         var filled = 0, start = 0
         var crc: UInt32 = 0, total = 0
@@ -128,7 +134,7 @@ struct StampedAttacksReader {
                 // A row longer than the buffer: only a field past the limit makes one, and the
                 // general reader then says so.
                 guard capacity < limits.maxFieldBytes * 4 else { return nil }
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 1)
+                let larger = allocate(capacity * 2)
                 larger.update(from: buffer, count: filled)
                 buffer.deallocate()
                 buffer = larger
@@ -147,13 +153,15 @@ struct StampedAttacksReader {
                 filled += count
             }
             buffer[filled] = UInt8(ascii: "\n")
-            rows: while start < filled {
-                switch reader.step(buffer, from: start, filled: filled, atEnd: atEnd) {
+            if reader.headerCount == 0 {
+                switch reader.header(buffer, from: start, filled: filled, atEnd: atEnd) {
                 case .row(let next): start = next
-                case .needMore: break rows
+                case .needMore: continue
                 case .refused: return nil
                 }
             }
+            guard let next = reader.rows(buffer, from: start, filled: filled, atEnd: atEnd) else { return nil }
+            start = next
         }
         guard total == stamp.bytes, crc == stamp.crc32, reader.headerCount > 0, !reader.records.isEmpty else { return nil }
         if let maxRows = limits.maxRows, reader.records.count > maxRows { return nil }
@@ -161,197 +169,121 @@ struct StampedAttacksReader {
                               inDateOrder: reader.inDateOrder)
     }
 
-    /// Reads the header or one data row starting at `start`.
-    private mutating func step(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, filled: Int, atEnd: Bool) -> Step {
-        guard headerCount > 0 else { return header(buffer, from: start, filled: filled, atEnd: atEnd) }
-        var id = "", date: PartialDate? = nil, country: UInt16? = nil, killed: Int32 = -1, wounded: Int32 = -1
-        var standsForSeveral = false
-        var idStart = start, idEnd = start
-        var position = start
-        var column = 0
-        fields: while true {
-            let fieldStart = position
-            let end: Int
-            if buffer[position] == UInt8(ascii: "\"") {
-                // A quoted cell is never one the columns read need (ids, dates, codes, numbers);
-                // elsewhere (a description with a comma) it is skipped, doubled quotes and all.
-                guard column >= roles.count || roles[column] == .skip else { return .refused }
-                switch Self.quotedCellEnd(buffer, openingAt: position, filled: filled, atEnd: atEnd) {
-                case .row(let next): position = next
-                case let other: return other
-                }
-                // A NUL inside quotes is refused by the general reader too.
-                if memchr(buffer + fieldStart, 0, position - fieldStart) != nil { return .refused }
-                end = position
-            } else {
-                if column < roles.count && roles[column] != .skip {
-                    while !Self.isStop(buffer[position]) { position += 1 }
-                } else {
-                    position = Self.nextStop(buffer, from: position, filled: filled)
-                }
-                // The sentinel, not a line end of the file: the cell goes on in the next chunk.
-                if position == filled && !atEnd { return .needMore }
-                end = position
-                let byte = buffer[position]
-                guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") else { return .refused }
-                if column < roles.count && roles[column] != .skip {
+    /// Reads the complete data rows from `start` on: where the first row not complete in the data
+    /// read so far starts (`filled` when all were), or nil when a row is refused. At the end of the
+    /// file, its sentinel (`buffer[filled]`, a `\n`) ends a last row without a line break.
+    ///
+    /// The separators (commas and line ends outside quotes) come from `StructureBlocks`, 64 bytes
+    /// at a time: a read column's cell lies between two of them, and the columns after the last
+    /// one read are only counted, by the separators before the row's line end.
+    private mutating func rows(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, filled: Int, atEnd: Bool) -> Int? {
+        var blocks = StructureBlocks(buffer, from: start, limit: atEnd ? filled + 1 : filled)
+        let roles = self.roles
+        let maxFieldBytes = limits.maxFieldBytes
+        var rowStart = start
+        while rowStart < filled {
+            var id = "", date: PartialDate? = nil, country: UInt16? = nil, killed: Int32 = -1, wounded: Int32 = -1
+            var standsForSeveral = false
+            var idStart = rowStart, idEnd = rowStart
+            var fieldStart = rowStart
+            var column = 0
+            let rowEnd: Int
+            while true {
+                // No separator in the data read so far: the row goes on in the next chunk (at the
+                // end of the file, the sentinel ends every row but one inside an unclosed quote).
+                guard let end = blocks.nextSeparator() else { return atEnd ? nil : rowStart }
+                guard end - fieldStart <= maxFieldBytes else { return nil }
+                let role = roles[column]
+                if role != .skip {
+                    // A quoted cell is never one the columns read need (ids, dates, codes, numbers).
+                    guard buffer[fieldStart] != UInt8(ascii: "\"") else { return nil }
                     let cell = UnsafeBufferPointer(start: buffer + fieldStart, count: end - fieldStart)
-                    switch roles[column] {
+                    switch role {
                     case .skip: break
                     case .id:
-                        guard !cell.isEmpty, cell.allSatisfy(Self.isIDByte) else { return .refused }
+                        guard !cell.isEmpty, cell.allSatisfy(Self.isIDByte) else { return nil }
                         id = String(decoding: cell, as: UTF8.self)
                         idStart = fieldStart
                         idEnd = end
                     case .date:
-                        guard let value = FastCellParser.date(cell) else { return .refused }
+                        guard let value = FastCellParser.date(cell) else { return nil }
                         date = value
                     case .country:
-                        guard let value = countryCode(cell) else { return .refused }
+                        guard let value = countryCode(cell) else { return nil }
                         country = value
                     case .killed:
-                        guard let value = count(cell, killedRange) else { return .refused }
+                        guard let value = count(cell, killedRange) else { return nil }
                         killed = value
                     case .wounded:
-                        guard let value = count(cell, woundedRange) else { return .refused }
+                        guard let value = count(cell, woundedRange) else { return nil }
                         wounded = value
                     case .sourceID:
                         guard cell.count == source.count,
-                              source.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) }) == 0 else { return .refused }
+                              source.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) }) == 0 else { return nil }
                     case .standsFor:
                         if cell.isEmpty { break }
-                        guard let value = standsForValues.first(where: { $0.0.elementsEqual(cell) }) else { return .refused }
+                        guard let value = standsForValues.first(where: { $0.0.elementsEqual(cell) }) else { return nil }
                         standsForSeveral = value.1
                     }
                 }
-            }
-            guard end - fieldStart <= limits.maxFieldBytes else { return .refused }
-            column += 1
-            if position == filled {
-                // The end of the file (without a line break after the last row), or of the
-                // chunk after a closing quote: then the row goes on in the next chunk.
-                guard atEnd else { return .needMore }
-            } else if buffer[position] == UInt8(ascii: ",") {
-                position += 1
-                guard column < headerCount else { return .refused }
-                if column > lastRoleColumn {
-                    let rest = skipRest(buffer, from: position, filled: filled, atEnd: atEnd, column: column)
-                    guard case .row(let next) = rest else { return rest }
-                    position = next
-                    break fields
+                column += 1
+                if buffer[end] == UInt8(ascii: "\n") {
+                    // The header has three columns at least (id, date, country), so a blank
+                    // line, one empty field, is refused here too.
+                    guard column == headerCount else { return nil }
+                    rowEnd = end
+                    break
                 }
-                continue
-            } else if buffer[position] != UInt8(ascii: "\n") {
-                return .refused
+                guard column < headerCount else { return nil }
+                fieldStart = end + 1
+                if column > lastRoleColumn {
+                    // The rest of the row: its fields counted by the commas before its line end.
+                    guard let (lineEnd, commas) = blocks.nextLineEnd() else { return atEnd ? nil : rowStart }
+                    guard column + 1 + commas == headerCount else { return nil }
+                    // Each field within the limit: surely so when all of them together are.
+                    guard lineEnd - fieldStart <= maxFieldBytes || Self.fieldsWithinLimit(buffer, from: fieldStart, to: lineEnd, maxFieldBytes)
+                    else { return nil }
+                    rowEnd = lineEnd
+                    break
+                }
             }
-            // The row's end: a line break, or the end of a file without one after its last row.
-            guard column == headerCount, column > 1 || end > fieldStart else { return .refused }
-            position = min(position + 1, filled)
-            break
-        }
-        guard let date, let country else { return .refused }
-        if inDateOrder, let previousDate {
-            // Ids are lower-case ASCII letters, digits and hyphens: their bytes order as the
-            // strings do.
-            if date < previousDate {
-                inDateOrder = false
-            } else if date == previousDate {
-                let common = min(previousID.count, idEnd - idStart)
-                let order = previousID.withUnsafeBufferPointer { memcmp(buffer + idStart, $0.baseAddress!, common) }
-                if order < 0 || (order == 0 && idEnd - idStart < previousID.count) { inDateOrder = false }
+            // A quote out of place, a carriage return or a NUL byte in the row.
+            guard blocks.firstRefusal > rowEnd, let date, let country else { return nil }
+            if inDateOrder, let previousDate {
+                // Ids are lower-case ASCII letters, digits and hyphens: their bytes order as the
+                // strings do.
+                if date < previousDate {
+                    inDateOrder = false
+                } else if date == previousDate {
+                    let common = min(previousID.count, idEnd - idStart)
+                    let order = previousID.withUnsafeBufferPointer { memcmp(buffer + idStart, $0.baseAddress!, common) }
+                    if order < 0 || (order == 0 && idEnd - idStart < previousID.count) { inDateOrder = false }
+                }
             }
+            previousDate = date
+            previousID.removeAll(keepingCapacity: true)
+            previousID.append(contentsOf: UnsafeBufferPointer(start: buffer + idStart, count: idEnd - idStart))
+            records.append(StampedAttacks.Record(id: id, date: date, country: country, standsForSeveral: standsForSeveral,
+                                                 killedValue: killed, woundedValue: wounded))
+            rowStart = rowEnd + 1
         }
-        previousDate = date
-        previousID.removeAll(keepingCapacity: true)
-        previousID.append(contentsOf: UnsafeBufferPointer(start: buffer + idStart, count: idEnd - idStart))
-        records.append(StampedAttacks.Record(id: id, date: date, country: country, standsForSeveral: standsForSeveral,
-                                             killedValue: killed, woundedValue: wounded))
-        return .row(next: position)
+        return min(rowStart, filled)
     }
 
-    /// The rest of a row after the last column read (`start` is the start of field `column`):
-    /// where the row ends, checking that it has the header's number of fields. Unquoted stretches
-    /// are found with `memchr` and their commas counted 16 bytes at a time; a quoted cell (a
-    /// summary with commas or line breaks) is skipped to its closing quote. A carriage return or
-    /// NUL outside quotes, a quote inside an unquoted cell, or a stretch longer than the field
-    /// limit is refused, as the general reader would refuse the file or might.
-    private func skipRest(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, filled: Int, atEnd: Bool, column: Int) -> Step {
-        var position = start
-        var fields = column + 1
-        while true {
-            let lineEnd: Int
-            if let found = memchr(buffer + position, Int32(UInt8(ascii: "\n")), filled - position) {
-                lineEnd = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            } else {
-                guard atEnd else { return .needMore }
-                lineEnd = filled
+    /// Whether every field between `start` (a field's start) and `end` (a line end) is within the
+    /// limit, quotes counted: for a row whose skipped columns together are longer than it.
+    private static func fieldsWithinLimit(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int, _ limit: Int) -> Bool {
+        var fieldStart = start, quoted = false
+        for position in start..<end {
+            if buffer[position] == UInt8(ascii: "\"") {
+                // A doubled quote inside a quoted cell toggles twice.
+                quoted.toggle()
+            } else if buffer[position] == UInt8(ascii: ","), !quoted {
+                if position - fieldStart > limit { return false }
+                fieldStart = position + 1
             }
-            let quote = memchr(buffer + position, Int32(UInt8(ascii: "\"")), lineEnd - position)
-                .map { buffer.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? lineEnd
-            guard quote - position <= limits.maxFieldBytes else { return .refused }
-            let (commas, special) = Self.scan(buffer + position, count: quote - position)
-            guard !special else { return .refused }
-            fields += commas
-            if quote == lineEnd {
-                guard fields == headerCount else { return .refused }
-                return .row(next: min(lineEnd + 1, filled))
-            }
-            // A quote opens a cell, or the general reader refuses it.
-            guard quote == position || buffer[quote - 1] == UInt8(ascii: ",") else { return .refused }
-            let end: Int
-            switch Self.quotedCellEnd(buffer, openingAt: quote, filled: filled, atEnd: atEnd) {
-            case .row(let next): end = next
-            case let other: return other
-            }
-            guard end - quote <= limits.maxFieldBytes, memchr(buffer + quote, 0, end - quote) == nil else { return .refused }
-            if end == filled || buffer[end] == UInt8(ascii: "\n") {
-                guard fields == headerCount else { return .refused }
-                return .row(next: min(end + 1, filled))
-            }
-            guard buffer[end] == UInt8(ascii: ",") else { return .refused }
-            fields += 1
-            position = end + 1
         }
-    }
-
-    /// Where the quoted cell whose opening quote is at `quote` ends (just past its closing quote,
-    /// doubled quotes inside it skipped), as `.row(next:)`; `.needMore` when the data read so far
-    /// ends inside it, `.refused` when the file does.
-    private static func quotedCellEnd(_ buffer: UnsafeMutablePointer<UInt8>, openingAt quote: Int, filled: Int, atEnd: Bool) -> Step {
-        var end = quote + 1
-        while true {
-            guard let found = memchr(buffer + end, Int32(UInt8(ascii: "\"")), filled - end) else {
-                return atEnd ? .refused : .needMore
-            }
-            end = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            if end == filled && !atEnd { return .needMore }
-            guard buffer[end] == UInt8(ascii: "\"") else { return .row(next: end) }
-            end += 1
-        }
-    }
-
-    /// The commas in `count` bytes, and whether any is a carriage return or NUL: 16 bytes compared
-    /// at a time (a scalar loop over the 36 MB of skipped cells was most of a trend's time).
-    @inline(__always)
-    private static func scan(_ start: UnsafeMutablePointer<UInt8>, count: Int) -> (commas: Int, special: Bool) {
-        var commas = 0
-        var offset = 0
-        let comma = SIMD16<UInt8>(repeating: UInt8(ascii: ",")), carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
-        let zero = SIMD16<UInt8>(repeating: 0), one = SIMD16<UInt8>(repeating: 1)
-        var specials = SIMDMask<SIMD16<Int8>>(repeating: false)
-        while offset + 16 <= count {
-            let bytes = UnsafeRawPointer(start + offset).loadUnaligned(as: SIMD16<UInt8>.self)
-            commas &+= Int(zero.replacing(with: one, where: bytes .== comma).wrappedSum())
-            specials = specials .| (bytes .== carriageReturn) .| (bytes .== zero)
-            offset += 16
-        }
-        var special = any(specials)
-        while offset < count {
-            let byte = start[offset]
-            if byte == UInt8(ascii: ",") { commas &+= 1 } else if byte == UInt8(ascii: "\r") || byte == 0 { special = true }
-            offset += 1
-        }
-        return (commas, special)
+        return end - fieldStart <= limit
     }
 
     private mutating func header(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, filled: Int, atEnd: Bool) -> Step {
@@ -385,29 +317,6 @@ struct StampedAttacksReader {
         lastRoleColumn = roles.lastIndex { $0 != .skip } ?? -1
         headerCount = names.count
         return .row(next: min(lineEnd + 1, filled))
-    }
-
-    /// Where the unquoted cell at `start` ends (its first stop byte): 16 bytes compared at a time
-    /// while a whole block lies within the data and its sentinel (`buffer[filled]`), then byte by
-    /// byte. Used for the cells skipped before the last column read (a description of 50 bytes).
-    @inline(__always)
-    private static func nextStop(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, filled: Int) -> Int {
-        var position = start
-        let comma = SIMD16<UInt8>(repeating: UInt8(ascii: ",")), newline = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
-        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\"")), carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
-        let zero = SIMD16<UInt8>(repeating: 0)
-        while position + 16 <= filled + 1 {
-            let bytes = UnsafeRawPointer(buffer + position).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any((bytes .== comma) .| (bytes .== newline) .| (bytes .== quote) .| (bytes .== carriageReturn) .| (bytes .== zero)) { break }
-            position += 16
-        }
-        while !isStop(buffer[position]) { position += 1 }
-        return position
-    }
-
-    @inline(__always)
-    private static func isStop(_ byte: UInt8) -> Bool {
-        byte < 64 && (stopBits >> UInt64(byte)) & 1 != 0
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool {
