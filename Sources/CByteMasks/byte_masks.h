@@ -36,14 +36,22 @@ static inline scobrief_byte_masks scobrief_byte_masks_of(const uint8_t *bytes) {
 #if defined(__SSE2__)
     const __m128i comma = _mm_set1_epi8(','), newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
     const __m128i carriageReturn = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+    __m128i specials[4];
+    __m128i anySpecial = zero;
     for (int k = 0; k < 4; k++) {
         __m128i block = _mm_loadu_si128((const __m128i *)(bytes + 16 * k));
         int shift = 16 * k;
         masks.commas |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma)) << shift;
         masks.newlines |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)) << shift;
         masks.quotes |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote)) << shift;
-        masks.specials |= (uint64_t)(uint16_t)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(block, carriageReturn), _mm_cmpeq_epi8(block, zero))) << shift;
+        specials[k] = _mm_or_si128(_mm_cmpeq_epi8(block, carriageReturn), _mm_cmpeq_epi8(block, zero));
+        anySpecial = _mm_or_si128(anySpecial, specials[k]);
+    }
+    // Carriage returns and NULs are rare: their bits are gathered only when the block has one.
+    if (_mm_movemask_epi8(anySpecial) != 0) {
+        for (int k = 0; k < 4; k++) {
+            masks.specials |= (uint64_t)(uint16_t)_mm_movemask_epi8(specials[k]) << (16 * k);
+        }
     }
 #elif defined(__ARM_NEON)
     for (int k = 0; k < 4; k++) {

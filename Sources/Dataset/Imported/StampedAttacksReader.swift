@@ -8,7 +8,7 @@ import Support
 
 /// Reads a stamped attacks table straight from its bytes into `StampedAttacks`, for a command that
 /// only counts its events (`trend`), in one pass that also computes the CRC-32 the stamp is checked
-/// against: the file is read once, in 4 MiB chunks, rather than once for the CRC and again through
+/// against: the file is read once, in 256 KiB chunks, rather than once for the CRC and again through
 /// `CSVReader` into rows of cells and then into `Attack`s (a trend over a 200,000-row import spent
 /// half its time there).
 ///
@@ -74,9 +74,13 @@ struct StampedAttacksReader {
     /// id), as an import writes them: checked here on the id's bytes, so that the events need not
     /// compare 200,000 id strings again to find out.
     private var inDateOrder = true
-    /// The last row's date and id bytes, for that check.
+    /// The last row's date and id, for that check.
     private var previousDate: PartialDate? = nil
-    private var previousID: [UInt8] = []
+    private var previousID = ""
+    /// The last date cell parsed, as `dateKey` packs its bytes, and its date: a day's rows come
+    /// together, and a cell equal to the last one is not parsed again.
+    private var cachedDateKey: (UInt64, UInt32) = (0, 0)
+    private var cachedDate: PartialDate? = nil
 
     private init?(schema: TableSchema, sourceID: String, limits: CSVLimits) {
         // A catalog whose columns are not of the types parsed here is read the general way.
@@ -98,9 +102,11 @@ struct StampedAttacksReader {
 
     /// The file's attacks, or nil when the file is not, byte for byte, the one `stamp` vouches
     /// for, or is not as an import writes it. `chunkSize` is the first read's size (tests make it
-    /// small, so that chunk ends fall everywhere in rows and quoted cells).
+    /// small, so that chunk ends fall everywhere in rows and quoted cells). 256 KiB rather than
+    /// 4 MiB: the chunk stays in the core's cache between the read's copy, the CRC and the scan,
+    /// and the buffer's pages are not faulted in 4 MiB at a time.
     static func read(_ schema: TableSchema, path: String, stamp: ImportStamp, limits: CSVLimits,
-                     chunkSize: Int = 1 << 22) -> StampedAttacks? {
+                     chunkSize: Int = 1 << 18) -> StampedAttacks? {
         guard var reader = StampedAttacksReader(schema: schema, sourceID: stamp.sourceID, limits: limits) else { return nil }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -184,7 +190,6 @@ struct StampedAttacksReader {
         while rowStart < filled {
             var id = "", date: PartialDate? = nil, country: UInt16? = nil, killed: Int32 = -1, wounded: Int32 = -1
             var standsForSeveral = false
-            var idStart = rowStart, idEnd = rowStart
             var fieldStart = rowStart
             var column = 0
             let rowEnd: Int
@@ -203,11 +208,16 @@ struct StampedAttacksReader {
                     case .id:
                         guard !cell.isEmpty, cell.allSatisfy(Self.isIDByte) else { return nil }
                         id = String(decoding: cell, as: UTF8.self)
-                        idStart = fieldStart
-                        idEnd = end
                     case .date:
-                        guard let value = FastCellParser.date(cell) else { return nil }
-                        date = value
+                        let key = Self.dateKey(buffer + fieldStart, count: cell.count)
+                        if key == cachedDateKey, let cachedDate {
+                            date = cachedDate
+                        } else {
+                            guard let value = FastCellParser.date(cell) else { return nil }
+                            date = value
+                            cachedDateKey = key
+                            cachedDate = value
+                        }
                     case .country:
                         guard let value = countryCode(cell) else { return nil }
                         country = value
@@ -250,19 +260,16 @@ struct StampedAttacksReader {
             // A quote out of place, a carriage return or a NUL byte in the row.
             guard blocks.firstRefusal > rowEnd, let date, let country else { return nil }
             if inDateOrder, let previousDate {
-                // Ids are lower-case ASCII letters, digits and hyphens: their bytes order as the
-                // strings do.
+                // Ids are lower-case ASCII letters, digits and hyphens: they order as their bytes
+                // do (ASCII strings compare by their bytes).
                 if date < previousDate {
                     inDateOrder = false
-                } else if date == previousDate {
-                    let common = min(previousID.count, idEnd - idStart)
-                    let order = previousID.withUnsafeBufferPointer { memcmp(buffer + idStart, $0.baseAddress!, common) }
-                    if order < 0 || (order == 0 && idEnd - idStart < previousID.count) { inDateOrder = false }
+                } else if date == previousDate, id < previousID {
+                    inDateOrder = false
                 }
             }
             previousDate = date
-            previousID.removeAll(keepingCapacity: true)
-            previousID.append(contentsOf: UnsafeBufferPointer(start: buffer + idStart, count: idEnd - idStart))
+            previousID = id
             records.append(StampedAttacks.Record(id: id, date: date, country: country, standsForSeveral: standsForSeveral,
                                                  killedValue: killed, woundedValue: wounded))
             rowStart = rowEnd + 1
@@ -319,6 +326,20 @@ struct StampedAttacksReader {
         return .row(next: min(lineEnd + 1, filled))
     }
 
+    /// A date cell's bytes packed for comparison with the last one (`cachedDateKey`): the first
+    /// eight (of the buffer, whose padding makes them readable; those past the cell masked off),
+    /// then the ninth, tenth and the length. (0, 0) for a length no date has.
+    @inline(__always)
+    private static func dateKey(_ cell: UnsafeMutablePointer<UInt8>, count: Int) -> (UInt64, UInt32) {
+        let head = UInt64(littleEndian: UnsafeRawPointer(cell).loadUnaligned(as: UInt64.self))
+        switch count {
+        case 4: return (head & 0xFFFF_FFFF, 4 << 16)
+        case 7: return (head & 0x00FF_FFFF_FFFF_FFFF, 7 << 16)
+        case 10: return (head, UInt32(cell[8]) | UInt32(cell[9]) << 8 | 10 << 16)
+        default: return (0, 0)
+        }
+    }
+
     private static func isIDByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             || byte == UInt8(ascii: "-")
@@ -349,7 +370,15 @@ struct StampedAttacksReader {
     /// not accept as an integer in the column's range, or a value past Int32.
     private func count(_ cell: UnsafeBufferPointer<UInt8>, _ range: CountRule) -> Int32? {
         guard !cell.isEmpty else { return range.required ? nil : -1 }
-        guard cell[0] != UInt8(ascii: "-"), cell.count <= 9, let value = FastCellParser.integer(cell) else { return nil }
+        // Digits only (no sign: counts are not negative), nine at most: what `FastCellParser.integer`
+        // reads without a sign, within Int32.
+        guard cell.count <= 9 else { return nil }
+        var value = 0
+        for byte in cell {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
+        }
         if let minimum = range.minimum, Double(value) < minimum { return nil }
         if let maximum = range.maximum, Double(value) > maximum { return nil }
         return Int32(value)
