@@ -1,4 +1,5 @@
 import Dataset
+import Foundation
 
 /// One dated thing that can be counted: an attack, an exercise, a document, a GTD incident.
 ///
@@ -39,7 +40,17 @@ public struct EventTable: Sendable {
     public var coverageNote: String
     /// What one event is, for messages and comparisons: "attack", "exercise".
     public var measure: MeasuredQuantity
-    public var events: [Event]
+    /// The events, in date order (then id). A stamped import's are made from its records the
+    /// first time they are asked for, and then kept: `trend` counts the records in place
+    /// (`stamped`) and never makes them.
+    public var events: [Event] {
+        get { source.events }
+        set { source = EventSource(events: newValue) }
+    }
+    /// The stamped import the events are, while they have not been replaced: counts, sums and
+    /// notes over all of them read its records in place rather than 200,000 `Event`s made for it.
+    var stamped: StampedAttacks? { source.stamped }
+    private(set) var source: EventSource
     /// What the table covers in time: first and last date, gaps, collection breaks, later starts
     /// by country. Statistics leave uncovered years out rather than counting them as 0.
     public var dataCoverage: Coverage
@@ -54,8 +65,54 @@ public struct EventTable: Sendable {
         self.coverage = coverage
         self.coverageNote = coverageNote
         self.measure = measure
-        self.events = events
+        self.source = EventSource(events: events)
         self.dataCoverage = dataCoverage ?? Coverage.fromYearsOfData(events.lazy.map(\.year), scope: coverage, note: coverageNote)
+    }
+
+    /// A table of a stamped import's records, whose events are made only if asked for.
+    init(name: String, title: String, coverage: CoverageScope, coverageNote: String, measure: MeasuredQuantity,
+         stamped: StampedAttacks, dataCoverage: Coverage) {
+        self.name = name
+        self.title = title
+        self.coverage = coverage
+        self.coverageNote = coverageNote
+        self.measure = measure
+        self.source = EventSource(stamped: stamped)
+        self.dataCoverage = dataCoverage
+    }
+}
+
+/// Where a table's events come from: made already, or a stamped import's records, made into
+/// events once, on first use. A class, so every copy of the table (a report's store hands out
+/// one per figure) shares the events made; the lock keeps that sound across threads.
+final class EventSource: @unchecked Sendable {
+    let stamped: StampedAttacks?
+    private let lock = NSLock()
+    private var made: [Event]?
+
+    /// Whether the events have been made (always, for a table not read from a stamp).
+    var hasMadeEvents: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return made != nil
+    }
+
+    init(events: [Event]) {
+        stamped = nil
+        made = events
+    }
+
+    init(stamped: StampedAttacks) {
+        self.stamped = stamped
+    }
+
+    var events: [Event] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let events = stamped.map(EventTables.eventsInDateOrder(of:)) ?? []
+        made = events
+        return events
     }
 }
 
