@@ -48,7 +48,7 @@ import Testing
         let made = EventTable(name: "attacks", title: "Attacks", coverage: .complete, coverageNote: "", measure: .eventsOccurred,
                               events: EventTables.eventsInDateOrder(of: stamped))
         return (EventTable(name: "attacks", title: "Attacks", coverage: .complete, coverageNote: "", measure: .eventsOccurred,
-                           stamped: stamped, dataCoverage: made.dataCoverage), made)
+                           source: EventSource(stamped: stamped), dataCoverage: made.dataCoverage), made)
     }
 
     /// Every grouping of one, two or three keys, in every order.

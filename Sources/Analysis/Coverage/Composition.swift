@@ -99,29 +99,11 @@ extension FilteredEvents {
     public var lowerBoundNote: String? {
         // The flag read in place: filtering copied each 100-byte event out of the array (a retain
         // and release of its strings), and a trend asks twice over 200,000 events.
-        let several = allStamped.map(Self.severalEventIDs(of:))
+        let several = allStamped?.severalEventIDs
             ?? events.withUnsafeBufferPointer { events in events.indices.filter { events[$0].standsForSeveral }.map { events[$0].id } }
         guard !several.isEmpty else { return nil }
         return "\(several.count == 1 ? "1 row stands" : "\(several.count) rows stand") for several events the source does not tell apart "
             + "(\(several.joined(separator: ", "))) and \(several.count == 1 ? "counts" : "count") as one: counts that include "
             + "\(several.count == 1 ? "it" : "them") are lower bounds."
-    }
-
-    /// The ids of a stamped import's records that stand for several events, in the order of its
-    /// events (`EventTables.eventsInDateOrder`: by date, then id, then file position), read in
-    /// place: the few such records are sorted, not the 200,000 events made and read.
-    static func severalEventIDs(of stamped: StampedAttacks) -> [String] {
-        stamped.records.withUnsafeBufferPointer { records in
-            var several = records.indices.filter { records[$0].standsForSeveral }
-            // Records in that order already stay in file order, as the events do.
-            if !stamped.inDateOrder {
-                several.sort { a, b in
-                    if records[a].date != records[b].date { return records[a].date < records[b].date }
-                    if records[a].id != records[b].id { return records[a].id < records[b].id }
-                    return a < b
-                }
-            }
-            return several.map { records[$0].id }
-        }
     }
 }

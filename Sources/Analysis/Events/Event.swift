@@ -47,9 +47,9 @@ public struct EventTable: Sendable {
         get { source.events }
         set { source = EventSource(events: newValue) }
     }
-    /// The stamped import the events are, while they have not been replaced: counts, sums and
-    /// notes over all of them read its records in place rather than 200,000 `Event`s made for it.
-    var stamped: StampedAttacks? { source.stamped }
+    /// Where the events come from. While they have not been replaced, the events of a stamped
+    /// import are its records (`source.stamped`): counts, sums and notes over all of them read
+    /// the records in place rather than 200,000 `Event`s made for them.
     private(set) var source: EventSource
     /// What the table covers in time: first and last date, gaps, collection breaks, later starts
     /// by country. Statistics leave uncovered years out rather than counting them as 0.
@@ -71,13 +71,13 @@ public struct EventTable: Sendable {
 
     /// A table of a stamped import's records, whose events are made only if asked for.
     init(name: String, title: String, coverage: CoverageScope, coverageNote: String, measure: MeasuredQuantity,
-         stamped: StampedAttacks, dataCoverage: Coverage) {
+         source: EventSource, dataCoverage: Coverage) {
         self.name = name
         self.title = title
         self.coverage = coverage
         self.coverageNote = coverageNote
         self.measure = measure
-        self.source = EventSource(stamped: stamped)
+        self.source = source
         self.dataCoverage = dataCoverage
     }
 }
@@ -97,13 +97,42 @@ final class EventSource: @unchecked Sendable {
         return made != nil
     }
 
+    /// A stamped import's first and last year (nil without records), and the ids of its rows
+    /// that stand for several events, in the events' order: found in one pass over the records
+    /// here, rather than in one each time a table, a count or a note asks (a trend asks five times).
+    let stampedYears: ClosedRange<Int>?
+    let severalEventIDs: [String]
+
     init(events: [Event]) {
         stamped = nil
         made = events
+        stampedYears = nil
+        severalEventIDs = []
     }
 
     init(stamped: StampedAttacks) {
         self.stamped = stamped
+        var first = Int.max, last = Int.min
+        var several: [Int] = []
+        stamped.records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                let year = records[index].date.year
+                if year < first { first = year }
+                if year > last { last = year }
+                if records[index].standsForSeveral { several.append(index) }
+            }
+            // In the order `EventTables.eventsInDateOrder` makes the events: by date, then id,
+            // then file position; records in that order already stay in file order.
+            if !stamped.inDateOrder {
+                several.sort { a, b in
+                    if records[a].date != records[b].date { return records[a].date < records[b].date }
+                    if records[a].id != records[b].id { return records[a].id < records[b].id }
+                    return a < b
+                }
+            }
+        }
+        stampedYears = first <= last ? first...last : nil
+        severalEventIDs = several.map { stamped.records[$0].id }
     }
 
     var events: [Event] {

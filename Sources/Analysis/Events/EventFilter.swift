@@ -131,7 +131,7 @@ public struct FilteredEvents: Sendable {
 
     /// The stamped import's records when the events kept are all of them, as they are (no
     /// filter): counts, sums and notes then read the records in place, and no event is made.
-    var allStamped: StampedAttacks? { kept == nil ? table.stamped : nil }
+    var allStamped: EventSource? { kept == nil && table.source.stamped != nil ? table.source : nil }
 
     /// The countries whose coverage applies: those chosen, else those that held the status
     /// at some time in the period, else nil (all countries).

@@ -83,8 +83,8 @@ extension FilteredEvents {
         var countryNames: [String], kindNames: [String]
         // The first and last year of the events, asked for alone: with keys `[.year]`.
         let yearSpan: () -> (first: Int?, last: Int?)
-        if let stamped = allStamped,
-           let counted = Self.stampedTotals(stamped, byYear: byYear, byCountry: byCountry, byKind: byKind) {
+        if let source = allStamped, let stamped = source.stamped,
+           let counted = Self.stampedTotals(stamped, years: source.stampedYears, byYear: byYear, byCountry: byCountry, byKind: byKind) {
             (totals, countryNames, kindNames) = (counted.totals, counted.countryNames, counted.kindNames)
             yearSpan = { (counted.years?.lowerBound, counted.years?.upperBound) }
         } else {
@@ -172,11 +172,10 @@ extension FilteredEvents {
     /// become `GroupID`s, with the codes as the country names. The ids differ from those
     /// `eventTotals` interns, but the groups are sorted and named by the names, so the groups
     /// are the same. Nil (count the events) for a span of years × countries too wide to lay out.
-    static func stampedTotals(_ stamped: StampedAttacks, byYear: Bool, byCountry: Bool, byKind: Bool)
+    /// `years` are the records' first and last (`EventSource.stampedYears`).
+    static func stampedTotals(_ stamped: StampedAttacks, years: ClosedRange<Int>?, byYear: Bool, byCountry: Bool, byKind: Bool)
         -> (totals: [GroupID: GroupTotals], countryNames: [String], kindNames: [String], years: ClosedRange<Int>?)? {
-        let span = EventTables.sourcesAndYears(of: stamped).years
-        guard span.count == 2 else { return ([:], [], [], nil) }
-        let years = span[0]...span[1]
+        guard let years else { return ([:], [], [], nil) }
         let countries = byCountry ? stamped.countryCodes.count : 1
         let yearCount = byYear ? years.count : 1
         guard countries > 0, yearCount.multipliedReportingOverflow(by: countries).partialValue <= 1 << 20 else { return nil }
@@ -207,7 +206,7 @@ extension FilteredEvents {
     /// Killed and wounded over all kept events.
     public var casualties: (killed: KnownSum, wounded: KnownSum) {
         var killed = KnownSum(), wounded = KnownSum()
-        if let stamped = allStamped {
+        if let stamped = allStamped?.stamped {
             // A stamped import's records read in place (see `stampedTotals`).
             stamped.records.withUnsafeBufferPointer { records in
                 for index in records.indices {

@@ -24,7 +24,8 @@ public enum EventTables {
         func make(_ measure: MeasuredQuantity, events: [Event], stamped: StampedAttacks?) -> EventTable {
             // A table imported from a complete dataset (GTD) is complete even though the curated
             // table of the same name is a list of examples: each row's source decides.
-            let (sourceIDs, yearSpan) = stamped.map(sourcesAndYears(of:)) ?? sourcesAndYears(of: events)
+            let source = stamped.map(EventSource.init(stamped:))
+            let (sourceIDs, yearSpan) = source.map(sourcesAndYears(of:)) ?? sourcesAndYears(of: events)
             let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: sourceIDs)
             let dataCoverage = corpus.coverage(ofTable: name, sourceIDs: sourceIDs, years: yearSpan)
             // Rows imported from a dataset are not "named in the sources": say where they come from.
@@ -32,9 +33,9 @@ public enum EventTables {
             let title = !datasets.isEmpty && datasets.count == sourceIDs.count
                 ? "\(name.prefix(1).uppercased() + name.dropFirst()) in \(datasets.map(\.title).sorted().joined(separator: "; "))"
                 : schema.title
-            var table = if let stamped {
+            var table = if let source {
                 EventTable(name: name, title: title, coverage: coverage.coverage, coverageNote: coverage.notes.joined(separator: " "),
-                           measure: measure, stamped: stamped, dataCoverage: dataCoverage)
+                           measure: measure, source: source, dataCoverage: dataCoverage)
             } else {
                 EventTable(name: name, title: title, coverage: coverage.coverage, coverageNote: coverage.notes.joined(separator: " "),
                            measure: measure, events: inDateOrder(events), dataCoverage: dataCoverage)
@@ -180,16 +181,9 @@ public enum EventTables {
 
     /// `sourcesAndYears(of:)` for a stamped import's records: the one source its stamp names (if
     /// it has a row), and its first and last year.
-    static func sourcesAndYears(of stamped: StampedAttacks) -> (sourceIDs: Set<String>, years: [Int]) {
-        var first = Int.max, last = Int.min
-        stamped.records.withUnsafeBufferPointer { records in
-            for index in records.indices {
-                let year = records[index].date.year
-                if year < first { first = year }
-                if year > last { last = year }
-            }
-        }
-        return (stamped.count > 0 ? [stamped.sourceID] : [], first <= last ? [first, last] : [])
+    static func sourcesAndYears(of source: EventSource) -> (sourceIDs: Set<String>, years: [Int]) {
+        guard let stamped = source.stamped, let years = source.stampedYears else { return ([], []) }
+        return (stamped.count > 0 ? [stamped.sourceID] : [], [years.lowerBound, years.upperBound])
     }
 
     /// The columns of table `name` that `table(named:in:)` and `combinedOrigins` read, for a command
