@@ -99,7 +99,8 @@ extension FilteredEvents {
     public var lowerBoundNote: String? {
         // The flag read in place: filtering copied each 100-byte event out of the array (a retain
         // and release of its strings), and a trend asks twice over 200,000 events.
-        let several = events.withUnsafeBufferPointer { events in events.indices.filter { events[$0].standsForSeveral }.map { events[$0].id } }
+        let several = allStamped?.severalEventIDs
+            ?? events.withUnsafeBufferPointer { events in events.indices.filter { events[$0].standsForSeveral }.map { events[$0].id } }
         guard !several.isEmpty else { return nil }
         return "\(several.count == 1 ? "1 row stands" : "\(several.count) rows stand") for several events the source does not tell apart "
             + "(\(several.joined(separator: ", "))) and \(several.count == 1 ? "counts" : "count") as one: counts that include "

@@ -58,7 +58,7 @@ public struct EventFilter: Sendable {
         let countries = filter.countries, statusAtTime = filter.statusAtTime
         // Nothing to filter: the table's events as they are, shared rather than copied one by one.
         if kinds == nil && period == nil && countries == nil && statusAtTime == nil {
-            return FilteredEvents(table: table, events: table.events, uncertain: 0, filter: self, membership: membership,
+            return FilteredEvents(table: table, kept: nil, uncertain: 0, filter: self, membership: membership,
                                   selectedCountries: countries)
         }
         for var event in table.events {
@@ -93,7 +93,7 @@ public struct EventFilter: Sendable {
             }
             kept.append(event)
         }
-        return FilteredEvents(table: table, events: kept, uncertain: uncertain, filter: self, membership: membership,
+        return FilteredEvents(table: table, kept: kept, uncertain: uncertain, filter: self, membership: membership,
                               selectedCountries: countries)
     }
 
@@ -105,7 +105,12 @@ public struct EventFilter: Sendable {
 /// The result of a filter: the events kept, with the table they came from.
 public struct FilteredEvents: Sendable {
     public var table: EventTable
-    public var events: [Event]
+    /// The events kept: all the table's (nil), or those the filter kept.
+    private var kept: [Event]?
+    public var events: [Event] {
+        get { kept ?? table.events }
+        set { kept = newValue }
+    }
     /// Events that might or might not belong (partial dates across a boundary); left out.
     public var uncertain: Int
     public var filter: EventFilter
@@ -113,6 +118,20 @@ public struct FilteredEvents: Sendable {
     public var membership: [MembershipSpell] = []
     /// The countries chosen by `--country` or `--members-as-of` (nil: not fixed).
     public var selectedCountries: Set<String>?
+
+    init(table: EventTable, kept: [Event]?, uncertain: Int, filter: EventFilter, membership: [MembershipSpell],
+         selectedCountries: Set<String>?) {
+        self.table = table
+        self.kept = kept
+        self.uncertain = uncertain
+        self.filter = filter
+        self.membership = membership
+        self.selectedCountries = selectedCountries
+    }
+
+    /// The stamped import's records when the events kept are all of them, as they are (no
+    /// filter): counts, sums and notes then read the records in place, and no event is made.
+    var allStamped: EventSource? { kept == nil && table.source.stamped != nil ? table.source : nil }
 
     /// The countries whose coverage applies: those chosen, else those that held the status
     /// at some time in the period, else nil (all countries).

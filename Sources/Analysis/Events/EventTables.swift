@@ -18,10 +18,14 @@ public enum EventTables {
             let origins = combinedOrigins(ofTable: name, in: corpus)
             if !origins.isEmpty { throw .combinedSources(table: name, origins: origins) }
         }
-        func make(_ measure: MeasuredQuantity, _ events: [Event], inDateOrderAlready: Bool = false) -> EventTable {
+        func make(_ measure: MeasuredQuantity, _ events: [Event]) -> EventTable {
+            make(measure, events: events, stamped: nil)
+        }
+        func make(_ measure: MeasuredQuantity, events: [Event], stamped: StampedAttacks?) -> EventTable {
             // A table imported from a complete dataset (GTD) is complete even though the curated
             // table of the same name is a list of examples: each row's source decides.
-            let (sourceIDs, yearSpan) = sourcesAndYears(of: events)
+            let source = stamped.map(EventSource.init(stamped:))
+            let (sourceIDs, yearSpan) = source.map(sourcesAndYears(of:)) ?? sourcesAndYears(of: events)
             let coverage = corpus.effectiveCoverage(ofTable: name, sourceIDs: sourceIDs)
             let dataCoverage = corpus.coverage(ofTable: name, sourceIDs: sourceIDs, years: yearSpan)
             // Rows imported from a dataset are not "named in the sources": say where they come from.
@@ -29,17 +33,21 @@ public enum EventTables {
             let title = !datasets.isEmpty && datasets.count == sourceIDs.count
                 ? "\(name.prefix(1).uppercased() + name.dropFirst()) in \(datasets.map(\.title).sorted().joined(separator: "; "))"
                 : schema.title
-            var table = EventTable(name: name, title: title, coverage: coverage.coverage,
-                              coverageNote: coverage.notes.joined(separator: " "),
-                              measure: measure, events: inDateOrderAlready ? events : inDateOrder(events),
-                              dataCoverage: dataCoverage)
+            var table = if let source {
+                EventTable(name: name, title: title, coverage: coverage.coverage, coverageNote: coverage.notes.joined(separator: " "),
+                           measure: measure, source: source, dataCoverage: dataCoverage)
+            } else {
+                EventTable(name: name, title: title, coverage: coverage.coverage, coverageNote: coverage.notes.joined(separator: " "),
+                           measure: measure, events: inDateOrder(events), dataCoverage: dataCoverage)
+            }
             table.countryNames = Dictionary(corpus.countries.map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
             return table
         }
         switch name {
         case "attacks":
             if let stamped = corpus.tables[name]?.stampedAttacks {
-                return make(.eventsOccurred, eventsInDateOrder(of: stamped), inDateOrderAlready: true)
+                // Its events are made (`eventsInDateOrder`) only if asked for: counts read the records.
+                return make(.eventsOccurred, events: [], stamped: stamped)
             }
             // One `[code]` array per country, shared by its events, rather than one per event.
             // The attacks' fields are read in place, not each attack copied out (and its eight
@@ -169,6 +177,13 @@ public enum EventTables {
             }
         }
         return (ids, first <= last ? [first, last] : [])
+    }
+
+    /// `sourcesAndYears(of:)` for a stamped import's records: the one source its stamp names (if
+    /// it has a row), and its first and last year.
+    static func sourcesAndYears(of source: EventSource) -> (sourceIDs: Set<String>, years: [Int]) {
+        guard let stamped = source.stamped, let years = source.stampedYears else { return ([], []) }
+        return (stamped.count > 0 ? [stamped.sourceID] : [], [years.lowerBound, years.upperBound])
     }
 
     /// The columns of table `name` that `table(named:in:)` and `combinedOrigins` read, for a command

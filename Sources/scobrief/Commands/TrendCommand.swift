@@ -104,6 +104,8 @@ struct TrendCommand: ParsableCommand {
                 display.append(testsTable)
             }
             try output.write(analysis.output(rollingWindow: rolling), display: display)
+            // The process ends here: the table's records are left for the exit to reclaim.
+            KeptUntilExit.keep((corpus, eventTable, events, analysis))
         }
     }
 
