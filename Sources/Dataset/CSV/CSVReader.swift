@@ -251,23 +251,24 @@ public final class CSVReader {
             // end, a field over the size limit, the data's last 63 bytes) is left to the general
             // steps below, which read that field again from its start.
             var scan = i
-            while count < maxColumns {
-                if scan < blockStart || scan >= blockStart + 64 {
-                    guard scan + 64 <= filled else { break }
+            fast: while count < maxColumns {
+                if scan < blockStart || scan >= blockStart &+ 64 {
+                    guard scan &+ 64 <= filled else { break }
                     blockStart = scan
                     (blockDelimiters, blockOthers) = CSVReader.stopMasks(base + scan, delimiters: delimiters)
                 }
-                let rest = (blockDelimiters | blockOthers) & (~0 << UInt64(scan - blockStart))
-                guard rest != 0 else {
-                    scan = blockStart + 64
-                    continue
+                // The block's stops from `scan` on, lowest first, each cleared once passed: the
+                // loop carries only this mask and the field's start.
+                var pending = (blockDelimiters | blockOthers) & (~0 << UInt64(scan &- blockStart))
+                while pending != 0 {
+                    let k = pending.trailingZeroBitCount
+                    let end = blockStart &+ k
+                    guard blockDelimiters & (1 << UInt64(k)) != 0, end &- i <= maxFieldBytes, count < maxColumns else { break fast }
+                    append(CSVFieldSpan(fieldStart: i, start: i, end: end, hasDoubledQuotes: false))
+                    i = end &+ 1
+                    pending &= pending &- 1
                 }
-                let k = rest.trailingZeroBitCount
-                let end = blockStart + k
-                guard blockDelimiters & (1 << UInt64(k)) != 0, end - i <= maxFieldBytes else { break }
-                append(CSVFieldSpan(fieldStart: i, start: i, end: end, hasDoubledQuotes: false))
-                i = end + 1
-                scan = i
+                scan = blockStart &+ 64
             }
             // One field per iteration.
             if count >= maxColumns {
