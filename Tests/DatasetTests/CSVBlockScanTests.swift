@@ -123,4 +123,96 @@ import Support
             }
         }
     }
+
+    /// Reads `bytes` in memory and from a file in chunks that move the 64-byte blocks against the
+    /// rows; every reading must give the same rows, or the same error.
+    static func readEveryWay(_ bytes: [UInt8], limits: CSVLimits = .default, delimiter: UInt8 = UInt8(ascii: ",")) throws
+        -> [Result<[CSVRecord], Diagnostic>] {
+        func attempt(_ read: () throws -> [CSVRecord]) -> Result<[CSVRecord], Diagnostic> {
+            do { return .success(try read()) } catch let diagnostic as Diagnostic { return .failure(diagnostic) } catch {
+                return .failure(Diagnostic(SourceLocation(file: "?"), "\(error)"))
+            }
+        }
+        var results = [attempt { try CSVReader(bytes: bytes, file: "e.csv", limits: limits, delimiter: delimiter).readAll() }]
+        let folder = try TemporaryFolder()
+        let path = try folder.write("e.csv", bytes)
+        for chunk in [61, 64, 100, 4096] {
+            results.append(attempt { try CSVReader(path: path, displayName: "e.csv", limits: limits, delimiter: delimiter, chunkSize: chunk).readAll() })
+        }
+        return results
+    }
+
+    /// A row's first `offset` bytes as unquoted fields ending in a delimiter (one empty field when
+    /// the offset is odd, then "x," pairs), and how many fields that is.
+    static func prefix(_ offset: Int) -> (text: String, fields: Int) {
+        (String(repeating: ",", count: offset % 2) + String(repeating: "x,", count: offset / 2), offset % 2 + offset / 2)
+    }
+
+    /// The errors of an unquoted field (a stray quote, a NUL, a field over the size limit, one
+    /// column too many) keep their message, line and column wherever the field starts in its block.
+    @Test func unquotedFieldErrorsAtEveryOffsetOfABlock() throws {
+        let suffix = String(repeating: ",d", count: 60) + "\n"
+        for offset in 0..<140 {
+            let (before, fields) = CSVBlockScanTests.prefix(offset)
+            var cases: [(field: String, limits: CSVLimits, message: String, column: Int)] = [
+                ("b\"c", .default, "a quote inside an unquoted field", offset + 2),
+                ("b\u{0}c", .default, "NUL byte in the text", offset + 2),
+                (String(repeating: "z", count: 17), CSVLimits(maxFieldBytes: 16), "a field longer than the limit of 16 bytes", offset + 1),
+            ]
+            if fields > 0 { cases.append(("y", CSVLimits(maxColumns: fields), "more than \(fields) columns in one row", offset + 1)) }
+            for (field, limits, message, column) in cases {
+                for result in try CSVBlockScanTests.readEveryWay(Array(("h\n" + before + field + suffix).utf8), limits: limits) {
+                    guard case .failure(let diagnostic) = result else {
+                        Issue.record("no error for \(message) at offset \(offset)")
+                        continue
+                    }
+                    #expect(diagnostic.message == message, "offset \(offset)")
+                    #expect(diagnostic.location.line == 2, "offset \(offset)")
+                    #expect(diagnostic.location.column == column, "\(message) at offset \(offset)")
+                }
+            }
+            // At the limits themselves the row reads.
+            let exact = "h\n" + before + String(repeating: "z", count: 16) + suffix
+            for result in try CSVBlockScanTests.readEveryWay(Array(exact.utf8), limits: CSVLimits(maxFieldBytes: 16)) {
+                let expected = Array(repeating: "", count: offset % 2) + Array(repeating: "x", count: offset / 2)
+                    + [String(repeating: "z", count: 16)] + Array(repeating: "d", count: 60)
+                #expect(try result.get().last?.fields == expected, "offset \(offset)")
+            }
+            let full = "h\n" + before + "y\n"
+            for result in try CSVBlockScanTests.readEveryWay(Array(full.utf8), limits: CSVLimits(maxColumns: fields + 1)) {
+                let expected = Array(repeating: "", count: offset % 2) + Array(repeating: "x", count: offset / 2) + ["y"]
+                #expect(try result.get().last?.fields == expected, "offset \(offset)")
+            }
+        }
+    }
+
+    /// With a tab as the delimiter (a byte that is also among the control bytes of the block
+    /// mask), fields of every width up to past a block read as written, quoted ones holding tabs too.
+    @Test func tabSeparatedFieldsOfEveryWidth() throws {
+        var random = Generator(state: 9)
+        var bytes: [UInt8] = []
+        var rows: [[String]] = []
+        for _ in 0..<200 {
+            var row: [String] = []
+            for column in 0..<(1 + random.below(30)) {
+                if column > 0 { bytes.append(0x09) }
+                let width = random.below(75)
+                if random.below(6) == 0 {
+                    let text = String(repeating: "q", count: width) + "\t,\n"
+                    bytes += Array(("\"" + text + "\"").utf8)
+                    row.append(text)
+                } else {
+                    let text = String((0..<width).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+                    bytes += Array(text.utf8)
+                    row.append(text)
+                }
+            }
+            if row == [""] { bytes += Array("e".utf8); row = ["e"] }
+            bytes += random.below(2) == 0 ? [0x0A] : [0x0D, 0x0A]
+            rows.append(row)
+        }
+        for result in try CSVBlockScanTests.readEveryWay(bytes, delimiter: 0x09) {
+            #expect(try result.get().map(\.fields) == rows)
+        }
+    }
 }

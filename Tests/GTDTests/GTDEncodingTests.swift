@@ -79,4 +79,19 @@ import Support
         #expect(!valid([0xF4, 0x90, 0x80, 0x80]), "past U+10FFFF")
         #expect(!valid([0xE4, 0xB8]), "cut short")
     }
+
+    /// ASCII runs are skipped eight bytes at a time: a bad or multi-byte sequence at every place
+    /// before, inside and after such runs is judged as the standard library judges it.
+    @Test func utf8ValidationAcrossASCIIRunsAgreesWithTheStandardLibrary() {
+        let pieces: [[UInt8]] = [[0xE9], [0xC3, 0xA9], [0xE4, 0xB8], [0xE4, 0xB8, 0x80], [0xF0, 0x9F, 0x98, 0x80], [0xED, 0xA0, 0x80], [0x80]]
+        for piece in pieces {
+            for before in 0..<20 {
+                for after in [0, 1, 7, 8, 9, 17] {
+                    let bytes = Array(repeating: UInt8(ascii: "a"), count: before) + piece + Array(repeating: UInt8(ascii: "b"), count: after)
+                    let expected = String(validating: bytes, as: UTF8.self) != nil
+                    #expect(bytes.withUnsafeBufferPointer { TextBytes.isValidUTF8($0) } == expected, "\(piece) after \(before) bytes, \(after) after")
+                }
+            }
+        }
+    }
 }

@@ -227,9 +227,11 @@ public final class CSVReader {
         var count = 0
         var i = start
         var newlines = 0
-        // The 64 bytes from blockStart as a mask of the bytes that may end an unquoted field.
+        // The 64 bytes from blockStart as two masks: the delimiters, and the other bytes that may
+        // end an unquoted field (quotes and control bytes below 0x0E).
         var blockStart = Int.min / 2
-        var blockMask: UInt64 = 0
+        var blockDelimiters: UInt64 = 0
+        var blockOthers: UInt64 = 0
         defer { spanCount = count }
 
         @inline(__always) func append(_ span: CSVFieldSpan) {
@@ -243,6 +245,31 @@ public final class CSVReader {
         }
 
         while true {
+            // Fields that end at a delimiter with no other stop byte before it: most of a wide
+            // export's cells. Each costs a bit search and a store, with no load of the bytes
+            // themselves, and the masks run on from block to block; anything else (a quote, a line
+            // end, a field over the size limit, the data's last 63 bytes) is left to the general
+            // steps below, which read that field again from its start.
+            var scan = i
+            fast: while count < maxColumns {
+                if scan < blockStart || scan >= blockStart &+ 64 {
+                    guard scan &+ 64 <= filled else { break }
+                    blockStart = scan
+                    (blockDelimiters, blockOthers) = CSVReader.stopMasks(base + scan, delimiters: delimiters)
+                }
+                // The block's stops from `scan` on, lowest first, each cleared once passed: the
+                // loop carries only this mask and the field's start.
+                var pending = (blockDelimiters | blockOthers) & (~0 << UInt64(scan &- blockStart))
+                while pending != 0 {
+                    let k = pending.trailingZeroBitCount
+                    let end = blockStart &+ k
+                    guard blockDelimiters & (1 << UInt64(k)) != 0, end &- i <= maxFieldBytes, count < maxColumns else { break fast }
+                    append(CSVFieldSpan(fieldStart: i, start: i, end: end, hasDoubledQuotes: false))
+                    i = end &+ 1
+                    pending &= pending &- 1
+                }
+                scan = blockStart &+ 64
+            }
             // One field per iteration.
             if count >= maxColumns {
                 throw Diagnostic(location(at: i, rowStart: start),
@@ -324,7 +351,7 @@ public final class CSVReader {
                 // and each field's end is then one bit search instead of a chain of loads.
                 while true {
                     if i >= blockStart && i < blockStart + 64 {
-                        let rest = blockMask & (~0 << UInt64(i - blockStart))
+                        let rest = (blockDelimiters | blockOthers) & (~0 << UInt64(i - blockStart))
                         if rest != 0 {
                             i = blockStart + rest.trailingZeroBitCount
                             if classes[Int(base[i])] & CSVReader.stopsUnquoted != 0 { break }
@@ -336,7 +363,7 @@ public final class CSVReader {
                     // The block must lie inside the data; near its end the byte loop below finishes.
                     guard i + 64 <= filled else { break }
                     blockStart = i
-                    blockMask = CSVReader.stopMask(base + i, delimiters: delimiters)
+                    (blockDelimiters, blockOthers) = CSVReader.stopMasks(base + i, delimiters: delimiters)
                 }
                 while classes[Int(base[i])] & CSVReader.stopsUnquoted == 0 { i += 1 }
                 let byte = base[i]
@@ -379,16 +406,20 @@ public final class CSVReader {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
-    /// Bit k set when byte k of the 64 at `pointer` is a delimiter, a quote or below 0x0E.
-    @inline(__always) private static func stopMask(_ pointer: UnsafePointer<UInt8>, delimiters: UInt64) -> UInt64 {
-        var mask: UInt64 = 0
+    /// Of the 64 bytes at `pointer`: bit k of `delimiters` set when byte k is the delimiter, and
+    /// of `others` when it is a quote or below 0x0E (a tab delimiter is in both).
+    @inline(__always) private static func stopMasks(_ pointer: UnsafePointer<UInt8>, delimiters: UInt64) -> (delimiters: UInt64, others: UInt64) {
+        var found: UInt64 = 0
+        var others: UInt64 = 0
         for k in 0..<8 {
             let word = UInt64(littleEndian: UnsafeRawPointer(pointer + 8 * k).loadUnaligned(as: UInt64.self))
-            let stops = exactZeroBytes(word ^ delimiters) | exactZeroBytes(word ^ quotes) | controlBytes(word)
+            let delimiter = exactZeroBytes(word ^ delimiters)
+            let other = exactZeroBytes(word ^ quotes) | controlBytes(word)
             // The eight high bits gathered into the top byte (bit 7 of byte j lands on bit 56 + j).
-            mask |= ((stops &* 0x0002_0408_1020_4081) >> 56) << UInt64(8 * k)
+            found |= ((delimiter &* 0x0002_0408_1020_4081) >> 56) << UInt64(8 * k)
+            others |= ((other &* 0x0002_0408_1020_4081) >> 56) << UInt64(8 * k)
         }
-        return mask
+        return (found, others)
     }
 
     /// The high bit of each byte of `word` that is zero, and of no other (no borrow between bytes).

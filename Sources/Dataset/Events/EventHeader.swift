@@ -4,7 +4,9 @@ import Support
 /// Where a mapping's columns are in one file, found from its header by name, so an export with
 /// columns in another order, or with extra ones, imports the same. A file of another source, a
 /// renamed or a missing required column is an error that says which and what to do.
-struct EventHeader {
+/// A class: the row loop hands it to each row's steps, and a struct of arrays and a dictionary
+/// was copied out of the pass, with a retain and a release of each, on every row.
+final class EventHeader {
     let columnCount: Int
     /// By field ordinal: the indices of its columns present in the file (first non-blank wins),
     /// and the first of them or -1; arrays, so the row loop does no hashing.

@@ -29,7 +29,7 @@ extension EventImportPass {
             out.append(lower)
             hash = (hash ^ UInt64(lower)) &* 0x100_0000_01b3
         }
-        if let first = writtenIDs.insert(hash, line: Int32(truncatingIfNeeded: row.line)) {
+        if let first = writtenIDs.insert(EventIDTable.key(record: record, hash: hash), line: Int32(truncatingIfNeeded: row.line)) {
             try malformed(Diagnostic(row.location(ofField: idIndex),
                                      "\(headerName(idIndex)) \(String(decoding: record, as: UTF8.self)) appears twice (first on line \(first))",
                                      hint: "an export holds each event once; the file may repeat a block of rows or join two releases"))

@@ -38,6 +38,8 @@ final class EventImportPass {
     /// The columns after the id, each with the file's columns it reads (found from the header).
     var plan: [EventOutputStep] = []
     var totals: [Int: GTDCasualtyTotals] = [:]
+    /// The year last added to the summary's years with rows (a Set insert per row otherwise).
+    var lastCoveredYear = Int.min
     var historicalRows: [Int: Int] = [:]
     /// The row being written, reused for every row.
     var out = RowBytes(capacity: 4096)
@@ -206,7 +208,13 @@ final class EventImportPass {
         if let to = options.toYear, date.value.year > to { summary.filteredByYear += 1; return }
         // The release covers its years whatever the type or country kept: a kept country and type
         // with no rows in a covered year had no events then.
-        summary.recordCoverage(date.start)
+        if date.start.year == lastCoveredYear {
+            if date.start < summary.firstDate! { summary.firstDate = date.start }
+            if date.start > summary.lastDate! { summary.lastDate = date.start }
+        } else {
+            summary.recordCoverage(date.start)
+            lastCoveredYear = date.start.year
+        }
 
         for filter in filterColumns where !matches(row.rawBytes(filter.index), filter.values) {
             summary.filteredByType += 1

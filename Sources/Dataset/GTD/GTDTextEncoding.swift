@@ -68,7 +68,12 @@ enum TextBytes {
         let count = bytes.count
         while i < count {
             let lead = bytes[i]
-            if lead < 0x80 { i += 1; continue }
+            if lead < 0x80 {
+                // ASCII runs (most of a non-ASCII summary) eight bytes at a time.
+                i += 1
+                while i + 8 <= count && UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
