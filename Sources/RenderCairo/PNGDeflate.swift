@@ -32,14 +32,16 @@ enum PNGDeflate: Sendable, Equatable, CustomStringConvertible {
 
     /// The zlib stream of `input`, written into `scratch` (valid until its next use). With
     /// `rowLength` (filtered PNG scanlines of that many bytes each), libdeflate leaves runs of rows
-    /// that repeat the row above to `RepeatedRows`.
-    func zlibStream(_ input: UnsafeRawBufferPointer, rowLength: Int? = nil, scratch: ScratchMemory,
-                    compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer {
+    /// that repeat the row above to `RepeatedRows`, and with `unfiltered` (the same rows with
+    /// filter None, see `PNGFilter.filter`) it takes those instead band by band where they
+    /// compress smaller. zlib ignores `unfiltered` (it is kept to measure libdeflate against).
+    func zlibStream(_ input: UnsafeRawBufferPointer, rowLength: Int? = nil, unfiltered: UnsafeMutableRawPointer? = nil,
+                    scratch: ScratchMemory, compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer {
         switch self {
         case .libdeflate(let level):
             if let rowLength, rowLength > 1, input.count % rowLength == 0,
-               let segmented = try PNGDeflate.segmentedZlibStream(input, rowLength: rowLength, level: level, scratch: scratch,
-                                                                  compressors: compressors) {
+               let segmented = try PNGDeflate.segmentedZlibStream(input, rowLength: rowLength, unfiltered: unfiltered, level: level,
+                                                                  scratch: scratch, compressors: compressors) {
                 return segmented
             }
             if input.count >= PNGDeflate.twoCoreThreshold,
@@ -76,16 +78,23 @@ enum PNGDeflate: Sendable, Equatable, CustomStringConvertible {
 extension PNGDeflate {
     /// The zlib stream of filtered scanlines with runs of repeated rows written by `RepeatedRows`
     /// and the other rows compressed by libdeflate, each stretch on its own, joined into one
-    /// stream; nil when the image has no such run (the caller then compresses it whole).
+    /// stream; nil when the image has no such run and no `unfiltered` rows (the caller then
+    /// compresses it whole).
+    ///
+    /// With `unfiltered` (the same scanlines with filter None, written for every row that does not
+    /// repeat the row above), the compressed stretches are cut into bands of `bandRows` rows, and
+    /// each band is compressed both filtered and unfiltered and the smaller kept. Bands depend only
+    /// on the image, so the bytes are the same however the work is shared. Bands whose filtered
+    /// rows already compress well are not tried unfiltered (`unfilteredTrialRatio`).
     ///
     /// The stretches libdeflate compresses are shared between two cores once there is at least
     /// `twoCoreThreshold` of them; where they are cut depends only on the image, so the bytes do
     /// not depend on the threading.
-    static func segmentedZlibStream(_ input: UnsafeRawBufferPointer, rowLength: Int, level: Int, scratch: ScratchMemory,
-                                    compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer? {
+    static func segmentedZlibStream(_ input: UnsafeRawBufferPointer, rowLength: Int, unfiltered: UnsafeMutableRawPointer? = nil,
+                                    level: Int, scratch: ScratchMemory, compressors: DeflateCompressors) throws -> UnsafeRawBufferPointer? {
         let height = input.count / rowLength
         var segments = RepeatedRows.segments(input, rowLength: rowLength, height: height)
-        guard segments.contains(where: \.repeated) else { return nil }
+        guard unfiltered != nil || segments.contains(where: \.repeated) else { return nil }
         // Two workers when there is enough to compress: the compressed stretches are split into
         // two groups of about equal bytes, cutting the stretch that straddles the middle at a row.
         let compressedRows = segments.filter { !$0.repeated }.reduce(0) { $0 + $1.rows.count }
@@ -113,30 +122,72 @@ extension PNGDeflate {
                 index += 1
             }
         }
+        if let unfiltered {
+            // Bands within each compressed stretch, and the unfiltered rows made complete: a row
+            // that repeats the row above (a run too short to be its own segment) has no unfiltered
+            // copy, and takes its filtered form (Up, all zeros) there too.
+            var banded: [RepeatedRows.Segment] = [], bandWorker: [Int] = []
+            for (index, segment) in segments.enumerated() {
+                guard !segment.repeated else {
+                    banded.append(segment)
+                    bandWorker.append(worker[index])
+                    continue
+                }
+                for start in stride(from: segment.rows.lowerBound, to: segment.rows.upperBound, by: bandRows) {
+                    banded.append(RepeatedRows.Segment(rows: start..<min(start + bandRows, segment.rows.upperBound), repeated: false))
+                    bandWorker.append(worker[index])
+                }
+                for row in segment.rows where row > 0 && RepeatedRows.repeatsRowAbove(input, row: row, rowLength: rowLength) {
+                    (unfiltered + row * rowLength).copyMemory(from: input.baseAddress! + row * rowLength, byteCount: rowLength)
+                }
+            }
+            segments = banded
+            worker = bandWorker
+        }
         let compressorAddresses = try (0..<workers).map { UInt(bitPattern: try compressors.compressor(level: level, slot: $0)) }
-        // Each compressed stretch gets its own region of one output buffer, sized by libdeflate's bound.
+        // Each compressed stretch gets its own region of one output buffer, sized by libdeflate's
+        // bound, and a second one for its unfiltered rows.
+        let versions = unfiltered == nil ? 1 : 2
         var offsets = [Int](repeating: 0, count: segments.count + 1)
         for (index, segment) in segments.enumerated() {
             let bound = segment.repeated ? 0 : libdeflate_deflate_compress_bound(OpaquePointer(bitPattern: compressorAddresses[0]), segment.rows.count * rowLength)
-            offsets[index + 1] = offsets[index] + bound
+            offsets[index + 1] = offsets[index] + versions * bound
         }
         let output = scratch.buffer("png-segments", count: max(offsets[segments.count], 1), of: UInt8.self)
+        // Per stretch: the bytes written, and where they start (at its region, or half-way into it
+        // for the unfiltered rows when those came out smaller).
         let written = UnsafeMutablePointer<Int>.allocate(capacity: segments.count)
-        defer { written.deallocate() }
+        let chosen = UnsafeMutablePointer<Int>.allocate(capacity: segments.count)
+        defer {
+            written.deallocate()
+            chosen.deallocate()
+        }
         written.initialize(repeating: 0, count: segments.count)
+        chosen.initialize(repeating: 0, count: segments.count)
         // Addresses cross to the workers as integers: buffers outlive the work, each segment's
-        // output region and result slot are written by one worker, and the input is only read.
+        // output region and result slots are written by one worker, and the inputs are only read.
         let (inputAddress, outputAddress, writtenAddress) = (UInt(bitPattern: input.baseAddress), UInt(bitPattern: output),
                                                              UInt(bitPattern: written))
+        let (unfilteredAddress, chosenAddress) = (UInt(bitPattern: unfiltered), UInt(bitPattern: chosen))
         let plan = segments, owner = worker, starts = offsets
         let work: @Sendable (Int) -> Void = { slot in
             let compressor = OpaquePointer(bitPattern: compressorAddresses[slot])
             for (index, segment) in plan.enumerated() where !segment.repeated && owner[index] == slot {
-                let source = UnsafeRawPointer(bitPattern: inputAddress)! + segment.rows.lowerBound * rowLength
+                let offset = segment.rows.lowerBound * rowLength, count = segment.rows.count * rowLength
+                let capacity = (starts[index + 1] - starts[index]) / versions
                 let destination = UnsafeMutableRawPointer(bitPattern: outputAddress)! + starts[index]
-                UnsafeMutablePointer<Int>(bitPattern: writtenAddress)![index] =
-                    libdeflate_deflate_compress(compressor, source, segment.rows.count * rowLength, destination,
-                                                starts[index + 1] - starts[index])
+                var size = libdeflate_deflate_compress(compressor, UnsafeRawPointer(bitPattern: inputAddress)! + offset, count,
+                                                       destination, capacity)
+                var start = starts[index]
+                if let plain = UnsafeRawPointer(bitPattern: unfilteredAddress), size * unfilteredTrialRatio > count {
+                    let other = libdeflate_deflate_compress(compressor, plain + offset, count, destination + capacity, capacity)
+                    if other > 0 && other < size {
+                        size = other
+                        start += capacity
+                    }
+                }
+                UnsafeMutablePointer<Int>(bitPattern: writtenAddress)![index] = size
+                UnsafeMutablePointer<Int>(bitPattern: chosenAddress)![index] = start
             }
         }
         if workers == 2 {
@@ -147,26 +198,47 @@ extension PNGDeflate {
         // The zlib header libdeflate writes at this level (RFC 1950: deflate, 32 KiB window, FLEVEL).
         let flags: UInt8 = level < 2 ? 0x01 : level < 6 ? 0x5E : level == 6 ? 0x9C : 0xDA
         var stream: [UInt8] = [0x78, flags]
-        stream.reserveCapacity(offsets[segments.count] / 8 + 1024)
+        stream.reserveCapacity(offsets[segments.count] / (8 * versions) + 1024)
+        // Adler-32 of the rows as written: each stretch's filtered or unfiltered form, in order.
+        var adler: UInt32 = 1
         for (index, segment) in segments.enumerated() {
             let last = index == segments.count - 1
+            let offset = segment.rows.lowerBound * rowLength, count = segment.rows.count * rowLength
             if segment.repeated {
                 RepeatedRows.appendBlock(rows: segment.rows.count, rowLength: rowLength, final: last, to: &stream)
+                adler = libdeflate_adler32(adler, input.baseAddress! + offset, count)
                 continue
             }
             guard written[index] > 0 else { return nil }
-            let part = UnsafeRawBufferPointer(start: output + offsets[index], count: written[index])
+            let tookUnfiltered = chosen[index] != offsets[index]
+            let rows = tookUnfiltered ? UnsafeRawPointer(unfiltered!) + offset : input.baseAddress! + offset
+            adler = libdeflate_adler32(adler, rows, count)
+            let part = UnsafeRawBufferPointer(start: output + chosen[index], count: written[index])
             if last {
                 stream.append(contentsOf: part)
             } else if !DeflateJoin.appendNonFinal(part, to: &stream) {
                 return nil
             }
         }
-        stream.appendBigEndian(libdeflate_adler32(1, input.baseAddress, input.count))
+        stream.appendBigEndian(adler)
         let out = scratch.buffer("png-zlib", count: stream.count, of: UInt8.self)
         stream.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
         return UnsafeRawBufferPointer(start: out, count: stream.count)
     }
+
+    /// A band's unfiltered rows are compressed only when its filtered rows compress to more than
+    /// 1/64 of their size. Bands that compress better are mostly margin and flat colour, where the
+    /// second compression costs time for little: on the README's bar chart at 300 dpi this tries 13%
+    /// of the compressed rows' bytes instead of all of them and keeps about half of the saving
+    /// (43.6 → 41.4 KB instead of 40.2 KB), while the dense scatter, whose bands compress about
+    /// 4:1, is tried almost everywhere (a C simulation of this rule with libdeflate level 1 on the
+    /// benchmark figures' pixels).
+    static let unfilteredTrialRatio = 64
+
+    /// Rows per band when filtered and unfiltered rows are compared (`segmentedZlibStream`):
+    /// measured on the benchmark figures, bands of 8–32 rows give files within 1% of each other,
+    /// 64 or more lose up to 4% on the heat map, whose text and tiles alternate in narrower bands.
+    static let bandRows = 16
 
     /// Below this many bytes of scanlines (about a 640 × 520 RGB image) one core compresses alone:
     /// starting a second thread costs more than it saves.

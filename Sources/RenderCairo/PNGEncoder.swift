@@ -16,24 +16,34 @@ enum PNGEncoder {
     /// they fit (opaque images), so the surface holds garbage afterwards: for a render's last use of its pixels.
     static func encode(_ surface: CairoSurface, dpi: Double, compression: PNGCompression, scratch: ScratchMemory,
                        compressors: DeflateCompressors, consumingPixels: Bool = false) throws -> Data {
-        try encode(surface, dpi: dpi, filter: .subOrUp, deflate: .libdeflate(level: compression.level), scratch: scratch,
+        try encode(surface, dpi: dpi, filter: .subOrUpOrNone, deflate: .libdeflate(level: compression.level), scratch: scratch,
                    compressors: compressors, consumingPixels: consumingPixels)
     }
 
     /// Filtered scanlines compressed by a deflate library.
     static func encode(_ surface: CairoSurface, dpi: Double, filter: PNGFilterChoice, deflate: PNGDeflate,
                        scratch: ScratchMemory, compressors: DeflateCompressors, consumingPixels: Bool = false) throws -> Data {
-        let (header, scanlines) = try filteredScanlines(surface, filter: filter, scratch: scratch, consumingPixels: consumingPixels)
-        let stream = try deflate.zlibStream(scanlines, rowLength: scanlines.count / Int(header[4..<8].reduce(0) { $0 << 8 | UInt32($1) }),
+        let rows = try filteredRows(surface, filter: filter, scratch: scratch, consumingPixels: consumingPixels)
+        let height = Int(rows.header[4..<8].reduce(0) { $0 << 8 | UInt32($1) })
+        let stream = try deflate.zlibStream(rows.scanlines, rowLength: rows.scanlines.count / height, unfiltered: rows.unfiltered,
                                             scratch: scratch, compressors: compressors)
-        return assemble(header: header, dpi: dpi, idat: stream)
+        return assemble(header: rows.header, dpi: dpi, idat: stream)
     }
 
     /// The IHDR data and the filtered scanlines (in `scratch`, valid until its next use) of an
-    /// RGB24 or ARGB32 surface; RGBA only if some pixel is not opaque. With `consumingPixels`, an
-    /// opaque image is filtered into its own pixel memory (see `encode`).
+    /// RGB24 or ARGB32 surface, in the colour type with the fewest channels that holds its pixels
+    /// (`PNGColour`). With `consumingPixels`, an opaque image is filtered into its own pixel memory
+    /// (see `encode`).
     static func filteredScanlines(_ surface: CairoSurface, filter: PNGFilterChoice, scratch: ScratchMemory,
                                   consumingPixels: Bool = false) throws -> (header: [UInt8], scanlines: UnsafeRawBufferPointer) {
+        let rows = try filteredRows(surface, filter: filter, scratch: scratch, consumingPixels: consumingPixels)
+        return (rows.header, rows.scanlines)
+    }
+
+    /// `filteredScanlines`, and for `subOrUpOrNone` the unfiltered rows beside them (see
+    /// `PNGFilter.filter`), in `scratch` too.
+    static func filteredRows(_ surface: CairoSurface, filter: PNGFilterChoice, scratch: ScratchMemory, consumingPixels: Bool = false)
+        throws -> (header: [UInt8], scanlines: UnsafeRawBufferPointer, unfiltered: UnsafeMutableRawPointer?) {
         let s = surface.pointer
         cairo_surface_flush(s)
         let width = Int(cairo_image_surface_get_width(s)), height = Int(cairo_image_surface_get_height(s))
@@ -42,18 +52,21 @@ enum PNGEncoder {
         guard width > 0, height > 0, format == CAIRO_FORMAT_ARGB32 || format == CAIRO_FORMAT_RGB24,
               let data = cairo_image_surface_get_data(s) else { throw RenderError.pngEncoding("not an RGB24 or ARGB32 image surface") }
         let pixels = UnsafeRawPointer(data).bindMemory(to: UInt32.self, capacity: stride * height)
-        let hasAlpha = format == CAIRO_FORMAT_ARGB32 && !isOpaque(pixels, width: width, height: height, stride: stride)
+        let colour = PNGColour.of(pixels, width: width, height: height, stride: stride, mayHaveAlpha: format == CAIRO_FORMAT_ARGB32)
         var header: [UInt8] = []
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
-        header += [8, hasAlpha ? 6 : 2, 0, 0, 0]  // 8 bits, RGBA or RGB, deflate, adaptive filtering, no interlace
-        let count = height * (width * (hasAlpha ? 4 : 3) + 1)
-        // In place only when a filtered row fits in a pixel row (RGB: 3 bytes and a filter byte
-        // against 4 bytes a pixel); RGBA needs its own buffer.
-        let inPlace = consumingPixels && width * (hasAlpha ? 4 : 3) + 1 <= 4 * stride
+        header += [8, colour.colourType, 0, 0, 0]  // 8 bits, colour type, deflate, adaptive filtering, no interlace
+        let rowLength = width * colour.channels + 1
+        let count = height * rowLength
+        // In place only when a filtered row fits in a pixel row (at most 4 bytes a pixel and a
+        // filter byte against 4 bytes a pixel): every colour type but RGBA.
+        let inPlace = consumingPixels && rowLength <= 4 * stride
         let filtered = inPlace ? data : scratch.buffer("png-filtered", count: count, of: UInt8.self)
-        PNGFilter.filter(pixels: pixels, width: width, height: height, stride: stride, alpha: hasAlpha, choice: filter, into: filtered)
-        return (header, UnsafeRawBufferPointer(start: filtered, count: count))
+        let unfiltered = filter == .subOrUpOrNone ? scratch.buffer("png-unfiltered", count: count, of: UInt8.self) : nil
+        PNGFilter.filter(pixels: pixels, width: width, height: height, stride: stride, colour: colour, choice: filter, into: filtered,
+                         unfiltered: unfiltered)
+        return (header, UnsafeRawBufferPointer(start: filtered, count: count), unfiltered.map { UnsafeMutableRawPointer($0) })
     }
 
     /// The PNG file in one allocation: signature, IHDR, pHYs, one IDAT holding `idat`, IEND.
@@ -72,14 +85,6 @@ enum PNGEncoder {
         appendChunk("IEND", [], to: &tail)
         data.append(contentsOf: tail)
         return data
-    }
-
-    private static func isOpaque(_ pixels: UnsafePointer<UInt32>, width: Int, height: Int, stride: Int) -> Bool {
-        for y in 0..<height {
-            let row = pixels + y * stride
-            for x in 0..<width where row[x] >> 24 != 0xFF { return false }
-        }
-        return true
     }
 
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]

@@ -47,7 +47,7 @@ import Testing
         let drawn = try surface("scatter")
         let (header, scanlines) = try PNGEncoder.filteredScanlines(drawn, filter: .minimumSum, scratch: renderer.scratch)
         let width = Int(header[0..<4].reduce(0) { $0 << 8 | UInt32($1) }), height = Int(header[4..<8].reduce(0) { $0 << 8 | UInt32($1) })
-        let rowBytes = width * (header[9] == 6 ? 4 : 3) + 1
+        let rowBytes = width * [0: 1, 2: 3, 4: 2, 6: 4][header[9]]! + 1
         let types = Set((0..<height).map { scanlines[$0 * rowBytes] })
         #expect(types.isSubset(of: [0, 1, 2, 3, 4]))
         #expect(!types.isDisjoint(with: [3, 4]), "filter types used: \(types.sorted())")
