@@ -8,18 +8,8 @@ import Support
 /// compare it with a plain byte-by-byte reading of generated files whose fields fall across those
 /// blocks and across read chunks, with tabs and other control bytes that must stay text.
 @Suite struct CSVBlockScanTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// Inputs come from a seeded generator, so a failure can be replayed.
+    typealias Generator = SplitMix64
 
     /// Unquoted text: letters, digits, spaces, tabs, the other control bytes a field may hold
     /// (0x01–0x0D but LF and CR), multi-byte UTF-8, and lengths from empty to past two blocks.

@@ -1,23 +1,14 @@
 import Testing
 @testable import Dataset
+import TestSupport
 
 /// `StructureBlocks` finds a CSV file's separators (commas and line ends outside quotes) and the
 /// bytes that make `StampedAttacksReader` refuse it from bit masks of 64 bytes at a time. These
 /// tests compare it with a byte-by-byte reading of generated data whose separators, quotes,
 /// doubled quotes, carriage returns and NUL bytes fall at every place in and across blocks.
 @Suite struct StructureBlocksTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// Inputs come from a seeded generator, so a failure can be replayed.
+    typealias Generator = SplitMix64
 
     /// What a byte-by-byte reading finds in `bytes` (a row's start at 0; `atEnd` adds the
     /// sentinel line end the reader puts after the file's last byte): the separators, and the

@@ -70,17 +70,7 @@ import TestSupport
         try StampedAttacksTests.expectCountedEqualsValidated(path, rows: rows.count)
 
         let schema = try #require(ShippedCorpus.corpus.catalog.table(named: "attacks"))
-        let whole = try #require(StampedAttacksReader.read(schema, path: path, stamp: restamped, limits: .default))
-        for chunkSize in [1, 7, 63, 64, 65, 127, 1000] {
-            let read = try #require(StampedAttacksReader.read(schema, path: path, stamp: restamped, limits: .default, chunkSize: chunkSize),
-                                    "chunk \(chunkSize)")
-            #expect(read.records.map(\.id) == whole.records.map(\.id), "chunk \(chunkSize)")
-            #expect(read.records.map(\.date) == whole.records.map(\.date))
-            #expect(read.records.map(\.country) == whole.records.map(\.country))
-            #expect(read.records.map(\.killed) == whole.records.map(\.killed))
-            #expect(read.records.map(\.wounded) == whole.records.map(\.wounded))
-            #expect(read.inDateOrder == whole.inDateOrder)
-        }
+        try StampedAttacksTests.expectChunkedReadsEqualOneRead(schema, path: path, stamp: restamped, chunkSizes: [1, 7, 63, 64, 65, 127, 1000])
     }
 
     /// A field too many or too few, a carriage return outside quotes, a NUL inside them, a quote

@@ -91,8 +91,14 @@ import TestSupport
         let path = folder.file(Self.table)
         let schema = try #require(ShippedCorpus.corpus.catalog.table(named: "attacks"))
         let stamp = try #require(ImportStamp.recorded(for: path, table: "attacks"))
+        try Self.expectChunkedReadsEqualOneRead(schema, path: path, stamp: stamp, chunkSizes: [1, 2, 3, 5, 64, 333, 4096])
+    }
+
+    /// The file at `path` read in chunks of each of `chunkSizes` gives the records, country codes
+    /// and date order that one read gives.
+    static func expectChunkedReadsEqualOneRead(_ schema: TableSchema, path: String, stamp: ImportStamp, chunkSizes: [Int]) throws {
         let whole = try #require(StampedAttacksReader.read(schema, path: path, stamp: stamp, limits: .default))
-        for chunkSize in [1, 2, 3, 5, 64, 333, 4096] {
+        for chunkSize in chunkSizes {
             let read = try #require(StampedAttacksReader.read(schema, path: path, stamp: stamp, limits: .default, chunkSize: chunkSize),
                                     "chunk \(chunkSize)")
             #expect(read.records.map(\.id) == whole.records.map(\.id), "chunk \(chunkSize)")
@@ -101,6 +107,7 @@ import TestSupport
             #expect(read.records.map(\.killed) == whole.records.map(\.killed))
             #expect(read.records.map(\.wounded) == whole.records.map(\.wounded))
             #expect(read.countryCodes == whole.countryCodes)
+            #expect(read.inDateOrder == whole.inDateOrder)
         }
     }
 
